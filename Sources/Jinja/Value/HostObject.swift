@@ -1,0 +1,34 @@
+/// An object the host puts into a template: a relation, a config object, a namespace.
+///
+/// Only `typeName` is required; every other member has a default that behaves like a
+/// plain Python object without that capability.
+public protocol HostObject: AnyObject {
+    var typeName: String { get }
+    /// `obj.name`; nil means "no such attribute" (an undefined value).
+    func attribute(_ name: String, _ context: CallContext) throws -> Value?
+    /// `obj.name = value` (used by `namespace()`); throws when not supported.
+    func setAttribute(_ name: String, _ value: Value) throws
+    /// `obj[key]`; nil means "no such item".
+    func item(_ key: Value, _ context: CallContext) throws -> Value?
+    /// `obj(...)`.
+    func call(_ arguments: Arguments, _ context: CallContext) throws -> Value
+    /// `for x in obj`, or nil when not iterable.
+    func iterate() throws -> [Value]?
+    /// `{{ obj }}`: Python's `str(obj)`.
+    var display: String { get }
+    var isTruthy: Bool { get }
+}
+
+extension HostObject {
+    public func attribute(_ name: String, _ context: CallContext) throws -> Value? { nil }
+    public func setAttribute(_ name: String, _ value: Value) throws {
+        throw TemplateError(.invalidOperation, "'\(typeName)' object does not support attribute assignment")
+    }
+    public func item(_ key: Value, _ context: CallContext) throws -> Value? { nil }
+    public func call(_ arguments: Arguments, _ context: CallContext) throws -> Value {
+        throw TemplateError(.invalidOperation, "'\(typeName)' object is not callable")
+    }
+    public func iterate() throws -> [Value]? { nil }
+    public var display: String { "<\(typeName) object>" }
+    public var isTruthy: Bool { true }
+}
