@@ -4,6 +4,7 @@
 /// changes every name bound to `l`); tuples and scalars are plain values.
 public enum Value {
     /// A name or attribute that does not exist: prints empty, is falsy, fails when used further.
+    /// Carries the message to report when it is misused (`'x' is undefined`).
     case undefined(String?)
     case none
     case bool(Bool)

@@ -1,0 +1,325 @@
+/// Splits template source into tokens, applying Jinja2's whitespace control (`{{-`, `-%}`)
+/// and handling comments and `{% raw %}` blocks, which never reach the parser.
+struct Lexer {
+    private let source: TemplateSource
+    private let bytes: [UInt8]
+    private var pos = 0
+    private var tokens: [Token] = []
+    private let lines: LineTable
+
+    private init(_ source: TemplateSource) {
+        self.source = source
+        self.bytes = source.bytes
+        self.lines = LineTable(source.bytes)
+    }
+
+    /// Tokenizes `source`, ending with `.eof`.
+    static func tokenize(_ source: TemplateSource) throws -> [Token] {
+        var lexer = Lexer(source)
+        try lexer.run()
+        return lexer.tokens
+    }
+
+    private mutating func run() throws {
+        var stripLeading = false
+        tokens.reserveCapacity(bytes.count / 4)
+        while pos < bytes.count {
+            let tagStart = nextTagStart(from: pos)
+            var textEnd = tagStart ?? bytes.count
+            var textStart = pos
+            if let tagStart, tagStart + 2 < bytes.count, bytes[tagStart + 2] == UInt8(ascii: "-") {
+                while textEnd > textStart, bytes[textEnd - 1].isWhitespace { textEnd -= 1 }
+            }
+            if stripLeading {
+                while textStart < textEnd, bytes[textStart].isWhitespace { textStart += 1 }
+            }
+            if textStart < textEnd {
+                emit(.text(String(decoding: bytes[textStart..<textEnd], as: UTF8.self)), textStart, textEnd)
+            }
+            guard let tagStart else { break }
+            pos = tagStart
+            switch bytes[tagStart + 1] {
+            case UInt8(ascii: "#"): stripLeading = try lexComment()
+            case UInt8(ascii: "%"):
+                if let strip = try lexRaw() { stripLeading = strip } else { stripLeading = try lexTag(isBlock: true) }
+            default: stripLeading = try lexTag(isBlock: false)
+            }
+        }
+        emit(.eof, bytes.count, bytes.count)
+    }
+
+    private func nextTagStart(from start: Int) -> Int? {
+        var i = start
+        while i + 1 < bytes.count {
+            if bytes[i] == UInt8(ascii: "{") {
+                let next = bytes[i + 1]
+                if next == UInt8(ascii: "{") || next == UInt8(ascii: "%") || next == UInt8(ascii: "#") { return i }
+            }
+            i += 1
+        }
+        return nil
+    }
+
+    // MARK: Comments and raw blocks
+
+    /// Skips `{# ... #}`; returns whether it ended with `-#}`.
+    private mutating func lexComment() throws -> Bool {
+        let start = pos
+        guard let end = find("#}", from: pos + 2) else {
+            throw error("missing end of comment tag", at: start)
+        }
+        pos = end + 2
+        return end > start + 2 && bytes[end - 1] == UInt8(ascii: "-")
+    }
+
+    /// Handles `{% raw %}...{% endraw %}` if the tag at `pos` opens one; returns the trailing strip flag.
+    private mutating func lexRaw() throws -> Bool? {
+        let start = pos
+        guard let (openEnd, openStrips) = matchTag(named: "raw", at: pos) else { return nil }
+        var search = openEnd
+        while let candidate = find("{%", from: search) {
+            if let (closeEnd, closeStrips) = matchTag(named: "endraw", at: candidate) {
+                var bodyStart = openEnd
+                var bodyEnd = candidate
+                if openStrips { while bodyStart < bodyEnd, bytes[bodyStart].isWhitespace { bodyStart += 1 } }
+                if bytes[candidate + 2] == UInt8(ascii: "-") {
+                    while bodyEnd > bodyStart, bytes[bodyEnd - 1].isWhitespace { bodyEnd -= 1 }
+                }
+                if bodyStart < bodyEnd {
+                    emit(.text(String(decoding: bytes[bodyStart..<bodyEnd], as: UTF8.self)), bodyStart, bodyEnd)
+                }
+                pos = closeEnd
+                return closeStrips
+            }
+            search = candidate + 2
+        }
+        throw error("missing end of raw directive", at: start)
+    }
+
+    /// Matches `{%[-+]? name [-]?%}` at `at`; returns the end offset and whether it ends with `-%}`.
+    private func matchTag(named name: String, at start: Int) -> (Int, Bool)? {
+        var i = start + 2
+        if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
+        while i < bytes.count, bytes[i].isWhitespace { i += 1 }
+        for byte in name.utf8 {
+            guard i < bytes.count, bytes[i] == byte else { return nil }
+            i += 1
+        }
+        if i < bytes.count, bytes[i].isIdentifierPart { return nil }
+        while i < bytes.count, bytes[i].isWhitespace { i += 1 }
+        var strips = false
+        if i < bytes.count, bytes[i] == UInt8(ascii: "-") { strips = true; i += 1 }
+        guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "%"), bytes[i + 1] == UInt8(ascii: "}") else { return nil }
+        return (i + 2, strips)
+    }
+
+    private func find(_ needle: StaticString, from start: Int) -> Int? {
+        let a = needle.utf8Start[0], b = needle.utf8Start[1]
+        var i = start
+        while i + 1 < bytes.count {
+            if bytes[i] == a, bytes[i + 1] == b { return i }
+            i += 1
+        }
+        return nil
+    }
+
+    // MARK: Tags
+
+    /// Lexes `{{ ... }}` or `{% ... %}`; returns whether it ended with `-}}` / `-%}`.
+    private mutating func lexTag(isBlock: Bool) throws -> Bool {
+        let start = pos
+        emit(isBlock ? .blockBegin : .variableBegin, pos, pos + 2)
+        pos += 2
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "-") || bytes[pos] == UInt8(ascii: "+") { pos += 1 }
+        let closer = isBlock ? UInt8(ascii: "%") : UInt8(ascii: "}")
+        var depth = 0
+        while true {
+            while pos < bytes.count, bytes[pos].isWhitespace { pos += 1 }
+            guard pos < bytes.count else {
+                throw error(isBlock ? "unexpected end of template, expected '%}'" : "unexpected end of template, expected '}}'", at: start)
+            }
+            let byte = bytes[pos]
+            if depth == 0 {
+                if byte == closer, pos + 1 < bytes.count, bytes[pos + 1] == UInt8(ascii: "}") {
+                    emit(isBlock ? .blockEnd : .variableEnd, pos, pos + 2)
+                    pos += 2
+                    return false
+                }
+                if byte == UInt8(ascii: "-"), pos + 2 < bytes.count, bytes[pos + 1] == closer, bytes[pos + 2] == UInt8(ascii: "}") {
+                    emit(isBlock ? .blockEnd : .variableEnd, pos, pos + 3)
+                    pos += 3
+                    return true
+                }
+            }
+            if byte.isIdentifierStart {
+                lexName()
+            } else if byte.isDigit {
+                try lexNumber()
+            } else if byte == UInt8(ascii: "'") || byte == UInt8(ascii: "\"") {
+                try lexString()
+            } else {
+                let punct = try lexPunct()
+                switch punct {
+                case .lparen, .lbracket, .lbrace: depth += 1
+                case .rparen, .rbracket, .rbrace: depth = max(0, depth - 1)
+                default: break
+                }
+            }
+        }
+    }
+
+    private mutating func lexName() {
+        let start = pos
+        while pos < bytes.count, bytes[pos].isIdentifierPart { pos += 1 }
+        emit(.name(String(decoding: bytes[start..<pos], as: UTF8.self)), start, pos)
+    }
+
+    private mutating func lexNumber() throws {
+        let start = pos
+        var isFloat = false
+        skipDigits()
+        if pos + 1 < bytes.count, bytes[pos] == UInt8(ascii: "."), bytes[pos + 1].isDigit {
+            isFloat = true
+            pos += 1
+            skipDigits()
+        }
+        if pos < bytes.count, bytes[pos] == UInt8(ascii: "e") || bytes[pos] == UInt8(ascii: "E") {
+            var i = pos + 1
+            if i < bytes.count, bytes[i] == UInt8(ascii: "+") || bytes[i] == UInt8(ascii: "-") { i += 1 }
+            if i < bytes.count, bytes[i].isDigit {
+                isFloat = true
+                pos = i
+                skipDigits()
+            }
+        }
+        let digits = String(decoding: bytes[start..<pos].filter { $0 != UInt8(ascii: "_") }, as: UTF8.self)
+        if isFloat {
+            guard let value = Double(digits) else { throw error("invalid number '\(digits)'", at: start) }
+            emit(.float(value), start, pos)
+        } else if let value = Int(digits) {
+            emit(.integer(value), start, pos)
+        } else {
+            emit(.bigInteger(digits), start, pos)
+        }
+    }
+
+    private mutating func skipDigits() {
+        while pos < bytes.count, bytes[pos].isDigit || (bytes[pos] == UInt8(ascii: "_") && pos + 1 < bytes.count && bytes[pos + 1].isDigit) {
+            pos += 1
+        }
+    }
+
+    private mutating func lexString() throws {
+        let start = pos
+        let quote = bytes[pos]
+        pos += 1
+        var decoded: [UInt8] = []
+        while pos < bytes.count, bytes[pos] != quote {
+            if bytes[pos] == UInt8(ascii: "\\"), pos + 1 < bytes.count {
+                try decodeEscape(into: &decoded)
+            } else {
+                decoded.append(bytes[pos])
+                pos += 1
+            }
+        }
+        guard pos < bytes.count else { throw error("unterminated string", at: start) }
+        pos += 1
+        emit(.string(String(decoding: decoded, as: UTF8.self)), start, pos)
+    }
+
+    /// Decodes one backslash escape as Python's `unicode_escape` does; unknown escapes stay as written.
+    private mutating func decodeEscape(into out: inout [UInt8]) throws {
+        let escapeStart = pos
+        let c = bytes[pos + 1]
+        pos += 2
+        switch c {
+        case UInt8(ascii: "n"): out.append(0x0A)
+        case UInt8(ascii: "t"): out.append(0x09)
+        case UInt8(ascii: "r"): out.append(0x0D)
+        case UInt8(ascii: "\\"), UInt8(ascii: "'"), UInt8(ascii: "\""): out.append(c)
+        case UInt8(ascii: "a"): out.append(0x07)
+        case UInt8(ascii: "b"): out.append(0x08)
+        case UInt8(ascii: "f"): out.append(0x0C)
+        case UInt8(ascii: "v"): out.append(0x0B)
+        case UInt8(ascii: "\n"): break
+        case UInt8(ascii: "x"), UInt8(ascii: "u"), UInt8(ascii: "U"):
+            let width = c == UInt8(ascii: "x") ? 2 : (c == UInt8(ascii: "u") ? 4 : 8)
+            guard pos + width <= bytes.count,
+                  let code = UInt32(String(decoding: bytes[pos..<pos + width], as: UTF8.self), radix: 16),
+                  let scalar = Unicode.Scalar(code) else {
+                throw error("truncated \\\(Character(Unicode.Scalar(c))) escape in string", at: escapeStart)
+            }
+            out.append(contentsOf: Array(String(Character(scalar)).utf8))
+            pos += width
+        case UInt8(ascii: "0")...UInt8(ascii: "7"):
+            var code = UInt32(c - UInt8(ascii: "0"))
+            var count = 1
+            while count < 3, pos < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "7")).contains(bytes[pos]) {
+                code = code * 8 + UInt32(bytes[pos] - UInt8(ascii: "0"))
+                pos += 1
+                count += 1
+            }
+            if let scalar = Unicode.Scalar(code) { out.append(contentsOf: Array(String(Character(scalar)).utf8)) }
+        default:
+            out.append(UInt8(ascii: "\\"))
+            pos -= 1
+        }
+    }
+
+    private mutating func lexPunct() throws -> Punct {
+        let start = pos
+        if pos + 1 < bytes.count {
+            let pair = String(decoding: bytes[pos..<pos + 2], as: UTF8.self)
+            if let punct = Punct(rawValue: pair) {
+                pos += 2
+                emit(.punct(punct), start, pos)
+                return punct
+            }
+        }
+        guard let punct = Punct(rawValue: String(decoding: bytes[pos..<pos + 1], as: UTF8.self)) else {
+            let character = String(decoding: bytes[pos..<min(bytes.count, pos + 1)], as: UTF8.self)
+            throw error("unexpected character '\(character)'", at: start)
+        }
+        pos += 1
+        emit(.punct(punct), start, pos)
+        return punct
+    }
+
+    // MARK: Helpers
+
+    private mutating func emit(_ kind: Token.Kind, _ start: Int, _ end: Int) {
+        tokens.append(Token(kind: kind, span: Span(start: lines.location(start), end: lines.location(end))))
+    }
+
+    private func error(_ message: String, at offset: Int) -> TemplateError {
+        TemplateError(.syntax, message).located(lines.location(offset), in: source)
+    }
+}
+
+/// Maps byte offsets to line and column by binary search over line starts.
+struct LineTable: Sendable {
+    private var starts: [Int] = [0]
+
+    init(_ bytes: [UInt8]) {
+        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(i + 1) }
+    }
+
+    func location(_ offset: Int) -> SourceLocation {
+        var low = 0, high = starts.count - 1
+        while low < high {
+            let mid = (low + high + 1) / 2
+            if starts[mid] <= offset { low = mid } else { high = mid - 1 }
+        }
+        return SourceLocation(line: low + 1, column: offset - starts[low] + 1, offset: offset)
+    }
+}
+
+extension UInt8 {
+    var isWhitespace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
+    var isDigit: Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) }
+    var isIdentifierStart: Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)
+            || self == UInt8(ascii: "_") || self >= 0x80
+    }
+    var isIdentifierPart: Bool { isIdentifierStart || isDigit }
+}

@@ -1,0 +1,56 @@
+/// A parsed `{% macro %}` (or the body of a dbt `test`/`materialization` block): its signature,
+/// its body, and the template it came from, so that errors inside it point at the right file.
+public final class MacroDefinition: Sendable {
+    /// One declared parameter, with its default expression when it has one.
+    struct Parameter: Sendable {
+        var name: String
+        var defaultValue: Expr?
+    }
+
+    public let name: String
+    let parameters: [Parameter]
+    let body: [Stmt]
+    let source: TemplateSource
+    let span: Span
+    /// Whether the body mentions `varargs`, `kwargs` or `caller`: Jinja2 accepts extra arguments only then.
+    let usesVarargs: Bool
+    let usesKwargs: Bool
+    let usesCaller: Bool
+
+    init(name: String, parameters: [Parameter], body: [Stmt], source: TemplateSource, span: Span, freeNames: Set<String>) {
+        self.name = name
+        self.parameters = parameters
+        self.body = body
+        self.source = source
+        self.span = span
+        self.usesVarargs = freeNames.contains("varargs")
+        self.usesKwargs = freeNames.contains("kwargs")
+        self.usesCaller = freeNames.contains("caller")
+    }
+
+    /// The declared parameter names, in order.
+    public var parameterNames: [String] { parameters.map(\.name) }
+
+    /// The template (usually a file path) the macro was defined in.
+    public var templateName: String { source.name }
+
+    /// Where the macro's definition starts.
+    public var location: SourceLocation { span.start }
+}
+
+/// A dbt block found while parsing: `{% test %}`, `{% docs %}`, `{% materialization %}`, `{% snapshot %}`.
+public struct BlockDefinition: Sendable {
+    public enum Kind: String, Sendable {
+        case test, docs, materialization, snapshot
+    }
+
+    public let kind: Kind
+    /// The block's name (`not_null`, `table`, the doc or snapshot name).
+    public let name: String
+    /// For materializations: `adapter='x'`, or nil for `default`.
+    public let adapter: String?
+    /// The body as a callable macro (parameters from the block's signature for tests).
+    public let macro: MacroDefinition
+    /// The body's source text, unrendered.
+    public let rawBody: String
+}
