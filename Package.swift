@@ -12,8 +12,7 @@ let package = Package(
         .target(name: "Jinja"),
         .testTarget(
             name: "JinjaTests",
-            dependencies: ["Jinja"],
-            resources: [.copy("Corpus")]
+            dependencies: ["Jinja"]
         ),
         /// Parse and render timings of a typical model template.
         .executableTarget(

@@ -136,13 +136,11 @@ extension Parser {
 
     private mutating func parseWith(opener: Token) throws -> StmtKind {
         var assignments: [(AssignTarget, Expr)] = []
-        while case .name = current.kind {
-            if !assignments.isEmpty { try expect(.comma) }
+        repeat {
             let target = try parseAssignTarget(endWords: [], allowAttribute: false)
             try expect(.assign)
             assignments.append((target, try parseExpression()))
-            if !at(.comma) { break }
-        }
+        } while skip(.comma)
         try expectBlockEnd()
         let (body, _) = try subparse(until: ["endwith"], opener: opener)
         try expectBlockEnd()

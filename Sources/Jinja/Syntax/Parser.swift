@@ -4,7 +4,7 @@
 struct Parser {
     let source: TemplateSource
     private var tokens: [Token]
-    private var index = 0
+    private(set) var index = 0
     /// Top-level `{% macro %}` definitions, in source order.
     var macros: [MacroDefinition] = []
     /// dbt blocks (`test`, `docs`, `materialization`, `snapshot`), in source order.

@@ -1,0 +1,61 @@
+/// The engine's configuration: filters, tests, global functions and limits.
+///
+/// An environment is a value: configure it, then share it freely between threads. Parsing
+/// gives a `Template` that can be rendered many times, concurrently, with different contexts.
+public struct Environment: Sendable {
+    /// `value | name(args)`.
+    public typealias Filter = @Sendable (Value, Arguments, CallContext) throws -> Value
+    /// `value is name(args)`.
+    public typealias Test = @Sendable (Value, Arguments, CallContext) throws -> Bool
+    /// A global function such as `range(...)`.
+    public typealias Function = @Sendable (Arguments, CallContext) throws -> Value
+
+    public var filters: [String: Filter]
+    public var tests: [String: Test]
+    public var functions: [String: Function]
+    public var limits = Limits()
+
+    /// An environment with Jinja2's built-in filters, tests and globals.
+    public init() {
+        filters = BuiltinFilters.all
+        tests = BuiltinTests.all
+        functions = BuiltinGlobals.all
+    }
+
+    /// Parses `source`; `name` (usually a file path) is used in error messages.
+    public func parse(_ source: String, name: String = "<template>") throws -> Template {
+        let normalized = TemplateSource(name: name, text: source)
+        var parser = try Parser(source: normalized)
+        let body = try parser.parseTemplate()
+        return Template(source: normalized, body: body, macros: parser.macros, blocks: parser.blocks)
+    }
+
+    /// Renders `template` with `context` as its global variables.
+    public func render(_ template: Template, _ context: [String: Value] = [:]) throws -> String {
+        let renderer = Renderer(environment: self, context: context, source: template.source)
+        return try renderer.renderTemplate(template)
+    }
+
+    /// Parses and renders in one step.
+    public func render(_ source: String, _ context: [String: Value] = [:], name: String = "<template>") throws -> String {
+        try render(try parse(source, name: name), context)
+    }
+
+    /// Calls a macro defined in some template, with the given globals visible to its body.
+    public func call(_ macro: MacroDefinition, _ arguments: Arguments, context: [String: Value] = [:]) throws -> Value {
+        let renderer = Renderer(environment: self, context: context, source: macro.source)
+        return try renderer.call(.callable(Macro(macro, closure: nil)), arguments, at: nil)
+    }
+}
+
+/// Bounds that keep a hostile or buggy template from exhausting the machine.
+public struct Limits: Sendable {
+    /// Nested macro calls (including recursion).
+    public var maxCallDepth = 150
+    /// Loop iterations in one render.
+    public var maxLoopIterations = 10_000_000
+    /// Bytes of output in one render, and of any single string built.
+    public var maxOutputBytes = 256 << 20
+
+    public init() {}
+}

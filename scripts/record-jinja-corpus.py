@@ -1,0 +1,42 @@
+#!/usr/bin/env python3
+"""Records the expected output of every case in Tests/JinjaTests/Corpus/*.json with the
+reference Jinja2, configured as dbt configures it (do and loopcontrols extensions, trailing
+newline dropped). Each case keeps its name, template and context; `expected` or `error: true`
+is (re)written. Usage: python3 scripts/record-jinja-corpus.py [FILE ...]  (needs `pip install jinja2`)."""
+import glob
+import json
+import os
+import sys
+
+import jinja2
+
+env = jinja2.Environment(extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"])
+
+
+def record(case):
+    out = {k: case[k] for k in ("name", "template", "context") if k in case}
+    out.setdefault("context", {})
+    try:
+        out["expected"] = env.from_string(case["template"]).render(**out["context"])
+    except Exception:  # any Jinja2 failure means our engine must fail too
+        out["error"] = True
+    return out
+
+
+def main(paths):
+    root = os.path.join(os.path.dirname(__file__), "..", "Tests", "JinjaTests", "Corpus")
+    for path in paths or sorted(glob.glob(os.path.join(root, "*.json"))):
+        with open(path, encoding="utf-8") as f:
+            cases = json.load(f)
+        names = [c["name"] for c in cases]
+        duplicates = {n for n in names if names.count(n) > 1}
+        if duplicates:
+            sys.exit(f"{path}: duplicate case names {sorted(duplicates)}")
+        with open(path, "w", encoding="utf-8") as f:
+            json.dump([record(c) for c in cases], f, indent=1, ensure_ascii=False)
+            f.write("\n")
+        print(f"{path}: {len(cases)} cases")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
