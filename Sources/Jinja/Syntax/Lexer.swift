@@ -6,6 +6,8 @@ struct Lexer {
     private var pos = 0
     private var tokens: [Token] = []
     private let lines: LineTable
+    /// The line of the last token emitted; tokens come in order, so lookups start there.
+    private var lineCursor = 0
 
     private init(_ source: TemplateSource) {
         self.source = source
@@ -268,15 +270,24 @@ struct Lexer {
 
     private mutating func lexPunct() throws -> Punct {
         let start = pos
-        if pos + 1 < bytes.count {
-            let pair = String(decoding: bytes[pos..<pos + 2], as: UTF8.self)
-            if let punct = Punct(rawValue: pair) {
-                pos += 2
-                emit(.punct(punct), start, pos)
-                return punct
-            }
+        let first = bytes[pos]
+        let second = pos + 1 < bytes.count ? bytes[pos + 1] : 0
+        let pair: Punct?
+        switch (first, second) {
+        case (UInt8(ascii: "/"), UInt8(ascii: "/")): pair = .floorDiv
+        case (UInt8(ascii: "*"), UInt8(ascii: "*")): pair = .pow
+        case (UInt8(ascii: "="), UInt8(ascii: "=")): pair = .eq
+        case (UInt8(ascii: "!"), UInt8(ascii: "=")): pair = .ne
+        case (UInt8(ascii: "<"), UInt8(ascii: "=")): pair = .lteq
+        case (UInt8(ascii: ">"), UInt8(ascii: "=")): pair = .gteq
+        default: pair = nil
         }
-        guard let punct = Punct(rawValue: String(decoding: bytes[pos..<pos + 1], as: UTF8.self)) else {
+        if let pair {
+            pos += 2
+            emit(.punct(pair), start, pos)
+            return pair
+        }
+        guard let punct = Lexer.singleCharacterPunct[Int(first)] else {
             let character = String(decoding: bytes[pos..<min(bytes.count, pos + 1)], as: UTF8.self)
             throw error("unexpected character '\(character)'", at: start)
         }
@@ -285,10 +296,21 @@ struct Lexer {
         return punct
     }
 
+    /// One-byte operators, indexed by byte value.
+    private static let singleCharacterPunct: [Punct?] = {
+        var table = [Punct?](repeating: nil, count: 256)
+        for punct in [Punct.add, .sub, .mul, .div, .mod, .tilde, .pipe, .dot, .comma, .colon, .semicolon, .assign,
+                      .lt, .gt, .lparen, .rparen, .lbracket, .rbracket, .lbrace, .rbrace] {
+            table[Int(punct.rawValue.utf8.first ?? 0)] = punct
+        }
+        return table
+    }()
+
     // MARK: Helpers
 
     private mutating func emit(_ kind: Token.Kind, _ start: Int, _ end: Int) {
-        tokens.append(Token(kind: kind, span: Span(start: lines.location(start), end: lines.location(end))))
+        tokens.append(Token(kind: kind, span: Span(start: lines.locate(start, from: &lineCursor),
+                                                   end: lines.locate(end, from: &lineCursor))))
     }
 
     private func error(_ message: String, at offset: Int) -> TemplateError {
@@ -302,6 +324,13 @@ struct LineTable: Sendable {
 
     init(_ bytes: [UInt8]) {
         for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(i + 1) }
+    }
+
+    /// The location of `offset`, scanning forward from line index `cursor` (which it updates).
+    func locate(_ offset: Int, from cursor: inout Int) -> SourceLocation {
+        if cursor >= starts.count || starts[cursor] > offset { return location(offset) }
+        while cursor + 1 < starts.count, starts[cursor + 1] <= offset { cursor += 1 }
+        return SourceLocation(line: cursor + 1, column: offset - starts[cursor] + 1, offset: offset)
     }
 
     func location(_ offset: Int) -> SourceLocation {

@@ -32,16 +32,18 @@ extension Parser {
     }
 
     mutating func parseExpression(withCondition: Bool = true) throws -> Expr {
-        withCondition ? try parseConditional() : try parseOr()
+        try enterNesting()
+        defer { nesting -= 1 }
+        return withCondition ? try parseConditional() : try parseOr()
     }
 
     private mutating func parseConditional() throws -> Expr {
         var expr = try parseOr()
         while at("if") {
-            let span = advance().span
+            _ = advance()
             let test = try parseOr()
             let otherwise = skip("else") ? try parseConditional() : nil
-            expr = Expr(kind: .conditional(test: test, then: expr, otherwise: otherwise), span: span)
+            expr = Expr(kind: .conditional(test: test, then: expr, otherwise: otherwise), span: from(expr))
         }
         return expr
     }
@@ -49,8 +51,8 @@ extension Parser {
     private mutating func parseOr() throws -> Expr {
         var left = try parseAnd()
         while at("or") {
-            let span = advance().span
-            left = Expr(kind: .or(left, try parseAnd()), span: span)
+            _ = advance()
+            left = Expr(kind: .or(left, try parseAnd()), span: from(left))
         }
         return left
     }
@@ -58,13 +60,15 @@ extension Parser {
     private mutating func parseAnd() throws -> Expr {
         var left = try parseNot()
         while at("and") {
-            let span = advance().span
-            left = Expr(kind: .and(left, try parseNot()), span: span)
+            _ = advance()
+            left = Expr(kind: .and(left, try parseNot()), span: from(left))
         }
         return left
     }
 
     private mutating func parseNot() throws -> Expr {
+        try enterNesting()
+        defer { nesting -= 1 }
         if at("not") {
             let span = advance().span
             return Expr(kind: .not(try parseNot()), span: span)
@@ -101,8 +105,8 @@ extension Parser {
         while true {
             let op: BinaryOperator
             if at(.add) { op = .add } else if at(.sub) { op = .subtract } else { return left }
-            let span = advance().span
-            left = Expr(kind: .binary(op, left, try parseConcat()), span: span)
+            _ = advance()
+            left = Expr(kind: .binary(op, left, try parseConcat()), span: from(left))
         }
     }
 
@@ -125,21 +129,23 @@ extension Parser {
             case .punct(.mod): op = .modulo
             default: return left
             }
-            let span = advance().span
-            left = Expr(kind: .binary(op, left, try parsePow()), span: span)
+            _ = advance()
+            left = Expr(kind: .binary(op, left, try parsePow()), span: from(left))
         }
     }
 
     private mutating func parsePow() throws -> Expr {
         var left = try parseUnary()
         while at(.pow) {
-            let span = advance().span
-            left = Expr(kind: .binary(.power, left, try parseUnary()), span: span)
+            _ = advance()
+            left = Expr(kind: .binary(.power, left, try parseUnary()), span: from(left))
         }
         return left
     }
 
     private mutating func parseUnary(withFilter: Bool = true) throws -> Expr {
+        try enterNesting()
+        defer { nesting -= 1 }
         var node: Expr
         if at(.sub) {
             let span = advance().span
@@ -220,7 +226,8 @@ extension Parser {
         var node = start
         while true {
             if at(.dot) {
-                let span = advance().span
+                _ = advance()
+                let span = from(node)
                 switch current.kind {
                 case .name(let name):
                     _ = advance()
@@ -234,8 +241,7 @@ extension Parser {
             } else if at(.lbracket) {
                 node = try parseSubscript(node)
             } else if at(.lparen) {
-                let span = current.span
-                node = Expr(kind: .call(node, try parseCallArguments()), span: span)
+                node = Expr(kind: .call(node, try parseCallArguments()), span: from(node))
             } else {
                 return node
             }
@@ -243,7 +249,8 @@ extension Parser {
     }
 
     private mutating func parseSubscript(_ target: Expr) throws -> Expr {
-        let span = advance().span
+        _ = advance()
+        let span = from(target)
         var items: [Expr] = []
         while !at(.rbracket) {
             if !items.isEmpty { try expect(.comma) }
@@ -316,8 +323,7 @@ extension Parser {
             } else if at("is") {
                 node = try parseTest(node)
             } else if at(.lparen) {
-                let span = current.span
-                node = Expr(kind: .call(node, try parseCallArguments()), span: span)
+                node = Expr(kind: .call(node, try parseCallArguments()), span: from(node))
             } else {
                 return node
             }
@@ -342,7 +348,8 @@ extension Parser {
     }
 
     private mutating func parseTest(_ subject: Expr) throws -> Expr {
-        let span = advance().span
+        _ = advance()
+        let span = from(subject)
         let negated = skip("not")
         var name = try expectName()
         while skip(.dot) { name += "." + (try expectName()) }
@@ -362,5 +369,10 @@ extension Parser {
         case .string, .integer, .bigInteger, .float, .punct(.lparen), .punct(.lbracket), .punct(.lbrace): return true
         default: return false
         }
+    }
+
+    /// A span from the start of `node` to the current position (for nodes built on a left operand).
+    private func from(_ node: Expr) -> Span {
+        Span(start: node.span.start, end: current.span.start)
     }
 }

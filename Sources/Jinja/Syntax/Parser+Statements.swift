@@ -2,6 +2,8 @@
 extension Parser {
     /// Parses statements until one of `endTags` opens a block tag (consuming only `{%` and the tag name).
     mutating func subparse(until endTags: [String], opener: Token? = nil) throws -> ([Stmt], String?) {
+        try enterNesting()
+        defer { nesting -= 1 }
         var body: [Stmt] = []
         while true {
             let token = current

@@ -15,6 +15,9 @@ struct Parser {
     var loopDepth = 0
     /// How many macro-like bodies enclose the current position.
     var macroDepth = 0
+    /// How deeply expressions and blocks nest here; bounded so hostile input cannot exhaust the stack.
+    var nesting = 0
+    static let maxNesting = 128
 
     init(source: TemplateSource) throws {
         self.source = source
@@ -78,6 +81,14 @@ struct Parser {
     mutating func expectBlockEnd() throws {
         guard case .blockEnd = current.kind else { throw unexpected(expected: "end of statement block") }
         _ = advance()
+    }
+
+    /// Enters one level of nesting, failing past `maxNesting`; pair with `nesting -= 1`.
+    mutating func enterNesting() throws {
+        nesting += 1
+        if nesting > Parser.maxNesting {
+            throw fail("template nests deeper than \(Parser.maxNesting) levels")
+        }
     }
 
     // MARK: Errors

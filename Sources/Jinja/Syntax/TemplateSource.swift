@@ -7,22 +7,28 @@ struct TemplateSource: Sendable {
 
     init(name: String, text raw: String) {
         self.name = name
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(raw.utf8.count)
-        var iterator = raw.utf8.makeIterator()
-        var pending = iterator.next()
-        while let byte = pending {
-            pending = iterator.next()
-            if byte == UInt8(ascii: "\r") {
-                bytes.append(UInt8(ascii: "\n"))
-                if pending == UInt8(ascii: "\n") { pending = iterator.next() }
-            } else {
-                bytes.append(byte)
-            }
-        }
+        var bytes = Array(raw.utf8)
+        if bytes.contains(UInt8(ascii: "\r")) { bytes = TemplateSource.normalizingLineBreaks(bytes) }
         if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
         self.bytes = bytes
-        self.text = String(decoding: bytes, as: UTF8.self)
+        self.text = bytes.count == raw.utf8.count ? raw : String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// `\r\n` and lone `\r` become `\n`, as Jinja2's lexer does.
+    private static func normalizingLineBreaks(_ raw: [UInt8]) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(raw.count)
+        var i = 0
+        while i < raw.count {
+            if raw[i] == UInt8(ascii: "\r") {
+                bytes.append(UInt8(ascii: "\n"))
+                if i + 1 < raw.count, raw[i + 1] == UInt8(ascii: "\n") { i += 1 }
+            } else {
+                bytes.append(raw[i])
+            }
+            i += 1
+        }
+        return bytes
     }
 
     /// The text of 1-based line `number`, or nil when out of range.

@@ -1,0 +1,123 @@
+import Foundation
+import XCTest
+@testable import Jinja
+
+/// The hooks swiftdbt's core uses: globals with keyword arguments, `return()`, host objects,
+/// macros shared across templates through namespaces, and dbt's block tags.
+final class HostHookTests: XCTestCase {
+    let environment = Environment()
+
+    func testHostFunctionsReceivePositionalAndKeywordArguments() throws {
+        let context: [String: Value] = [
+            "describe": .function("describe") { arguments, _ in
+                let keywords = arguments.keyword.map { "\($0.name)=\($0.value.repr)" }
+                return .string((arguments.positional.map(\.repr) + keywords).joined(separator: ","))
+            },
+        ]
+        let output = try environment.render("{{ describe(1, 'a', tags=['x'], enabled=true) }}", context)
+        XCTAssertEqual(output, "1,'a',tags=['x'],enabled=True")
+    }
+
+    func testReturnHandsBackAValueFromAMacro() throws {
+        let context: [String: Value] = ["return": .function("return") { arguments, _ in
+            throw ReturnSignal(arguments.positional.first ?? .none)
+        }]
+        let template = """
+        {% macro cols() %}ignored text{{ return(['a', 'b']) }}more{% endmacro %}\
+        {% for c in cols() %}{{ c }};{% endfor %}{{ cols() | length }}
+        """
+        XCTAssertEqual(try environment.render(template, context), "a;b;2")
+    }
+
+    func testHostObjectsExposeAttributesMethodsAndCalls() throws {
+        let relation = FakeRelation(schema: "main", identifier: "orders")
+        let output = try environment.render(
+            "{{ r }}|{{ r.identifier }}|{{ r.include(schema=false) }}|{{ r('x') }}|{{ r.missing is undefined }}",
+            ["r": .object(relation)])
+        XCTAssertEqual(output, "\"main\".\"orders\"|orders|\"orders\"|called with x|True")
+    }
+
+    func testMacrosFromAnotherTemplateSeeTheCallersGlobals() throws {
+        let macros = try environment.parse(
+            "{% macro quoted_this() %}'{{ this }}'{% endmacro %}{% macro twice(x) %}{{ x }}{{ x }}{% endmacro %}",
+            name: "macros/util.sql")
+        let namespace = MacroNamespace(macros.macros)
+        let context: [String: Value] = ["this": .string("main.m"), "util": .object(namespace)]
+        XCTAssertEqual(try environment.render("{{ util.quoted_this() }} {{ util.twice('a') }}", context), "'main.m' aa")
+        let direct = try XCTUnwrap(macros.macro(named: "twice"))
+        XCTAssertEqual(try environment.call(direct, Arguments([.string("z")])).str, "zz")
+    }
+
+    func testDbtBlocksAreHandedToTheHost() throws {
+        let template = try environment.parse(try fixture("blocks.sql"), name: "macros/blocks.sql")
+        let blocks = template.blocks.map { "\($0.kind.rawValue):\($0.name):\($0.adapter ?? "-"):\($0.macro.name)" }
+        XCTAssertEqual(blocks, [
+            "test:positive_values:-:test_positive_values",
+            "materialization:view_plus:sqlite:materialization_view_plus_sqlite",
+            "materialization:table_plus:-:materialization_table_plus_default",
+            "docs:orders:-:orders",
+            "snapshot:orders_snapshot:-:orders_snapshot",
+        ])
+        XCTAssertEqual(template.macros.map(\.name), ["helper"])
+        XCTAssertEqual(template.blocks[3].rawBody, "\nOrders placed by **customers**.\n")
+        let test = template.blocks[0].macro
+        XCTAssertEqual(test.parameterNames, ["model", "column_name"])
+        let sql = try environment.call(test, Arguments([.string("orders"), .string("amount")]))
+        XCTAssertEqual(sql.str, "\n    select * from orders where amount <= 0\n")
+        XCTAssertEqual(try environment.render(template, [:]).trimmingCharacters(in: .whitespacesAndNewlines), "")
+    }
+
+    func testTemplatesRenderConcurrently() throws {
+        let template = try environment.parse("{% for i in range(n) %}{{ i }}{% endfor %}")
+        let results = UnsafeResults(count: 8)
+        let environment = self.environment
+        DispatchQueue.concurrentPerform(iterations: 8) { i in
+            results.set(i, (try? environment.render(template, ["n": .int(i)])) ?? "error")
+        }
+        XCTAssertEqual(results.values, (0..<8).map { n in (0..<n).map(String.init).joined() })
+    }
+}
+
+/// A relation-like host object for the tests.
+private final class FakeRelation: HostObject {
+    let schema: String
+    let identifier: String
+    init(schema: String, identifier: String) {
+        self.schema = schema
+        self.identifier = identifier
+    }
+    var typeName: String { "Relation" }
+    var display: String { "\"\(schema)\".\"\(identifier)\"" }
+    func attribute(_ name: String, _ context: CallContext) throws -> Value? {
+        switch name {
+        case "identifier": return .string(identifier)
+        case "include":
+            return .function("include") { [self] arguments, _ in
+                arguments.named("schema")?.isTruthy == false ? .string("\"\(identifier)\"") : .string(display)
+            }
+        default: return nil
+        }
+    }
+    func call(_ arguments: Arguments, _ context: CallContext) throws -> Value {
+        .string("called with \(arguments.positional.first?.str ?? "")")
+    }
+}
+
+/// A package-like namespace of macros (`dbt.concat(...)`).
+private final class MacroNamespace: HostObject {
+    let macros: [String: MacroDefinition]
+    init(_ definitions: [MacroDefinition]) {
+        macros = Dictionary(definitions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+    var typeName: String { "Namespace" }
+    func attribute(_ name: String, _ context: CallContext) throws -> Value? { macros[name].map(Value.macro) }
+}
+
+/// Collects results written from several threads at distinct indices.
+private final class UnsafeResults: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [String]
+    init(count: Int) { storage = Array(repeating: "", count: count) }
+    func set(_ i: Int, _ value: String) { lock.withLock { storage[i] = value } }
+    var values: [String] { lock.withLock { storage } }
+}
