@@ -75,7 +75,7 @@ extension Renderer {
             throw TemplateError(.invalidArgument,
                 "macro '\(definition.name)' takes not more than \(parameters.count) argument(s)")
         }
-        for (parameter, value) in zip(parameters, positional) { frame.vars[parameter.name] = value }
+        for (parameter, value) in zip(parameters, positional) { frame[parameter.name] = value }
         let kwargs = DictStorage()
         var caller: Value?
         for (name, value) in arguments.keyword {
@@ -83,7 +83,7 @@ extension Renderer {
                 if position < positional.count {
                     throw TemplateError(.invalidArgument, "macro '\(definition.name)' got multiple values for argument '\(name)'")
                 }
-                frame.vars[name] = value
+                frame[name] = value
             } else if name == "caller" && definition.usesCaller {
                 caller = value
             } else if definition.usesKwargs {
@@ -92,16 +92,16 @@ extension Renderer {
                 throw TemplateError(.invalidArgument, "macro '\(definition.name)' takes no keyword argument '\(name)'")
             }
         }
-        for parameter in parameters.dropFirst(positional.count) where frame.vars[parameter.name] == nil {
+        for parameter in parameters.dropFirst(positional.count) where frame[parameter.name] == nil {
             if let defaultValue = parameter.defaultValue {
-                frame.vars[parameter.name] = try eval(defaultValue, frame)
+                frame[parameter.name] = try eval(defaultValue, frame)
             } else {
-                frame.vars[parameter.name] = .undefined("'\(parameter.name)' is undefined")
+                frame[parameter.name] = .undefined("'\(parameter.name)' is undefined")
             }
         }
-        if definition.usesVarargs { frame.vars["varargs"] = .tuple(Array(positional.dropFirst(parameters.count))) }
-        if definition.usesKwargs { frame.vars["kwargs"] = .dict(kwargs) }
-        if definition.usesCaller { frame.vars["caller"] = caller ?? .undefined("No caller defined") }
+        if definition.usesVarargs { frame["varargs"] = .tuple(Array(positional.dropFirst(parameters.count))) }
+        if definition.usesKwargs { frame["kwargs"] = .dict(kwargs) }
+        if definition.usesCaller { frame["caller"] = caller ?? .undefined("No caller defined") }
         return frame
     }
 }

@@ -18,7 +18,7 @@ final class Renderer {
 
     init(environment: Environment, context: [String: Value], source: TemplateSource) {
         self.environment = environment
-        self.root = Frame(parent: nil, vars: context)
+        self.root = Frame(parent: nil, globals: context)
         self.source = source
     }
 
@@ -70,7 +70,7 @@ final class Renderer {
                 case .setBlock(let target, let filters, let body):
                     try assign(target, try capture(body, filters, frame), frame)
                 case .macro(let definition):
-                    frame.vars[definition.name] = .callable(Macro(definition, closure: frame))
+                    frame[definition.name] = .callable(Macro(definition, closure: frame))
                 case .callBlock(let call, let caller):
                     try write(try evalCall(call, frame, caller: Macro(caller, closure: frame)), into: &out)
                 case .filterBlock(let filters, let body):
@@ -146,7 +146,7 @@ final class Renderer {
                 throw TemplateError(.limitExceeded, "more than \(environment.limits.maxLoopIterations) loop iterations")
             }
             state.index0 = index
-            let iteration = Frame(parent: frame, vars: ["loop": loopValue])
+            let iteration = Frame(parent: frame, name: "loop", value: loopValue)
             try assign(loop.target, item, iteration)
             if try exec(loop.body, iteration, &out) == .breakLoop { break }
         }
@@ -157,7 +157,7 @@ final class Renderer {
     func assign(_ target: AssignTarget, _ value: Value, _ frame: Frame) throws {
         switch target {
         case .name(let name):
-            frame.vars[name] = value
+            frame[name] = value
         case .tuple(let targets):
             let items = try iterate(value)
             guard items.count == targets.count else {

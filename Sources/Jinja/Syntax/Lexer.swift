@@ -4,7 +4,7 @@ struct Lexer {
     private let source: TemplateSource
     private let bytes: [UInt8]
     private var pos = 0
-    private var tokens: [Token] = []
+    private var stream = TokenStream()
     private let lines: LineTable
     /// The line of the last token emitted; tokens come in order, so lookups start there.
     private var lineCursor = 0
@@ -16,15 +16,15 @@ struct Lexer {
     }
 
     /// Tokenizes `source`, ending with `.eof`.
-    static func tokenize(_ source: TemplateSource) throws -> [Token] {
+    static func tokenize(_ source: TemplateSource) throws -> TokenStream {
         var lexer = Lexer(source)
         try lexer.run()
-        return lexer.tokens
+        return lexer.stream
     }
 
     private mutating func run() throws {
         var stripLeading = false
-        tokens.reserveCapacity(bytes.count / 4)
+        stream.tokens.reserveCapacity(bytes.count / 4)
         while pos < bytes.count {
             let tagStart = nextTagStart(from: pos)
             var textEnd = tagStart ?? bytes.count
@@ -36,7 +36,7 @@ struct Lexer {
                 while textStart < textEnd, bytes[textStart].isWhitespace { textStart += 1 }
             }
             if textStart < textEnd {
-                emit(.text(String(decoding: bytes[textStart..<textEnd], as: UTF8.self)), textStart, textEnd)
+                emit(.text(intern(textStart, textEnd)), textStart, textEnd)
             }
             guard let tagStart else { break }
             pos = tagStart
@@ -88,7 +88,7 @@ struct Lexer {
                     while bodyEnd > bodyStart, bytes[bodyEnd - 1].isWhitespace { bodyEnd -= 1 }
                 }
                 if bodyStart < bodyEnd {
-                    emit(.text(String(decoding: bytes[bodyStart..<bodyEnd], as: UTF8.self)), bodyStart, bodyEnd)
+                    emit(.text(intern(bodyStart, bodyEnd)), bodyStart, bodyEnd)
                 }
                 pos = closeEnd
                 return closeStrips
@@ -173,7 +173,7 @@ struct Lexer {
     private mutating func lexName() {
         let start = pos
         while pos < bytes.count, bytes[pos].isIdentifierPart { pos += 1 }
-        emit(.name(String(decoding: bytes[start..<pos], as: UTF8.self)), start, pos)
+        emit(.name(intern(start, pos)), start, pos)
     }
 
     private mutating func lexNumber() throws {
@@ -201,7 +201,7 @@ struct Lexer {
         } else if let value = Int(digits) {
             emit(.integer(value), start, pos)
         } else {
-            emit(.bigInteger(digits), start, pos)
+            emit(.bigInteger(store(digits)), start, pos)
         }
     }
 
@@ -215,7 +215,17 @@ struct Lexer {
         let start = pos
         let quote = bytes[pos]
         pos += 1
-        var decoded: [UInt8] = []
+        // Fast path: no escapes, the literal is a slice of the source.
+        var end = pos
+        while end < bytes.count, bytes[end] != quote, bytes[end] != UInt8(ascii: "\\") { end += 1 }
+        if end < bytes.count, bytes[end] == quote {
+            let id = intern(pos, end)
+            pos = end + 1
+            emit(.string(id), start, pos)
+            return
+        }
+        var decoded = Array(bytes[pos..<end])
+        pos = end
         while pos < bytes.count, bytes[pos] != quote {
             if bytes[pos] == UInt8(ascii: "\\"), pos + 1 < bytes.count {
                 try decodeEscape(into: &decoded)
@@ -226,7 +236,7 @@ struct Lexer {
         }
         guard pos < bytes.count else { throw error("unterminated string", at: start) }
         pos += 1
-        emit(.string(String(decoding: decoded, as: UTF8.self)), start, pos)
+        emit(.string(store(String(decoding: decoded, as: UTF8.self))), start, pos)
     }
 
     /// Decodes one backslash escape as Python's `unicode_escape` does; unknown escapes stay as written.
@@ -308,8 +318,18 @@ struct Lexer {
 
     // MARK: Helpers
 
+    /// Adds the source bytes `start..<end` to the string table.
+    private mutating func intern(_ start: Int, _ end: Int) -> Int {
+        store(String(decoding: bytes[start..<end], as: UTF8.self))
+    }
+
+    private mutating func store(_ text: String) -> Int {
+        stream.strings.append(text)
+        return stream.strings.count - 1
+    }
+
     private mutating func emit(_ kind: Token.Kind, _ start: Int, _ end: Int) {
-        tokens.append(Token(kind: kind, span: Span(start: lines.locate(start, from: &lineCursor),
+        stream.tokens.append(Token(kind: kind, span: Span(start: lines.locate(start, from: &lineCursor),
                                                    end: lines.locate(end, from: &lineCursor))))
     }
 
@@ -323,7 +343,9 @@ struct LineTable: Sendable {
     private var starts: [Int] = [0]
 
     init(_ bytes: [UInt8]) {
-        for (i, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { starts.append(i + 1) }
+        bytes.withUnsafeBufferPointer { buffer in
+            for i in 0..<buffer.count where buffer[i] == UInt8(ascii: "\n") { starts.append(i + 1) }
+        }
     }
 
     /// The location of `offset`, scanning forward from line index `cursor` (which it updates).

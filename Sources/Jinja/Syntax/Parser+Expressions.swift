@@ -26,7 +26,7 @@ extension Parser {
     private func atTupleEnd(_ endWords: [String]) -> Bool {
         switch current.kind {
         case .variableEnd, .blockEnd, .eof, .punct(.rparen): return true
-        case .name(let name): return endWords.contains(name)
+        case .name(let id): return endWords.contains(strings[id])
         default: return false
         }
     }
@@ -88,8 +88,8 @@ extension Parser {
             case .punct(.lteq): op = .lteq
             case .punct(.gt): op = .gt
             case .punct(.gteq): op = .gteq
-            case .name("in"): op = .in
-            case .name("not") where next.kind == .name("in"):
+            case .name(let id) where strings[id] == "in": op = .in
+            case .name(let id) where strings[id] == "not" && nextName == "in":
                 _ = advance()
                 op = .notIn
             default:
@@ -163,8 +163,9 @@ extension Parser {
     mutating func parsePrimary() throws -> Expr {
         let token = current
         switch token.kind {
-        case .name(let name):
+        case .name(let id):
             _ = advance()
+            let name = strings[id]
             switch name {
             case "true", "True": return Expr(kind: .literal(.bool(true)), span: token.span)
             case "false", "False": return Expr(kind: .literal(.bool(false)), span: token.span)
@@ -173,19 +174,20 @@ extension Parser {
                 if !nameUses.isEmpty { nameUses[nameUses.count - 1].insert(name) }
                 return Expr(kind: .name(name), span: token.span)
             }
-        case .string(var text):
+        case .string(let id):
             _ = advance()
+            var text = strings[id]
             while case .string(let more) = current.kind {
-                text += more
+                text += strings[more]
                 _ = advance()
             }
             return Expr(kind: .literal(.string(text)), span: token.span)
         case .integer(let value):
             _ = advance()
             return Expr(kind: .literal(.int(value)), span: token.span)
-        case .bigInteger(let digits):
+        case .bigInteger(let id):
             _ = advance()
-            guard let value = BigInteger(digits) else { throw fail("invalid integer literal", at: token) }
+            guard let value = BigInteger(strings[id]) else { throw fail("invalid integer literal", at: token) }
             return Expr(kind: .literal(.bigInt(value)), span: token.span)
         case .float(let value):
             _ = advance()
@@ -218,7 +220,7 @@ extension Parser {
             try expect(.rbrace)
             return Expr(kind: .dict(pairs), span: token.span)
         default:
-            throw fail("unexpected \(token.kind.display)")
+            throw fail("unexpected \(token.kind.display(strings))")
         }
     }
 
@@ -229,9 +231,9 @@ extension Parser {
                 _ = advance()
                 let span = from(node)
                 switch current.kind {
-                case .name(let name):
+                case .name(let id):
                     _ = advance()
-                    node = Expr(kind: .attribute(node, name), span: span)
+                    node = Expr(kind: .attribute(node, strings[id]), span: span)
                 case .integer(let value):
                     _ = advance()
                     node = Expr(kind: .item(node, Expr(kind: .literal(.int(value)), span: span)), span: span)
@@ -299,7 +301,7 @@ extension Parser {
                 arguments.star = try parseExpression()
             } else if skip(.pow) {
                 arguments.doubleStar = try parseExpression()
-            } else if case .name(let name) = current.kind, case .punct(.assign) = next.kind {
+            } else if let name = currentName, case .punct(.assign) = next.kind {
                 _ = advance()
                 _ = advance()
                 arguments.keyword.append((name, try parseExpression()))
@@ -365,7 +367,7 @@ extension Parser {
 
     private var startsTestArgument: Bool {
         switch current.kind {
-        case .name(let name): return !["else", "or", "and"].contains(name)
+        case .name(let id): return !["else", "or", "and"].contains(strings[id])
         case .string, .integer, .bigInteger, .float, .punct(.lparen), .punct(.lbracket), .punct(.lbrace): return true
         default: return false
         }

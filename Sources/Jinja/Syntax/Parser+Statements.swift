@@ -8,9 +8,9 @@ extension Parser {
         while true {
             let token = current
             switch token.kind {
-            case .text(let text):
+            case .text(let id):
                 _ = advance()
-                body.append(Stmt(kind: .text(text), span: token.span))
+                body.append(Stmt(kind: .text(strings[id]), span: token.span))
             case .variableBegin:
                 _ = advance()
                 let expr = try parseTuple()
@@ -18,7 +18,7 @@ extension Parser {
                 _ = advance()
                 body.append(Stmt(kind: .output(expr), span: token.span))
             case .blockBegin:
-                if case .name(let name) = next.kind, endTags.contains(name) {
+                if let name = nextName, endTags.contains(name) {
                     _ = advance()
                     _ = advance()
                     return (body, name)
@@ -33,7 +33,7 @@ extension Parser {
                 }
                 return (body, nil)
             default:
-                throw fail("unexpected \(token.kind.display)")
+                throw fail("unexpected \(token.kind.display(strings))")
             }
         }
     }
@@ -41,7 +41,7 @@ extension Parser {
     /// Parses one tag after `{%`; returns nil for tags that produce no statement.
     private mutating func parseStatement(endTags: [String]) throws -> Stmt? {
         let token = current
-        guard case .name(let tag) = token.kind else { throw unexpected(expected: "a tag name") }
+        guard let tag = currentName else { throw unexpected(expected: "a tag name") }
         _ = advance()
         let span = token.span
         switch tag {
@@ -170,7 +170,7 @@ extension Parser {
             }
             guard skip(.comma) else { break }
             isTuple = true
-            guard case .name(let word) = current.kind, !endWords.contains(word) else { break }
+            guard let word = currentName, !endWords.contains(word) else { break }
         }
         return isTuple ? .tuple(targets) : targets[0]
     }

@@ -4,6 +4,8 @@
 struct Parser {
     let source: TemplateSource
     private var tokens: [Token]
+    /// Names, strings and text the tokens refer to.
+    let strings: [String]
     private(set) var index = 0
     /// Top-level `{% macro %}` definitions, in source order.
     var macros: [MacroDefinition] = []
@@ -21,7 +23,9 @@ struct Parser {
 
     init(source: TemplateSource) throws {
         self.source = source
-        self.tokens = try Lexer.tokenize(source)
+        let stream = try Lexer.tokenize(source)
+        self.tokens = stream.tokens
+        self.strings = stream.strings
     }
 
     /// Parses the whole template.
@@ -43,12 +47,24 @@ struct Parser {
 
     /// Whether the current token is the name `word` (keywords are plain names in Jinja).
     func at(_ word: String) -> Bool {
-        if case .name(let name) = current.kind { return name == word }
+        if case .name(let id) = tokens[index].kind { return strings[id] == word }
         return false
     }
 
+    /// The name at the current token, if it is one.
+    var currentName: String? {
+        if case .name(let id) = tokens[index].kind { return strings[id] }
+        return nil
+    }
+
+    /// The name at the token after the current one, if it is one.
+    var nextName: String? {
+        if case .name(let id) = next.kind { return strings[id] }
+        return nil
+    }
+
     func at(_ punct: Punct) -> Bool {
-        if case .punct(let p) = current.kind { return p == punct }
+        if case .punct(let p) = tokens[index].kind { return p == punct }
         return false
     }
 
@@ -73,7 +89,7 @@ struct Parser {
     }
 
     mutating func expectName() throws -> String {
-        guard case .name(let name) = current.kind else { throw unexpected(expected: "a name") }
+        guard let name = currentName else { throw unexpected(expected: "a name") }
         _ = advance()
         return name
     }
@@ -98,7 +114,7 @@ struct Parser {
     }
 
     func unexpected(expected: String) -> TemplateError {
-        fail("expected \(expected), got \(current.kind.display)")
+        fail("expected \(expected), got \(current.kind.display(strings))")
     }
 
     /// The source text between two offsets.

@@ -1,15 +1,20 @@
 /// One lexical token of a template.
+///
+/// Tokens are plain values (no references): names, strings and text live in the lexer's
+/// string table and tokens carry their index, so the parser copies tokens for free.
 struct Token: Sendable {
     enum Kind: Sendable, Equatable {
-        /// Literal template text between tags.
-        case text(String)
+        /// Literal template text between tags (index into the string table).
+        case text(Int)
         case variableBegin, variableEnd
         case blockBegin, blockEnd
-        case name(String)
-        case string(String)
+        /// A name or keyword (index into the string table).
+        case name(Int)
+        /// A string literal, escapes decoded (index into the string table).
+        case string(Int)
         case integer(Int)
-        /// An integer literal too large for `Int`, as its decimal digits.
-        case bigInteger(String)
+        /// An integer literal too large for `Int`: its decimal digits (index into the string table).
+        case bigInteger(Int)
         case float(Double)
         case punct(Punct)
         case eof
@@ -27,16 +32,22 @@ enum Punct: String, Sendable {
     case lparen = "(", rparen = ")", lbracket = "[", rbracket = "]", lbrace = "{", rbrace = "}"
 }
 
+/// The lexer's output: tokens plus the strings they refer to.
+struct TokenStream: Sendable {
+    var tokens: [Token] = []
+    var strings: [String] = []
+}
+
 extension Token.Kind {
     /// How the token reads in an error message.
-    var display: String {
+    func display(_ strings: [String]) -> String {
         switch self {
         case .text: return "template data"
         case .variableBegin: return "'{{'"
         case .variableEnd: return "'}}'"
         case .blockBegin: return "'{%'"
         case .blockEnd: return "'%}'"
-        case .name(let n): return "'\(n)'"
+        case .name(let n): return "'\(strings[n])'"
         case .string: return "string"
         case .integer, .bigInteger: return "integer"
         case .float: return "float"
