@@ -5,21 +5,33 @@ let package = Package(
     name: "swiftdbt",
     platforms: [.macOS(.v13)],
     products: [
+        .executable(name: "swiftdbt", targets: ["swiftdbt"]),
         .library(name: "Jinja", targets: ["Jinja"]),
+        .library(name: "SwiftDBT", targets: ["SwiftDBT"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
     ],
     targets: [
         /// The Jinja2-compatible template engine. Knows nothing of dbt or databases.
         .target(name: "Jinja"),
-        .testTarget(
-            name: "JinjaTests",
-            dependencies: ["Jinja"]
-        ),
+        /// Project loading, graph and selection, compilation context, execution.
+        .target(name: "SwiftDBT", dependencies: ["Jinja", .product(name: "Yams", package: "Yams")]),
+        /// The system SQLite library.
+        .systemLibrary(name: "CSQLite", path: "Sources/SQLiteAdapter/CSQLite", pkgConfig: "sqlite3",
+                       providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
+        /// The SQLite adapter (the embedded default).
+        .target(name: "SQLiteAdapter", dependencies: ["SwiftDBT", "CSQLite"], exclude: ["CSQLite"]),
+        /// The command-line interface.
+        .executableTarget(name: "swiftdbt", dependencies: [
+            "SwiftDBT", "SQLiteAdapter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "JinjaTests", dependencies: ["Jinja"]),
+        .testTarget(name: "SwiftDBTTests", dependencies: ["SwiftDBT"]),
+        .testTarget(name: "SQLiteAdapterTests", dependencies: ["SQLiteAdapter", "SwiftDBT"]),
         /// Parse and render timings of a typical model template.
-        .executableTarget(
-            name: "jinja-bench",
-            dependencies: ["Jinja"],
-            path: "Benchmarks/JinjaBench"
-        ),
+        .executableTarget(name: "jinja-bench", dependencies: ["Jinja"], path: "Benchmarks/JinjaBench"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,3 @@
+import SwiftDBT
+
+print("swiftdbt: commands arrive with project loading (issue 3)")
