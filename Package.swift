@@ -17,7 +17,8 @@ let package = Package(
         /// The Jinja2-compatible template engine. Knows nothing of dbt or databases.
         .target(name: "Jinja"),
         /// Project loading, graph and selection, compilation context, execution.
-        .target(name: "SwiftDBT", dependencies: ["Jinja", .product(name: "Yams", package: "Yams")]),
+        .target(name: "SwiftDBT", dependencies: ["Jinja", .product(name: "Yams", package: "Yams")],
+                resources: [.copy("Resources/macros")]),
         /// The system SQLite library.
         .systemLibrary(name: "CSQLite", path: "Sources/SQLiteAdapter/CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),

@@ -30,9 +30,10 @@ public struct Environment: Sendable {
         return Template(source: normalized, body: body, macros: parser.macros, blocks: parser.blocks)
     }
 
-    /// Renders `template` with `context` as its global variables.
-    public func render(_ template: Template, _ context: [String: Value] = [:]) throws -> String {
-        let renderer = Renderer(environment: self, context: context, source: template.source)
+    /// Renders `template` with `context` as its global variables; names found nowhere else are
+    /// asked of `globals` (a host's lazily resolved macros, for example).
+    public func render(_ template: Template, _ context: [String: Value] = [:], globals: (any GlobalResolver)? = nil) throws -> String {
+        let renderer = Renderer(environment: self, context: context, source: template.source, globals: globals)
         return try renderer.renderTemplate(template)
     }
 
@@ -41,11 +42,30 @@ public struct Environment: Sendable {
         try render(try parse(source, name: name), context)
     }
 
+    /// Renders `source` and returns the value itself when the template is a single `{{ expression }}`
+    /// (so `"{{ var('n', 3) }}"` gives the integer 3), else the rendered text as a string.
+    public func evaluate(_ source: String, _ context: [String: Value] = [:], name: String = "<template>",
+                         globals: (any GlobalResolver)? = nil) throws -> Value {
+        let template = try parse(source, name: name)
+        let renderer = Renderer(environment: self, context: context, source: template.source, globals: globals)
+        if template.body.count == 1, case .output(let expr) = template.body[0].kind {
+            return try renderer.eval(expr, renderer.root)
+        }
+        return .string(try renderer.renderTemplate(template))
+    }
+
     /// Calls a macro defined in some template, with the given globals visible to its body.
-    public func call(_ macro: MacroDefinition, _ arguments: Arguments, context: [String: Value] = [:]) throws -> Value {
-        let renderer = Renderer(environment: self, context: context, source: macro.source)
+    public func call(_ macro: MacroDefinition, _ arguments: Arguments, context: [String: Value] = [:],
+                     globals: (any GlobalResolver)? = nil) throws -> Value {
+        let renderer = Renderer(environment: self, context: context, source: macro.source, globals: globals)
         return try renderer.call(.callable(Macro(macro, closure: nil)), arguments, at: nil)
     }
+}
+
+/// Supplies global names on demand, after the render context and before the environment's functions.
+public protocol GlobalResolver {
+    /// The value of the global `name`, or nil when there is none.
+    func resolve(_ name: String) -> Value?
 }
 
 /// Bounds that keep a hostile or buggy template from exhausting the machine.

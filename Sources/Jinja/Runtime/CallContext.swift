@@ -41,7 +41,12 @@ public struct CallContext {
 
     /// A variable of the current render (its context or a template-level `set`), or undefined.
     public func lookup(_ name: String) -> Value {
-        renderer.root.lookup(name) ?? .undefined("'\(name)' is undefined")
+        renderer.lookup(name, renderer.root)
+    }
+
+    /// Where the current call is written: the template's name and the call's line and column.
+    public var callSite: (template: String, location: SourceLocation)? {
+        renderer.callSite.map { (renderer.source.name, $0) }
     }
 
     /// The environment doing the rendering.

@@ -6,10 +6,13 @@
 final class Macro: Callable {
     let definition: MacroDefinition
     let closure: Frame?
+    /// For host macros: where the body's free names are resolved (the macro's own package in dbt).
+    let globals: (any GlobalResolver)?
 
-    init(_ definition: MacroDefinition, closure: Frame?) {
+    init(_ definition: MacroDefinition, closure: Frame?, globals: (any GlobalResolver)? = nil) {
         self.definition = definition
         self.closure = closure
+        self.globals = globals
     }
 
     var name: String { definition.name }
@@ -32,8 +35,9 @@ final class Macro: Callable {
 }
 
 extension Value {
-    /// A macro from a parsed template, callable from any render (its free names resolve in the caller's globals).
-    public static func macro(_ definition: MacroDefinition) -> Value {
-        .callable(Macro(definition, closure: nil))
+    /// A macro from a parsed template, callable from any render. Its free names resolve in the
+    /// caller's context, then in `globals` when given (else the caller's resolver).
+    public static func macro(_ definition: MacroDefinition, globals: (any GlobalResolver)? = nil) -> Value {
+        .callable(Macro(definition, closure: nil, globals: globals))
     }
 }

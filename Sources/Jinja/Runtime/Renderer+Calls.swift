@@ -22,6 +22,7 @@ extension Renderer {
     func call(_ callee: Value, _ arguments: Arguments, at site: SourceLocation?) throws -> Value {
         switch callee {
         case .callable(let function):
+            if let site { callSite = site }
             do {
                 return try function.call(arguments, context)
             } catch var error as TemplateError {
@@ -50,11 +51,14 @@ extension Renderer {
         }
         let definition = macro.definition
         let savedSource = source
+        let savedGlobals = globals
         source = definition.source
+        if let own = macro.globals { globals = own }
         callDepth += 1
         defer {
             callDepth -= 1
             source = savedSource
+            globals = savedGlobals
         }
         let frame = try bind(macro, arguments)
         var out = ""

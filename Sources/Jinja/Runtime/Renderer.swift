@@ -8,16 +8,21 @@ final class Renderer {
     /// The template whose nodes are running (a macro's own file while inside it).
     var source: TemplateSource
     var callDepth = 0
+    /// Where the call being made right now is written (for host functions that record it).
+    var callSite: SourceLocation?
     var loopIterations = 0
     private var globalsCache: [String: Value] = [:]
+    /// The host's resolver for names not in any frame (swapped while a host macro with its own runs).
+    var globals: (any GlobalResolver)?
 
     /// How a statement list ended.
     enum Flow {
         case normal, breakLoop, continueLoop
     }
 
-    init(environment: Environment, context: [String: Value], source: TemplateSource) {
+    init(environment: Environment, context: [String: Value], source: TemplateSource, globals: (any GlobalResolver)? = nil) {
         self.environment = environment
+        self.globals = globals
         self.root = Frame(parent: nil, globals: context)
         self.source = source
     }
@@ -31,9 +36,10 @@ final class Renderer {
         return out
     }
 
-    /// A variable by name: the frames outwards, then the environment's global functions.
+    /// A variable by name: the frames outwards, the host's resolver, then the environment's global functions.
     func lookup(_ name: String, _ frame: Frame) -> Value {
         if let value = frame.lookup(name) { return value }
+        if let value = globals?.resolve(name) { return value }
         if let cached = globalsCache[name] { return cached }
         if let function = environment.functions[name] {
             let value = Value.callable(NativeFunction(name, function))

@@ -1,0 +1,49 @@
+import Foundation
+import Jinja
+
+/// What every render of one invocation shares: the project, its target and adapter dialect,
+/// the macros, vars and the invocation's identity. Immutable, so renders run in parallel.
+public final class CompileSession: Sendable {
+    public let project: ProjectFile
+    /// Every package (the root project first) by name, with its root folder.
+    public let packageRoots: [String: String]
+    public let target: Target
+    public let dialect: any Dialect
+    public let macros: MacroRegistry
+    public let templates: Jinja.Environment
+    /// `--vars`, overriding everything.
+    public let cliVars: [(key: String, value: ConfigValue)]
+    /// `vars:` of `dbt_project.yml`, rendered: globals, plus per-package scopes.
+    public let projectVars: [(key: String, value: ConfigValue)]
+    public let invocationID: String
+    public let runStartedAt: Date
+    public let environmentVariables: [String: String]
+    /// Receives `log()`, `print()` and `exceptions.warn()` lines.
+    public let log: @Sendable (String) -> Void
+
+    public init(project: ProjectFile, packageRoots: [String: String], target: Target, dialect: any Dialect,
+                macros: MacroRegistry, templates: Jinja.Environment, cliVars: [(key: String, value: ConfigValue)],
+                projectVars: [(key: String, value: ConfigValue)], invocationID: String, runStartedAt: Date,
+                environmentVariables: [String: String], log: @escaping @Sendable (String) -> Void) {
+        self.project = project
+        self.packageRoots = packageRoots
+        self.target = target
+        self.dialect = dialect
+        self.macros = macros
+        self.templates = templates
+        self.cliVars = cliVars
+        self.projectVars = projectVars
+        self.invocationID = invocationID
+        self.runStartedAt = runStartedAt
+        self.environmentVariables = environmentVariables
+        self.log = log
+    }
+
+    /// `var(name)` as seen from `package`: `--vars`, then the package's scope of `vars:`, then global `vars:`.
+    public func variable(_ name: String, package: String) -> ConfigValue? {
+        if let value = cliVars.last(where: { $0.key == name })?.value { return value }
+        if let scoped = projectVars.last(where: { $0.key == package })?.value, let value = scoped[name] { return value }
+        guard packageRoots[name] == nil else { return nil }
+        return projectVars.last(where: { $0.key == name })?.value
+    }
+}

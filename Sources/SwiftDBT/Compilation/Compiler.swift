@@ -1,0 +1,119 @@
+import Foundation
+import Jinja
+
+/// Turns parsed nodes into SQL: renders each template with the compile context, calls the
+/// test macro of generic tests, and injects ephemeral models as CTEs.
+public final class Compiler: Sendable {
+    public let session: CompileSession
+    public let manifest: Manifest
+    private let resolver: ReferenceResolver
+    private let ephemerals = EphemeralCache()
+    /// Decides `is_incremental()` for a node (an adapter answers once it can see the database).
+    private let isIncremental: @Sendable (ProjectNode) -> Bool
+
+    public init(session: CompileSession, manifest: Manifest, isIncremental: @escaping @Sendable (ProjectNode) -> Bool = { _ in false }) {
+        self.session = session
+        self.manifest = manifest
+        self.isIncremental = isIncremental
+        self.resolver = Compiler.makeResolver(manifest: manifest)
+    }
+
+    /// The compiled SQL of `node`, ephemeral CTEs included.
+    public func compile(_ node: ProjectNode) throws -> String {
+        let (sql, ephemeralRefs) = try render(node)
+        return try EphemeralInjection.inject(into: sql, ctes: try ctes(for: ephemeralRefs))
+    }
+
+    /// Compiles an ad-hoc query (`compile --inline`) as if it were a model of the root project.
+    public func compileInline(_ sql: String) throws -> String {
+        var node = ProjectNode(uniqueID: "sql_operation.\(session.project.name).inline_query", resourceType: .analysis,
+                               name: "inline_query", packageName: session.project.name, path: "inline_query.sql",
+                               originalFilePath: "inline_query.sql", packageRoot: session.project.root,
+                               fqn: [session.project.name, "inline_query"], rawCode: sql, config: NodeConfig(),
+                               definedAt: FileLocation(path: "<inline>", line: 1, column: 1))
+        do {
+            node.template = try session.templates.parse(sql, name: "<inline>")
+        } catch let error as TemplateError {
+            throw DBTError(template: error, path: "<inline>")
+        }
+        return try compile(node)
+    }
+
+    /// Renders one node; returns its SQL and the ephemeral models it referenced.
+    private func render(_ node: ProjectNode) throws -> (String, [String]) {
+        let state = RenderState(session: session, node: node, phase: .compile(resolver), incremental: isIncremental(node))
+        do {
+            if let test = node.test {
+                let sql = try GenericTestCall.render(node, test, state: state)
+                return (sql, state.ephemeralRefs)
+            }
+            guard let template = node.template else { return (node.rawCode, []) }
+            let sql = try session.templates.render(template, [:], globals: state.scope(for: node.packageName))
+            return (sql, state.ephemeralRefs)
+        } catch let error as TemplateError {
+            throw DBTError(template: error, path: node.originalFilePath)
+        }
+    }
+
+    /// The CTEs for `ephemeralRefs`, nested ephemerals first, each once.
+    private func ctes(for ephemeralRefs: [String]) throws -> [(name: String, sql: String)] {
+        var ordered: [(name: String, sql: String)] = []
+        var seen: Set<String> = []
+        func visit(_ uniqueID: String) throws {
+            guard seen.insert(uniqueID).inserted, let node = manifest.node(uniqueID) else { return }
+            let (sql, nested) = try ephemerals.value(uniqueID) { try self.render(node) }
+            for child in nested { try visit(child) }
+            ordered.append(("__dbt__cte__" + node.name, sql))
+        }
+        for id in ephemeralRefs { try visit(id) }
+        return ordered
+    }
+
+    private static func makeResolver(manifest: Manifest) -> ReferenceResolver {
+        let nodesByID = Dictionary(manifest.nodes.map { ($0.uniqueID, $0) }, uniquingKeysWith: { a, _ in a })
+        var byName: [String: [ProjectNode]] = [:]
+        for node in manifest.nodes where [.model, .seed, .snapshot].contains(node.resourceType) {
+            byName[node.name, default: []].append(node)
+        }
+        let sources = Dictionary(manifest.sources.map { ("\($0.sourceName).\($0.name)", $0) }, uniquingKeysWith: { a, _ in a })
+        let rootPackage = manifest.projectName
+        let graph = ConfigValue.dict([
+            ("nodes", .dict(manifest.nodes.map { ($0.uniqueID, NodeValues.describe($0)) })),
+            ("sources", .dict(manifest.sources.map { ($0.uniqueID, NodeValues.describe($0)) })),
+        ])
+        let frozenByName = byName
+        return ReferenceResolver(
+            resolveRef: { reference, package in
+                let candidates = (frozenByName[reference.name] ?? []).filter { reference.package == nil || $0.packageName == reference.package }
+                guard let node = candidates.first(where: { $0.packageName == package })
+                    ?? candidates.first(where: { $0.packageName == rootPackage }) ?? candidates.first else {
+                    throw TemplateError(.raised, "'\(reference.name)' is not a model, seed or snapshot of this project")
+                }
+                if node.config.materialized == "ephemeral" { return .ephemeral(uniqueID: node.uniqueID, name: node.name) }
+                guard let relation = nodesByID[node.uniqueID]?.relation else {
+                    throw TemplateError(.raised, "'\(reference.name)' has no relation")
+                }
+                return .relation(relation, kind: node.resourceType == .seed ? "table" : node.config.materialized)
+            },
+            resolveSource: { reference in
+                guard let source = sources["\(reference.source).\(reference.table)"] else {
+                    throw TemplateError(.raised, "source '\(reference.source).\(reference.table)' was not found")
+                }
+                return source.relation
+            },
+            graph: graph)
+    }
+}
+
+/// Compiled ephemeral models, shared by the threads compiling their consumers.
+private final class EphemeralCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var compiled: [String: (String, [String])] = [:]
+
+    func value(_ key: String, _ make: () throws -> (String, [String])) throws -> (String, [String]) {
+        if let found = lock.withLock({ compiled[key] }) { return found }
+        let made = try make()
+        lock.withLock { compiled[key] = made }
+        return made
+    }
+}

@@ -1,0 +1,53 @@
+import Jinja
+
+/// Renders a generic test: its test macro called with the model (filtered by `where`),
+/// the column, and the test's arguments.
+enum GenericTestCall {
+    static func render(_ node: ProjectNode, _ test: TestMetadata, state: RenderState) throws -> String {
+        let session = state.session
+        let macroName = "test_" + test.name
+        let scope = state.scope(for: node.packageName)
+        let macro: MacroEntry?
+        if let namespace = test.namespace {
+            macro = session.macros.macro(macroName, in: namespace)
+        } else {
+            macro = session.macros.resolve(macroName, from: node.packageName)
+        }
+        guard let macro else {
+            throw TemplateError(.raised, "generic test '\(test.name)' was not found: no `{% test \(test.name)(...) %}` block defines it")
+        }
+        var arguments = Arguments()
+        arguments.keyword.append(("model", try model(test, state: state, scope: scope)))
+        if let column = test.columnName { arguments.keyword.append(("column_name", .string(column))) }
+        for (key, value) in test.kwargs {
+            if case .string(let text) = value, TestArguments.isReference(text) {
+                arguments.keyword.append((key, try session.templates.evaluate("{{ \(text) }}", [:], name: node.originalFilePath, globals: scope)))
+            } else {
+                arguments.keyword.append((key, value.jinjaValue))
+            }
+        }
+        return try session.templates.call(macro.definition, arguments, globals: state.scope(for: macro.packageName)).str
+    }
+
+    /// The relation under test, through `get_where_subquery` so `where:` configs apply.
+    private static func model(_ test: TestMetadata, state: RenderState, scope: RenderScope) throws -> Value {
+        guard let attached = test.attachedNode else { return .none }
+        let session = state.session
+        let relation: Value
+        if attached.hasPrefix("source."), let source = sourceParts(attached, state) {
+            relation = try session.templates.evaluate("{{ source('\(source.0)', '\(source.1)') }}", [:], globals: scope)
+        } else {
+            let name = attached.split(separator: ".").dropFirst(2).joined(separator: ".")
+            relation = try session.templates.evaluate("{{ ref('\(name)') }}", [:], globals: scope)
+        }
+        guard let whereMacro = session.macros.resolve("get_where_subquery", from: state.node.packageName) else { return relation }
+        return try session.templates.call(whereMacro.definition, Arguments([relation]),
+                                          globals: state.scope(for: whereMacro.packageName))
+    }
+
+    private static func sourceParts(_ uniqueID: String, _ state: RenderState) -> (String, String)? {
+        let parts = uniqueID.split(separator: ".").map(String.init)
+        guard parts.count >= 4 else { return nil }
+        return (parts[2], parts[3...].joined(separator: "."))
+    }
+}

@@ -1,0 +1,108 @@
+import Jinja
+
+/// `ref()` and `source()`: recorded while parsing, resolved to relations while compiling.
+enum References {
+    static func ref(_ arguments: Arguments, state: RenderState, context: CallContext) throws -> Value {
+        let names = arguments.positional.map(\.str)
+        guard (1...2).contains(names.count) else {
+            throw TemplateError(.invalidArgument, "ref() takes a model name, or a package name and a model name")
+        }
+        let version = (arguments.named("v") ?? arguments.named("version")).map(\.str)
+        let reference = ProjectNode.Reference(package: names.count == 2 ? names[0] : nil, name: names[names.count - 1],
+                                              version: version, location: location(context))
+        switch state.phase {
+        case .parse:
+            state.refs.append(reference)
+            return .object(RelationObject(RelationName(database: nil, schema: nil, identifier: reference.name),
+                                          dialect: state.session.dialect))
+        case .compile(let resolver):
+            switch try resolver.resolveRef(reference, state.node.packageName) {
+            case .relation(let name, let kind):
+                return .object(RelationObject(name, kind: kind, dialect: state.session.dialect))
+            case .ephemeral(let uniqueID, let name):
+                if !state.ephemeralRefs.contains(uniqueID) { state.ephemeralRefs.append(uniqueID) }
+                return .object(RelationObject(RelationName(database: nil, schema: nil, identifier: name),
+                                              dialect: state.session.dialect, cteName: "__dbt__cte__" + name))
+            }
+        }
+    }
+
+    static func source(_ arguments: Arguments, state: RenderState, context: CallContext) throws -> Value {
+        let names = arguments.positional.map(\.str)
+        guard names.count == 2 else {
+            throw TemplateError(.invalidArgument, "source() takes a source name and a table name")
+        }
+        let reference = ProjectNode.SourceReference(source: names[0], table: names[1], location: location(context))
+        switch state.phase {
+        case .parse:
+            state.sources.append(reference)
+            return .object(RelationObject(RelationName(database: nil, schema: names[0], identifier: names[1]),
+                                          dialect: state.session.dialect))
+        case .compile(let resolver):
+            return .object(RelationObject(try resolver.resolveSource(reference), kind: "table", dialect: state.session.dialect))
+        }
+    }
+}
+
+private func location(_ context: CallContext) -> FileLocation? {
+    context.callSite.map { FileLocation(path: $0.template, line: $0.location.line, column: $0.location.column) }
+}
+
+/// `config`: called as `config(materialized='table')`, read as `config.get('key', default)`.
+final class ConfigObject: HostObject {
+    unowned let state: RenderState
+
+    init(state: RenderState) { self.state = state }
+
+    var typeName: String { "Config" }
+
+    func call(_ arguments: Arguments, _ context: CallContext) throws -> Value {
+        guard case .parse = state.phase else { return .string("") }
+        if let first = arguments.positional.first {
+            guard case .dict(let storage) = first else {
+                throw TemplateError(.invalidArgument, "config() takes keyword arguments or one dict")
+            }
+            for (key, value) in storage.entries { state.config.append((key.str, ConfigValue(value))) }
+        }
+        for (key, value) in arguments.keyword { state.config.append((key, ConfigValue(value))) }
+        return .string("")
+    }
+
+    func attribute(_ name: String, _ context: CallContext) throws -> Value? {
+        switch name {
+        case "get":
+            return .function("get") { [self] arguments, _ in
+                guard let key = arguments.value(0, "name")?.str else {
+                    throw TemplateError(.invalidArgument, "config.get() needs a key")
+                }
+                return value(key) ?? arguments.value(1, "default") ?? .none
+            }
+        case "require":
+            return .function("require") { [self] arguments, _ in
+                let key = arguments.value(0, "name")?.str ?? ""
+                guard let found = value(key) else {
+                    throw TemplateError(.raised, "missing required config '\(key)' for \(state.node.name)")
+                }
+                return found
+            }
+        case "set":
+            return .function("set") { [self] arguments, _ in
+                if let key = arguments.value(0, "name")?.str, let value = arguments.value(1, "value"), case .parse = state.phase {
+                    state.config.append((key, ConfigValue(value)))
+                }
+                return .string("")
+            }
+        default:
+            return nil
+        }
+    }
+
+    /// The node's resolved config value, with what this render's `config()` calls set on top.
+    private func value(_ key: String) -> Value? {
+        let canonical = NodeConfig.canonicalKey(key)
+        if let recorded = state.config.last(where: { NodeConfig.canonicalKey($0.key) == canonical }) {
+            return recorded.value.jinjaValue
+        }
+        return state.node.config[canonical]?.jinjaValue
+    }
+}

@@ -1,0 +1,67 @@
+import Jinja
+
+/// A relation as templates see it (`{{ ref('x') }}`, `{{ this }}`): prints as the adapter
+/// renders it and offers dbt's attributes (`identifier`, `schema`, `include(...)`, ...).
+final class RelationObject: HostObject {
+    let name: RelationName
+    let kind: String?
+    let dialect: any Dialect
+    /// Which parts print (dbt's `include()`).
+    let includes: (database: Bool, schema: Bool, identifier: Bool)
+    /// An ephemeral model referenced as a CTE prints as its bare CTE name.
+    let cteName: String?
+
+    init(_ name: RelationName, kind: String? = nil, dialect: any Dialect,
+         includes: (database: Bool, schema: Bool, identifier: Bool) = (true, true, true), cteName: String? = nil) {
+        self.name = name
+        self.kind = kind
+        self.dialect = dialect
+        self.includes = includes
+        self.cteName = cteName
+    }
+
+    var typeName: String { "Relation" }
+
+    var display: String {
+        if let cteName { return cteName }
+        let shown = RelationName(database: includes.database ? name.database : nil,
+                                 schema: includes.schema ? name.schema : nil,
+                                 identifier: includes.identifier ? name.identifier : "")
+        return dialect.render(shown)
+    }
+
+    func attribute(_ attribute: String, _ context: CallContext) throws -> Value? {
+        switch attribute {
+        case "database": return name.database.map(Value.string) ?? .none
+        case "schema": return name.schema.map(Value.string) ?? .none
+        case "identifier", "name", "table": return .string(name.identifier)
+        case "type": return kind.map(Value.string) ?? .none
+        case "is_table": return .bool(kind == "table")
+        case "is_view": return .bool(kind == "view")
+        case "is_cte": return .bool(cteName != nil)
+        case "render": return .function("render") { [self] _, _ in .string(display) }
+        case "include":
+            return .function("include") { [self] arguments, _ in
+                func flag(_ key: String, _ current: Bool) -> Bool { arguments.named(key)?.isTruthy ?? current }
+                return .object(RelationObject(name, kind: kind, dialect: dialect,
+                                              includes: (flag("database", includes.database), flag("schema", includes.schema),
+                                                         flag("identifier", includes.identifier)), cteName: cteName))
+            }
+        case "incorporate":
+            return .function("incorporate") { [self] arguments, _ in
+                var updated = name
+                if case .dict(let path)? = arguments.named("path") {
+                    if let identifier = path["identifier"], !identifier.isUndefined { updated.identifier = identifier.str }
+                    if let schema = path["schema"], !schema.isUndefined { updated.schema = schema.str }
+                    if let database = path["database"], !database.isUndefined { updated.database = database.str }
+                }
+                let newKind = arguments.named("type").map(\.str) ?? kind
+                return .object(RelationObject(updated, kind: newKind, dialect: dialect, includes: includes))
+            }
+        case "quote":
+            return .function("quote") { [self] _, _ in .object(self) }
+        default:
+            return nil
+        }
+    }
+}

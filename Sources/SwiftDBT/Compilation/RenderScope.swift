@@ -1,0 +1,88 @@
+import Foundation
+import Jinja
+
+/// The names a template sees while a node renders: dbt's context (`ref`, `config`, `this`,
+/// `var`, `target`, `adapter`, ...) and the macros visible from one package. Resolved lazily,
+/// so a render pays only for the names it uses.
+final class RenderScope: GlobalResolver {
+    unowned let state: RenderState
+    /// The package whose macros unqualified names reach first.
+    let package: String
+
+    init(state: RenderState, package: String) {
+        self.state = state
+        self.package = package
+    }
+
+    private var session: CompileSession { state.session }
+
+    func resolve(_ name: String) -> Value? {
+        if let value = contextValue(name) { return value }
+        if let macro = session.macros.resolve(name, from: package) {
+            return .macro(macro.definition, globals: state.scope(for: macro.packageName))
+        }
+        if session.macros.packageNames.contains(name) || session.packageRoots[name] != nil {
+            return .object(MacroNamespace(package: name, state: state))
+        }
+        return nil
+    }
+
+    private func contextValue(_ name: String) -> Value? {
+        switch name {
+        case "ref": return .function("ref") { [state] arguments, context in try References.ref(arguments, state: state, context: context) }
+        case "source": return .function("source") { [state] arguments, context in
+            try References.source(arguments, state: state, context: context)
+        }
+        case "config": return .object(ConfigObject(state: state))
+        case "this": return state.this
+        case "model": return NodeValues.model(state.node, session: session)
+        case "var": return .function("var") { [state, package] arguments, _ in
+            try ContextFunctions.variable(arguments, session: state.session, package: package)
+        }
+        case "env_var": return .function("env_var") { [session] arguments, _ in
+            try ContextFunctions.environmentVariable(arguments, session: session)
+        }
+        case "target": return .dict(session.target.publicFields.map { ($0.key, $0.value.jinjaValue) })
+        case "execute": return .bool(state.isExecuting)
+        case "is_incremental": return .function("is_incremental") { [state] _, _ in .bool(state.incremental) }
+        case "return": return .function("return") { arguments, _ in throw ReturnSignal(arguments.positional.first ?? .none) }
+        case "log": return .function("log") { [session] arguments, _ in
+            if arguments.value(1, "info")?.isTruthy == true { session.log(arguments.positional.first?.str ?? "") }
+            return .string("")
+        }
+        case "print": return .function("print") { [session] arguments, _ in
+            session.log(arguments.positional.map(\.str).joined(separator: " "))
+            return .string("")
+        }
+        case "exceptions": return .object(ExceptionsObject(session: session))
+        case "adapter": return .object(AdapterObject(state: state))
+        case "project_name": return .string(session.project.name)
+        case "invocation_id": return .string(session.invocationID)
+        case "run_started_at": return .object(DateTimeObject(session.runStartedAt))
+        case "dbt_version": return .string(SwiftDBTVersion.dbtCompatible)
+        case "modules": return .object(ModulesObject())
+        case "graph": return NodeValues.graph(state)
+        case "flags": return .dict([("FULL_REFRESH", .bool(false)), ("WHICH", .string("compile"))])
+        case "selected_resources": return .list([])
+        default: return ContextFunctions.all[name].map { .function(name, $0) }
+        }
+    }
+}
+
+/// A package's macros as `package.macro(...)` (`dbt.concat(...)`, `dbt_utils.star(...)`).
+final class MacroNamespace: HostObject {
+    let package: String
+    unowned let state: RenderState
+
+    init(package: String, state: RenderState) {
+        self.package = package
+        self.state = state
+    }
+
+    var typeName: String { "MacroNamespace" }
+
+    func attribute(_ name: String, _ context: CallContext) throws -> Value? {
+        guard let macro = state.session.macros.macro(name, in: package) else { return nil }
+        return .macro(macro.definition, globals: state.scope(for: package))
+    }
+}

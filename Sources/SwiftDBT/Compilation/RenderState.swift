@@ -1,0 +1,71 @@
+import Jinja
+
+/// One render of one node: what the template sees of the node, and what it records.
+///
+/// Parsing and compiling differ only in `phase`: at parse time `ref()` records an edge and
+/// `config()` records settings; at compile time `ref()` returns the referenced relation.
+final class RenderState {
+    enum Phase {
+        /// Parse: record refs, sources and config; `execute` is false.
+        case parse
+        /// Compile: resolve references against the manifest; `execute` is true.
+        case compile(ReferenceResolver)
+    }
+
+    let session: CompileSession
+    let node: ProjectNode
+    let phase: Phase
+    /// Whether `is_incremental()` is true for this render (an existing table, no full refresh).
+    let incremental: Bool
+    var refs: [ProjectNode.Reference] = []
+    var sources: [ProjectNode.SourceReference] = []
+    var config: [(key: String, value: ConfigValue)] = []
+    /// Ephemeral models this render referenced (unique IDs), in order, for CTE injection.
+    var ephemeralRefs: [String] = []
+    /// Scopes by macro package, shared by every macro of that package during this render.
+    var scopes: [String: RenderScope] = [:]
+
+    init(session: CompileSession, node: ProjectNode, phase: Phase, incremental: Bool = false) {
+        self.session = session
+        self.node = node
+        self.phase = phase
+        self.incremental = incremental
+    }
+
+    var isExecuting: Bool {
+        if case .compile = phase { return true }
+        return false
+    }
+
+    /// The resolver for names seen from macros of `package`.
+    func scope(for package: String) -> RenderScope {
+        if let scope = scopes[package] { return scope }
+        let scope = RenderScope(state: self, package: package)
+        scopes[package] = scope
+        return scope
+    }
+
+    /// The node's relation as `this`.
+    var this: Value {
+        if node.config.materialized == "ephemeral" {
+            return .object(RelationObject(RelationName(database: nil, schema: nil, identifier: node.name),
+                                          dialect: session.dialect, cteName: "__dbt__cte__" + node.name))
+        }
+        guard let relation = node.relation else { return .none }
+        return .object(RelationObject(relation, kind: node.config.materialized, dialect: session.dialect))
+    }
+}
+
+/// Resolves `ref()` and `source()` at compile time, from the parsed manifest.
+struct ReferenceResolver: Sendable {
+    /// A resolved reference: the relation to print, or the CTE name of an ephemeral model.
+    enum Resolution {
+        case relation(RelationName, kind: String)
+        case ephemeral(uniqueID: String, name: String)
+    }
+
+    let resolveRef: @Sendable (ProjectNode.Reference, _ fromPackage: String) throws -> Resolution
+    let resolveSource: @Sendable (ProjectNode.SourceReference) throws -> RelationName
+    /// The `graph` context variable: nodes and sources as dbt's manifest describes them.
+    let graph: ConfigValue
+}

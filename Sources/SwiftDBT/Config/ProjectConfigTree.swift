@@ -1,0 +1,48 @@
+import Jinja
+
+/// The `models:`/`seeds:`/`data_tests:` trees of `dbt_project.yml`: configs scoped by package and folder.
+///
+/// A key with `+` is always a config; a key without one is a config if it is a known config
+/// name and its value is not a mapping of further scopes, otherwise a folder (or package) scope.
+struct ProjectConfigTree: Sendable {
+    let root: YAMLNode?
+
+    static let knownConfigs: Set<String> = [
+        "materialized", "enabled", "tags", "schema", "database", "alias", "meta", "docs", "persist_docs",
+        "pre-hook", "post-hook", "pre_hook", "post_hook", "unique_key", "incremental_strategy", "on_schema_change",
+        "full_refresh", "grants", "quoting", "column_types", "delimiter", "quote_columns", "severity", "warn_if",
+        "error_if", "where", "limit", "store_failures", "store_failures_as", "fail_calc", "contract", "access",
+        "group", "sql_header", "bind", "indexes", "on_configuration_change", "event_time", "batch_size", "lookback",
+        "begin", "concurrent_batches", "merge_update_columns", "merge_exclude_columns", "unlogged", "transient",
+        "labels", "cluster_by", "partition_by", "file_format", "location_root", "strategy", "updated_at",
+        "check_cols", "target_schema", "target_database", "snapshot_meta_column_names", "freshness", "loaded_at_field",
+        "identifier", "copy_grants",
+    ]
+
+    /// The configs that apply to a node whose fqn is `fqn` (package first), least specific first.
+    func configs(for fqn: [String], environment: Jinja.Environment, context: [String: Value]) throws -> [(key: String, value: ConfigValue)] {
+        guard let root else { return [] }
+        var result: [(key: String, value: ConfigValue)] = []
+        var scope: YAMLNode? = root
+        var depth = 0
+        while let current = scope {
+            for (key, value) in current.entries where isConfig(key, value) {
+                let canonical = NodeConfig.canonicalKey(key)
+                let isHook = canonical == "pre_hook" || canonical == "post_hook"
+                result.append((canonical, isHook ? value.value : try value.rendered(environment, context)))
+            }
+            guard depth < fqn.count - 1 else { break }
+            scope = current[fqn[depth]]
+            depth += 1
+        }
+        return result
+    }
+
+    private func isConfig(_ key: String, _ value: YAMLNode) -> Bool {
+        if key.hasPrefix("+") { return true }
+        guard ProjectConfigTree.knownConfigs.contains(key) else { return false }
+        if case .mapping = value.kind, !["meta", "docs", "persist_docs", "grants", "quoting", "column_types",
+                                          "contract", "freshness", "partition_by"].contains(key) { return false }
+        return true
+    }
+}

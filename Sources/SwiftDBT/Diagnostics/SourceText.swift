@@ -1,0 +1,13 @@
+/// Line lookups in file text, for printing the offending line under an error.
+enum SourceText {
+    /// The 1-based line `number` of `text`, or nil.
+    static func line(_ number: Int, of text: String) -> String? {
+        guard number >= 1 else { return nil }
+        var current = 1
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if current == number { return String(line.hasSuffix("\r") ? line.dropLast() : line) }
+            current += 1
+        }
+        return nil
+    }
+}

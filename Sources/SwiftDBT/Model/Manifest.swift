@@ -1,0 +1,47 @@
+/// Everything a parse found: nodes, sources and macros, plus the graph over them.
+public struct Manifest: Sendable {
+    public var projectName: String
+    /// Models, seeds, tests, analyses and snapshots by unique ID, in a stable order.
+    public var nodes: [ProjectNode]
+    public var sources: [SourceTable]
+    public var macros: [MacroEntry]
+    /// Generic test definitions (`{% test %}` blocks) and materializations are among `macros`.
+    public var disabled: [ProjectNode]
+
+    private var nodeIndex: [String: Int]
+    private var sourceIndex: [String: Int]
+
+    public init(projectName: String, nodes: [ProjectNode], sources: [SourceTable], macros: [MacroEntry],
+                disabled: [ProjectNode]) {
+        self.projectName = projectName
+        self.nodes = nodes
+        self.sources = sources
+        self.macros = macros
+        self.disabled = disabled
+        nodeIndex = Dictionary(nodes.enumerated().map { ($1.uniqueID, $0) }, uniquingKeysWith: { a, _ in a })
+        sourceIndex = Dictionary(sources.enumerated().map { ($1.uniqueID, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+
+    public func node(_ uniqueID: String) -> ProjectNode? { nodeIndex[uniqueID].map { nodes[$0] } }
+    public func source(_ uniqueID: String) -> SourceTable? { sourceIndex[uniqueID].map { sources[$0] } }
+
+    /// Replaces a node (after compilation filled in its SQL, for example).
+    public mutating func update(_ node: ProjectNode) {
+        if let index = nodeIndex[node.uniqueID] { nodes[index] = node }
+    }
+
+    /// The graph of nodes and sources, for selection and ordering.
+    public var graphNodes: [GraphNode] {
+        nodes.map { node in
+            GraphNode(uniqueID: node.uniqueID, name: node.name, resourceType: node.resourceType,
+                      packageName: node.packageName, fqn: node.fqn, originalFilePath: node.originalFilePath,
+                      tags: node.config.tags, config: node.config.entries, dependsOn: node.dependsOn,
+                      testKind: node.resourceType == .test ? (node.test == nil ? .singular : .generic) : nil,
+                      testName: node.test?.name, attachedNode: node.test?.attachedNode)
+        } + sources.map { source in
+            GraphNode(uniqueID: source.uniqueID, name: source.name, resourceType: .source,
+                      packageName: source.packageName, fqn: source.fqn, originalFilePath: source.originalFilePath,
+                      tags: source.config.tags, config: source.config.entries, sourceName: source.sourceName)
+        }
+    }
+}

@@ -1,0 +1,72 @@
+import Jinja
+
+/// A model, seed, test, analysis or snapshot of a project, as parsing and compilation see it.
+public struct ProjectNode: Sendable {
+    public var uniqueID: String
+    public var resourceType: ResourceType
+    public var name: String
+    public var packageName: String
+    /// The file relative to its resource folder (`staging/stg_orders.sql`).
+    public var path: String
+    /// The file relative to the package root (`models/staging/stg_orders.sql`).
+    public var originalFilePath: String
+    /// The package's root folder.
+    public var packageRoot: String
+    public var fqn: [String]
+    public var rawCode: String
+    public var config: NodeConfig
+    public var description: String = ""
+    public var columns: [ColumnInfo] = []
+    /// `ref()` calls found while parsing, in order.
+    public var refs: [Reference] = []
+    /// `source()` calls found while parsing, in order.
+    public var sources: [SourceReference] = []
+    /// Unique IDs of the nodes this one depends on, resolved after parsing.
+    public var dependsOn: [String] = []
+    /// Macros the node called while parsing (unique IDs).
+    public var macroCalls: [String] = []
+    /// Where the database object lives (not for tests and ephemeral models).
+    public var relation: RelationName?
+    /// For generic tests: what the test is and what it is attached to.
+    public var test: TestMetadata?
+    /// The parsed template (nil for seeds).
+    public var template: Template?
+    /// Where the node is defined, for messages (`models/x.sql:1:1`, or the YAML line of a generic test).
+    public var definedAt: FileLocation
+
+    /// A `ref('package', 'name', v=1)` call.
+    public struct Reference: Sendable, Hashable {
+        public var package: String?
+        public var name: String
+        public var version: String?
+        public var location: FileLocation?
+    }
+
+    /// A `source('source', 'table')` call.
+    public struct SourceReference: Sendable, Hashable {
+        public var source: String
+        public var table: String
+        public var location: FileLocation?
+    }
+
+    /// A column described in YAML.
+    public struct ColumnInfo: Sendable {
+        public var name: String
+        public var description: String
+        public var dataType: String?
+        public var meta: ConfigValue
+    }
+}
+
+/// What a generic test node tests.
+public struct TestMetadata: Sendable {
+    /// The test's name (`unique`, `accepted_values`, a custom generic test).
+    public var name: String
+    /// The package namespace when written as `dbt_utils.expression_is_true`.
+    public var namespace: String?
+    /// The arguments, `column_name` and `model` excluded.
+    public var kwargs: [(key: String, value: ConfigValue)]
+    public var columnName: String?
+    /// The unique ID of the model, seed or source under test.
+    public var attachedNode: String?
+}

@@ -1,0 +1,85 @@
+/// Resolving `ref()` and `source()` to unique IDs, and checking names are unique.
+extension ManifestBuilder {
+    mutating func linkReferences() {
+        let refable = nodes.filter { [.model, .seed, .snapshot].contains($0.resourceType) }
+        var byName: [String: [ProjectNode]] = [:]
+        for node in refable { byName[node.name, default: []].append(node) }
+        let disabledNames = Set(disabled.map(\.name))
+        let sourceIDs = Set(sources.map(\.uniqueID))
+        for index in nodes.indices {
+            var node = nodes[index]
+            var dependsOn = node.dependsOn
+            for ref in node.refs {
+                let candidates = (byName[ref.name] ?? []).filter { ref.package == nil || $0.packageName == ref.package }
+                let chosen = candidates.first { $0.packageName == node.packageName }
+                    ?? candidates.first { $0.packageName == session.project.name } ?? candidates.first
+                guard let chosen else {
+                    let location = ref.location ?? node.definedAt
+                    if disabledNames.contains(ref.name) {
+                        errors.append(DBTError(.project, "\(node.resourceType.rawValue) '\(node.name)' depends on '\(ref.name)', which is disabled",
+                                               at: location))
+                    } else {
+                        let suggestion = Suggestion.closest(to: ref.name, among: Array(byName.keys))
+                        errors.append(DBTError(.project, "\(node.resourceType.rawValue) '\(node.name)' depends on a node named '\(ref.name)' which was not found",
+                                               at: location, notes: suggestion.map { ["did you mean '\($0)'?"] } ?? []))
+                    }
+                    continue
+                }
+                if !dependsOn.contains(chosen.uniqueID) { dependsOn.append(chosen.uniqueID) }
+            }
+            for source in node.sources {
+                let candidates = [node.packageName, session.project.name].map { "source.\($0).\(source.source).\(source.table)" }
+                    + sources.filter { $0.sourceName == source.source && $0.name == source.table }.map(\.uniqueID)
+                guard let id = candidates.first(where: sourceIDs.contains) else {
+                    let names = sources.map { "\($0.sourceName).\($0.name)" }
+                    let suggestion = Suggestion.closest(to: "\(source.source).\(source.table)", among: names)
+                    errors.append(DBTError(.project, "\(node.resourceType.rawValue) '\(node.name)' depends on source '\(source.source).\(source.table)' which was not found",
+                                           at: source.location ?? node.definedAt, notes: suggestion.map { ["did you mean '\($0)'?"] } ?? []))
+                    continue
+                }
+                if !dependsOn.contains(id) { dependsOn.append(id) }
+            }
+            node.dependsOn = dependsOn
+            nodes[index] = node
+        }
+    }
+
+    mutating func checkDuplicates() {
+        var seen: [String: ProjectNode] = [:]
+        for node in nodes where node.resourceType != .test || node.test == nil {
+            let kindGroup = [.model, .seed, .snapshot].contains(node.resourceType) ? "refable" : node.resourceType.rawValue
+            let key = "\(kindGroup).\(node.packageName).\(node.name)"
+            if let first = seen[key] {
+                errors.append(DBTError(.project, "dbt found two resources with the name '\(node.name)': "
+                                       + "\(first.originalFilePath) and \(node.originalFilePath)", at: node.definedAt))
+            } else {
+                seen[key] = node
+            }
+        }
+    }
+}
+
+/// "Did you mean" suggestions by edit distance.
+enum Suggestion {
+    /// The name closest to `name` within a third of its length in edits, or nil.
+    static func closest(to name: String, among candidates: [String]) -> String? {
+        let limit = max(2, name.count / 3)
+        return candidates.map { ($0, distance(name, $0)) }.filter { $0.1 <= limit }
+            .min { $0.1 != $1.1 ? $0.1 < $1.1 : $0.0 < $1.0 }?.0
+    }
+
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        guard !a.isEmpty else { return b.count }
+        guard !b.isEmpty else { return a.count }
+        var previous = Array(0...b.count)
+        for i in 1...a.count {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return previous[b.count]
+    }
+}

@@ -1,0 +1,140 @@
+import Jinja
+
+/// Generic tests from property files become test nodes, named as dbt names them.
+extension ManifestBuilder {
+    mutating func addGenericTests() {
+        let byName = Dictionary(nodes.filter { [.model, .seed, .snapshot].contains($0.resourceType) }
+            .map { ("\($0.packageName).\($0.name)", $0) }, uniquingKeysWith: { a, _ in a })
+        let disabledNames = Set(disabled.map { "\($0.packageName).\($0.name)" })
+        var seen: Set<String> = []
+        for (spec, attached, package, file) in testSpecs {
+            let attachedID: String
+            let subject: String
+            let column: String?
+            var prefix = ""
+            switch attached {
+            case .node(let name, let col):
+                guard let node = byName["\(package.name).\(name)"] else {
+                    if !disabledNames.contains("\(package.name).\(name)") {
+                        errors.append(DBTError(.project, "test '\(spec.name)' is attached to '\(name)', which does not exist",
+                                               at: spec.location))
+                    }
+                    continue
+                }
+                (attachedID, subject, column) = (node.uniqueID, name, col)
+            case .source(let source, let table, let col):
+                (attachedID, subject, column) = ("source.\(package.name).\(source).\(table)", "\(source)_\(table)", col)
+                prefix = "source_"
+            }
+            let parts = spec.name.split(separator: ".", maxSplits: 1).map(String.init)
+            let (namespace, testName) = parts.count == 2 ? (Optional(parts[0]), parts[1]) : (nil, spec.name)
+            var kwargs = spec.arguments
+            if let column { kwargs.append(("column_name", .string(column))) }
+            let (shortName, fullName) = ManifestBuilder.testNames(type: prefix + testName, subject: subject, kwargs: kwargs)
+            let name = spec.customName ?? shortName
+            let uniqueID = "test.\(package.name).\(name).\(MD5.hex(fullName + attachedID).prefix(10))"
+            guard seen.insert(uniqueID).inserted else {
+                errors.append(DBTError(.project, "the test '\(name)' is defined twice for '\(subject)'", at: spec.location))
+                continue
+            }
+            let folders = (file.split(separator: "/").dropFirst().dropLast()).map(String.init)
+            let fqn = [package.name] + folders + [name]
+            do {
+                var config = NodeConfig(ManifestBuilder.defaults(for: .test))
+                config.apply(try projectConfig(.test, fqn: fqn, package: package))
+                config.apply(spec.config)
+                var node = ProjectNode(
+                    uniqueID: uniqueID, resourceType: .test, name: name, packageName: package.name,
+                    path: name + ".sql", originalFilePath: file, packageRoot: package.root, fqn: fqn,
+                    rawCode: "{{ \(namespace.map { $0 + "." } ?? "")test_\(testName)(**_dbt_generic_test_kwargs) }}",
+                    config: config, definedAt: spec.location)
+                node.test = TestMetadata(name: testName, namespace: namespace,
+                                         kwargs: kwargs.filter { $0.key != "column_name" },
+                                         columnName: column, attachedNode: attachedID)
+                try captureReferences(in: &node)
+                if case .source(let source, let table, _) = attached {
+                    node.sources.insert(ProjectNode.SourceReference(source: source, table: table, location: spec.location), at: 0)
+                }
+                guard node.config.enabled else {
+                    disabled.append(node)
+                    continue
+                }
+                node.dependsOn = [attachedID]
+                nodes.append(node)
+            } catch let error as TemplateError {
+                errors.append(DBTError(template: error, path: file))
+            } catch let error as DBTError {
+                errors.append(error)
+            } catch {
+                errors.append(DBTError(.project, "\(error)", at: spec.location))
+            }
+        }
+    }
+
+    /// Records `ref(...)`/`source(...)` written as test arguments (`to: ref('customers')`).
+    private func captureReferences(in node: inout ProjectNode) throws {
+        let state = RenderState(session: session, node: node, phase: .parse)
+        for (_, value) in node.test?.kwargs ?? [] {
+            guard case .string(let text) = value, TestArguments.isReference(text) else { continue }
+            _ = try session.templates.evaluate("{{ \(text) }}", [:], name: node.originalFilePath,
+                                               globals: state.scope(for: node.packageName))
+        }
+        node.refs = state.refs.map { var ref = $0; ref.location = node.definedAt; return ref }
+        node.sources = state.sources
+    }
+
+    /// dbt's generic test names: `not_null_orders_id`, or a truncated name plus a hash past 63 characters.
+    static func testNames(type: String, subject: String, kwargs: [(key: String, value: ConfigValue)]) -> (short: String, full: String) {
+        var flat: [String] = []
+        for (key, value) in kwargs.sorted(by: { $0.key < $1.key }) where key != "model" {
+            switch value {
+            case .dict(let pairs): flat += pairs.map { TestArguments.text($0.value) }
+            case .list(let items): flat += items.map(TestArguments.text)
+            default: flat.append(TestArguments.text(value))
+            }
+        }
+        let clean = flat.map { TestArguments.sanitized($0) }
+        let identifier = "\(type)_\(subject)"
+        let full = clean.isEmpty ? identifier + "_" : "\(identifier)_\(clean.joined(separator: "__"))"
+        let fullName = full.hasSuffix("_") ? String(full.dropLast()) : full
+        if fullName.count >= 64 {
+            return ("\(identifier.prefix(30))_\(MD5.hex(fullName))", fullName)
+        }
+        return (fullName, fullName)
+    }
+}
+
+/// Helpers for generic test arguments.
+enum TestArguments {
+    /// Whether an argument is a `ref(...)` or `source(...)` call to evaluate (`to: ref('x')`).
+    static func isReference(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        return (trimmed.hasPrefix("ref(") || trimmed.hasPrefix("source(")) && trimmed.hasSuffix(")")
+    }
+
+    /// An argument as Python's `str()` prints it.
+    static func text(_ value: ConfigValue) -> String {
+        switch value {
+        case .string(let s): return s
+        case .bool(let b): return b ? "True" : "False"
+        case .null: return "None"
+        default: return value.jinjaValue.str
+        }
+    }
+
+    /// Runs of characters other than letters, digits and `_` become one `_`.
+    static func sanitized(_ text: String) -> String {
+        var out = ""
+        var inRun = false
+        for scalar in text.unicodeScalars {
+            if (scalar.properties.isAlphabetic && scalar.isASCII) || ("0"..."9").contains(scalar) || scalar == "_" {
+                out.unicodeScalars.append(scalar)
+                inRun = false
+            } else if !inRun {
+                out += "_"
+                inRun = true
+            }
+        }
+        return out
+    }
+}

@@ -1,0 +1,239 @@
+import Foundation
+import Jinja
+
+/// Builds the manifest of a loaded project: finds resource files, applies properties and
+/// configs, renders every model once to learn its refs and config, adds generic tests and
+/// sources, names relations and links references. Problems are collected in `errors`.
+struct ManifestBuilder {
+    let session: CompileSession
+    let packages: [PackageInfo]
+    /// The context `dbt_project.yml` config trees render with.
+    let configContext: [String: Value]
+    var errors: [DBTError] = []
+    var nodes: [ProjectNode] = []
+    var sources: [SourceTable] = []
+    var disabled: [ProjectNode] = []
+    var testSpecs: [(spec: PropertyFile.TestSpec, attached: AttachedTarget, package: PackageInfo, file: String)] = []
+
+    /// What a generic test is written under.
+    enum AttachedTarget {
+        case node(name: String, column: String?)
+        case source(source: String, table: String, column: String?)
+    }
+
+    init(session: CompileSession, packages: [PackageInfo], configContext: [String: Value]) {
+        self.session = session
+        self.packages = packages
+        self.configContext = configContext
+    }
+
+    mutating func collect() {
+        for package in packages {
+            let properties = readProperties(package)
+            addResources(package, properties: properties)
+            addSources(package, properties.flatMap(\.sources))
+        }
+        parseTemplates()
+        splitDisabled()
+        nameRelations()
+        addGenericTests()
+        linkReferences()
+        checkDuplicates()
+    }
+
+    func finish() -> Manifest {
+        Manifest(projectName: session.project.name, nodes: nodes, sources: sources,
+                 macros: session.macros.packageNames.flatMap { package in
+                     session.macros.names(in: package).sorted().compactMap { session.macros.macro($0, in: package) }
+                 }, disabled: disabled)
+    }
+
+    // MARK: Files
+
+    private mutating func readProperties(_ package: PackageInfo) -> [PropertyFile] {
+        let project = package.project
+        let folders = project.modelPaths + project.seedPaths + project.analysisPaths + project.snapshotPaths
+        return FileDiscovery.files(in: package.root, folders: folders, extensions: ["yml", "yaml"]).compactMap { found in
+            let shown = ProjectLoader.shown(found, package)
+            do {
+                return try PropertyFileParser.parse(try FileDiscovery.read(found.path, shownAs: shown), path: found.path, shownAs: shown)
+            } catch let error as DBTError {
+                errors.append(error)
+            } catch {
+                errors.append(DBTError(.project, "\(error)", at: FileLocation(path: shown, line: 1, column: 1)))
+            }
+            return nil
+        }
+    }
+
+    private mutating func addResources(_ package: PackageInfo, properties: [PropertyFile]) {
+        let project = package.project
+        let modelPatches = Dictionary(properties.flatMap(\.models).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let seedPatches = Dictionary(properties.flatMap(\.seeds).map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
+        let kinds: [(ResourceType, [String], Set<String>)] = [
+            (.model, project.modelPaths, ["sql", "py"]), (.seed, project.seedPaths, ["csv"]),
+            (.analysis, project.analysisPaths, ["sql"]), (.test, project.testPaths, ["sql"]),
+        ]
+        for (type, folders, extensions) in kinds {
+            for found in FileDiscovery.files(in: package.root, folders: folders, extensions: extensions) {
+                if type == .test, found.resourcePath.split(separator: "/").first == "generic" { continue }
+                let shown = ProjectLoader.shown(found, package)
+                if found.path.hasSuffix(".py") {
+                    errors.append(DBTError(.project, "Python models are not supported", at: FileLocation(path: shown, line: 1, column: 1)))
+                    continue
+                }
+                let name = ((found.resourcePath as NSString).lastPathComponent as NSString).deletingPathExtension
+                let patch = type == .seed ? seedPatches[name] : (type == .model ? modelPatches[name] : nil)
+                do {
+                    let raw = type == .seed ? "" : try FileDiscovery.read(found.path, shownAs: shown)
+                    nodes.append(try makeNode(type, name: name, found: found, shown: shown, raw: raw, package: package, patch: patch))
+                } catch let error as DBTError {
+                    errors.append(error)
+                } catch {
+                    errors.append(DBTError(.project, "\(error)", at: FileLocation(path: shown, line: 1, column: 1)))
+                }
+                for column in patch?.columns ?? [] {
+                    for spec in column.tests { testSpecs.append((spec, .node(name: name, column: column.name), package, patch?.file ?? shown)) }
+                }
+                for spec in patch?.tests ?? [] { testSpecs.append((spec, .node(name: name, column: nil), package, patch?.file ?? shown)) }
+            }
+        }
+        let known = Set(nodes.map(\.name))
+        for patch in modelPatches.values.sorted(by: { $0.name < $1.name }) where !known.contains(patch.name) {
+            errors.append(DBTError(.project, "properties describe model '\(patch.name)', but no file defines it", at: patch.location))
+        }
+    }
+
+    private func makeNode(_ type: ResourceType, name: String, found: FileDiscovery.Found, shown: String, raw: String,
+                          package: PackageInfo, patch: PropertyFile.ResourcePatch?) throws -> ProjectNode {
+        let folders = (found.resourcePath as NSString).deletingLastPathComponent.split(separator: "/").map(String.init)
+        let fqn = [package.name] + folders + [name]
+        var config = NodeConfig(ManifestBuilder.defaults(for: type))
+        config.apply(try projectConfig(type, fqn: fqn, package: package))
+        config.apply(try render(patch?.config ?? []))
+        var node = ProjectNode(uniqueID: "\(type.rawValue).\(package.name).\(name)", resourceType: type, name: name,
+                               packageName: package.name, path: found.resourcePath, originalFilePath: shown,
+                               packageRoot: package.root, fqn: fqn, rawCode: raw, config: config,
+                               definedAt: FileLocation(path: shown, line: 1, column: 1))
+        node.description = patch?.description ?? ""
+        node.columns = (patch?.columns ?? []).map {
+            ProjectNode.ColumnInfo(name: $0.name, description: $0.description, dataType: $0.dataType, meta: $0.meta)
+        }
+        return node
+    }
+
+    /// The `dbt_project.yml` configs for a node: the package's own tree, then the root project's.
+    func projectConfig(_ type: ResourceType, fqn: [String], package: PackageInfo) throws -> [(key: String, value: ConfigValue)] {
+        var result: [(key: String, value: ConfigValue)] = []
+        if !package.isRoot {
+            result += try ProjectConfigTree(root: package.project.configTrees[type])
+                .configs(for: Array(fqn.dropFirst()), environment: session.templates, context: configContext)
+        }
+        let rootTree = ProjectConfigTree(root: session.project.configTrees[type])
+        result += try rootTree.configs(for: fqn, environment: session.templates, context: configContext)
+        return result
+    }
+
+    private func render(_ config: [(key: String, value: ConfigValue)]) throws -> [(key: String, value: ConfigValue)] {
+        try config.map { key, value in
+            guard case .string(let text) = value, YAMLNode.isTemplated(text), key != "pre_hook", key != "post_hook" else {
+                return (key, value)
+            }
+            return (key, ConfigValue(try session.templates.evaluate(text, configContext)))
+        }
+    }
+
+    static func defaults(for type: ResourceType) -> [(key: String, value: ConfigValue)] {
+        switch type {
+        case .model: return [("enabled", .bool(true)), ("materialized", .string("view"))]
+        case .seed: return [("enabled", .bool(true)), ("materialized", .string("seed"))]
+        case .test: return [("enabled", .bool(true)), ("materialized", .string("test")), ("severity", .string("ERROR")),
+                            ("warn_if", .string("!= 0")), ("error_if", .string("!= 0")), ("store_failures", .null)]
+        case .analysis: return [("enabled", .bool(true)), ("materialized", .string("analysis"))]
+        default: return [("enabled", .bool(true))]
+        }
+    }
+
+    private mutating func addSources(_ package: PackageInfo, _ patches: [PropertyFile.SourceTablePatch]) {
+        for patch in patches {
+            let folders = ((patch.file as NSString).deletingLastPathComponent as NSString).pathComponents.dropFirst()
+            do {
+                var config = NodeConfig([("enabled", .bool(true))])
+                config.apply(try projectConfig(.source, fqn: [package.name, patch.sourceName, patch.name], package: package))
+                config.apply(try render(patch.config))
+                let source = SourceTable(
+                    uniqueID: "source.\(package.name).\(patch.sourceName).\(patch.name)", sourceName: patch.sourceName,
+                    name: patch.name, packageName: package.name,
+                    fqn: [package.name] + folders.filter { $0 != "/" } + [patch.sourceName, patch.name],
+                    originalFilePath: patch.file,
+                    relation: RelationName(database: patch.database ?? session.target.database, schema: patch.schema,
+                                           identifier: patch.identifier),
+                    loader: patch.loader, description: patch.description,
+                    columns: patch.columns.map { ProjectNode.ColumnInfo(name: $0.name, description: $0.description,
+                                                                        dataType: $0.dataType, meta: $0.meta) },
+                    config: config, definedAt: patch.location)
+                guard config.enabled else { continue }
+                if sources.contains(where: { $0.uniqueID == source.uniqueID }) {
+                    errors.append(DBTError(.project, "source '\(patch.sourceName).\(patch.name)' is defined twice", at: patch.location))
+                    continue
+                }
+                sources.append(source)
+                for spec in patch.tests {
+                    testSpecs.append((spec, .source(source: patch.sourceName, table: patch.name, column: nil), package, patch.file))
+                }
+                for column in patch.columns {
+                    for spec in column.tests {
+                        testSpecs.append((spec, .source(source: patch.sourceName, table: patch.name, column: column.name), package, patch.file))
+                    }
+                }
+            } catch let error as DBTError {
+                errors.append(error)
+            } catch {
+                errors.append(DBTError(.project, "\(error)", at: patch.location))
+            }
+        }
+    }
+
+    // MARK: Parse-time rendering
+
+    /// Parses every template and renders it once with the parse context, in parallel.
+    private mutating func parseTemplates() {
+        let session = self.session
+        let results = ParallelMap.map(nodes) { node -> Result<ProjectNode, DBTError> in
+            ManifestBuilder.parse(node, session: session)
+        }
+        nodes = []
+        for result in results {
+            switch result {
+            case .success(let node): nodes.append(node)
+            case .failure(let error): errors.append(error)
+            }
+        }
+    }
+
+    static func parse(_ node: ProjectNode, session: CompileSession) -> Result<ProjectNode, DBTError> {
+        guard node.resourceType != .seed else { return .success(node) }
+        var node = node
+        do {
+            let template = try session.templates.parse(node.rawCode, name: node.originalFilePath)
+            node.template = template
+            let state = RenderState(session: session, node: node, phase: .parse)
+            _ = try session.templates.render(template, [:], globals: state.scope(for: node.packageName))
+            node.refs = state.refs
+            node.sources = state.sources
+            node.config.apply(state.config)
+            return .success(node)
+        } catch let error as TemplateError {
+            return .failure(DBTError(template: error, path: node.originalFilePath))
+        } catch let error as DBTError {
+            return .failure(error)
+        } catch {
+            return .failure(DBTError(.compilation, "\(error)", at: node.definedAt))
+        }
+    }
+
+    private mutating func splitDisabled() {
+        disabled = nodes.filter { !$0.config.enabled }
+        nodes = nodes.filter(\.config.enabled)
+    }
+}

@@ -1,0 +1,53 @@
+/// What a property YAML file (`version: 2`) says about models, seeds and sources.
+struct PropertyFile: Sendable {
+    /// A `models:` or `seeds:` entry.
+    struct ResourcePatch: Sendable {
+        var name: String
+        var description: String
+        var config: [(key: String, value: ConfigValue)]
+        var columns: [ColumnPatch]
+        var tests: [TestSpec]
+        var location: FileLocation
+        var file: String
+    }
+
+    /// A column entry with its tests.
+    struct ColumnPatch: Sendable {
+        var name: String
+        var description: String
+        var dataType: String?
+        var meta: ConfigValue
+        var tests: [TestSpec]
+    }
+
+    /// One generic test as written under `data_tests:`/`tests:`.
+    struct TestSpec: Sendable {
+        /// `unique`, or `dbt_utils.expression_is_true`.
+        var name: String
+        var arguments: [(key: String, value: ConfigValue)]
+        var config: [(key: String, value: ConfigValue)]
+        /// An explicit `name:` for the test node.
+        var customName: String?
+        var location: FileLocation
+    }
+
+    /// A `sources:` entry's table.
+    struct SourceTablePatch: Sendable {
+        var sourceName: String
+        var name: String
+        var identifier: String
+        var schema: String
+        var database: String?
+        var loader: String
+        var description: String
+        var config: [(key: String, value: ConfigValue)]
+        var columns: [ColumnPatch]
+        var tests: [TestSpec]
+        var location: FileLocation
+        var file: String
+    }
+
+    var models: [ResourcePatch] = []
+    var seeds: [ResourcePatch] = []
+    var sources: [SourceTablePatch] = []
+}

@@ -1,0 +1,38 @@
+import Foundation
+
+/// How to find and read a project: the command line's view of it.
+public struct LoadOptions: Sendable {
+    public var projectDirectory: String
+    public var profilesDirectory: String?
+    public var target: String?
+    /// `--vars` as YAML or JSON.
+    public var vars: String?
+    public var threads: Int?
+    public var environment: [String: String]
+    /// Receives `log()`/`print()` lines from templates and notices from loading.
+    public var log: @Sendable (String) -> Void
+
+    public init(projectDirectory: String = ".", profilesDirectory: String? = nil, target: String? = nil,
+                vars: String? = nil, threads: Int? = nil,
+                environment: [String: String] = ProcessInfo.processInfo.environment,
+                log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.projectDirectory = projectDirectory
+        self.profilesDirectory = profilesDirectory
+        self.target = target
+        self.vars = vars
+        self.threads = threads
+        self.environment = environment
+        self.log = log
+    }
+}
+
+/// A loaded project: the shared compile session and everything parsing found.
+public struct LoadedProject: Sendable {
+    public let session: CompileSession
+    public let manifest: Manifest
+    public let packages: [PackageInfo]
+    /// The profiles file used, or nil for the embedded SQLite default.
+    public let profileFile: String?
+    /// A line to print when the embedded default profile was chosen.
+    public let profileNotice: String?
+}

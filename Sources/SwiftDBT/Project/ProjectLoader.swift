@@ -1,0 +1,96 @@
+import Foundation
+import Jinja
+
+/// Reads a project from disk and parses it: project file, packages, profile, macros,
+/// models, seeds, tests, sources and properties, into a `Manifest`.
+///
+/// Every problem found is collected; loading fails with all of them at once.
+public enum ProjectLoader {
+    public static func load(_ options: LoadOptions, adapters: AdapterRegistry) throws -> LoadedProject {
+        let templates = Jinja.Environment()
+        let cliVars = try parseCLIVars(options.vars)
+        let early = EarlyContext(cliVars: cliVars, environment: options.environment)
+        let project = try ProjectFile.load(root: options.projectDirectory, environment: templates, context: early.values)
+        let packages = [PackageInfo(name: project.name, root: project.root, project: project, isRoot: true)]
+            + (try PackageInfo.localPackages(of: project, environment: templates, context: early.values))
+
+        let loader = ProfileLoader(profilesDirectory: options.profilesDirectory, targetName: options.target,
+                                   threads: options.threads, environment: options.environment)
+        let profile = try loader.load(profileName: project.profile, project: project, templates: templates, context: early.values)
+        guard let factory = adapters.factory(for: profile.target.type) else {
+            throw DBTError(.project, "no adapter for type '\(profile.target.type)' (available: \(adapters.types.joined(separator: ", ")))")
+        }
+        let target = try factory.normalize(profile.target, projectRoot: project.root, projectName: project.name)
+        var withTarget = early.values
+        withTarget["target"] = .dict(target.publicFields.map { ($0.key, $0.value.jinjaValue) })
+        let projectVars: [(key: String, value: ConfigValue)]
+        if case .dict(let pairs)? = try project.vars?.rendered(templates, withTarget) { projectVars = pairs } else { projectVars = [] }
+
+        var errors: [DBTError] = []
+        let macroFiles = try BuiltinMacros.files() + packages.flatMap(macroFiles)
+        let (macros, macroErrors) = MacroParser.parse(macroFiles, environment: templates)
+        errors += macroErrors
+        let session = CompileSession(
+            project: project, packageRoots: Dictionary(packages.map { ($0.name, $0.root) }, uniquingKeysWith: { a, _ in a }),
+            target: target, dialect: factory.dialect(for: target),
+            macros: MacroRegistry(macros: macros, rootPackage: project.name, adapterType: target.type, dispatch: project.dispatch),
+            templates: templates, cliVars: cliVars, projectVars: projectVars,
+            invocationID: UUID().uuidString.lowercased(), runStartedAt: Date(),
+            environmentVariables: options.environment, log: options.log)
+
+        var builder = ManifestBuilder(session: session, packages: packages, configContext: withTarget)
+        builder.collect()
+        let manifest = builder.finish()
+        errors += builder.errors
+        guard errors.isEmpty else { throw DBTErrors(errors) }
+        return LoadedProject(session: session, manifest: manifest, packages: packages,
+                             profileFile: profile.file, profileNotice: profile.notice)
+    }
+
+    /// Macro files of a package: its macro paths, plus `generic/` folders under its test paths.
+    private static func macroFiles(_ package: PackageInfo) -> [MacroParser.File] {
+        let folders = package.project.macroPaths + package.project.testPaths.map { ($0 as NSString).appendingPathComponent("generic") }
+        return FileDiscovery.files(in: package.root, folders: folders, extensions: ["sql"]).compactMap { found in
+            guard let text = try? FileDiscovery.read(found.path, shownAs: found.originalFilePath) else { return nil }
+            return MacroParser.File(package: package.name, path: found.path,
+                                    originalFilePath: shown(found, package), text: text)
+        }
+    }
+
+    /// How a file is named in messages: relative to the root project, prefixed for packages.
+    static func shown(_ found: FileDiscovery.Found, _ package: PackageInfo) -> String {
+        package.isRoot ? found.originalFilePath : (package.root as NSString).appendingPathComponent(found.originalFilePath)
+    }
+
+    /// `--vars '{key: value}'` (YAML or JSON).
+    static func parseCLIVars(_ text: String?) throws -> [(key: String, value: ConfigValue)] {
+        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+        guard let node = try YAMLNode.parse(text, path: "--vars") else { return [] }
+        guard case .dict(let pairs) = node.value else {
+            throw DBTError(.usage, "--vars must be a YAML or JSON mapping, like '{key: value}'")
+        }
+        return pairs
+    }
+}
+
+/// The context `dbt_project.yml` and profiles render with: `env_var()` and `var()` of `--vars`.
+struct EarlyContext {
+    let values: [String: Value]
+
+    init(cliVars: [(key: String, value: ConfigValue)], environment: [String: String]) {
+        values = [
+            "env_var": .function("env_var") { arguments, _ in
+                let name = arguments.value(0, "var")?.str ?? ""
+                if let value = environment[name] { return .string(value) }
+                if let fallback = arguments.value(1, "default") { return .string(fallback.str) }
+                throw TemplateError(.raised, "env var required but not provided: '\(name)'")
+            },
+            "var": .function("var") { arguments, _ in
+                let name = arguments.value(0, "name")?.str ?? ""
+                if let value = cliVars.last(where: { $0.key == name })?.value { return value.jinjaValue }
+                if let fallback = arguments.value(1, "default") { return fallback }
+                throw TemplateError(.raised, "required var '\(name)' not found (only --vars are visible here)")
+            },
+        ]
+    }
+}

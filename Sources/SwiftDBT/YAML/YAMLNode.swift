@@ -1,0 +1,134 @@
+import Yams
+
+/// A YAML value with the file position it came from, so every problem can be reported as `path:line:col`.
+public struct YAMLNode: Sendable {
+    public enum Kind: Sendable {
+        case null
+        /// A scalar resolved by YAML's core schema (bool, int, float or string).
+        case scalar(ConfigValue)
+        case sequence([YAMLNode])
+        /// Keys in file order.
+        case mapping([(key: String, value: YAMLNode)])
+    }
+
+    public var kind: Kind
+    public var location: FileLocation
+
+    public init(kind: Kind, location: FileLocation) {
+        self.kind = kind
+        self.location = location
+    }
+
+    /// Parses one YAML document; nil for an empty file.
+    public static func parse(_ text: String, path: String) throws -> YAMLNode? {
+        do {
+            guard let root = try Yams.compose(yaml: text) else { return nil }
+            return try YAMLNode(root, path: path)
+        } catch let error as DBTError {
+            throw error
+        } catch let error as YamlError {
+            throw DBTError.yaml(error, path: path, text: text)
+        }
+    }
+
+    private init(_ node: Node, path: String) throws {
+        location = FileLocation(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        switch node {
+        case .scalar(let scalar):
+            kind = YAMLNode.resolve(scalar, tag: node.tag)
+        case .sequence(let sequence):
+            kind = .sequence(try sequence.map { try YAMLNode($0, path: path) })
+        case .mapping(let mapping):
+            var pairs: [(key: String, value: YAMLNode)] = []
+            for (key, value) in mapping {
+                guard let name = key.string else {
+                    let where_ = FileLocation(path: path, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1)
+                    throw DBTError(.project, "mapping keys must be strings", at: where_)
+                }
+                pairs.append((name, try YAMLNode(value, path: path)))
+            }
+            kind = .mapping(pairs)
+        case .alias:
+            kind = .null
+        }
+    }
+
+    private static func resolve(_ scalar: Node.Scalar, tag: Tag) -> Kind {
+        let node = Node.scalar(scalar)
+        switch tag.rawValue {
+        case Tag.Name.null.rawValue: return .null
+        case Tag.Name.bool.rawValue: return .scalar(node.bool.map(ConfigValue.bool) ?? .string(scalar.string))
+        case Tag.Name.int.rawValue: return .scalar(node.int.map(ConfigValue.int) ?? .string(scalar.string))
+        case Tag.Name.float.rawValue: return .scalar(node.float.map(ConfigValue.double) ?? .string(scalar.string))
+        default: return .scalar(.string(scalar.string))
+        }
+    }
+
+    // MARK: Access
+
+    /// The value under `key` of a mapping.
+    public subscript(key: String) -> YAMLNode? {
+        guard case .mapping(let pairs) = kind else { return nil }
+        return pairs.last(where: { $0.key == key })?.value
+    }
+
+    /// The entries of a mapping, or empty.
+    public var entries: [(key: String, value: YAMLNode)] {
+        if case .mapping(let pairs) = kind { return pairs }
+        return []
+    }
+
+    /// The items of a sequence, or empty.
+    public var items: [YAMLNode] {
+        if case .sequence(let items) = kind { return items }
+        return []
+    }
+
+    public var isNull: Bool {
+        if case .null = kind { return true }
+        return false
+    }
+
+    /// The scalar as text (numbers and bools as written by YAML's core schema), or nil for collections.
+    public var scalarText: String? {
+        guard case .scalar(let value) = kind else { return nil }
+        switch value {
+        case .string(let s): return s
+        case .int(let i): return String(i)
+        case .double(let d): return String(d)
+        case .bool(let b): return b ? "true" : "false"
+        default: return nil
+        }
+    }
+
+    /// The plain value, without positions.
+    public var value: ConfigValue {
+        switch kind {
+        case .null: return .null
+        case .scalar(let value): return value
+        case .sequence(let items): return .list(items.map(\.value))
+        case .mapping(let pairs): return .dict(pairs.map { ($0.key, $0.value.value) })
+        }
+    }
+}
+
+extension DBTError {
+    /// A YAML syntax error at YAML's own line and column.
+    static func yaml(_ error: YamlError, path: String, text: String) -> DBTError {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let message = "invalid YAML: " + problem + (context.map { " (\($0.text))" } ?? "")
+            return DBTError(.project, message, at: FileLocation(path: path, line: mark.line, column: mark.column),
+                            sourceLine: SourceText.line(mark.line, of: text))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let mark = context.mark
+            return DBTError(.project, "duplicate key '\(duplicates.joined(separator: "', '"))'",
+                            at: FileLocation(path: path, line: mark.line, column: mark.column),
+                            sourceLine: SourceText.line(mark.line, of: text))
+        default:
+            return DBTError(.project, "invalid YAML: \(error)", at: FileLocation(path: path, line: 1, column: 1))
+        }
+    }
+}
