@@ -95,8 +95,7 @@ extension ManifestBuilder {
         }
         let clean = flat.map { TestArguments.sanitized($0) }
         let identifier = "\(type)_\(subject)"
-        let full = clean.isEmpty ? identifier + "_" : "\(identifier)_\(clean.joined(separator: "__"))"
-        let fullName = full.hasSuffix("_") ? String(full.dropLast()) : full
+        let fullName = "\(identifier)_\(clean.joined(separator: "__"))"
         if fullName.count >= 64 {
             return ("\(identifier.prefix(30))_\(MD5.hex(fullName))", fullName)
         }

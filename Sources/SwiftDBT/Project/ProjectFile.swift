@@ -107,7 +107,7 @@ public struct ProjectFile: Sendable {
 
 extension ConfigValue {
     /// A scalar as text (`1.0` stays `1.0`).
-    var scalarString: String? {
+    public var scalarString: String? {
         switch self {
         case .string(let s): return s
         case .int(let i): return String(i)

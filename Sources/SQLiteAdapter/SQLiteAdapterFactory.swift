@@ -1,0 +1,22 @@
+import Foundation
+import SwiftDBT
+
+/// Registers SQLite as the `sqlite` profile type.
+///
+/// Profile fields follow dbt-sqlite: `schema` (default `main`), `schemas_and_paths` (schema →
+/// database file), `schema_directory` (where files of other schemas go), plus swiftdbt's
+/// shorthand `path` for the main file.
+public struct SQLiteAdapterFactory: AdapterFactory {
+    public init() {}
+
+    public var type: String { "sqlite" }
+
+    public func dialect(for target: Target) -> any Dialect { SQLiteDialect() }
+
+    public func normalize(_ target: Target, projectRoot: String, projectName: String) throws -> Target {
+        var target = target
+        if target.schema.isEmpty { target.schema = "main" }
+        if target.database.isEmpty { target.database = "main" }
+        return target
+    }
+}

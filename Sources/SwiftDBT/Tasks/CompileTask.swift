@@ -1,0 +1,34 @@
+import Foundation
+
+/// `swiftdbt compile`: compiles the selected models, tests and analyses and writes their SQL
+/// under `target/compiled/`, then the manifest with the compiled code.
+public enum CompileTask {
+    /// Compiles `selected` (unique IDs) in parallel; failures are collected, not thrown one by one.
+    public static func run(_ loaded: LoadedProject, selected: [String]) throws -> [String: String] {
+        let compiler = Compiler(session: loaded.session, manifest: loaded.manifest)
+        let paths = TargetPaths(loaded.session.project)
+        let nodes = selected.compactMap { loaded.manifest.node($0) }.filter { $0.resourceType != .seed }
+        let results = ParallelMap.map(nodes) { node -> Result<(String, String), DBTError> in
+            do {
+                let sql = try compiler.compile(node)
+                try TargetPaths.write(sql, to: paths.compiled(node))
+                return .success((node.uniqueID, sql))
+            } catch let error as DBTError {
+                return .failure(error)
+            } catch {
+                return .failure(DBTError(.compilation, "\(error)", at: node.definedAt))
+            }
+        }
+        var compiled: [String: String] = [:]
+        var errors: [DBTError] = []
+        for result in results {
+            switch result {
+            case .success(let (id, sql)): compiled[id] = sql
+            case .failure(let error): errors.append(error)
+            }
+        }
+        try ManifestWriter.write(loaded, compiled: compiled)
+        guard errors.isEmpty else { throw DBTErrors(errors) }
+        return compiled
+    }
+}

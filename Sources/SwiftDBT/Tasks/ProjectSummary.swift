@@ -1,0 +1,14 @@
+/// dbt's "Found 5 models, 3 seeds, 20 data tests, 2 sources, 450 macros" line.
+public enum ProjectSummary {
+    public static func line(_ manifest: Manifest) -> String {
+        func count(_ type: ResourceType) -> Int { manifest.nodes.filter { $0.resourceType == type }.count }
+        func plural(_ n: Int, _ word: String, _ words: String) -> String? { n == 0 ? nil : "\(n) \(n == 1 ? word : words)" }
+        let parts = [
+            plural(count(.model), "model", "models"), plural(count(.snapshot), "snapshot", "snapshots"),
+            plural(count(.analysis), "analysis", "analyses"), plural(count(.seed), "seed", "seeds"),
+            plural(count(.test), "data test", "data tests"), plural(manifest.sources.count, "source", "sources"),
+            plural(manifest.macros.count, "macro", "macros"),
+        ].compactMap { $0 }
+        return "Found " + parts.joined(separator: ", ")
+    }
+}

@@ -1,0 +1,27 @@
+import ArgumentParser
+import SwiftDBT
+
+/// `swiftdbt compile`: renders models, tests and analyses to SQL under `target/compiled/`.
+struct CompileCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "compile", abstract: "Compile models, tests and analyses to SQL.")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var selection: SelectionOptions
+
+    @Option(help: "Compile one query written on the command line and print it.")
+    var inline: String?
+
+    func run() throws {
+        Console.run { console in
+            let loaded = try project.load(console: console)
+            if let inline {
+                let compiler = Compiler(session: loaded.session, manifest: loaded.manifest)
+                console.output(try compiler.compileInline(inline))
+                return
+            }
+            let selected = try selection.select(in: loaded, defaultTypes: [.model, .test, .analysis, .snapshot])
+            let compiled = try CompileTask.run(loaded, selected: selected)
+            console.info("Compiled \(compiled.count) node\(compiled.count == 1 ? "" : "s") into \(TargetPaths(loaded.session.project).file("compiled"))")
+        }
+    }
+}

@@ -1,0 +1,30 @@
+import ArgumentParser
+import SwiftDBT
+
+/// `swiftdbt ls`: lists the selected resources.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "ls", abstract: "List the selected resources.",
+                                                    aliases: ["list"])
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var selection: SelectionOptions
+
+    enum Output: String, ExpressibleByArgument {
+        case selector, name, path, json
+    }
+
+    @Option(name: [.short, .long], help: "selector (default), name, path or json.")
+    var output: Output = .selector
+
+    func run() throws {
+        Console.run { console in
+            let options = LoadOptions(projectDirectory: project.projectDirectory, profilesDirectory: project.profilesDirectory,
+                                      target: project.target, vars: project.vars, threads: project.threads)
+            let loaded = try ProjectLoader.load(options, adapters: ProjectOptions.adapters)
+            let selected = try selection.select(in: loaded, defaultTypes: Set(ResourceType.allCases))
+            for line in NodeListing.lines(loaded.manifest, selected: selected, format: output.rawValue) {
+                console.output(line)
+            }
+        }
+    }
+}

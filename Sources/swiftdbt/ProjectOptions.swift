@@ -1,0 +1,39 @@
+import ArgumentParser
+import Foundation
+import SQLiteAdapter
+import SwiftDBT
+
+/// Where the project and profile are, and what to render them with.
+struct ProjectOptions: ParsableArguments {
+    @Option(name: .customLong("project-dir"), help: "The folder holding dbt_project.yml.")
+    var projectDirectory: String = "."
+
+    @Option(name: .customLong("profiles-dir"), help: "The folder holding profiles.json or profiles.yml.")
+    var profilesDirectory: String?
+
+    @Option(name: .shortAndLong, help: "The profile output to use.")
+    var target: String?
+
+    @Option(help: "Variables as YAML or JSON, like '{key: value}'.")
+    var vars: String?
+
+    @Option(help: "How many nodes run at once.")
+    var threads: Int?
+
+    /// The adapters this binary links.
+    static var adapters: AdapterRegistry {
+        var registry = AdapterRegistry()
+        registry.register(SQLiteAdapterFactory())
+        return registry
+    }
+
+    /// Loads and parses the project, printing the profile notice and the "Found ..." line.
+    func load(console: Console) throws -> LoadedProject {
+        let options = LoadOptions(projectDirectory: projectDirectory, profilesDirectory: profilesDirectory, target: target,
+                                  vars: vars, threads: threads, log: { console.info($0) })
+        let loaded = try ProjectLoader.load(options, adapters: ProjectOptions.adapters)
+        if let notice = loaded.profileNotice { console.info(notice) }
+        console.info(ProjectSummary.line(loaded.manifest))
+        return loaded
+    }
+}

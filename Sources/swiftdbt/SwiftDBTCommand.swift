@@ -1,0 +1,11 @@
+import ArgumentParser
+
+/// `swiftdbt`: a dbt-compatible SQL transformation tool.
+@main
+struct SwiftDBTCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "swiftdbt",
+        abstract: "Build dbt projects into SQLite or PostgreSQL.",
+        version: "swiftdbt 0.1.0 (dbt 1.10 compatible)",
+        subcommands: [ParseCommand.self, CompileCommand.self, ListCommand.self, DebugCommand.self, CleanCommand.self])
+}

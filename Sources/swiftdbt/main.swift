@@ -1,3 +1,0 @@
-import SwiftDBT
-
-print("swiftdbt: commands arrive with project loading (issue 3)")
