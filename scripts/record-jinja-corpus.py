@@ -3,6 +3,7 @@
 reference Jinja2, configured as dbt configures it (do and loopcontrols extensions, trailing
 newline dropped). Each case keeps its name, template and context; `expected` or `error: true`
 is (re)written. Usage: python3 scripts/record-jinja-corpus.py [FILE ...]  (needs `pip install jinja2`)."""
+import copy
 import glob
 import json
 import os
@@ -17,7 +18,8 @@ def record(case):
     out = {k: case[k] for k in ("name", "template", "context") if k in case}
     out.setdefault("context", {})
     try:
-        out["expected"] = env.from_string(case["template"]).render(**out["context"])
+        # A copy: templates may mutate their context (`{% do items.append(1) %}`).
+        out["expected"] = env.from_string(case["template"]).render(**copy.deepcopy(out["context"]))
     except Exception:  # any Jinja2 failure means our engine must fail too
         out["error"] = True
     return out

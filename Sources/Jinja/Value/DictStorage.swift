@@ -50,6 +50,13 @@ public final class DictStorage {
         return other
     }
 
+    /// Removes every entry.
+    public func removeAll() {
+        keys.removeAll()
+        values.removeAll()
+        index.removeAll()
+    }
+
     /// Whether `key` can be a dict key (Python: hashable).
     public static func isHashable(_ key: Value) -> Bool { DictKey(key) != nil }
 }

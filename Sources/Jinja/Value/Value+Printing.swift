@@ -54,28 +54,35 @@ extension Value {
         out += close
     }
 
-    /// Python's repr of a string: single quotes unless the text has `'` and no `"`.
+    /// Python's repr of a string: single quotes unless the text has `'` and no `"`; code points
+    /// that are not printable (controls, separators other than space...) escaped.
     static func writeQuoted(_ s: String, into out: inout String) {
-        let quote: Character = s.contains("'") && !s.contains("\"") ? "\"" : "'"
-        out.append(quote)
-        for scalar in s.unicodeScalars {
+        let scalars = s.unicodeScalars
+        let quote: Unicode.Scalar = scalars.contains("'") && !scalars.contains("\"") ? "\"" : "'"
+        out.unicodeScalars.append(quote)
+        for scalar in scalars {
             switch scalar {
             case "\\": out += "\\\\"
             case "\n": out += "\\n"
             case "\r": out += "\\r"
             case "\t": out += "\\t"
+            case quote: out += "\\" + String(quote)
             default:
-                if Character(scalar) == quote {
-                    out += "\\" + String(quote)
-                } else if scalar.value < 0x20 || scalar.value == 0x7F {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\x" + (hex.count < 2 ? "0" + hex : hex)
-                } else {
+                if (0x20..<0x7F).contains(scalar.value) || scalar.value > 0x7F && PythonUnicode.isPrintable(scalar) {
                     out.unicodeScalars.append(scalar)
+                } else {
+                    out += escaped(scalar)
                 }
             }
         }
-        out.append(quote)
+        out.unicodeScalars.append(quote)
+    }
+
+    /// Python's `\xhh`, `\uhhhh` or `\Uhhhhhhhh` escape of a code point.
+    static func escaped(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16)
+        let (escape, width) = scalar.value < 0x100 ? ("\\x", 2) : scalar.value < 0x10000 ? ("\\u", 4) : ("\\U", 8)
+        return escape + String(repeating: "0", count: width - hex.count) + hex
     }
 
     /// Python's float repr: the shortest round-tripping digits, positional for exponents
