@@ -110,7 +110,7 @@ private final class MacroNamespace: HostObject {
         macros = Dictionary(definitions.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
     }
     var typeName: String { "Namespace" }
-    func attribute(_ name: String, _ context: CallContext) throws -> Value? { macros[name].map(Value.macro) }
+    func attribute(_ name: String, _ context: CallContext) throws -> Value? { macros[name].map { Value.macro($0) } }
 }
 
 /// Collects results written from several threads at distinct indices.

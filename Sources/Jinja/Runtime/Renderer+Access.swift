@@ -8,7 +8,7 @@ extension Renderer {
         case .dict(let storage):
             if BuiltinMethods.has(value, name) { return .callable(BoundMethod(value, name)) }
             if let found = storage[name] { return found }
-        case .string, .list:
+        case .string, .list, .tuple:
             if BuiltinMethods.has(value, name) { return .callable(BoundMethod(value, name)) }
         case .object(let object):
             if let found = try object.attribute(name, context) { return found }

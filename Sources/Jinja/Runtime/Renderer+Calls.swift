@@ -9,7 +9,7 @@ extension Renderer {
         if case .attribute(let objectExpr, let name) = calleeExpr.kind {
             let object = try eval(objectExpr, frame)
             switch object {
-            case .string, .list, .dict:
+            case .string, .list, .dict, .tuple:
                 if let result = try BuiltinMethods.call(object, name, arguments, context) { return result }
             default: break
             }

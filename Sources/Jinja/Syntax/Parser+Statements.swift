@@ -162,15 +162,20 @@ extension Parser {
         var isTuple = false
         while true {
             let span = current.span
-            let name = try expectName()
-            if allowAttribute, skip(.dot) {
-                targets.append(.attribute(Expr(kind: .name(name), span: span), try expectName()))
+            if skip(.lparen) {
+                targets.append(try parseAssignTarget(endWords: [], allowAttribute: false))
+                try expect(.rparen)
             } else {
-                targets.append(.name(name))
+                let name = try expectName()
+                if allowAttribute, skip(.dot) {
+                    targets.append(.attribute(Expr(kind: .name(name), span: span), try expectName()))
+                } else {
+                    targets.append(.name(name))
+                }
             }
             guard skip(.comma) else { break }
             isTuple = true
-            guard let word = currentName, !endWords.contains(word) else { break }
+            guard at(.lparen) || currentName.map({ !endWords.contains($0) }) == true else { break }
         }
         return isTuple ? .tuple(targets) : targets[0]
     }

@@ -44,6 +44,7 @@ extension Value {
 
     /// Applies `+ - * / // % **`.
     static func binary(_ op: BinaryOperator, _ left: Value, _ right: Value) throws -> Value {
+        if op == .modulo, case .string(let format) = left { return .string(try PythonFormat.percent(format, right)) }
         if case .undefined(let message) = left { throw undefinedError(message) }
         if case .undefined(let message) = right { throw undefinedError(message) }
         if let a = Number(left), let b = Number(right) { return try arithmetic(op, a, b) }
@@ -55,7 +56,6 @@ extension Value {
         case (.multiply, _, .string(let s)): if let n = Number(left) { return .string(try repeated(s, n)) }
         case (.multiply, .list(let l), _): if let n = Number(right) { return .list(try repeated(l.items, n)) }
         case (.multiply, .tuple(let t), _): if let n = Number(right) { return .tuple(try repeated(t, n)) }
-        case (.modulo, .string(let format), _): return .string(try PythonFormat.percent(format, right))
         default: break
         }
         throw TemplateError(.invalidOperation,
