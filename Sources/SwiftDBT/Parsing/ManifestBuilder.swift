@@ -202,10 +202,11 @@ struct ManifestBuilder {
         let results = ParallelMap.map(nodes) { node -> Result<ProjectNode, DBTError> in
             ManifestBuilder.parse(node, session: session)
         }
-        nodes = []
-        for result in results {
+        // A node that fails to parse stays (without its refs), so nodes that use it do not
+        // report it as missing on top of its own error.
+        for (index, result) in results.enumerated() {
             switch result {
-            case .success(let node): nodes.append(node)
+            case .success(let node): nodes[index] = node
             case .failure(let error): errors.append(error)
             }
         }
