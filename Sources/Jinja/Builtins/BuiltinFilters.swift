@@ -1,7 +1,8 @@
 /// Jinja2's built-in filters and dbt's additions, registered by name. Each concern lives in
 /// its own table under `Filters/`.
 enum BuiltinFilters {
-    static let all: [String: Environment.Filter] = [strings, layout, markup, numbers, sequences, ordering, selecting, conversions]
+    static let all: [String: Environment.Filter] = [strings, layout, markup, numbers, sequences, ordering,
+                                                    selecting, conversions, dbt]
         .reduce(into: [:]) { table, part in table.merge(part) { first, _ in first } }
 
     /// A filter that takes no arguments besides its value.
