@@ -95,7 +95,7 @@ enum BuiltinTests {
 
     /// A filter or test name to look up; non-string hashable values are simply not names.
     private static func name(_ value: Value) throws -> String? {
-        guard DictStorage.isHashable(value) else { throw TemplateError(.invalidOperation, "unhashable type: '\(value.typeName)'") }
+        guard value.isHashable else { throw TemplateError(.invalidOperation, "unhashable type: '\(value.typeName)'") }
         return value.stringValue
     }
 

@@ -3,13 +3,13 @@ extension BuiltinFilters {
     static let conversions: [String: Environment.Filter] = [
         "default": fallback,
         "d": fallback,
-        "tojson": { value, arguments, _ in
+        "tojson": { value, arguments, context in
             let indent = try arguments.bind("tojson", ["indent"], defaults: ["indent": .none])[0]
             let indentation: String?
             switch indent {
             case .none: indentation = nil
             case .string(let s): indentation = s
-            default: indentation = String(repeating: " ", count: max(0, try indent.asIndex()))
+            default: indentation = String(repeating: " ", count: max(0, try indent.asWidth(context)))
             }
             return .string(htmlSafe(try value.jsonText(indent: indentation)))
         },

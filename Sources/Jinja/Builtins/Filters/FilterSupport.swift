@@ -22,6 +22,16 @@ extension Value {
         }
     }
 
+    /// The value as a number of characters to produce (a width, an indentation), within the
+    /// output limit so that a template cannot exhaust memory with `center(10**12)`.
+    func asWidth(_ context: CallContext) throws -> Int {
+        let width = try asIndex()
+        guard width <= context.environment.limits.maxOutputBytes else {
+            throw TemplateError(.limitExceeded, "width \(width) exceeds the output limit")
+        }
+        return width
+    }
+
     /// The value, with strings lower-cased: Jinja2's `ignore_case` for case-insensitive comparisons.
     var ignoringCase: Value {
         if case .string(let s) = self { return .string(s.lowercased()) }
@@ -32,6 +42,17 @@ extension Value {
     var isNone: Bool {
         if case .none = self { return true }
         return false
+    }
+
+    /// Whether Python can hash the value (use it as a dict key or set member): all but lists,
+    /// dicts and tuples holding them (a group from `groupby` holds its list). Undefined values,
+    /// functions and other objects hash by identity.
+    var isHashable: Bool {
+        switch self {
+        case .list, .dict, .object(is GroupTuple): return false
+        case .tuple(let items): return items.allSatisfy(\.isHashable)
+        default: return true
+        }
     }
 
     /// Python's `len(value)`.

@@ -26,7 +26,7 @@ extension BuiltinFilters {
             guard case .int = Value.Number(bound[0]) else {
                 throw TemplateError(.invalidOperation, "can't multiply sequence by non-int of type '\(bound[0].typeName)'")
             }
-            indentation = String(repeating: " ", count: max(0, try bound[0].asIndex()))
+            indentation = String(repeating: " ", count: max(0, try bound[0].asWidth(context)))
         }
         let lines = PythonString.splitLines(try text(value, "indent") + "\n")
         var out: String

@@ -29,6 +29,7 @@ extension BuiltinFilters {
         switch value {
         case .bool(let b): return .int(b ? 1 : 0)
         case .int, .bigInt: return value
+        case .float(let d) where d.isInfinite: throw TemplateError(.invalidArgument, "cannot convert float infinity to integer")
         case .string(let text):
             if case .int(let radix) = Value.Number(base), let parsed = PythonNumbers.parseInt(text, base: radix) { return parsed }
         default: break

@@ -57,13 +57,18 @@ extension BuiltinFilters {
         let path = AttributePath(bound[1])
         return .generator("sync_do_unique") {
             let seen = DictStorage()
+            // Keys Python hashes by identity (undefined values, functions, objects) have no dict key here.
+            var seenByIdentity: [Value] = []
             return try context.iterate(value).filter { item in
                 let itemKey = try key(item, path, context, caseSensitive: bound[0].isTruthy)
-                guard DictStorage.isHashable(itemKey) else {
-                    throw TemplateError(.invalidOperation, "unhashable type: '\(itemKey.typeName)'")
+                guard itemKey.isHashable else { throw TemplateError(.invalidOperation, "unhashable type: '\(itemKey.typeName)'") }
+                if DictStorage.isHashable(itemKey) {
+                    guard seen[itemKey] == nil else { return false }
+                    seen[itemKey] = Value.none
+                } else {
+                    guard !seenByIdentity.contains(where: { Value.equals($0, itemKey) }) else { return false }
+                    seenByIdentity.append(itemKey)
                 }
-                guard seen[itemKey] == nil else { return false }
-                seen[itemKey] = Value.none
                 return true
             }
         }

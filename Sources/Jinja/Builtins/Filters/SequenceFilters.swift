@@ -19,12 +19,12 @@ extension BuiltinFilters {
             default: throw TemplateError(.invalidOperation, "'\(value.typeName)' object is not reversible")
             }
         },
-        "random": unary("random") { value in
+        "random": unary("random") { value, context in
             switch value {
-            case .string(let s): return s.unicodeScalars.randomElement().map { .string(String($0)) } ?? empty("random")
-            case .list(let l): return l.items.randomElement() ?? empty("random")
-            case .tuple(let t): return t.randomElement() ?? empty("random")
-            default: throw TemplateError(.invalidOperation, "object of type '\(value.typeName)' has no len()")
+            case .string, .list, .tuple, .undefined, .object(is GroupTuple):
+                return try context.iterate(value).randomElement() ?? empty("random")
+            case .dict(let storage) where storage.count == 0: return empty("random")
+            default: throw TemplateError(.invalidOperation, "'\(value.typeName)' object is not a sequence")
             }
         },
         "reverse": unary("reverse") { value, context in
@@ -49,9 +49,10 @@ extension BuiltinFilters {
         "join": { value, arguments, context in
             let bound = try arguments.bind("join", ["d", "attribute"], defaults: ["d": .string(""), "attribute": .none])
             let path = bound[1].isNone ? nil : AttributePath(bound[1])
+            let separator = bound[0].str
             var out = ""
             for (index, item) in try context.iterate(value).enumerated() {
-                if index > 0 { out += bound[0].str }
+                if index > 0 { out += separator }
                 out += try path?.read(item, context).str ?? item.str
             }
             return .string(out)

@@ -16,9 +16,9 @@ extension BuiltinFilters {
             }
             return .int(count)
         },
-        "center": { value, arguments, _ in
+        "center": { value, arguments, context in
             let width = try arguments.bind("center", ["width"], defaults: ["width": .int(80)])[0]
-            return .string(PythonString.center(value.str, try width.asIndex()))
+            return .string(PythonString.center(value.str, try width.asWidth(context)))
         },
         "trim": { value, arguments, _ in
             let chars = try arguments.bind("trim", ["chars"], defaults: ["chars": .none])[0]
