@@ -21,7 +21,7 @@ struct PrettyPrinter {
         switch value {
         case .dict(let storage):
             out += "{"
-            let order = try keyOrder(storage)
+            let order = keyOrder(storage)
             for (index, position) in order.enumerated() {
                 let last = index == order.count - 1
                 let keyRep = try repr(storage.keys[position], depth: 0)
@@ -144,7 +144,7 @@ struct PrettyPrinter {
     }
 
     /// `sorted(items, key=_safe_tuple)`: by key, keys Python cannot order falling back to their type names.
-    private func keyOrder(_ storage: DictStorage) throws -> [Int] {
+    private func keyOrder(_ storage: DictStorage) -> [Int] {
         var order = Array(storage.keys.indices)
         order.sort { a, b in
             let (x, y) = (storage.keys[a], storage.keys[b])
