@@ -15,7 +15,7 @@ let package = Package(
     ],
     targets: [
         /// The Jinja2-compatible template engine. Knows nothing of dbt or databases.
-        .target(name: "Jinja"),
+        .target(name: "Jinja", exclude: ["README.md", "COMPATIBILITY.md"]),
         /// Project loading, graph and selection, compilation context, execution.
         .target(name: "SwiftDBT", dependencies: ["Jinja", .product(name: "Yams", package: "Yams")],
                 resources: [.copy("Resources/macros")]),
@@ -28,7 +28,7 @@ let package = Package(
         .executableTarget(name: "swiftdbt", dependencies: [
             "SwiftDBT", "SQLiteAdapter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "JinjaTests", dependencies: ["Jinja"]),
+        .testTarget(name: "JinjaTests", dependencies: ["Jinja"], exclude: ["Corpus", "Fixtures"]),
         .testTarget(name: "SwiftDBTTests", dependencies: ["SwiftDBT"]),
         .testTarget(name: "SQLiteAdapterTests", dependencies: ["SQLiteAdapter", "SwiftDBT"]),
         /// Parse and render timings of a typical model template.

@@ -9,8 +9,5 @@ final class Namespace: HostObject {
 
     func setAttribute(_ name: String, _ value: Value) throws { storage[name] = value }
 
-    var display: String {
-        let fields = storage.entries.map { "\($0.0.str)=\($0.1.repr)" }
-        return "<Namespace \(fields.joined(separator: ", "))>"
-    }
+    var display: String { "<Namespace \(Value.dict(storage).repr)>" }
 }

@@ -19,7 +19,7 @@ extension Value {
 
     func writeRepr(into out: inout String) {
         switch self {
-        case .undefined: out += ""
+        case .undefined: out += "Undefined"
         case .none: out += "None"
         case .bool(let b): out += b ? "True" : "False"
         case .int(let i): out += String(i)
