@@ -1,8 +1,10 @@
 import SwiftDBT
 
-/// SQLite's side of compilation: relations are `"schema"."table"` (each schema an attached file).
+/// SQLite's side of compilation: relations are `schema."table"` as dbt-sqlite writes them
+/// (each schema an attached database file, its name left unquoted).
 public struct SQLiteDialect: Dialect {
     public init() {}
     public var type: String { "sqlite" }
     public var includesDatabase: Bool { false }
+    public var quotePolicy: QuotePolicy { QuotePolicy(database: false, schema: false, identifier: true) }
 }

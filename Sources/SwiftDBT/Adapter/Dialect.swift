@@ -6,11 +6,28 @@ public protocol Dialect: Sendable {
     var type: String { get }
     /// Whether relation names carry the database part (`"db"."schema"."table"`).
     var includesDatabase: Bool { get }
+    /// Which parts of a relation name are quoted (dbt's quote policy).
+    var quotePolicy: QuotePolicy { get }
     /// Quotes an identifier.
     func quote(_ identifier: String) -> String
 }
 
+/// Which parts of a relation name an adapter quotes.
+public struct QuotePolicy: Sendable {
+    public var database: Bool
+    public var schema: Bool
+    public var identifier: Bool
+
+    public init(database: Bool = true, schema: Bool = true, identifier: Bool = true) {
+        self.database = database
+        self.schema = schema
+        self.identifier = identifier
+    }
+}
+
 extension Dialect {
+    public var quotePolicy: QuotePolicy { QuotePolicy() }
+
     public func quote(_ identifier: String) -> String {
         "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
@@ -18,9 +35,12 @@ extension Dialect {
     /// `"schema"."identifier"`, with the database part where the adapter has one.
     public func render(_ relation: RelationName) -> String {
         var parts: [String] = []
-        if includesDatabase, let database = relation.database, !database.isEmpty { parts.append(quote(database)) }
-        if let schema = relation.schema, !schema.isEmpty { parts.append(quote(schema)) }
-        parts.append(quote(relation.identifier))
+        let policy = quotePolicy
+        if includesDatabase, let database = relation.database, !database.isEmpty {
+            parts.append(policy.database ? quote(database) : database)
+        }
+        if let schema = relation.schema, !schema.isEmpty { parts.append(policy.schema ? quote(schema) : schema) }
+        parts.append(policy.identifier ? quote(relation.identifier) : relation.identifier)
         return parts.joined(separator: ".")
     }
 }

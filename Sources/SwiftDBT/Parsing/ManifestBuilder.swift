@@ -143,6 +143,12 @@ struct ManifestBuilder {
         }
     }
 
+    /// A YAML string with Jinja in it (`schema: "{{ env_var('RAW', 'raw') }}"`), rendered.
+    private func renderText(_ text: String) throws -> String {
+        guard YAMLNode.isTemplated(text) else { return text }
+        return try session.templates.evaluate(text, configContext).str
+    }
+
     static func defaults(for type: ResourceType) -> [(key: String, value: ConfigValue)] {
         switch type {
         case .model: return [("enabled", .bool(true)), ("materialized", .string("view"))]
@@ -166,8 +172,8 @@ struct ManifestBuilder {
                     name: patch.name, packageName: package.name,
                     fqn: [package.name] + folders.filter { $0 != "/" } + [patch.sourceName, patch.name],
                     originalFilePath: patch.file,
-                    relation: RelationName(database: patch.database ?? session.target.database, schema: patch.schema,
-                                           identifier: patch.identifier),
+                    relation: RelationName(database: try renderText(patch.database ?? session.target.database),
+                                           schema: try renderText(patch.schema), identifier: try renderText(patch.identifier)),
                     loader: patch.loader, description: patch.description,
                     columns: patch.columns.map { ProjectNode.ColumnInfo(name: $0.name, description: $0.description,
                                                                         dataType: $0.dataType, meta: $0.meta) },
