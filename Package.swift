@@ -29,7 +29,7 @@ let package = Package(
             "SwiftDBT", "SQLiteAdapter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "JinjaTests", dependencies: ["Jinja"], exclude: ["Corpus", "Fixtures"]),
-        .testTarget(name: "SwiftDBTTests", dependencies: ["SwiftDBT"]),
+        .testTarget(name: "SwiftDBTTests", dependencies: ["SwiftDBT", "SQLiteAdapter"], exclude: ["Snapshots"]),
         .testTarget(name: "SQLiteAdapterTests", dependencies: ["SQLiteAdapter", "SwiftDBT"]),
         /// Parse and render timings of a typical model template.
         .executableTarget(name: "jinja-bench", dependencies: ["Jinja"], path: "Benchmarks/JinjaBench"),

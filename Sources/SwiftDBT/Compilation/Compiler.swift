@@ -51,7 +51,7 @@ public final class Compiler: Sendable {
             let sql = try session.templates.render(template, [:], globals: state.scope(for: node.packageName))
             return (sql, state.ephemeralRefs)
         } catch let error as TemplateError {
-            throw DBTError(template: error, path: node.originalFilePath)
+            throw DBTError(template: error, path: node.definedAt.path)
         }
     }
 

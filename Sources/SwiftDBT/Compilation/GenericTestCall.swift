@@ -21,7 +21,7 @@ enum GenericTestCall {
         if let column = test.columnName { arguments.keyword.append(("column_name", .string(column))) }
         for (key, value) in test.kwargs {
             if case .string(let text) = value, TestArguments.isReference(text) {
-                arguments.keyword.append((key, try session.templates.evaluate("{{ \(text) }}", [:], name: node.originalFilePath, globals: scope)))
+                arguments.keyword.append((key, try session.templates.evaluate("{{ \(text) }}", [:], name: node.definedAt.path, globals: scope)))
             } else {
                 arguments.keyword.append((key, value.jinjaValue))
             }

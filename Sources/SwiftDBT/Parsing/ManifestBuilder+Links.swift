@@ -21,7 +21,8 @@ extension ManifestBuilder {
                     } else {
                         let suggestion = Suggestion.closest(to: ref.name, among: Array(byName.keys))
                         errors.append(DBTError(.project, "\(node.resourceType.rawValue) '\(node.name)' depends on a node named '\(ref.name)' which was not found",
-                                               at: location, notes: suggestion.map { ["did you mean '\($0)'?"] } ?? []))
+                                               at: location, sourceLine: SourceText.line(location.line, of: node.rawCode),
+                                               notes: suggestion.map { ["did you mean '\($0)'?"] } ?? []))
                     }
                     continue
                 }
@@ -51,7 +52,7 @@ extension ManifestBuilder {
             let key = "\(kindGroup).\(node.packageName).\(node.name)"
             if let first = seen[key] {
                 errors.append(DBTError(.project, "dbt found two resources with the name '\(node.name)': "
-                                       + "\(first.originalFilePath) and \(node.originalFilePath)", at: node.definedAt))
+                                       + "\(first.definedAt.path) and \(node.definedAt.path)", at: node.definedAt))
             } else {
                 seen[key] = node
             }

@@ -18,7 +18,7 @@ extension ManifestBuilder {
                     identifier: try ManifestBuilder.name("generate_alias_name", custom: node.config.alias, node, session))
                 return .success(node)
             } catch let error as TemplateError {
-                return .failure(DBTError(template: error, path: node.originalFilePath))
+                return .failure(DBTError(template: error, path: node.definedAt.path))
             } catch {
                 return .failure(DBTError(.compilation, "\(error)", at: node.definedAt))
             }

@@ -76,7 +76,7 @@ extension ManifestBuilder {
         let state = RenderState(session: session, node: node, phase: .parse)
         for (_, value) in node.test?.kwargs ?? [] {
             guard case .string(let text) = value, TestArguments.isReference(text) else { continue }
-            _ = try session.templates.evaluate("{{ \(text) }}", [:], name: node.originalFilePath,
+            _ = try session.templates.evaluate("{{ \(text) }}", [:], name: node.definedAt.path,
                                                globals: state.scope(for: node.packageName))
         }
         node.refs = state.refs.map { var ref = $0; ref.location = node.definedAt; return ref }

@@ -56,7 +56,9 @@ struct ManifestBuilder {
         return FileDiscovery.files(in: package.root, folders: folders, extensions: ["yml", "yaml"]).compactMap { found in
             let shown = ProjectLoader.shown(found, package)
             do {
-                return try PropertyFileParser.parse(try FileDiscovery.read(found.path, shownAs: shown), path: found.path, shownAs: shown)
+                var file = try PropertyFileParser.parse(try FileDiscovery.read(found.path, shownAs: shown), path: found.path, shownAs: shown)
+                file.relocate(to: found.originalFilePath)
+                return file
             } catch let error as DBTError {
                 errors.append(error)
             } catch {
@@ -112,7 +114,7 @@ struct ManifestBuilder {
         config.apply(try projectConfig(type, fqn: fqn, package: package))
         config.apply(try render(patch?.config ?? []))
         var node = ProjectNode(uniqueID: "\(type.rawValue).\(package.name).\(name)", resourceType: type, name: name,
-                               packageName: package.name, path: found.resourcePath, originalFilePath: shown,
+                               packageName: package.name, path: found.resourcePath, originalFilePath: found.originalFilePath,
                                packageRoot: package.root, fqn: fqn, rawCode: raw, config: config,
                                definedAt: FileLocation(path: shown, line: 1, column: 1))
         node.description = patch?.description ?? ""
@@ -222,7 +224,7 @@ struct ManifestBuilder {
         guard node.resourceType != .seed else { return .success(node) }
         var node = node
         do {
-            let template = try session.templates.parse(node.rawCode, name: node.originalFilePath)
+            let template = try session.templates.parse(node.rawCode, name: node.definedAt.path)
             node.template = template
             let state = RenderState(session: session, node: node, phase: .parse)
             _ = try session.templates.render(template, [:], globals: state.scope(for: node.packageName))
@@ -231,7 +233,7 @@ struct ManifestBuilder {
             node.config.apply(state.config)
             return .success(node)
         } catch let error as TemplateError {
-            return .failure(DBTError(template: error, path: node.originalFilePath))
+            return .failure(DBTError(template: error, path: node.definedAt.path))
         } catch let error as DBTError {
             return .failure(error)
         } catch {

@@ -50,4 +50,11 @@ struct PropertyFile: Sendable {
     var models: [ResourcePatch] = []
     var seeds: [ResourcePatch] = []
     var sources: [SourceTablePatch] = []
+
+    /// Records `path` (relative to the package root) as the file every entry came from.
+    mutating func relocate(to path: String) {
+        for i in models.indices { models[i].file = path }
+        for i in seeds.indices { seeds[i].file = path }
+        for i in sources.indices { sources[i].file = path }
+    }
 }

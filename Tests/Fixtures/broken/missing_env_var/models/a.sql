@@ -1,0 +1,1 @@
+select '{{ env_var("SWIFTDBT_SURELY_UNSET") }}' as id

@@ -1,0 +1,1 @@
+select {{ not_a_macro('x') }} as id

@@ -1,0 +1,49 @@
+import XCTest
+@testable import SwiftDBT
+
+/// What loading the `features` fixture resolves: configs, vars, packages, sources, tests, relations.
+final class ProjectLoadingTests: XCTestCase {
+    func testConfigPrecedenceFileOverYAMLOverProject() throws {
+        let loaded = try loadProject(try copyFixture("features"))
+        let events = try XCTUnwrap(loaded.manifest.node("model.features.stg_events"))
+        XCTAssertEqual(events.config.materialized, "view")
+        XCTAssertEqual(events.config.tags, ["all", "staging", "yaml", "events"])
+        XCTAssertEqual(events.config["meta"], .dict([("owner", .string("data")), ("tier", .string("bronze")), ("pii", .bool(false))]))
+        let summary = try XCTUnwrap(loaded.manifest.node("model.features.user_summary"))
+        XCTAssertEqual(summary.config.materialized, "incremental")
+        XCTAssertEqual(summary.relation, RelationName(database: "main", schema: "main_marts", identifier: "users"))
+    }
+
+    func testVarsFromTheCommandLineDisableModelsThroughProjectConfig() throws {
+        let loaded = try loadProject(try copyFixture("features"), vars: "{marts_enabled: false}")
+        XCTAssertNil(loaded.manifest.node("model.features.user_summary"))
+        XCTAssertEqual(Set(loaded.manifest.disabled.map(\.name)), ["user_summary", "package_join"])
+    }
+
+    func testLocalPackagesSourcesAndGenericTests() throws {
+        let loaded = try loadProject(try copyFixture("features"), environment: ["FEATURES_RAW_SCHEMA": "landing"])
+        XCTAssertNotNil(loaded.manifest.node("model.utils.utils_calendar"))
+        let source = try XCTUnwrap(loaded.manifest.source("source.features.raw.signups"))
+        XCTAssertEqual(source.relation.schema, "landing")
+        XCTAssertEqual(source.relation.identifier, "signups_v2")
+        let tests = loaded.manifest.nodes.filter { $0.resourceType == .test }
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: tests.map { ($0.name, $0.config["severity"]?.stringValue ?? "") }), [
+            "assert_no_future_events": "warn",
+            "unique_stg_events_event_id": "warn",
+            "not_null_stg_events_event_id": "error",
+            "is_positive_stg_events_True__amount_hundreds": "warn",
+            "source_not_null_raw_signups_user_id": "warn",
+        ])
+        let joined = try XCTUnwrap(loaded.manifest.node("model.features.package_join"))
+        XCTAssertEqual(Set(joined.dependsOn), ["model.utils.utils_calendar", "model.features.user_summary"])
+    }
+
+    /// dbt searches each package of the dispatch order for every prefix before the next package,
+    /// so the project's `default__` beats the package's `sqlite__`.
+    func testCompileInlineAndDispatchOverride() throws {
+        let loaded = try loadProject(try copyFixture("features"))
+        let compiler = Compiler(session: loaded.session, manifest: loaded.manifest)
+        XCTAssertEqual(try compiler.compileInline("select {{ utils.safe_divide('a', 'b') }} from {{ ref('stg_events') }}"),
+                       "select case when b = 0 then null else a / b end from main.\"stg_events\"")
+    }
+}
