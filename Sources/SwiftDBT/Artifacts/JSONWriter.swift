@@ -45,9 +45,15 @@ public enum JSONWriter {
         out += close
     }
 
-    /// A JSON string literal; non-ASCII stays as UTF-8.
+    /// A JSON string literal; non-ASCII stays as UTF-8. Text with nothing to escape is copied whole.
     static func writeString(_ s: String, into out: inout String) {
         out += "\""
+        let needsEscaping = s.utf8.contains { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }
+        guard needsEscaping else {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -57,7 +63,8 @@ public enum JSONWriter {
             case "\t": out += "\\t"
             default:
                 if scalar.value < 0x20 {
-                    out += String(format: "\\u%04x", scalar.value)
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
                 } else {
                     out.unicodeScalars.append(scalar)
                 }

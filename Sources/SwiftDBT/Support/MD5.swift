@@ -46,8 +46,16 @@ enum MD5 {
             c0 = c0 &+ c
             d0 = d0 &+ d
         }
-        return [a0, b0, c0, d0].map { word in
-            (0..<4).map { String(format: "%02x", (word >> (8 * UInt32($0))) & 0xFF) }.joined()
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var hex: [UInt8] = []
+        hex.reserveCapacity(32)
+        for word in [a0, b0, c0, d0] {
+            for byte in 0..<4 {
+                let value = Int((word >> (8 * UInt32(byte))) & 0xFF)
+                hex.append(digits[value >> 4])
+                hex.append(digits[value & 0xF])
+            }
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 }

@@ -22,7 +22,9 @@ public struct YAMLNode: Sendable {
     /// Parses one YAML document; nil for an empty file.
     public static func parse(_ text: String, path: String) throws -> YAMLNode? {
         do {
-            guard let root = try Yams.compose(yaml: text) else { return nil }
+            // The basic resolver skips Yams' regular-expression tag resolution; plain scalars are
+            // resolved by `YAMLScalar` with PyYAML's rules instead (what dbt reads YAML with).
+            guard let root = try Yams.compose(yaml: text, .basic) else { return nil }
             return try YAMLNode(root, path: path)
         } catch let error as DBTError {
             throw error
@@ -35,7 +37,7 @@ public struct YAMLNode: Sendable {
         location = FileLocation(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
         switch node {
         case .scalar(let scalar):
-            kind = YAMLNode.resolve(scalar, tag: node.tag)
+            kind = scalar.style == .plain ? YAMLScalar.resolve(scalar.string) : .scalar(.string(scalar.string))
         case .sequence(let sequence):
             kind = .sequence(try sequence.map { try YAMLNode($0, path: path) })
         case .mapping(let mapping):
@@ -50,17 +52,6 @@ public struct YAMLNode: Sendable {
             kind = .mapping(pairs)
         case .alias:
             kind = .null
-        }
-    }
-
-    private static func resolve(_ scalar: Node.Scalar, tag: Tag) -> Kind {
-        let node = Node.scalar(scalar)
-        switch tag.rawValue {
-        case Tag.Name.null.rawValue: return .null
-        case Tag.Name.bool.rawValue: return .scalar(node.bool.map(ConfigValue.bool) ?? .string(scalar.string))
-        case Tag.Name.int.rawValue: return .scalar(node.int.map(ConfigValue.int) ?? .string(scalar.string))
-        case Tag.Name.float.rawValue: return .scalar(node.float.map(ConfigValue.double) ?? .string(scalar.string))
-        default: return .scalar(.string(scalar.string))
         }
     }
 
