@@ -2,8 +2,8 @@ import Foundation
 
 /// Writes `target/manifest.json` in dbt's shape (`nodes`, `sources`, `macros`, `parent_map`, `child_map`).
 public enum ManifestWriter {
-    /// The manifest document; `compiled` adds `compiled_code` to the nodes it names.
-    public static func document(_ loaded: LoadedProject, compiled: [String: String] = [:]) -> ConfigValue {
+    /// The manifest's top-level entries; `nodes` is serialized separately (it is by far the largest).
+    static func sections(_ loaded: LoadedProject) -> (before: [(key: String, value: ConfigValue)], after: [(key: String, value: ConfigValue)]) {
         let manifest = loaded.manifest
         var parents: [String: [String]] = [:]
         var children: [String: [String]] = [:]
@@ -27,9 +27,7 @@ public enum ManifestWriter {
             ("project_name", .string(manifest.projectName)),
             ("adapter_type", .string(loaded.session.target.type)),
         ])
-        return .dict([
-            ("metadata", metadata),
-            ("nodes", .dict(manifest.nodes.map { ($0.uniqueID, NodeValues.describe($0, compiledCode: compiled[$0.uniqueID])) })),
+        let after: [(key: String, value: ConfigValue)] = [
             ("sources", .dict(manifest.sources.map { ($0.uniqueID, NodeValues.describe($0)) })),
             ("macros", .dict(manifest.macros.map { macro in
                 (macro.uniqueID, .dict([("unique_id", .string(macro.uniqueID)), ("name", .string(macro.name)),
@@ -40,13 +38,42 @@ public enum ManifestWriter {
             ("disabled", .dict(manifest.disabled.map { ($0.uniqueID, .list([NodeValues.describe($0)])) })),
             ("parent_map", map(parents)),
             ("child_map", map(children)),
-        ])
+        ]
+        return ([("metadata", metadata)], after)
+    }
+
+    /// The manifest as JSON text; `compiled` adds `compiled_code` to the nodes it names.
+    /// Node entries are serialized in parallel.
+    public static func json(_ loaded: LoadedProject, compiled: [String: String] = [:]) -> String {
+        let nodes = loaded.manifest.nodes
+        let chunks = ParallelMap.map(Array(stride(from: 0, to: nodes.count, by: 256))) { start -> String in
+            var chunk = ""
+            for node in nodes[start..<min(nodes.count, start + 256)] {
+                if !chunk.isEmpty { chunk += ", " }
+                JSONWriter.writeString(node.uniqueID, into: &chunk)
+                chunk += ": "
+                JSONWriter.write(NodeValues.describe(node, compiledCode: compiled[node.uniqueID]), into: &chunk, indent: nil, sortKeys: false)
+            }
+            return chunk
+        }
+        let (before, after) = sections(loaded)
+        var text = "{"
+        for (key, value) in before {
+            JSONWriter.writeString(key, into: &text)
+            text += ": " + JSONWriter.string(value) + ", "
+        }
+        text += "\"nodes\": {" + chunks.filter { !$0.isEmpty }.joined(separator: ", ") + "}"
+        for (key, value) in after {
+            text += ", "
+            JSONWriter.writeString(key, into: &text)
+            text += ": " + JSONWriter.string(value)
+        }
+        return text + "}"
     }
 
     /// Writes the manifest under the project's target path.
     public static func write(_ loaded: LoadedProject, compiled: [String: String] = [:]) throws {
-        let path = TargetPaths(loaded.session.project).file("manifest.json")
-        try TargetPaths.write(JSONWriter.string(document(loaded, compiled: compiled), pretty: false), to: path)
+        try TargetPaths.write(json(loaded, compiled: compiled), to: TargetPaths(loaded.session.project).file("manifest.json"))
     }
 }
 

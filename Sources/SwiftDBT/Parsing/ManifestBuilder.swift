@@ -50,21 +50,30 @@ struct ManifestBuilder {
 
     // MARK: Files
 
+    /// Reads every property file of a package, in parallel.
     private mutating func readProperties(_ package: PackageInfo) -> [PropertyFile] {
         let project = package.project
         let folders = project.modelPaths + project.seedPaths + project.analysisPaths + project.snapshotPaths
-        return FileDiscovery.files(in: package.root, folders: folders, extensions: ["yml", "yaml"]).compactMap { found in
+        let files = FileDiscovery.files(in: package.root, folders: folders, extensions: ["yml", "yaml"])
+        let results = ParallelMap.map(files) { found -> Result<PropertyFile, DBTError> in
             let shown = ProjectLoader.shown(found, package)
             do {
                 var file = try PropertyFileParser.parse(try FileDiscovery.read(found.path, shownAs: shown), path: found.path, shownAs: shown)
                 file.relocate(to: found.originalFilePath)
-                return file
+                return .success(file)
             } catch let error as DBTError {
-                errors.append(error)
+                return .failure(error)
             } catch {
-                errors.append(DBTError(.project, "\(error)", at: FileLocation(path: shown, line: 1, column: 1)))
+                return .failure(DBTError(.project, "\(error)", at: FileLocation(path: shown, line: 1, column: 1)))
             }
-            return nil
+        }
+        return results.compactMap { result in
+            switch result {
+            case .success(let file): return file
+            case .failure(let error):
+                errors.append(error)
+                return nil
+            }
         }
     }
 
