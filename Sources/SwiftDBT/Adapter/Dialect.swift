@@ -8,6 +8,8 @@ public protocol Dialect: Sendable {
     var includesDatabase: Bool { get }
     /// Which parts of a relation name are quoted (dbt's quote policy).
     var quotePolicy: QuotePolicy { get }
+    /// Whether `alter view ... rename` works (SQLite: no, so views are recreated instead).
+    var canRenameViews: Bool { get }
     /// Quotes an identifier.
     func quote(_ identifier: String) -> String
 }
@@ -27,6 +29,7 @@ public struct QuotePolicy: Sendable {
 
 extension Dialect {
     public var quotePolicy: QuotePolicy { QuotePolicy() }
+    public var canRenameViews: Bool { true }
 
     public func quote(_ identifier: String) -> String {
         "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -1,0 +1,83 @@
+/// A value read from or bound to a database.
+public enum DatabaseValue: Sendable, Hashable {
+    case null
+    case integer(Int64)
+    case real(Double)
+    case text(String)
+    case bool(Bool)
+    case blob([UInt8])
+
+    /// How `show` and test messages print it.
+    public var display: String {
+        switch self {
+        case .null: return "NULL"
+        case .integer(let i): return String(i)
+        case .real(let d): return String(d)
+        case .text(let s): return s
+        case .bool(let b): return b ? "True" : "False"
+        case .blob(let bytes): return "<\(bytes.count) bytes>"
+        }
+    }
+
+    /// The value as an integer, when it is one (counts from tests).
+    public var integer: Int64? {
+        switch self {
+        case .integer(let i): return i
+        case .real(let d): return Int64(exactly: d.rounded())
+        case .bool(let b): return b ? 1 : 0
+        case .text(let s): return Int64(s)
+        default: return nil
+        }
+    }
+}
+
+/// The rows a query returned.
+public struct QueryResult: Sendable {
+    public var columns: [String]
+    public var rows: [[DatabaseValue]]
+
+    public init(columns: [String], rows: [[DatabaseValue]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+}
+
+/// Whether a relation is a table or a view.
+public enum RelationKind: String, Sendable {
+    case table, view
+}
+
+/// A column of an existing relation.
+public struct DatabaseColumn: Sendable, Hashable {
+    public var name: String
+    public var type: String
+
+    public init(name: String, type: String) {
+        self.name = name
+        self.type = type
+    }
+}
+
+/// One open connection to the target database: what materializations, seeds and tests need.
+///
+/// Each adapter implements it over its own client library; nothing outside the adapter knows which.
+public protocol DatabaseConnection: AnyObject {
+    /// Runs one or more statements that return no rows.
+    func execute(_ sql: String) throws
+    /// Runs a query and returns its rows (`limit` caps how many are read).
+    func query(_ sql: String, limit: Int?) throws -> QueryResult
+    func begin() throws
+    func commit() throws
+    func rollback() throws
+    /// Every table and view in `schemas` (created on demand where the database needs it).
+    func relations(inSchemas schemas: [String]) throws -> [RelationName: RelationKind]
+    /// The columns of an existing relation, in order.
+    func columns(of relation: RelationName) throws -> [DatabaseColumn]
+    /// Makes `schema` exist.
+    func createSchema(_ schema: String) throws
+    /// Inserts rows pulled from `next` (nil ends) with one prepared statement and bound
+    /// parameters; returns how many rows went in.
+    func insert(into relation: RelationName, columns: [String], next: () throws -> [DatabaseValue]?) throws -> Int
+    /// Stops the statement in flight (from another thread).
+    func interrupt()
+}

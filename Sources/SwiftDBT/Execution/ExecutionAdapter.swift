@@ -1,0 +1,33 @@
+/// An adapter that can run things: a dialect plus connections. Registered by profile `type`.
+public protocol ExecutionAdapter: AdapterFactory {
+    /// Opens a connection for `target`; fails with a `.connection` error naming the target.
+    func connect(_ target: Target, projectRoot: String) throws -> any DatabaseConnection
+}
+
+/// SQL for materializations, with the defaults most databases accept; an adapter's dialect
+/// overrides only what differs (SQLite cannot rename views, for example).
+extension Dialect {
+    public func createTableAs(_ relation: RelationName, _ sql: String) -> String {
+        "create table \(render(relation)) as\n\(sql)"
+    }
+
+    public func createViewAs(_ relation: RelationName, _ sql: String) -> String {
+        "create view \(render(relation)) as\n\(sql)"
+    }
+
+    public func drop(_ relation: RelationName, kind: RelationKind) -> String {
+        "drop \(kind.rawValue) if exists \(render(relation))"
+    }
+
+    public func rename(_ relation: RelationName, to identifier: String, kind: RelationKind) -> String {
+        "alter \(kind == .view ? "view" : "table") \(render(relation)) rename to \(quote(identifier))"
+    }
+
+    public func addColumn(_ relation: RelationName, _ column: DatabaseColumn) -> String {
+        "alter table \(render(relation)) add column \(quote(column.name)) \(column.type)"
+    }
+
+    public func dropColumn(_ relation: RelationName, _ column: String) -> String {
+        "alter table \(render(relation)) drop column \(quote(column))"
+    }
+}

@@ -1,0 +1,158 @@
+/// Builds models: views and tables under a temporary name swapped in inside one transaction,
+/// incremental models by strategy, with pre- and post-hooks. A model whose SQL fails leaves
+/// its previous relation untouched.
+struct Materializer {
+    let connection: any DatabaseConnection
+    let dialect: any Dialect
+    let relations: RelationCache
+    let fullRefresh: Bool
+
+    /// What a build did, for the console line and run results.
+    struct Outcome {
+        var message: String
+        var rowsAffected: Int?
+    }
+
+    /// Whether `is_incremental()` holds for `node`: an existing table, no full refresh.
+    static func isIncremental(_ node: ProjectNode, relations: RelationCache, fullRefresh: Bool) -> Bool {
+        guard node.config.materialized == "incremental", let relation = node.relation else { return false }
+        return relations.kind(of: relation) == .table && !refreshes(node, fullRefresh)
+    }
+
+    private static func refreshes(_ node: ProjectNode, _ fullRefresh: Bool) -> Bool {
+        fullRefresh && node.config["full_refresh"]?.boolValue != false
+    }
+
+    func build(_ node: ProjectNode, sql: String) throws -> Outcome {
+        guard let relation = node.relation else { throw DBTError(.execution, "\(node.name) has no relation to build") }
+        try relations.load([relation.schema ?? ""], from: connection)
+        switch node.config.materialized {
+        case "view":
+            try replace(relation, kind: .view) { try connection.execute(dialect.createViewAs($0, sql)) }
+            return Outcome(message: "CREATE VIEW", rowsAffected: nil)
+        case "table":
+            try replace(relation, kind: .table) { try connection.execute(dialect.createTableAs($0, sql)) }
+            return Outcome(message: "SELECT", rowsAffected: nil)
+        case "incremental":
+            return try incremental(node, relation, sql: sql)
+        default:
+            throw DBTError(.execution, "materialization '\(node.config.materialized)' is not supported", at: node.definedAt)
+        }
+    }
+
+    /// Builds under `<name>__dbt_tmp`, then swaps it in and drops the old relation in one transaction.
+    func replace(_ relation: RelationName, kind: RelationKind, create: (RelationName) throws -> Void) throws {
+        var temporary = relation
+        temporary.identifier += "__dbt_tmp"
+        var backup = relation
+        backup.identifier += "__dbt_backup"
+        for leftover in [temporary, backup] {
+            if let existing = relations.kind(of: leftover) {
+                try connection.execute(dialect.drop(leftover, kind: existing))
+                relations.set(leftover, nil)
+            }
+        }
+        try create(temporary)
+        relations.set(temporary, kind)
+        let existing = relations.kind(of: relation)
+        try transaction {
+            if let existing {
+                if existing == .table {
+                    try connection.execute(dialect.rename(relation, to: backup.identifier, kind: .table))
+                } else {
+                    try connection.execute(dialect.drop(relation, kind: .view))
+                }
+            }
+            if kind == .view && !dialect.canRenameViews {
+                try connection.execute(dialect.drop(temporary, kind: .view))
+                try create(relation)
+            } else {
+                try connection.execute(dialect.rename(temporary, to: relation.identifier, kind: kind))
+            }
+            if existing == .table { try connection.execute(dialect.drop(backup, kind: .table)) }
+        }
+        relations.set(temporary, nil)
+        relations.set(relation, kind)
+    }
+
+    func transaction(_ body: () throws -> Void) throws {
+        try connection.begin()
+        do {
+            try body()
+            try connection.commit()
+        } catch {
+            try? connection.rollback()
+            throw error
+        }
+    }
+
+    // MARK: Incremental
+
+    private func incremental(_ node: ProjectNode, _ relation: RelationName, sql: String) throws -> Outcome {
+        guard relations.kind(of: relation) == .table, !Materializer.refreshes(node, fullRefresh) else {
+            try replace(relation, kind: .table) { try connection.execute(dialect.createTableAs($0, sql)) }
+            return Outcome(message: "SELECT", rowsAffected: nil)
+        }
+        var staged = relation
+        staged.identifier += "__dbt_tmp"
+        if let leftover = relations.kind(of: staged) { try connection.execute(dialect.drop(staged, kind: leftover)) }
+        try connection.execute(dialect.createTableAs(staged, sql))
+        defer {
+            try? connection.execute(dialect.drop(staged, kind: .table))
+            relations.set(staged, nil)
+        }
+        let columns = try reconcileColumns(node, target: relation, staged: staged)
+        let list = columns.map(dialect.quote).joined(separator: ", ")
+        let strategy = node.config["incremental_strategy"]?.stringValue ?? "default"
+        let keys = node.config["unique_key"]?.stringList ?? []
+        var inserted = 0
+        try transaction {
+            switch strategy {
+            case "append", "default" where keys.isEmpty:
+                break
+            case "delete+insert", "merge", "default":
+                guard !keys.isEmpty else {
+                    throw DBTError(.execution, "incremental strategy '\(strategy)' needs a unique_key", at: node.definedAt)
+                }
+                let keyList = keys.map(dialect.quote).joined(separator: ", ")
+                try connection.execute("delete from \(dialect.render(relation)) where (\(keyList)) in (select \(keyList) from \(dialect.render(staged)))")
+            default:
+                throw DBTError(.execution, "incremental strategy '\(strategy)' is not supported (append, delete+insert, merge)", at: node.definedAt)
+            }
+            try connection.execute("insert into \(dialect.render(relation)) (\(list)) select \(list) from \(dialect.render(staged))")
+            inserted = Int(try connection.query("select count(*) from \(dialect.render(staged))", limit: 1).rows.first?.first?.integer ?? 0)
+        }
+        return Outcome(message: "INSERT \(inserted)", rowsAffected: inserted)
+    }
+
+    /// Applies `on_schema_change` and returns the columns to insert.
+    private func reconcileColumns(_ node: ProjectNode, target: RelationName, staged: RelationName) throws -> [String] {
+        let existing = try connection.columns(of: target)
+        let incoming = try connection.columns(of: staged)
+        let existingNames = Set(existing.map { $0.name.lowercased() })
+        let incomingNames = Set(incoming.map { $0.name.lowercased() })
+        let added = incoming.filter { !existingNames.contains($0.name.lowercased()) }
+        let removed = existing.filter { !incomingNames.contains($0.name.lowercased()) }
+        let mode = node.config["on_schema_change"]?.stringValue ?? "ignore"
+        switch mode {
+        case "ignore":
+            return existing.filter { incomingNames.contains($0.name.lowercased()) }.map(\.name)
+        case "fail":
+            guard added.isEmpty && removed.isEmpty else {
+                throw DBTError(.execution, "the columns of \(node.name) changed and on_schema_change is 'fail': "
+                               + "added \(added.map(\.name)), removed \(removed.map(\.name))", at: node.definedAt)
+            }
+            return existing.map(\.name)
+        case "append_new_columns":
+            for column in added { try connection.execute(dialect.addColumn(target, column)) }
+            return incoming.map(\.name)
+        case "sync_all_columns":
+            for column in added { try connection.execute(dialect.addColumn(target, column)) }
+            for column in removed { try connection.execute(dialect.dropColumn(target, column.name)) }
+            return incoming.map(\.name)
+        default:
+            throw DBTError(.execution, "on_schema_change must be ignore, fail, append_new_columns or sync_all_columns, not '\(mode)'",
+                           at: node.definedAt)
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// The relations that exist, listed once per run and kept current as the run changes them.
+public final class RelationCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var known: [RelationName: RelationKind] = [:]
+    private var listedSchemas: Set<String> = []
+
+    public init() {}
+
+    /// Lists the schemas not listed yet.
+    public func load(_ schemas: [String], from connection: any DatabaseConnection) throws {
+        let missing = lock.withLock { schemas.filter { !listedSchemas.contains($0) } }
+        guard !missing.isEmpty else { return }
+        let found = try connection.relations(inSchemas: missing)
+        lock.withLock {
+            listedSchemas.formUnion(missing)
+            known.merge(found) { $1 }
+        }
+    }
+
+    public func kind(of relation: RelationName) -> RelationKind? {
+        lock.withLock { known[RelationCache.key(relation)] }
+    }
+
+    public func set(_ relation: RelationName, _ kind: RelationKind?) {
+        lock.withLock { known[RelationCache.key(relation)] = kind }
+    }
+
+    /// Relations are matched on schema and identifier (the database is the connection's).
+    private static func key(_ relation: RelationName) -> RelationName {
+        RelationName(database: nil, schema: relation.schema, identifier: relation.identifier)
+    }
+}

@@ -1,0 +1,69 @@
+/// Runs a data test: counts the rows its SQL returns and judges them by `severity`,
+/// `warn_if` and `error_if`; saves failing rows when `store_failures` is on.
+struct TestExecutor {
+    let connection: any DatabaseConnection
+    let dialect: any Dialect
+
+    enum Verdict: String {
+        case pass, warn, fail
+    }
+
+    struct Result {
+        var verdict: Verdict
+        var failures: Int
+    }
+
+    func run(_ node: ProjectNode, sql: String, auditSchema: String?) throws -> Result {
+        let config = node.config
+        let warnIf = try TestExecutor.condition(config["warn_if"]?.stringValue ?? "!= 0", node)
+        let errorIf = try TestExecutor.condition(config["error_if"]?.stringValue ?? "!= 0", node)
+        let limit = config["limit"].flatMap { value -> Int? in
+            if case .int(let n) = value { return n }
+            return value.scalarString.flatMap(Int.init)
+        }
+        let fail = config["fail_calc"]?.stringValue ?? "count(*)"
+        let inner = limit.map { "\(sql)\nlimit \($0)" } ?? sql
+        let wrapped = """
+        select
+            \(fail) as failures,
+            case when \(fail) \(warnIf) then 1 else 0 end as should_warn,
+            case when \(fail) \(errorIf) then 1 else 0 end as should_error
+        from (
+        \(inner)
+        ) dbt_internal_test
+        """
+        let row = try connection.query(wrapped, limit: 1).rows.first ?? []
+        let failures = Int(row.first?.integer ?? 0)
+        let shouldWarn = (row.count > 1 ? row[1].integer : nil) == 1
+        let shouldError = (row.count > 2 ? row[2].integer : nil) == 1
+        if config["store_failures"]?.boolValue == true, let auditSchema {
+            try storeFailures(node, sql: inner, schema: auditSchema)
+        }
+        let severity = (config["severity"]?.stringValue ?? "error").lowercased()
+        if severity == "error" && shouldError { return Result(verdict: .fail, failures: failures) }
+        if shouldWarn || (severity == "warn" && shouldError) { return Result(verdict: .warn, failures: failures) }
+        return Result(verdict: .pass, failures: failures)
+    }
+
+    /// `warn_if`/`error_if` such as `>10` or `!= 0`: an operator and a number, nothing else.
+    static func condition(_ text: String, _ node: ProjectNode) throws -> String {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        let operators = [">=", "<=", "!=", "<>", "==", ">", "<", "="]
+        guard let op = operators.first(where: trimmed.hasPrefix) else {
+            throw DBTError(.project, "warn_if/error_if must look like '> 10' or '!= 0', not '\(text)'", at: node.definedAt)
+        }
+        let number = trimmed.dropFirst(op.count).trimmingCharacters(in: .whitespaces)
+        guard !number.isEmpty, Double(number) != nil else {
+            throw DBTError(.project, "warn_if/error_if must compare with a number, not '\(text)'", at: node.definedAt)
+        }
+        return "\(op == "==" ? "=" : op) \(number)"
+    }
+
+    /// Saves the failing rows as `<schema>_dbt_test__audit.<test name>`, replacing the last run's.
+    private func storeFailures(_ node: ProjectNode, sql: String, schema: String) throws {
+        let relation = RelationName(database: nil, schema: schema, identifier: String(node.name.prefix(63)))
+        try connection.createSchema(schema)
+        try connection.execute(dialect.drop(relation, kind: .table))
+        try connection.execute(dialect.createTableAs(relation, sql))
+    }
+}
