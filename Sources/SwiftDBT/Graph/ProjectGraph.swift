@@ -11,26 +11,30 @@ public struct ProjectGraph: Sendable {
     private let parentLinks: Adjacency
     private let childLinks: Adjacency
 
+    /// Indexes `nodes` by unique ID and links each to the nodes it depends on.
     public init(nodes: [GraphNode]) {
-        var seen = Set<String>()
-        let unique = nodes.filter { seen.insert($0.uniqueID).inserted }.sorted { $0.uniqueID < $1.uniqueID }
+        let ids = nodes.map(\.uniqueID)
         var indexByID: [String: Int] = [:]
-        for (index, node) in unique.enumerated() { indexByID[node.uniqueID] = index }
+        indexByID.reserveCapacity(ids.count)
+        var seen = Set<String>()
+        let kept = ids.indices.filter { seen.insert(ids[$0]).inserted }.sorted { ids[$0] < ids[$1] }
+        for (index, original) in kept.enumerated() { indexByID[ids[original]] = index }
 
         var parentLists: [[Int]] = []
+        parentLists.reserveCapacity(kept.count)
         var unknown: [(dependent: String, dependency: String)] = []
-        for node in unique {
+        for original in kept {
             var parents: [Int] = []
-            for dependency in node.dependsOn {
+            for dependency in nodes[original].dependsOn {
                 if let parent = indexByID[dependency] {
                     parents.append(parent)
                 } else {
-                    unknown.append((node.uniqueID, dependency))
+                    unknown.append((ids[original], dependency))
                 }
             }
-            parentLists.append(Array(Set(parents)).sorted())
+            parentLists.append(Self.sortedWithoutRepeats(parents))
         }
-        self.nodes = unique
+        self.nodes = kept.map { nodes[$0] }
         self.indexByID = indexByID
         self.unknownDependencies = unknown
         parentLinks = Adjacency(parentLists)
@@ -90,5 +94,11 @@ public struct ProjectGraph: Sendable {
             level += 1
         }
         return reached.subtracting(start)
+    }
+
+    private static func sortedWithoutRepeats(_ values: [Int]) -> [Int] {
+        var result: [Int] = []
+        for value in values.sorted() where result.last != value { result.append(value) }
+        return result
     }
 }
