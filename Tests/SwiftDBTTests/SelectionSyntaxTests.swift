@@ -132,8 +132,10 @@ final class SelectionSyntaxTests: XCTestCase {
         let cases = [
             "@orders+": "Invalid node spec @orders+ - \"@\" prefix and \"+\" suffix are incompatible",
             "source:a.b.c.d": "Invalid source selector value \"a.b.c.d\". Sources must be of the form "
-                + "`${source_name}`, `${source_name}.${target_name}`, or `${package_name}.${source_name}.${target_name}`",
-            "test_type:fuzzy": "Invalid test type selector fuzzy: expected \"generic\", \"singular\", \"unit\", or \"data\"",
+                + "`${source_name}`, `${source_name}.${target_name}`, or "
+                + "`${package_name}.${source_name}.${target_name}`",
+            "test_type:fuzzy": "Invalid test type selector fuzzy: expected \"generic\", \"singular\", "
+                + "\"unit\", or \"data\"",
             "resource_type:widget": "Invalid resource_type selector \"widget\"",
             "99999999999999999999+orders": "Invalid node spec - could not handle parent depth 99999999999999999999 "
                 + "in 99999999999999999999+orders",

@@ -37,7 +37,8 @@ public enum SelectorMethod: String, Sendable, CaseIterable {
         switch self {
         case .source where parts > 3:
             throw DBTError(.usage, "Invalid source selector value \"\(value)\". Sources must be of the form "
-                + "`${source_name}`, `${source_name}.${target_name}`, or `${package_name}.${source_name}.${target_name}`")
+                + "`${source_name}`, `${source_name}.${target_name}`, or "
+                + "`${package_name}.${source_name}.${target_name}`")
         case .exposure where parts > 2, .metric where parts > 2:
             let plural = self == .exposure ? "Exposures" : "Metrics"
             throw DBTError(.usage, "Invalid \(rawValue) selector value \"\(value)\". \(plural) must be "
