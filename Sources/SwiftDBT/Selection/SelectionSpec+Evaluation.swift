@@ -1,0 +1,13 @@
+extension SelectionSpec {
+    /// The nodes this spec selects in `graph`.
+    ///
+    /// - Parameters:
+    ///   - indirect: the command's `--indirect-selection` mode, for criteria and groups that set none.
+    ///   - rootProject: the root project's name, which `package:this` stands for.
+    public func evaluate(on graph: ProjectGraph, indirect: IndirectSelection = .eager,
+                         rootProject: String? = nil) -> Selection {
+        var evaluator = SelectionEvaluator(graph: graph, commandMode: indirect, rootProject: rootProject)
+        let members = evaluator.select(self)
+        return Selection(graph: graph, members: members, unmatchedCriteria: evaluator.unmatched)
+    }
+}

@@ -1,0 +1,55 @@
+/// A node-selection method: the `method` of `method:value` (dbt's selector methods that swiftdbt's graph can answer).
+public enum SelectorMethod: String, Sendable, CaseIterable {
+    case fqn, tag, source, path, file, package, config
+    case testName = "test_name"
+    case testType = "test_type"
+    case resourceType = "resource_type"
+    case exposure, metric
+
+    /// dbt methods that need state, results, versions or resources swiftdbt does not model.
+    private static let unsupported: Set<String> = [
+        "group", "access", "state", "result", "source_status", "wildcard", "version",
+        "semantic_model", "saved_query", "unit_test",
+    ]
+
+    /// The method for a written name (the part of `config.materialized` before the first dot).
+    public static func named(_ name: String) throws -> SelectorMethod {
+        if let method = SelectorMethod(rawValue: name) { return method }
+        if unsupported.contains(name) {
+            throw DBTError(.usage, "the '\(name)' selector method is not supported by swiftdbt")
+        }
+        let valid = allCases.map(\.rawValue).sorted().joined(separator: ", ")
+        throw DBTError(.usage, "'\(name)' is not a valid method name; valid methods are: \(valid)")
+    }
+
+    /// dbt's method for a value written without one: `path` if it contains a slash,
+    /// `file` if it ends in `.sql`, `.py` or `.csv`, else `fqn`.
+    public static func defaultMethod(for value: String) -> SelectorMethod {
+        if value.contains("/") { return .path }
+        let lowered = value.lowercased()
+        if [".sql", ".py", ".csv"].contains(where: { lowered.hasSuffix($0) }) { return .file }
+        return .fqn
+    }
+
+    /// Rejects values dbt rejects when it searches (a malformed source name, an unknown test or resource type).
+    func validate(_ value: String) throws {
+        let parts = value.split(separator: ".", omittingEmptySubsequences: false).count
+        switch self {
+        case .source where parts > 3:
+            throw DBTError(.usage, "Invalid source selector value \"\(value)\". Sources must be of the form "
+                + "`${source_name}`, `${source_name}.${target_name}`, or "
+                + "`${package_name}.${source_name}.${target_name}`")
+        case .exposure where parts > 2, .metric where parts > 2:
+            let plural = self == .exposure ? "Exposures" : "Metrics"
+            throw DBTError(.usage, "Invalid \(rawValue) selector value \"\(value)\". \(plural) must be "
+                + "of the form ${\(rawValue)_name} or ${\(rawValue)_package.\(rawValue)_name}")
+        case .testType where TestTypeFilter(value) == nil:
+            throw DBTError(.usage, "Invalid test type selector \(value): expected \"generic\", \"singular\", "
+                + "\"unit\", or \"data\"")
+        case .resourceType where ResourceType(rawValue: value) == nil:
+            throw DBTError(.usage, "Invalid resource_type selector \"\(value)\"")
+        default:
+            break
+        }
+    }
+}
