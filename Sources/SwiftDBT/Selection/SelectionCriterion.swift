@@ -88,7 +88,6 @@ public struct SelectionCriterion: Sendable {
 }
 
 private extension Character {
-    var isASCIIDigit: Bool { isASCII && isWholeNumber }
 
     /// Python's `\w`: letters, digits and the underscore.
     var isWordCharacter: Bool { isLetter || isNumber || self == "_" }
