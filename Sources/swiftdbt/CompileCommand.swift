@@ -19,7 +19,7 @@ struct CompileCommand: ParsableCommand {
                 console.output(try compiler.compileInline(inline))
                 return
             }
-            let selected = try selection.select(in: loaded, defaultTypes: [.model, .test, .analysis, .snapshot])
+            let selected = try selection.select(in: loaded, defaultTypes: [.model, .test, .analysis, .snapshot], console: console)
             let compiled = try CompileTask.run(loaded, selected: selected)
             console.info("Compiled \(compiled.count) node\(compiled.count == 1 ? "" : "s") into \(TargetPaths(loaded.session.project).file("compiled"))")
         }

@@ -8,6 +8,11 @@ struct Console: Sendable {
         print(Console.timestamp() + "  " + line)
     }
 
+    /// Prints a warning line.
+    func warn(_ line: String) {
+        info("[WARNING]: " + line)
+    }
+
     /// Prints a line with no prefix (command output such as `ls` results).
     func output(_ line: String) {
         print(line)

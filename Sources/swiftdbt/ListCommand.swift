@@ -21,7 +21,7 @@ struct ListCommand: ParsableCommand {
             let options = LoadOptions(projectDirectory: project.projectDirectory, profilesDirectory: project.profilesDirectory,
                                       target: project.target, vars: project.vars, threads: project.threads)
             let loaded = try ProjectLoader.load(options, adapters: ProjectOptions.adapters)
-            let selected = try selection.select(in: loaded, defaultTypes: Set(ResourceType.allCases))
+            let selected = try selection.select(in: loaded, defaultTypes: Set(ResourceType.allCases), console: console)
             for line in NodeListing.lines(loaded.manifest, selected: selected, format: output.rawValue) {
                 console.output(line)
             }

@@ -1,7 +1,8 @@
 import ArgumentParser
+import Foundation
 import SwiftDBT
 
-/// `--select`, `--exclude`, `--selector` and `--resource-type`.
+/// `--select`, `--exclude`, `--selector`, `--resource-type` and `--indirect-selection`.
 struct SelectionOptions: ParsableArguments {
     @Option(name: [.customShort("s"), .long], parsing: .upToNextOption, help: "Nodes to include (dbt's selection syntax).")
     var select: [String] = []
@@ -15,8 +16,11 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .customLong("resource-type"), parsing: .upToNextOption, help: "Only these resource types.")
     var resourceTypes: [String] = []
 
+    @Option(name: .customLong("indirect-selection"), help: "eager (default), cautious, buildable or empty.")
+    var indirectSelection: String = "eager"
+
     /// The unique IDs selected, limited to `defaultTypes` unless `--resource-type` says otherwise.
-    func select(in loaded: LoadedProject, defaultTypes: Set<ResourceType>) throws -> [String] {
+    func select(in loaded: LoadedProject, defaultTypes: Set<ResourceType>, console: Console) throws -> [String] {
         var types = defaultTypes
         if !resourceTypes.isEmpty {
             types = Set(try resourceTypes.map { name in
@@ -26,6 +30,26 @@ struct SelectionOptions: ParsableArguments {
                 return type
             })
         }
-        return loaded.manifest.graphNodes.filter { types.contains($0.resourceType) }.map(\.uniqueID)
+        let indirect = try IndirectSelection.named(indirectSelection)
+        let spec = try self.spec(loaded)
+        let graph = ProjectGraph(nodes: loaded.manifest.graphNodes)
+        let selection = spec.evaluate(on: graph, indirect: indirect, rootProject: loaded.session.project.name)
+        for warning in selection.warnings { console.warn(warning) }
+        return selection.restricted(to: types).uniqueIDs
+    }
+
+    /// The command line's selection, or the named (or default) selector of `selectors.yml`.
+    private func spec(_ loaded: LoadedProject) throws -> SelectionSpec {
+        let path = (loaded.session.project.root as NSString).appendingPathComponent("selectors.yml")
+        let file = FileManager.default.fileExists(atPath: path)
+            ? try SelectorFile.parse(yaml: try String(contentsOfFile: path, encoding: .utf8), path: "selectors.yml") : nil
+        if let selector {
+            guard let file else { throw DBTError(.usage, "--selector \(selector): there is no selectors.yml") }
+            return try file.spec(named: selector)
+        }
+        if select.isEmpty, exclude.isEmpty, let fallback = file?.defaultEntry {
+            return fallback.spec
+        }
+        return try SelectionSpec.parse(select: select, exclude: exclude)
     }
 }

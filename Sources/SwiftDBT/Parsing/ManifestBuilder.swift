@@ -39,6 +39,18 @@ struct ManifestBuilder {
         addGenericTests()
         linkReferences()
         checkDuplicates()
+        checkCycles()
+    }
+
+    /// A cycle of refs is reported with the whole cycle.
+    private mutating func checkCycles() {
+        do {
+            _ = try ProjectGraph(nodes: finish().graphNodes).topologicalOrder()
+        } catch let error as DBTError {
+            errors.append(error)
+        } catch {
+            errors.append(DBTError(.project, "\(error)"))
+        }
     }
 
     func finish() -> Manifest {
