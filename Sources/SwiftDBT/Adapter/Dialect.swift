@@ -10,6 +10,8 @@ public protocol Dialect: Sendable {
     var quotePolicy: QuotePolicy { get }
     /// Whether `alter view ... rename` works (SQLite: no, so views are recreated instead).
     var canRenameViews: Bool { get }
+    /// The column type a seed column of an inferred type is created with.
+    func seedColumnType(_ type: SeedColumnType) -> String
     /// Quotes an identifier.
     func quote(_ identifier: String) -> String
 }
@@ -30,6 +32,18 @@ public struct QuotePolicy: Sendable {
 extension Dialect {
     public var quotePolicy: QuotePolicy { QuotePolicy() }
     public var canRenameViews: Bool { true }
+
+    public func seedColumnType(_ type: SeedColumnType) -> String {
+        switch type {
+        case .integer: return "integer"
+        case .number: return "float8"
+        case .boolean: return "boolean"
+        case .date: return "date"
+        case .timestamp: return "timestamp"
+        case .text: return "text"
+        case .declared(let declared): return declared
+        }
+    }
 
     public func quote(_ identifier: String) -> String {
         "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""

@@ -10,10 +10,14 @@ public final class Compiler: Sendable {
     private let ephemerals = EphemeralCache()
     /// Decides `is_incremental()` for a node (an adapter answers once it can see the database).
     private let isIncremental: @Sendable (ProjectNode) -> Bool
+    /// `--empty`: every `ref()` and `source()` reads zero rows.
+    private let empty: Bool
 
-    public init(session: CompileSession, manifest: Manifest, isIncremental: @escaping @Sendable (ProjectNode) -> Bool = { _ in false }) {
+    public init(session: CompileSession, manifest: Manifest, empty: Bool = false,
+                isIncremental: @escaping @Sendable (ProjectNode) -> Bool = { _ in false }) {
         self.session = session
         self.manifest = manifest
+        self.empty = empty
         self.isIncremental = isIncremental
         self.resolver = Compiler.makeResolver(manifest: manifest)
     }
@@ -24,7 +28,19 @@ public final class Compiler: Sendable {
         return try EphemeralInjection.inject(into: sql, ctes: try ctes(for: ephemeralRefs))
     }
 
-    /// Compiles an ad-hoc query (`compile --inline`) as if it were a model of the root project.
+    /// Renders a hook (`pre_hook`, `post_hook`) in the context of `node`.
+    public func renderHook(_ hook: String, for node: ProjectNode) throws -> String {
+        var hookNode = node
+        hookNode.test = nil
+        do {
+            hookNode.template = try session.templates.parse(hook, name: node.definedAt.path)
+        } catch let error as TemplateError {
+            throw DBTError(template: error, path: node.definedAt.path)
+        }
+        return try render(hookNode).0
+    }
+
+    /// Compiles an ad-hoc query (`compile --inline`, `show --inline`, `on-run-start`) as a model of the root project.
     public func compileInline(_ sql: String) throws -> String {
         var node = ProjectNode(uniqueID: "sql_operation.\(session.project.name).inline_query", resourceType: .analysis,
                                name: "inline_query", packageName: session.project.name, path: "inline_query.sql",
@@ -42,6 +58,7 @@ public final class Compiler: Sendable {
     /// Renders one node; returns its SQL and the ephemeral models it referenced.
     private func render(_ node: ProjectNode) throws -> (String, [String]) {
         let state = RenderState(session: session, node: node, phase: .compile(resolver), incremental: isIncremental(node))
+        state.empty = empty
         do {
             if let test = node.test {
                 let sql = try GenericTestCall.render(node, test, state: state)

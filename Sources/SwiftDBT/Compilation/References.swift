@@ -18,7 +18,7 @@ enum References {
         case .compile(let resolver):
             switch try resolver.resolveRef(reference, state.node.packageName) {
             case .relation(let name, let kind):
-                return .object(RelationObject(name, kind: kind, dialect: state.session.dialect))
+                return .object(RelationObject(name, kind: kind, dialect: state.session.dialect, readsNothing: state.empty))
             case .ephemeral(let uniqueID, let name):
                 if !state.ephemeralRefs.contains(uniqueID) { state.ephemeralRefs.append(uniqueID) }
                 return .object(RelationObject(RelationName(database: nil, schema: nil, identifier: name),
@@ -39,7 +39,8 @@ enum References {
             return .object(RelationObject(RelationName(database: nil, schema: names[0], identifier: names[1]),
                                           dialect: state.session.dialect))
         case .compile(let resolver):
-            return .object(RelationObject(try resolver.resolveSource(reference), kind: "table", dialect: state.session.dialect))
+            return .object(RelationObject(try resolver.resolveSource(reference), kind: "table", dialect: state.session.dialect,
+                                          readsNothing: state.empty))
         }
     }
 }

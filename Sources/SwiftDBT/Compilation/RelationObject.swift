@@ -10,20 +10,25 @@ final class RelationObject: HostObject {
     let includes: (database: Bool, schema: Bool, identifier: Bool)
     /// An ephemeral model referenced as a CTE prints as its bare CTE name.
     let cteName: String?
+    /// `--empty`: prints as a subquery that reads no rows.
+    let readsNothing: Bool
 
     init(_ name: RelationName, kind: String? = nil, dialect: any Dialect,
-         includes: (database: Bool, schema: Bool, identifier: Bool) = (true, true, true), cteName: String? = nil) {
+         includes: (database: Bool, schema: Bool, identifier: Bool) = (true, true, true), cteName: String? = nil,
+         readsNothing: Bool = false) {
         self.name = name
         self.kind = kind
         self.dialect = dialect
         self.includes = includes
         self.cteName = cteName
+        self.readsNothing = readsNothing
     }
 
     var typeName: String { "Relation" }
 
     var display: String {
         if let cteName { return cteName }
+        if readsNothing { return "(select * from \(dialect.render(name)) where false limit 0) _dbt_empty_\(name.identifier)" }
         let shown = RelationName(database: includes.database ? name.database : nil,
                                  schema: includes.schema ? name.schema : nil,
                                  identifier: includes.identifier ? name.identifier : "")

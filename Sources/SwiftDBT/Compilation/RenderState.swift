@@ -17,6 +17,8 @@ final class RenderState {
     let phase: Phase
     /// Whether `is_incremental()` is true for this render (an existing table, no full refresh).
     let incremental: Bool
+    /// `--empty`: references read zero rows.
+    var empty = false
     var refs: [ProjectNode.Reference] = []
     var sources: [ProjectNode.SourceReference] = []
     var config: [(key: String, value: ConfigValue)] = []

@@ -75,9 +75,13 @@ public protocol DatabaseConnection: AnyObject {
     func columns(of relation: RelationName) throws -> [DatabaseColumn]
     /// Makes `schema` exist.
     func createSchema(_ schema: String) throws
-    /// Inserts rows pulled from `next` (nil ends) with one prepared statement and bound
-    /// parameters; returns how many rows went in.
-    func insert(into relation: RelationName, columns: [String], next: () throws -> [DatabaseValue]?) throws -> Int
+    /// A prepared insert into `relation`: rows go in through bound parameters, never pasted SQL.
+    func prepareInsert(into relation: RelationName, columns: [String]) throws -> any RowInserter
     /// Stops the statement in flight (from another thread).
     func interrupt()
+}
+
+/// Inserts rows one at a time through one prepared statement.
+public protocol RowInserter: AnyObject {
+    func insert(_ row: [DatabaseValue]) throws
 }

@@ -52,7 +52,12 @@ struct Materializer {
                 relations.set(leftover, nil)
             }
         }
-        try create(temporary)
+        do {
+            try create(temporary)
+        } catch {
+            try? connection.execute(dialect.drop(temporary, kind: kind))
+            throw error
+        }
         relations.set(temporary, kind)
         let existing = relations.kind(of: relation)
         try transaction {

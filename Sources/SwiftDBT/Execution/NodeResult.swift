@@ -1,0 +1,60 @@
+import Foundation
+
+/// How one node of a run ended, in dbt's vocabulary (`run_results.json` statuses).
+public enum NodeStatus: String, Sendable {
+    case success, error, skipped
+    case pass, fail, warn
+}
+
+/// The result of one node: status, timing, message, failures and the SQL that ran.
+public struct NodeResult: Sendable {
+    public var uniqueID: String
+    public var status: NodeStatus
+    public var message: String
+    public var failures: Int?
+    public var startedAt: Date
+    public var completedAt: Date
+    public var relationName: String?
+    public var compiledCode: String?
+    /// The compiled SQL file the error points at (errors only).
+    public var compiledPath: String?
+
+    public var executionTime: TimeInterval { completedAt.timeIntervalSince(startedAt) }
+
+    /// Whether this result fails the invocation (exit code 1).
+    public var isFailure: Bool { status == .error || status == .fail }
+}
+
+/// What a run was asked to do.
+public struct RunOptions: Sendable {
+    /// `seed`, `run`, `test` or `build`: which resource types run, and whether tests gate children.
+    public enum Command: String, Sendable {
+        case seed, run, test, build
+    }
+
+    public var command: Command
+    public var fullRefresh = false
+    public var failFast = false
+    /// `--empty`: build every model with zero rows, to check the SQL only.
+    public var empty = false
+    /// `--warn-error`: warnings count as errors.
+    public var warnError = false
+
+    public init(command: Command) { self.command = command }
+
+    /// The resource types this command runs.
+    public var resourceTypes: Set<ResourceType> {
+        switch command {
+        case .seed: return [.seed]
+        case .run: return [.model]
+        case .test: return [.test]
+        case .build: return [.model, .seed, .test, .snapshot]
+        }
+    }
+}
+
+/// Receives a run's progress as it happens (the console prints it).
+public protocol RunReporter: Sendable {
+    func started(_ node: ProjectNode, index: Int, total: Int)
+    func finished(_ node: ProjectNode, result: NodeResult, index: Int, total: Int)
+}

@@ -1,0 +1,65 @@
+import Foundation
+
+/// Loads a seed CSV: types inferred in one streaming pass, rows inserted in a second through a
+/// prepared statement inside one transaction, then swapped in for the old table. A bad file
+/// fails the seed with `file:line: message` and leaves the old table as it was.
+struct SeedLoader {
+    let connection: any DatabaseConnection
+    let dialect: any Dialect
+    let relations: RelationCache
+
+    /// Loads `node`'s CSV (under `root`); returns the number of rows.
+    func load(_ node: ProjectNode, root: String) throws -> Int {
+        guard let relation = node.relation else { throw DBTError(.execution, "\(node.name) has no relation") }
+        let columnTypes: [String: String] = {
+            guard case .dict(let pairs)? = node.config["column_types"] else { return [:] }
+            return Dictionary(pairs.compactMap { key, value in value.scalarString.map { (key, $0) } }, uniquingKeysWith: { $1 })
+        }()
+        let file = SeedFile(path: (root as NSString).appendingPathComponent(node.originalFilePath),
+                            delimiter: node.config["delimiter"]?.stringValue ?? ",", columnTypes: columnTypes)
+        let shown = SeedFile(path: node.definedAt.path, delimiter: file.delimiter, columnTypes: columnTypes)
+        let columns = try SeedLoader.relabel(shown.path) { try file.inferColumns() }
+        var count = 0
+        let materializer = Materializer(connection: connection, dialect: dialect, relations: relations, fullRefresh: true)
+        try relations.load([relation.schema ?? ""], from: connection)
+        try materializer.replace(relation, kind: .table) { temporary in
+            let definitions = columns.map { "\(dialect.quote($0.name)) \(dialect.seedColumnType($0.type))" }
+            try connection.execute("create table \(dialect.render(temporary)) (\(definitions.joined(separator: ", ")))")
+            try materializer.transaction {
+                let inserter = try connection.prepareInsert(into: temporary, columns: columns.map(\.name))
+                try SeedLoader.relabel(shown.path) {
+                    try file.forEachRow(columns: columns) { values, _ in
+                        try inserter.insert(values.map(DatabaseValue.init))
+                        count += 1
+                    }
+                }
+            }
+        }
+        return count
+    }
+
+    /// Reports file errors under the path the user knows (relative to the project).
+    private static func relabel<T>(_ shown: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch var error as DBTError {
+            if var location = error.location {
+                location.path = shown
+                error.location = location
+            }
+            throw error
+        }
+    }
+}
+
+extension DatabaseValue {
+    init(_ value: SeedValue) {
+        switch value {
+        case .null: self = .null
+        case .integer(let i): self = .integer(i)
+        case .real(let d): self = .real(d)
+        case .boolean(let b): self = .bool(b)
+        case .date(let text), .timestamp(let text), .text(let text): self = .text(text)
+        }
+    }
+}
