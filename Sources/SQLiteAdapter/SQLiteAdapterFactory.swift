@@ -6,7 +6,7 @@ import SwiftDBT
 /// Profile fields follow dbt-sqlite: `schema` (default `main`), `schemas_and_paths` (schema →
 /// database file), `schema_directory` (where files of other schemas go), plus swiftdbt's
 /// shorthand `path` for the main file.
-public struct SQLiteAdapterFactory: AdapterFactory {
+public struct SQLiteAdapterFactory: ExecutionAdapter {
     public init() {}
 
     public var type: String { "sqlite" }
@@ -18,5 +18,9 @@ public struct SQLiteAdapterFactory: AdapterFactory {
         if target.schema.isEmpty { target.schema = "main" }
         if target.database.isEmpty { target.database = "main" }
         return target
+    }
+
+    public func connect(_ target: Target, projectRoot: String) throws -> any DatabaseConnection {
+        try SQLiteDatabase(target: target, projectRoot: projectRoot)
     }
 }

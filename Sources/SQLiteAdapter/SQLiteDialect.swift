@@ -7,4 +7,9 @@ public struct SQLiteDialect: Dialect {
     public var type: String { "sqlite" }
     public var includesDatabase: Bool { false }
     public var quotePolicy: QuotePolicy { QuotePolicy(database: false, schema: false, identifier: true) }
+    public var canRenameViews: Bool { false }
+
+    public func seedColumnType(_ type: SeedColumnType) -> String {
+        type == .number ? "real" : standardSeedColumnType(type)
+    }
 }

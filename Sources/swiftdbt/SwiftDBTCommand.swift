@@ -7,5 +7,6 @@ struct SwiftDBTCommand: ParsableCommand {
         commandName: "swiftdbt",
         abstract: "Build dbt projects into SQLite or PostgreSQL.",
         version: "swiftdbt 0.1.0 (dbt 1.10 compatible)",
-        subcommands: [ParseCommand.self, CompileCommand.self, ListCommand.self, DebugCommand.self, CleanCommand.self])
+        subcommands: [ParseCommand.self, CompileCommand.self, ListCommand.self, SeedCommand.self, RunCommand.self, TestCommand.self,
+                      BuildCommand.self, RetryCommand.self, DebugCommand.self, CleanCommand.self])
 }

@@ -33,7 +33,10 @@ extension Dialect {
     public var quotePolicy: QuotePolicy { QuotePolicy() }
     public var canRenameViews: Bool { true }
 
-    public func seedColumnType(_ type: SeedColumnType) -> String {
+    public func seedColumnType(_ type: SeedColumnType) -> String { standardSeedColumnType(type) }
+
+    /// The usual SQL type for each inferred seed column type.
+    public func standardSeedColumnType(_ type: SeedColumnType) -> String {
         switch type {
         case .integer: return "integer"
         case .number: return "float8"

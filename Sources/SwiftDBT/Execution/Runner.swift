@@ -2,13 +2,17 @@ import Foundation
 
 /// Runs selected seeds, models and tests in dependency order on one connection: each test
 /// right after the nodes it tests, everything downstream of a failure skipped.
-public final class Runner {
+///
+/// Only `cancel()` may be called from another thread (a signal handler): it sets a locked flag and
+/// asks the connection to interrupt, which database clients allow from any thread.
+public final class Runner: @unchecked Sendable {
     let loaded: LoadedProject
     let connection: any DatabaseConnection
     let options: RunOptions
     let reporter: any RunReporter
     private let relations = RelationCache()
     private let paths: TargetPaths
+    private let cancellation = Cancellation()
 
     public init(loaded: LoadedProject, connection: any DatabaseConnection, options: RunOptions, reporter: any RunReporter) {
         self.loaded = loaded
@@ -17,6 +21,15 @@ public final class Runner {
         self.reporter = reporter
         self.paths = TargetPaths(loaded.session.project)
     }
+
+    /// Stops the run (Ctrl-C): the statement in flight is interrupted and rolled back, the rest skipped.
+    public func cancel() {
+        cancellation.cancel()
+        connection.interrupt()
+    }
+
+    /// Whether `cancel()` was called.
+    public var wasCancelled: Bool { cancellation.isCancelled }
 
     /// Runs `selected` (unique IDs; other resource types are ignored) and returns every result.
     public func run(_ selected: [String]) throws -> [NodeResult] {
@@ -38,7 +51,7 @@ public final class Runner {
         var stop = false
         for (position, node) in sequence.enumerated() {
             let index = position + 1
-            if stop || node.dependsOn.contains(where: blocked.contains) {
+            if stop || cancellation.isCancelled || node.dependsOn.contains(where: blocked.contains) {
                 blocked.insert(node.uniqueID)
                 let now = Date()
                 let result = NodeResult(uniqueID: node.uniqueID, status: .skipped, message: "skipped", startedAt: now,
@@ -140,6 +153,14 @@ public final class Runner {
 
     private func write(_ sql: String, _ node: ProjectNode, folder: String) throws {
         try TargetPaths.write(sql, to: paths.compiled(node, folder: folder))
+    }
+
+    /// A flag set from a signal handler's thread and read by the run's.
+    private final class Cancellation: @unchecked Sendable {
+        private let lock = NSLock()
+        private var cancelled = false
+        func cancel() { lock.withLock { cancelled = true } }
+        var isCancelled: Bool { lock.withLock { cancelled } }
     }
 
     static func describe(_ error: Error) -> String {

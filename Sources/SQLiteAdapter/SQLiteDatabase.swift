@@ -1,0 +1,164 @@
+import Foundation
+import SwiftDBT
+
+/// The SQLite side of a run: one connection to the target's main file, with every other
+/// schema a database file beside it, attached on demand (dbt-sqlite's model). WAL journal,
+/// foreign keys as the profile says, and SQLite's errors turned into swiftdbt's.
+final class SQLiteDatabase: DatabaseConnection {
+    private let connection: SQLiteConnection
+    private let schemaDirectory: String
+    private var attached: Set<String> = ["main", "temp"]
+
+    init(target: Target, projectRoot: String) throws {
+        let mainPath = SQLiteDatabase.mainPath(target, projectRoot: projectRoot)
+        schemaDirectory = target.field("schema_directory")?.scalarString.map { SQLiteDatabase.resolve($0, projectRoot) }
+            ?? (mainPath as NSString).deletingLastPathComponent
+        do {
+            try FileManager.default.createDirectory(atPath: (mainPath as NSString).deletingLastPathComponent,
+                                                    withIntermediateDirectories: true)
+            connection = try SQLiteConnection.open(path: mainPath)
+            _ = try connection.journalMode(.wal)
+            try connection.foreignKeys(on: target.field("foreign_keys")?.boolValue ?? false)
+            // Renaming a table must not rewrite the views that read it (the swap renames the old one away).
+            try connection.execute("PRAGMA legacy_alter_table = ON")
+        } catch {
+            throw DBTError(.connection, "cannot open the SQLite database of target '\(target.name)' at \(mainPath): \(SQLiteDatabase.message(error))")
+        }
+        if case .dict(let paths)? = target.field("schemas_and_paths") {
+            for (schema, path) in paths where schema != "main" {
+                guard let path = path.scalarString else { continue }
+                try attach(schema, path: SQLiteDatabase.resolve(path, projectRoot))
+            }
+        }
+    }
+
+    /// The main database file: `path`, or `schemas_and_paths.main`, relative to the project.
+    static func mainPath(_ target: Target, projectRoot: String) -> String {
+        let path = target.field("path")?.scalarString ?? target.field("schemas_and_paths")?["main"]?.scalarString
+            ?? "target/\(target.profileName).sqlite"
+        return resolve(path, projectRoot)
+    }
+
+    private static func resolve(_ path: String, _ root: String) -> String {
+        (path as NSString).isAbsolutePath ? path : (root as NSString).appendingPathComponent(path)
+    }
+
+    private func attach(_ schema: String, path: String) throws {
+        guard !attached.contains(schema) else { return }
+        try translate { try connection.attach(databaseAt: path, as: schema) }
+        attached.insert(schema)
+    }
+
+    // MARK: DatabaseConnection
+
+    func execute(_ sql: String) throws {
+        try translate { try connection.execute(sql) }
+    }
+
+    func query(_ sql: String, limit: Int?) throws -> QueryResult {
+        try translate {
+            let statement = try connection.prepare(sql)
+            var rows: [[DatabaseValue]] = []
+            while (limit.map { rows.count < $0 } ?? true), try statement.step() {
+                rows.append(statement.row.map(DatabaseValue.init))
+            }
+            return QueryResult(columns: statement.columnNames, rows: rows)
+        }
+    }
+
+    func begin() throws { try execute("begin immediate") }
+    func commit() throws { try execute("commit") }
+    func rollback() throws { try execute("rollback") }
+
+    func createSchema(_ schema: String) throws {
+        try attach(schema, path: (schemaDirectory as NSString).appendingPathComponent("\(schema).db"))
+    }
+
+    func relations(inSchemas schemas: [String]) throws -> [RelationName: RelationKind] {
+        var found: [RelationName: RelationKind] = [:]
+        for schema in schemas {
+            try createSchema(schema)
+            let rows = try query("select name, type from \(SQLiteConnection.quoteIdentifier(schema)).sqlite_master "
+                                 + "where type in ('table', 'view')", limit: nil).rows
+            for row in rows {
+                guard row.count == 2, case .text(let name) = row[0], case .text(let type) = row[1] else { continue }
+                found[RelationName(database: nil, schema: schema, identifier: name)] = type == "view" ? .view : .table
+            }
+        }
+        return found
+    }
+
+    func columns(of relation: RelationName) throws -> [DatabaseColumn] {
+        let schema = SQLiteConnection.quoteIdentifier(relation.schema ?? "main")
+        let rows = try query("pragma \(schema).table_info(\(SQLiteConnection.quoteIdentifier(relation.identifier)))", limit: nil).rows
+        return rows.compactMap { row in
+            guard row.count > 2, case .text(let name) = row[1] else { return nil }
+            if case .text(let type) = row[2] { return DatabaseColumn(name: name, type: type) }
+            return DatabaseColumn(name: name, type: "")
+        }
+    }
+
+    func prepareInsert(into relation: RelationName, columns: [String]) throws -> any RowInserter {
+        let list = columns.map(SQLiteConnection.quoteIdentifier).joined(separator: ", ")
+        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
+        let sql = "insert into \(SQLiteDialect().render(relation)) (\(list)) values (\(placeholders))"
+        return SQLiteRowInserter(statement: try translate { try connection.prepare(sql) })
+    }
+
+    func interrupt() {
+        connection.interruptHandle.interrupt()
+    }
+
+    /// Runs `body`, reporting SQLite's failures as swiftdbt errors with SQLite's message.
+    private func translate<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as SQLiteError {
+            throw DBTError(.execution, error.message)
+        }
+    }
+
+    private static func message(_ error: Error) -> String {
+        (error as? SQLiteError)?.message ?? "\(error)"
+    }
+}
+
+/// One prepared `insert`, executed per row with bound values.
+private final class SQLiteRowInserter: RowInserter {
+    let statement: SQLiteStatement
+
+    init(statement: SQLiteStatement) { self.statement = statement }
+
+    func insert(_ row: [DatabaseValue]) throws {
+        do {
+            try statement.run(row.map(SQLiteValue.init))
+        } catch let error as SQLiteError {
+            throw DBTError(.execution, error.message)
+        }
+    }
+}
+
+extension DatabaseValue {
+    init(_ value: SQLiteValue) {
+        switch value {
+        case .null: self = .null
+        case .integer(let i): self = .integer(i)
+        case .real(let d): self = .real(d)
+        case .text(let s): self = .text(s)
+        case .blob(let bytes): self = .blob(bytes)
+        }
+    }
+}
+
+extension SQLiteValue {
+    init(_ value: DatabaseValue) {
+        switch value {
+        case .null: self = .null
+        case .integer(let i): self = .integer(i)
+        case .real(let d): self = .real(d)
+        case .text(let s): self = .text(s)
+        case .bool(let b): self = .integer(b ? 1 : 0)
+        case .blob(let bytes): self = .blob(bytes)
+        }
+    }
+}

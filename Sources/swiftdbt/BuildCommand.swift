@@ -1,0 +1,19 @@
+import ArgumentParser
+import SwiftDBT
+
+/// `swiftdbt build`: Seed, build and test the selected nodes in DAG order.
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Seed, build and test the selected nodes in DAG order.")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var selection: SelectionOptions
+    @OptionGroup var flags: RunFlags
+
+    func run() throws {
+        Console.run { console in
+            try RunInvocation.execute(.build, project: project, flags: flags, console: console) { loaded in
+                try selection.select(in: loaded, defaultTypes: [.model, .seed, .test, .snapshot], console: console)
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import SwiftDBT
+
+/// `swiftdbt run`: Build the selected models.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "run", abstract: "Build the selected models.")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var selection: SelectionOptions
+    @OptionGroup var flags: RunFlags
+
+    func run() throws {
+        Console.run { console in
+            try RunInvocation.execute(.run, project: project, flags: flags, console: console) { loaded in
+                try selection.select(in: loaded, defaultTypes: [.model], console: console)
+            }
+        }
+    }
+}

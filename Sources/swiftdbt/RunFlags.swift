@@ -1,0 +1,26 @@
+import ArgumentParser
+import SwiftDBT
+
+/// Flags shared by `seed`, `run`, `test`, `build` and `retry`.
+struct RunFlags: ParsableArguments {
+    @Flag(name: .customLong("full-refresh"), help: "Rebuild incremental models and reload seeds from scratch.")
+    var fullRefresh = false
+
+    @Flag(name: [.customShort("x"), .customLong("fail-fast")], help: "Stop at the first failure.")
+    var failFast = false
+
+    @Flag(help: "Build every model with zero rows, to check the SQL only.")
+    var empty = false
+
+    @Flag(name: .customLong("warn-error"), help: "Treat warnings as errors.")
+    var warnError = false
+
+    func options(_ command: RunOptions.Command) -> RunOptions {
+        var options = RunOptions(command: command)
+        options.fullRefresh = fullRefresh
+        options.failFast = failFast
+        options.empty = empty
+        options.warnError = warnError
+        return options
+    }
+}

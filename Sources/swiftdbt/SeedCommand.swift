@@ -1,0 +1,19 @@
+import ArgumentParser
+import SwiftDBT
+
+/// `swiftdbt seed`: Load seed CSV files into tables.
+struct SeedCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "seed", abstract: "Load seed CSV files into tables.")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var selection: SelectionOptions
+    @OptionGroup var flags: RunFlags
+
+    func run() throws {
+        Console.run { console in
+            try RunInvocation.execute(.seed, project: project, flags: flags, console: console) { loaded in
+                try selection.select(in: loaded, defaultTypes: [.seed], console: console)
+            }
+        }
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+import SwiftDBT
+
+/// `swiftdbt test`: Run data tests on the selected nodes.
+struct TestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "test", abstract: "Run data tests on the selected nodes.")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var selection: SelectionOptions
+    @OptionGroup var flags: RunFlags
+
+    func run() throws {
+        Console.run { console in
+            try RunInvocation.execute(.test, project: project, flags: flags, console: console) { loaded in
+                try selection.select(in: loaded, defaultTypes: [.test], console: console)
+            }
+        }
+    }
+}
