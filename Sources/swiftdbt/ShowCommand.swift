@@ -1,0 +1,58 @@
+import Foundation
+import ArgumentParser
+import SwiftDBT
+
+/// `swiftdbt show`: compiles a model (or an inline query), runs it, and prints the first rows.
+struct ShowCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "show", abstract: "Preview the rows of a model or a query.")
+
+    @OptionGroup var project: ProjectOptions
+    @OptionGroup var selection: SelectionOptions
+
+    @Option(help: "A query to run instead of a model.")
+    var inline: String?
+
+    @Option(help: "How many rows to show.")
+    var limit: Int = 5
+
+    func run() throws {
+        Console.run { console in
+            let loaded = try project.load(console: console)
+            let compiler = Compiler(session: loaded.session, manifest: loaded.manifest)
+            let (title, sql): (String, String)
+            if let inline {
+                (title, sql) = ("inline node", try compiler.compileInline(inline))
+            } else {
+                let selected = try selection.select(in: loaded, defaultTypes: [.model, .seed, .analysis], console: console)
+                guard selected.count == 1, let node = loaded.manifest.node(selected[0]) else {
+                    throw DBTError(.usage, "show needs --inline or a --select that matches exactly one model (matched \(selected.count))")
+                }
+                (title, sql) = ("node '\(node.name)'", node.resourceType == .seed
+                    ? "select * from \(node.relation.map(loaded.session.dialect.render) ?? node.name)" : try compiler.compile(node))
+            }
+            guard let adapter = ProjectOptions.adapters.factory(for: loaded.session.target.type) as? any ExecutionAdapter else {
+                throw DBTError(.project, "the '\(loaded.session.target.type)' adapter cannot run queries")
+            }
+            let connection = try adapter.connect(loaded.session.target, projectRoot: loaded.session.project.root)
+            let result = try connection.query("select * from (\n\(sql)\n) dbt_show limit \(max(0, limit))", limit: limit)
+            console.info("Previewing \(title):")
+            for line in TablePrinter.lines(result) { console.output(line) }
+        }
+    }
+}
+
+/// Formats query results as dbt's preview table: `| a | b |` with a dashed rule under the header.
+enum TablePrinter {
+    static func lines(_ result: QueryResult) -> [String] {
+        let cells = result.rows.map { $0.map(\.display) }
+        let widths = result.columns.indices.map { column in
+            ([result.columns[column]] + cells.map { column < $0.count ? $0[column] : "" }).map(\.count).max() ?? 0
+        }
+        func row(_ values: [String]) -> String {
+            "| " + values.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
+                .joined(separator: " | ") + " |"
+        }
+        return [row(result.columns), "| " + widths.map { String(repeating: "-", count: $0) }.joined(separator: " | ") + " |"]
+            + cells.map(row)
+    }
+}
