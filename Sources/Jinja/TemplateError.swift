@@ -52,9 +52,10 @@ public struct TemplateError: Error, CustomStringConvertible, Sendable {
     }
 
     /// Fills in the location if the error does not have one yet.
-    func located(_ location: SourceLocation, in source: TemplateSource) -> TemplateError {
+    func located(_ offset: Int, in source: TemplateSource) -> TemplateError {
         guard self.location == nil else { return self }
         var error = self
+        let location = source.location(offset)
         error.templateName = source.name
         error.location = location
         error.sourceLine = source.line(location.line)

@@ -46,7 +46,7 @@ public struct CallContext {
 
     /// Where the current call is written: the template's name and the call's line and column.
     public var callSite: (template: String, location: SourceLocation)? {
-        renderer.callSite.map { (renderer.source.name, $0) }
+        renderer.callSite.map { (renderer.source.name, renderer.source.location($0)) }
     }
 
     /// The environment doing the rendering.

@@ -19,7 +19,7 @@ extension Renderer {
     }
 
     /// Calls `callee`; `site` is where the call is written, for the macro call chain in errors.
-    func call(_ callee: Value, _ arguments: Arguments, at site: SourceLocation?) throws -> Value {
+    func call(_ callee: Value, _ arguments: Arguments, at site: Int?) throws -> Value {
         switch callee {
         case .callable(let function):
             if let site { callSite = site }
@@ -27,7 +27,7 @@ extension Renderer {
                 return try function.call(arguments, context)
             } catch var error as TemplateError {
                 if let macro = function as? Macro, error.location != nil, let site {
-                    error.callStack.append("'\(macro.name)' called at \(source.name):\(site)")
+                    error.callStack.append("'\(macro.name)' called at \(source.name):\(source.location(site))")
                 }
                 throw error
             } catch let signal as ReturnSignal {

@@ -9,7 +9,7 @@ final class Renderer {
     var source: TemplateSource
     var callDepth = 0
     /// Where the call being made right now is written (for host functions that record it).
-    var callSite: SourceLocation?
+    var callSite: Int?
     var loopIterations = 0
     private var globalsCache: [String: Value] = [:]
     /// The host's resolver for names not in any frame (swapped while a host macro with its own runs).

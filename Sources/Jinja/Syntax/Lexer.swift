@@ -5,14 +5,10 @@ struct Lexer {
     private let bytes: [UInt8]
     private var pos = 0
     private var stream = TokenStream()
-    private let lines: LineTable
-    /// The line of the last token emitted; tokens come in order, so lookups start there.
-    private var lineCursor = 0
 
     private init(_ source: TemplateSource) {
         self.source = source
         self.bytes = source.bytes
-        self.lines = LineTable(source.bytes)
     }
 
     /// Tokenizes `source`, ending with `.eof`.
@@ -329,12 +325,11 @@ struct Lexer {
     }
 
     private mutating func emit(_ kind: Token.Kind, _ start: Int, _ end: Int) {
-        stream.tokens.append(Token(kind: kind, span: Span(start: lines.locate(start, from: &lineCursor),
-                                                   end: lines.locate(end, from: &lineCursor))))
+        stream.tokens.append(Token(kind: kind, span: Span(start: start, end: end)))
     }
 
     private func error(_ message: String, at offset: Int) -> TemplateError {
-        TemplateError(.syntax, message).located(lines.location(offset), in: source)
+        TemplateError(.syntax, message).located(offset, in: source)
     }
 }
 
@@ -343,16 +338,10 @@ struct LineTable: Sendable {
     private var starts: [Int] = [0]
 
     init(_ bytes: [UInt8]) {
+        starts.reserveCapacity(bytes.count / 32 + 1)
         bytes.withUnsafeBufferPointer { buffer in
             for i in 0..<buffer.count where buffer[i] == UInt8(ascii: "\n") { starts.append(i + 1) }
         }
-    }
-
-    /// The location of `offset`, scanning forward from line index `cursor` (which it updates).
-    func locate(_ offset: Int, from cursor: inout Int) -> SourceLocation {
-        if cursor >= starts.count || starts[cursor] > offset { return location(offset) }
-        while cursor + 1 < starts.count, starts[cursor + 1] <= offset { cursor += 1 }
-        return SourceLocation(line: cursor + 1, column: offset - starts[cursor] + 1, offset: offset)
     }
 
     func location(_ offset: Int) -> SourceLocation {

@@ -35,7 +35,7 @@ public final class MacroDefinition: Sendable {
     public var templateName: String { source.name }
 
     /// Where the macro's definition starts.
-    public var location: SourceLocation { span.start }
+    public var location: SourceLocation { source.location(span.start) }
 }
 
 /// A dbt block found while parsing: `{% test %}`, `{% docs %}`, `{% materialization %}`, `{% snapshot %}`.

@@ -258,7 +258,7 @@ extension Parser {
             break
         }
         try expectBlockEnd()
-        let bodyStart = current.span.start.offset
+        let bodyStart = current.span.start
         let macroName: String
         switch kind {
         case .test: macroName = "test_" + name

@@ -126,5 +126,5 @@ struct Parser {
 
 extension Parser {
     func tokenKind(at position: Int) -> Token.Kind { tokens[position].kind }
-    func tokenStart(at position: Int) -> Int { tokens[position].span.start.offset }
+    func tokenStart(at position: Int) -> Int { tokens[position].span.start }
 }

@@ -13,13 +13,9 @@ public struct SourceLocation: Sendable, Hashable, CustomStringConvertible {
     public var description: String { "\(line):\(column)" }
 }
 
-/// The source range a token or syntax node covers.
-public struct Span: Sendable, Hashable {
-    public var start: SourceLocation
-    public var end: SourceLocation
-
-    public init(start: SourceLocation, end: SourceLocation) {
-        self.start = start
-        self.end = end
-    }
+/// The source range a token or syntax node covers, as UTF-8 byte offsets; lines and columns
+/// are worked out only when an error needs them (`TemplateSource.location(_:)`).
+struct Span: Sendable, Hashable {
+    var start: Int
+    var end: Int
 }

@@ -4,13 +4,15 @@ struct TemplateSource: Sendable {
     let name: String
     let text: String
     let bytes: [UInt8]
+    private let lines: LineTable
 
     init(name: String, text raw: String) {
         self.name = name
-        var bytes = Array(raw.utf8)
+        var bytes = raw.utf8.withContiguousStorageIfAvailable { Array($0) } ?? Array(raw.utf8)
         if bytes.contains(UInt8(ascii: "\r")) { bytes = TemplateSource.normalizingLineBreaks(bytes) }
         if bytes.last == UInt8(ascii: "\n") { bytes.removeLast() }
         self.bytes = bytes
+        self.lines = LineTable(bytes)
         self.text = bytes.count == raw.utf8.count ? raw : String(decoding: bytes, as: UTF8.self)
     }
 
@@ -29,6 +31,11 @@ struct TemplateSource: Sendable {
             i += 1
         }
         return bytes
+    }
+
+    /// The line and column of a byte offset.
+    func location(_ offset: Int) -> SourceLocation {
+        lines.location(offset)
     }
 
     /// The text of 1-based line `number`, or nil when out of range.
