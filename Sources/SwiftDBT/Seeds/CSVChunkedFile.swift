@@ -1,0 +1,46 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A file read front to back in fixed-size chunks into one reused buffer, so memory does not grow with its size.
+///
+/// A noncopyable struct rather than a class: its state changes on every byte read, and struct accesses
+/// are checked for exclusivity at compile time instead of at run time.
+struct CSVChunkedFile: ~Copyable {
+    static let chunkSize = 64 * 1024
+
+    let path: String
+    /// The current chunk; `count` bytes are valid.
+    let buffer: UnsafeMutablePointer<UInt8>
+    private(set) var count = 0
+    /// The file offset of `buffer[0]`.
+    private(set) var offset = 0
+    private let file: UnsafeMutablePointer<FILE>
+
+    init(path: String) throws {
+        guard let file = fopen(path, "rb") else {
+            let reason = String(cString: strerror(errno))
+            throw DBTError(.project, "cannot open \(path): \(reason)", at: FileLocation(path: path, line: 1, column: 1))
+        }
+        self.path = path
+        self.file = file
+        buffer = .allocate(capacity: Self.chunkSize)
+    }
+
+    deinit {
+        fclose(file)
+        buffer.deallocate()
+    }
+
+    /// Replaces the chunk with the next one; false at the end of the file.
+    mutating func refill() throws -> Bool {
+        offset += count
+        count = fread(buffer, 1, Self.chunkSize, file)
+        if count == 0 && ferror(file) != 0 {
+            throw DBTError(.project, "cannot read \(path): \(String(cString: strerror(errno)))")
+        }
+        return count > 0
+    }
+}
