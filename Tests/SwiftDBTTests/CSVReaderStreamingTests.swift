@@ -24,6 +24,12 @@ final class CSVReaderStreamingTests: XCTestCase {
         return url
     }
 
+    /// Rows per second for `rowCount` rows read since `start`.
+    private func rate(since start: ContinuousClock.Instant) -> Int {
+        let elapsed = (ContinuousClock.now - start).components
+        return Int(Double(Self.rowCount) / (Double(elapsed.seconds) + Double(elapsed.attoseconds) / 1e18))
+    }
+
     /// Resident memory in bytes, from /proc; nil where there is none.
     private func residentBytes() -> Int? {
         guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8) else { return nil }
@@ -44,11 +50,9 @@ final class CSVReaderStreamingTests: XCTestCase {
             rows += 1
             if rows % 50_000 == 0 { lastID = row[0] ?? "" }
         }
-        let elapsed = ContinuousClock.now - start
+        print("parsed \(rows) rows (\(fileSize / 1_000_000) MB) at \(rate(since: start)) rows/s")
         XCTAssertEqual(rows, Self.rowCount)
         XCTAssertEqual(lastID, "199999")
-        let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-        print("parsed \(rows) rows, \(fileSize / 1_000_000) MB, in \(elapsed): \(Int(Double(rows) / seconds)) rows/s")
         if let before, let after = residentBytes() {
             print("resident memory grew by \((after - before) / 1024) KiB")
             // A reader that kept rows would grow by more than the file's size; this one keeps one 64 KiB chunk
@@ -62,14 +66,18 @@ final class CSVReaderStreamingTests: XCTestCase {
         let url = try makeLargeFile()
         let seed = SeedFile(path: url.path)
         let before = residentBytes()
+        var start = ContinuousClock.now
         let columns = try seed.inferColumns()
+        print("inferred types of \(Self.rowCount) rows at \(rate(since: start)) rows/s")
         XCTAssertEqual(columns.map(\.type), [.integer, .text, .number, .integer, .boolean, .date, .text, .text])
         var rows = 0
         var amountSum = 0.0
+        start = ContinuousClock.now
         try seed.forEachRow(columns: columns) { values, _ in
             rows += 1
             if case .real(let amount) = values[2] { amountSum += amount }
         }
+        print("converted \(Self.rowCount) rows at \(rate(since: start)) rows/s")
         XCTAssertEqual(rows, Self.rowCount)
         XCTAssertEqual(amountSum, Double((0..<Self.rowCount).reduce(0) { $0 + $1 % 1000 }) + 0.25 * Double(Self.rowCount))
         if let before, let after = residentBytes() {
