@@ -27,7 +27,7 @@ public final class SQLiteStatement {
             throw SQLiteError(resultCode: SQLITE_RANGE,
                               message: "the statement takes \(parameterCount) arguments, \(arguments.count) given", sql: sql)
         }
-        try reset()
+        reset()
         for (offset, argument) in arguments.enumerated() {
             let code = bind(argument, at: Int32(offset + 1))
             guard code == SQLITE_OK else { throw error(code) }
@@ -70,9 +70,9 @@ public final class SQLiteStatement {
     }
 
     /// Rewinds the statement so it can run again; bindings are kept.
-    public func reset() throws {
-        let code = sqlite3_reset(handle)
-        guard code == SQLITE_OK else { throw error(code) }
+    public func reset() {
+        // sqlite3_reset only repeats the error of the last step, which step() has already thrown.
+        sqlite3_reset(handle)
     }
 
     /// Sets every parameter back to NULL.
@@ -91,7 +91,7 @@ public final class SQLiteStatement {
 
     /// The result columns' names, as `AS` gives them or SQLite makes them up.
     public var columnNames: [String] {
-        (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
+        (0..<sqlite3_column_count(handle)).map { sqlite3_column_name(handle, $0).map { String(cString: $0) } ?? "" }
     }
 
     /// The declared types of the result columns (`INTEGER`, `varchar(20)`); nil for expressions.

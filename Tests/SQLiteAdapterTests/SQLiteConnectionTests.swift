@@ -68,11 +68,11 @@ final class SQLiteConnectionTests: XCTestCase {
         XCTAssertEqual(statement.columnCount, 1)
         XCTAssertEqual(statement.value(at: 0), 42)
         XCTAssertFalse(try statement.step())
-        try statement.reset()
+        statement.reset()
         XCTAssertTrue(try statement.step())
         XCTAssertEqual(statement.row, [42])
         statement.clearBindings()
-        try statement.reset()
+        statement.reset()
         XCTAssertTrue(try statement.step())
         XCTAssertEqual(statement.row, [.null])
     }

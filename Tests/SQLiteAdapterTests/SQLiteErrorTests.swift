@@ -39,6 +39,9 @@ final class SQLiteErrorTests: XCTestCase {
             XCTAssertFalse(error.description.contains("secret"), error.description)
             XCTAssertTrue(error.description.hasPrefix("SQLite error 19: UNIQUE constraint failed: users.email"))
         }
+        // The failure does not stick to the statement.
+        try insert.run(["other@example.com"])
+        XCTAssertEqual(try connection.prepare("select count(*) from users").rows(), [[2]])
     }
 
     func testForeignKeysAreEnforcedWhenOn() throws {

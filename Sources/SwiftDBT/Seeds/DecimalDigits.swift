@@ -59,7 +59,7 @@ struct DecimalDigits {
         var leadingZero = false
         while let digit = takeDigit() {
             emit(digit)
-            leadingZero = integerDigits == 0 && digit == UInt8(ascii: "0")
+            if integerDigits == 0 { leadingZero = digit == UInt8(ascii: "0") }
             integerDigits += 1
             value.append(digit)
         }
