@@ -24,13 +24,19 @@ let package = Package(
                        providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         /// The SQLite adapter (the embedded default).
         .target(name: "SQLiteAdapter", dependencies: ["SwiftDBT", "CSQLite"], exclude: ["CSQLite"]),
+        /// The system libpq (PostgreSQL's client library).
+        .systemLibrary(name: "CLibPQ", path: "Sources/PostgresAdapter/CLibPQ", pkgConfig: "libpq",
+                       providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
+        /// The PostgreSQL adapter.
+        .target(name: "PostgresAdapter", dependencies: ["SwiftDBT", "CLibPQ"], exclude: ["CLibPQ"]),
         /// The command-line interface.
         .executableTarget(name: "swiftdbt", dependencies: [
-            "SwiftDBT", "SQLiteAdapter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "SwiftDBT", "SQLiteAdapter", "PostgresAdapter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "JinjaTests", dependencies: ["Jinja"], exclude: ["Corpus", "Fixtures"]),
         .testTarget(name: "SwiftDBTTests", dependencies: ["SwiftDBT", "SQLiteAdapter"], exclude: ["Snapshots"]),
         .testTarget(name: "SQLiteAdapterTests", dependencies: ["SQLiteAdapter", "SwiftDBT"]),
+        .testTarget(name: "PostgresAdapterTests", dependencies: ["PostgresAdapter", "SQLiteAdapter", "SwiftDBT"]),
         /// Parse and render timings of a typical model template.
         .executableTarget(name: "jinja-bench", dependencies: ["Jinja"], path: "Benchmarks/JinjaBench"),
     ],

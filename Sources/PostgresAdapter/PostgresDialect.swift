@@ -1,0 +1,12 @@
+import SwiftDBT
+
+/// PostgreSQL's side of compilation: relations are `"database"."schema"."table"`.
+public struct PostgresDialect: Dialect {
+    public init() {}
+    public var type: String { "postgres" }
+    public var includesDatabase: Bool { true }
+
+    public func seedColumnType(_ type: SeedColumnType) -> String {
+        type == .timestamp ? "timestamp without time zone" : standardSeedColumnType(type)
+    }
+}
