@@ -9,9 +9,10 @@ import Darwin
 /// A noncopyable struct rather than a class: its state changes on every byte read, and struct accesses
 /// are checked for exclusivity at compile time instead of at run time.
 struct CSVChunkedFile: ~Copyable {
-    static let chunkSize = 64 * 1024
+    static let defaultChunkSize = 64 * 1024
 
     let path: String
+    private let chunkSize: Int
     /// The current chunk; `count` bytes are valid.
     let buffer: UnsafeMutablePointer<UInt8>
     private(set) var count = 0
@@ -19,14 +20,17 @@ struct CSVChunkedFile: ~Copyable {
     private(set) var offset = 0
     private let file: UnsafeMutablePointer<FILE>
 
-    init(path: String) throws {
+    /// - Parameter chunkSize: at least 3, so a byte order mark fits in the first chunk.
+    init(path: String, chunkSize: Int = defaultChunkSize) throws {
+        precondition(chunkSize >= 3, "chunks must hold a byte order mark")
         guard let file = fopen(path, "rb") else {
             let reason = String(cString: strerror(errno))
             throw DBTError(.project, "cannot open \(path): \(reason)", at: FileLocation(path: path, line: 1, column: 1))
         }
         self.path = path
         self.file = file
-        buffer = .allocate(capacity: Self.chunkSize)
+        self.chunkSize = chunkSize
+        buffer = .allocate(capacity: chunkSize)
     }
 
     deinit {
@@ -37,7 +41,7 @@ struct CSVChunkedFile: ~Copyable {
     /// Replaces the chunk with the next one; false at the end of the file.
     mutating func refill() throws -> Bool {
         offset += count
-        count = fread(buffer, 1, Self.chunkSize, file)
+        count = fread(buffer, 1, chunkSize, file)
         if count == 0 && ferror(file) != 0 {
             throw DBTError(.project, "cannot read \(path): \(String(cString: strerror(errno)))")
         }

@@ -14,13 +14,18 @@ public final class CSVReader {
     /// Opens `path` and reads its header.
     /// - Parameter delimiter: the field separator, dbt's `delimiter` seed config: one ASCII character
     ///   other than a quote or a line break.
-    public init(path: String, delimiter: String = ",") throws {
+    public convenience init(path: String, delimiter: String = ",") throws {
+        try self.init(path: path, delimiter: delimiter, chunkSize: CSVChunkedFile.defaultChunkSize)
+    }
+
+    /// Reads `chunkSize` bytes at a time: tests make it tiny so chunk boundaries fall everywhere.
+    init(path: String, delimiter: String, chunkSize: Int) throws {
         guard let separator = delimiter.utf8.first, delimiter.utf8.count == 1, separator < 0x80,
               !"\"\r\n".utf8.contains(separator) else {
             throw DBTError(.project, "the seed delimiter must be one ASCII character other than a quote or a line break, "
                                      + "not '\(delimiter)'", at: FileLocation(path: path, line: 1, column: 1))
         }
-        var scanner = try CSVScanner(file: CSVChunkedFile(path: path), delimiter: separator)
+        var scanner = try CSVScanner(file: CSVChunkedFile(path: path, chunkSize: chunkSize), delimiter: separator)
         guard try scanner.readRecord() else {
             throw DBTError(.project, "the file is empty: a seed needs a header row naming its columns",
                            at: FileLocation(path: path, line: 1, column: 1))
