@@ -5,6 +5,7 @@ public struct PostgresDialect: Dialect {
     public init() {}
     public var type: String { "postgres" }
     public var includesDatabase: Bool { true }
+    public var dropsCascade: Bool { true }
 
     public func seedColumnType(_ type: SeedColumnType) -> String {
         type == .timestamp ? "timestamp without time zone" : standardSeedColumnType(type)

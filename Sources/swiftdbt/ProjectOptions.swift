@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import PostgresAdapter
 import SQLiteAdapter
 import SwiftDBT
 
@@ -24,6 +25,7 @@ struct ProjectOptions: ParsableArguments {
     static var adapters: AdapterRegistry {
         var registry = AdapterRegistry()
         registry.register(SQLiteAdapterFactory())
+        registry.register(PostgresAdapterFactory())
         return registry
     }
 

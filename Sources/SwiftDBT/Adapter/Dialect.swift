@@ -10,6 +10,9 @@ public protocol Dialect: Sendable {
     var quotePolicy: QuotePolicy { get }
     /// Whether `alter view ... rename` works (SQLite: no, so views are recreated instead).
     var canRenameViews: Bool { get }
+    /// Whether dropping a replaced relation must cascade to the views that read it (PostgreSQL binds
+    /// views to tables, not names; dbt-postgres drops the backup with `cascade`).
+    var dropsCascade: Bool { get }
     /// The column type a seed column of an inferred type is created with.
     func seedColumnType(_ type: SeedColumnType) -> String
     /// Quotes an identifier.
@@ -32,6 +35,7 @@ public struct QuotePolicy: Sendable {
 extension Dialect {
     public var quotePolicy: QuotePolicy { QuotePolicy() }
     public var canRenameViews: Bool { true }
+    public var dropsCascade: Bool { false }
 
     public func seedColumnType(_ type: SeedColumnType) -> String { standardSeedColumnType(type) }
 

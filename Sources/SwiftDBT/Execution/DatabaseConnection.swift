@@ -81,7 +81,13 @@ public protocol DatabaseConnection: AnyObject {
     func interrupt()
 }
 
-/// Inserts rows one at a time through one prepared statement.
+/// Inserts rows one at a time through one prepared statement (or a `COPY` stream).
 public protocol RowInserter: AnyObject {
     func insert(_ row: [DatabaseValue]) throws
+    /// Completes the load (ends a `COPY`); called once after the last row.
+    func finish() throws
+}
+
+extension RowInserter {
+    public func finish() throws {}
 }

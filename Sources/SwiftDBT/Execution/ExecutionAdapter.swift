@@ -16,7 +16,7 @@ extension Dialect {
     }
 
     public func drop(_ relation: RelationName, kind: RelationKind) -> String {
-        "drop \(kind.rawValue) if exists \(render(relation))"
+        "drop \(kind.rawValue) if exists \(render(relation))\(dropsCascade ? " cascade" : "")"
     }
 
     public func rename(_ relation: RelationName, to identifier: String, kind: RelationKind) -> String {

@@ -60,6 +60,12 @@ struct Materializer {
         }
         relations.set(temporary, kind)
         let existing = relations.kind(of: relation)
+        defer {
+            if relations.kind(of: temporary) != nil {
+                try? connection.execute(dialect.drop(temporary, kind: kind))
+                relations.set(temporary, nil)
+            }
+        }
         try transaction {
             if let existing {
                 if existing == .table {

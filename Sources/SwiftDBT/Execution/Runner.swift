@@ -113,7 +113,8 @@ public final class Runner: @unchecked Sendable {
         do {
             switch node.resourceType {
             case .seed:
-                let loadedRows = try SeedLoader(connection: connection, dialect: loaded.session.dialect, relations: relations)
+                let loadedRows = try SeedLoader(connection: connection, dialect: loaded.session.dialect, relations: relations,
+                                            fullRefresh: options.fullRefresh)
                     .load(node, root: node.packageRoot)
                 result.message = "INSERT \(loadedRows)"
             case .test:

@@ -7,6 +7,8 @@ struct SeedLoader {
     let connection: any DatabaseConnection
     let dialect: any Dialect
     let relations: RelationCache
+    /// `--full-refresh`: recreate the table even when its columns did not change.
+    let fullRefresh: Bool
 
     /// Loads `node`'s CSV (under `root`); returns the number of rows.
     func load(_ node: ProjectNode, root: String) throws -> Int {
@@ -19,21 +21,35 @@ struct SeedLoader {
                             delimiter: node.config["delimiter"]?.stringValue ?? ",", columnTypes: columnTypes)
         let shown = SeedFile(path: node.definedAt.path, delimiter: file.delimiter, columnTypes: columnTypes)
         let columns = try SeedLoader.relabel(shown.path) { try file.inferColumns() }
-        var count = 0
         let materializer = Materializer(connection: connection, dialect: dialect, relations: relations, fullRefresh: true)
         try relations.load([relation.schema ?? ""], from: connection)
+        func loadRows(into target: RelationName) throws -> Int {
+            var count = 0
+            let inserter = try connection.prepareInsert(into: target, columns: columns.map(\.name))
+            try SeedLoader.relabel(shown.path) {
+                try file.forEachRow(columns: columns) { values, _ in
+                    try inserter.insert(values.map(DatabaseValue.init))
+                    count += 1
+                }
+            }
+            try inserter.finish()
+            return count
+        }
+        // Same columns as last time: replace the rows in place (views that read the seed stay valid).
+        if !fullRefresh, relations.kind(of: relation) == .table,
+           try connection.columns(of: relation).map({ $0.name.lowercased() }) == columns.map({ $0.name.lowercased() }) {
+            var count = 0
+            try materializer.transaction {
+                try connection.execute("delete from \(dialect.render(relation))")
+                count = try loadRows(into: relation)
+            }
+            return count
+        }
+        var count = 0
         try materializer.replace(relation, kind: .table) { temporary in
             let definitions = columns.map { "\(dialect.quote($0.name)) \(dialect.seedColumnType($0.type))" }
             try connection.execute("create table \(dialect.render(temporary)) (\(definitions.joined(separator: ", ")))")
-            try materializer.transaction {
-                let inserter = try connection.prepareInsert(into: temporary, columns: columns.map(\.name))
-                try SeedLoader.relabel(shown.path) {
-                    try file.forEachRow(columns: columns) { values, _ in
-                        try inserter.insert(values.map(DatabaseValue.init))
-                        count += 1
-                    }
-                }
-            }
+            try materializer.transaction { count = try loadRows(into: temporary) }
         }
         return count
     }

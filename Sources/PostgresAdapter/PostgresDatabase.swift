@@ -1,0 +1,177 @@
+import Foundation
+import SwiftDBT
+
+/// The PostgreSQL side of a run over one libpq connection. Seeds stream through
+/// `COPY ... FROM STDIN`; the password never appears in any message.
+final class PostgresDatabase: DatabaseConnection {
+    private let connection: PostgresConnection
+
+    init(target: Target) throws {
+        var parameters: [(String, String)] = [("application_name", "swiftdbt")]
+        for (profileKey, libpqKey) in [("host", "host"), ("port", "port"), ("user", "user"), ("password", "password"),
+                                       ("dbname", "dbname"), ("database", "dbname"), ("connect_timeout", "connect_timeout"),
+                                       ("sslmode", "sslmode"), ("keepalives_idle", "keepalives_idle")] {
+            if let value = target.field(profileKey)?.scalarString, !value.isEmpty,
+               !parameters.contains(where: { $0.0 == libpqKey }) {
+                parameters.append((libpqKey, value))
+            }
+        }
+        if let searchPath = target.field("search_path")?.scalarString {
+            parameters.append(("options", "-c search_path=\(searchPath)"))
+        }
+        do {
+            connection = try PostgresConnection(parameters: parameters)
+            if let role = target.field("role")?.scalarString {
+                try connection.execute("set role \(PostgresDialect().quote(role))")
+            }
+        } catch let error as PostgresError {
+            let host = target.field("host")?.scalarString ?? ProcessInfo.processInfo.environment["PGHOST"] ?? "localhost"
+            let port = target.field("port")?.scalarString ?? ProcessInfo.processInfo.environment["PGPORT"] ?? "5432"
+            throw DBTError(.connection, "cannot connect to target '\(target.name)' at \(host):\(port): "
+                           + PostgresDatabase.withoutPassword(error.message, target))
+        }
+    }
+
+    /// Removes the password from a server or libpq message, should it ever quote it.
+    private static func withoutPassword(_ message: String, _ target: Target) -> String {
+        guard let password = target.field("password")?.scalarString, !password.isEmpty else { return message }
+        return message.replacingOccurrences(of: password, with: "****")
+    }
+
+    func execute(_ sql: String) throws {
+        try translate { _ = try connection.execute(sql) }
+    }
+
+    func query(_ sql: String, limit: Int?) throws -> QueryResult {
+        try translate {
+            let rows = try connection.execute(sql, limit: limit)
+            return QueryResult(columns: rows.columns, rows: rows.values.map { values in
+                zip(values, rows.types).map { PostgresDatabase.value($0, oid: $1) }
+            })
+        }
+    }
+
+    func begin() throws { try execute("begin") }
+    func commit() throws { try execute("commit") }
+    func rollback() throws { try execute("rollback") }
+
+    func createSchema(_ schema: String) throws {
+        try execute("create schema if not exists \(PostgresDialect().quote(schema))")
+    }
+
+    func relations(inSchemas schemas: [String]) throws -> [RelationName: RelationKind] {
+        guard !schemas.isEmpty else { return [:] }
+        let list = "{" + schemas.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"
+        let rows = try translate {
+            try connection.execute("select table_schema, table_name, table_type from information_schema.tables "
+                                   + "where table_schema = any($1::text[])", parameters: [list])
+        }
+        var found: [RelationName: RelationKind] = [:]
+        for row in rows.values where row.count == 3 {
+            guard let schema = row[0], let name = row[1] else { continue }
+            found[RelationName(database: nil, schema: schema, identifier: name)] = row[2] == "VIEW" ? .view : .table
+        }
+        return found
+    }
+
+    func columns(of relation: RelationName) throws -> [DatabaseColumn] {
+        let rows = try translate {
+            try connection.execute("select column_name, data_type from information_schema.columns "
+                                   + "where table_schema = $1 and table_name = $2 order by ordinal_position",
+                                   parameters: [relation.schema ?? "public", relation.identifier])
+        }
+        return rows.values.compactMap { row in
+            guard row.count == 2, let name = row[0] else { return nil }
+            return DatabaseColumn(name: name, type: row[1] ?? "text")
+        }
+    }
+
+    func prepareInsert(into relation: RelationName, columns: [String]) throws -> any RowInserter {
+        let dialect = PostgresDialect()
+        try translate {
+            try connection.beginCopy("copy \(dialect.render(relation)) (\(columns.map(dialect.quote).joined(separator: ", "))) from stdin")
+        }
+        return PostgresCopyInserter(connection: connection)
+    }
+
+    func interrupt() {
+        connection.cancel()
+    }
+
+    private func translate<T>(_ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as PostgresError {
+            var message = error.message
+            if let line = error.line { message += " (line \(line) of the compiled SQL)" }
+            throw DBTError(.execution, message)
+        }
+    }
+
+    /// A text result converted by its type OID: booleans, integers and floats become typed values.
+    private static func value(_ text: String?, oid: UInt32) -> DatabaseValue {
+        guard let text else { return .null }
+        switch oid {
+        case 16: return .bool(text == "t")
+        case 20, 21, 23: return Int64(text).map(DatabaseValue.integer) ?? .text(text)
+        case 700, 701, 1700: return Double(text).map(DatabaseValue.real) ?? .text(text)
+        default: return .text(text)
+        }
+    }
+}
+
+/// Streams rows into an open `COPY ... FROM STDIN` in PostgreSQL's text format.
+private final class PostgresCopyInserter: RowInserter {
+    let connection: PostgresConnection
+    private var buffer: [UInt8] = []
+
+    init(connection: PostgresConnection) { self.connection = connection }
+
+    func insert(_ row: [DatabaseValue]) throws {
+        for (index, value) in row.enumerated() {
+            if index > 0 { buffer.append(UInt8(ascii: "\t")) }
+            append(value)
+        }
+        buffer.append(UInt8(ascii: "\n"))
+        if buffer.count >= 1 << 16 { try flush() }
+    }
+
+    func finish() throws {
+        try flush()
+        do {
+            try connection.endCopy()
+        } catch let error as PostgresError {
+            throw DBTError(.execution, error.message)
+        }
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        do {
+            try connection.copy(buffer)
+        } catch let error as PostgresError {
+            throw DBTError(.execution, error.message)
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    private func append(_ value: DatabaseValue) {
+        switch value {
+        case .null: buffer += Array("\\N".utf8)
+        case .integer(let i): buffer += Array(String(i).utf8)
+        case .real(let d): buffer += Array(String(d).utf8)
+        case .bool(let b): buffer += Array((b ? "t" : "f").utf8)
+        case .blob(let bytes): buffer += Array(("\\\\x" + bytes.map { String(format: "%02x", $0) }.joined()).utf8)
+        case .text(let text):
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\\"): buffer += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
+                case UInt8(ascii: "\t"): buffer += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case UInt8(ascii: "\n"): buffer += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case UInt8(ascii: "\r"): buffer += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                default: buffer.append(byte)
+                }
+            }
+        }
+    }
+}
