@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # A throwaway PostgreSQL server for the test suite, on a loopback port in a temporary folder.
 # Source it: `. scripts/postgres.sh start` exports PGHOST, PGPORT, PGUSER and PGDATABASE;
-# `. scripts/postgres.sh stop` stops the server and removes its folder. initdb refuses to run
+# `. scripts/postgres.sh stop` stops the server and removes its folder. TCP logins need the
+# password in PGPASSWORD (so tests can also try a wrong one). initdb refuses to run
 # as root, so as root the server runs as the `postgres` user.
 
 swiftdbt_pg_start() {
@@ -17,13 +18,16 @@ swiftdbt_pg_start() {
         chown postgres "$SWIFTDBT_PG_DIR"
         run=(su postgres -s /bin/sh -c)
     fi
-    "${run[@]}" "'$bin/initdb' -D '$SWIFTDBT_PG_DIR/data' -U postgres -A trust --no-sync >'$SWIFTDBT_PG_DIR/initdb.log' 2>&1" \
+    echo swiftdbt > "$SWIFTDBT_PG_DIR/password"
+    [ "$(id -u)" = 0 ] && chown postgres "$SWIFTDBT_PG_DIR/password"
+    "${run[@]}" "'$bin/initdb' -D '$SWIFTDBT_PG_DIR/data' -U postgres --auth-local=trust --auth-host=scram-sha-256 \
+        --pwfile='$SWIFTDBT_PG_DIR/password' --no-sync >'$SWIFTDBT_PG_DIR/initdb.log' 2>&1" \
         || { cat "$SWIFTDBT_PG_DIR/initdb.log" >&2; return 1; }
     "${run[@]}" "'$bin/pg_ctl' -D '$SWIFTDBT_PG_DIR/data' -l '$SWIFTDBT_PG_DIR/server.log' -w \
         -o \"-p $port -k '$SWIFTDBT_PG_DIR' -h 127.0.0.1 -c fsync=off -c full_page_writes=off\" start >/dev/null" \
         || { cat "$SWIFTDBT_PG_DIR/server.log" >&2; return 1; }
-    "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres swiftdbt_test
-    export PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres PGDATABASE=swiftdbt_test
+    PGPASSWORD=swiftdbt "$bin/createdb" -h 127.0.0.1 -p "$port" -U postgres swiftdbt_test
+    export PGHOST=127.0.0.1 PGPORT=$port PGUSER=postgres PGDATABASE=swiftdbt_test PGPASSWORD=swiftdbt
     export SWIFTDBT_PG_DIR SWIFTDBT_PG_BIN=$bin
     echo "PostgreSQL test server on 127.0.0.1:$port (data in $SWIFTDBT_PG_DIR)"
 }
