@@ -11,7 +11,7 @@ final class ProjectLoadingTests: XCTestCase {
         XCTAssertEqual(events.config["meta"], .dict([("owner", .string("data")), ("tier", .string("bronze")), ("pii", .bool(false))]))
         let summary = try XCTUnwrap(loaded.manifest.node("model.features.user_summary"))
         XCTAssertEqual(summary.config.materialized, "incremental")
-        XCTAssertEqual(summary.relation, RelationName(database: "main", schema: "main_marts", identifier: "users"))
+        XCTAssertEqual(summary.relation, RelationName(database: "main", schema: "marts", identifier: "users"), "the project overrides generate_schema_name")
     }
 
     func testVarsFromTheCommandLineDisableModelsThroughProjectConfig() throws {
