@@ -12,7 +12,7 @@ struct CompileCommand: ParsableCommand {
     var inline: String?
 
     func run() throws {
-        Console.run { console in
+        Console.run(format: project.logFormat) { console in
             let loaded = try project.load(console: console)
             if let inline {
                 let compiler = Compiler(session: loaded.session, manifest: loaded.manifest)

@@ -4,12 +4,24 @@ import SwiftDBT
 
 /// Writes user-facing lines, timestamped like dbt's, and turns failures into exit codes.
 /// Colours only on a terminal, and never with `NO_COLOR` set.
+/// With `--log-format json`, every line is one JSON object instead.
 struct Console: Sendable {
     enum Color: String {
         case red = "31", green = "32", yellow = "33"
     }
 
-    let usesColor: Bool = isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    /// `--log-format`: dbt's plain lines, or one JSON object per event.
+    enum Format: String, Sendable {
+        case text, json
+    }
+
+    let format: Format
+    let usesColor: Bool
+
+    init(format: Format = .text) {
+        self.format = format
+        usesColor = format == .text && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
 
     /// `text` in `color` when colours are on.
     func paint(_ text: String, _ color: Color?) -> String {
@@ -19,12 +31,25 @@ struct Console: Sendable {
 
     /// Prints one informational line with dbt's `HH:MM:SS  ` prefix.
     func info(_ line: String) {
-        print(Console.timestamp() + "  " + line)
+        event(line, level: "info")
     }
 
     /// Prints a warning line.
     func warn(_ line: String) {
-        info("[WARNING]: " + line)
+        event("[WARNING]: " + line, level: "warn")
+    }
+
+    private func event(_ line: String, level: String) {
+        switch format {
+        case .text:
+            print(Console.timestamp() + "  " + line)
+        case .json:
+            let fields: ConfigValue = .dict([("info", .dict([
+                ("level", .string(level)), ("msg", .string(line)),
+                ("ts", .string(ISO8601DateFormatter().string(from: Date()))),
+            ]))])
+            print(JSONWriter.string(fields))
+        }
     }
 
     /// Prints a line with no prefix (command output such as `ls` results).
@@ -44,8 +69,8 @@ struct Console: Sendable {
     }
 
     /// Runs a command body, printing any failure and exiting with dbt's code (1 failed nodes, 2 unusable input).
-    static func run(_ body: (Console) throws -> Void) -> Never {
-        let console = Console()
+    static func run(format: Format = .text, _ body: (Console) throws -> Void) -> Never {
+        let console = Console(format: format)
         do {
             try body(console)
             exit(0)

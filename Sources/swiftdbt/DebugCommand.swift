@@ -8,7 +8,7 @@ struct DebugCommand: ParsableCommand {
     @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        Console.run { console in
+        Console.run(format: project.logFormat) { console in
             let loaded = try project.load(console: console)
             let target = loaded.session.target
             console.output("project: \(loaded.session.project.name) (\(loaded.session.project.path))")

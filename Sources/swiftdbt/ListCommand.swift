@@ -17,7 +17,7 @@ struct ListCommand: ParsableCommand {
     var output: Output = .selector
 
     func run() throws {
-        Console.run { console in
+        Console.run(format: project.logFormat) { console in
             let options = LoadOptions(projectDirectory: project.projectDirectory, profilesDirectory: project.profilesDirectory,
                                       target: project.target, vars: project.vars, threads: project.threads)
             let loaded = try ProjectLoader.load(options, adapters: ProjectOptions.adapters)

@@ -8,7 +8,7 @@ struct ParseCommand: ParsableCommand {
     @OptionGroup var project: ProjectOptions
 
     func run() throws {
-        Console.run { console in
+        Console.run(format: project.logFormat) { console in
             let loaded = try project.load(console: console)
             try ManifestWriter.write(loaded)
         }

@@ -21,6 +21,9 @@ struct ProjectOptions: ParsableArguments {
     @Option(help: "How many nodes run at once.")
     var threads: Int?
 
+    @Option(name: .customLong("log-format"), help: "text (default) or json: one JSON object per line.")
+    var logFormat: Console.Format = .text
+
     /// The adapters this binary links.
     static var adapters: AdapterRegistry {
         var registry = AdapterRegistry()
@@ -39,3 +42,5 @@ struct ProjectOptions: ParsableArguments {
         return loaded
     }
 }
+
+extension Console.Format: ExpressibleByArgument {}

@@ -10,7 +10,7 @@ struct RetryCommand: ParsableCommand {
     @OptionGroup var flags: RunFlags
 
     func run() throws {
-        Console.run { console in
+        Console.run(format: project.logFormat) { console in
             try RunInvocation.execute(.build, project: project, flags: flags, console: console) { loaded in
                 try RunResultsWriter.unfinished(in: loaded.session.project)
             }

@@ -10,7 +10,7 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var flags: RunFlags
 
     func run() throws {
-        Console.run { console in
+        Console.run(format: project.logFormat) { console in
             try RunInvocation.execute(.run, project: project, flags: flags, console: console) { loaded in
                 try selection.select(in: loaded, defaultTypes: [.model], console: console)
             }

@@ -16,7 +16,7 @@ struct ShowCommand: ParsableCommand {
     var limit: Int = 5
 
     func run() throws {
-        Console.run { console in
+        Console.run(format: project.logFormat) { console in
             let loaded = try project.load(console: console)
             let compiler = Compiler(session: loaded.session, manifest: loaded.manifest)
             let (title, sql): (String, String)
