@@ -19,8 +19,9 @@ public struct CSVRow {
         self.owner = owner
     }
 
-    /// Field `index` (0-based) as text; nil when empty, quoted (`""`) or not.
+    /// Field `index` (0-based) as text; nil when empty, quoted (`""`) or not, or out of range.
     public subscript(index: Int) -> String? {
+        guard (0..<count).contains(index) else { return nil }
         let field = bytes(of: index)
         return field.isEmpty ? nil : String(decoding: field, as: UTF8.self)
     }
@@ -32,12 +33,13 @@ public struct CSVRow {
 
     /// The 1-based column where field `index` starts, for error messages.
     public func column(of index: Int) -> Int {
-        fieldColumns[index]
+        (0..<count).contains(index) ? fieldColumns[index] : 1
     }
 
-    /// Field `index`'s raw UTF-8 bytes, valid while the row is.
+    /// Field `index`'s raw UTF-8 bytes, valid while the row is; `index` must be below `count`
+    /// (every row has exactly the header's field count, which the callers iterate).
     func bytes(of index: Int) -> UnsafeBufferPointer<UInt8> {
-        precondition((0..<count).contains(index), "field index out of range")
+        guard (0..<count).contains(index) else { return UnsafeBufferPointer(start: nil, count: 0) }
         let start = index == 0 ? 0 : fieldEnds[index - 1]
         return UnsafeBufferPointer(start: bytes + start, count: fieldEnds[index] - start)
     }
