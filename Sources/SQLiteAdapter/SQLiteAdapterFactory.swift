@@ -20,6 +20,9 @@ public struct SQLiteAdapterFactory: ExecutionAdapter {
         return target
     }
 
+    /// SQLite allows one writer at a time, so runs use a single connection.
+    public var maxConnections: Int { 1 }
+
     public func connect(_ target: Target, projectRoot: String) throws -> any DatabaseConnection {
         try SQLiteDatabase(target: target, projectRoot: projectRoot)
     }

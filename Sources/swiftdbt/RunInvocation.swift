@@ -14,7 +14,10 @@ enum RunInvocation {
         }
         let connection = try adapter.connect(loaded.session.target, projectRoot: loaded.session.project.root)
         let options = flags.options(command)
-        let runner = Runner(loaded: loaded, connection: connection, options: options,
+        let target = loaded.session.target
+        let root = loaded.session.project.root
+        let runner = Runner(loaded: loaded, connection: connection, threads: min(target.threads, adapter.maxConnections),
+                            connect: { try adapter.connect(target, projectRoot: root) }, options: options,
                             reporter: RunConsole(console: console, dialect: loaded.session.dialect))
         let interrupt = InterruptHandler { runner.cancel() }
         defer { interrupt.stop() }

@@ -2,6 +2,12 @@
 public protocol ExecutionAdapter: AdapterFactory {
     /// Opens a connection for `target`; fails with a `.connection` error naming the target.
     func connect(_ target: Target, projectRoot: String) throws -> any DatabaseConnection
+    /// How many connections may write at once (`--threads` is capped by it; SQLite has one writer).
+    var maxConnections: Int { get }
+}
+
+extension ExecutionAdapter {
+    public var maxConnections: Int { Int.max }
 }
 
 /// SQL for materializations, with the defaults most databases accept; an adapter's dialect

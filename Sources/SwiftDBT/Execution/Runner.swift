@@ -10,13 +10,22 @@ public final class Runner: @unchecked Sendable {
     let connection: any DatabaseConnection
     let options: RunOptions
     let reporter: any RunReporter
+    let threads: Int
+    let connect: @Sendable () throws -> any DatabaseConnection
+    private var queue: NodeQueue?
     private let relations = RelationCache()
     private let paths: TargetPaths
     private let cancellation = Cancellation()
 
-    public init(loaded: LoadedProject, connection: any DatabaseConnection, options: RunOptions, reporter: any RunReporter) {
+    /// Runs on `connection`; with `threads` above 1, opens more connections with `connect`
+    /// and runs independent nodes at once, one per connection.
+    public init(loaded: LoadedProject, connection: any DatabaseConnection, threads: Int = 1,
+                connect: @escaping @Sendable () throws -> any DatabaseConnection = { throw DBTError(.connection, "no more connections") },
+                options: RunOptions, reporter: any RunReporter) {
         self.loaded = loaded
         self.connection = connection
+        self.threads = threads
+        self.connect = connect
         self.options = options
         self.reporter = reporter
         self.paths = TargetPaths(loaded.session.project)
@@ -25,6 +34,7 @@ public final class Runner: @unchecked Sendable {
     /// Stops the run (Ctrl-C): the statement in flight is interrupted and rolled back, the rest skipped.
     public func cancel() {
         cancellation.cancel()
+        queue?.stopAll()
         connection.interrupt()
     }
 
@@ -45,32 +55,44 @@ public final class Runner: @unchecked Sendable {
         let compiler = Compiler(session: loaded.session, manifest: manifest, empty: options.empty) { [relations, options] node in
             Materializer.isIncremental(node, relations: relations, fullRefresh: options.fullRefresh)
         }
-        let sequence = Runner.sequence(order)
-        var results: [NodeResult] = []
-        var blocked: Set<String> = []
-        var stop = false
-        for (position, node) in sequence.enumerated() {
-            let index = position + 1
-            if stop || cancellation.isCancelled || node.dependsOn.contains(where: blocked.contains) {
-                blocked.insert(node.uniqueID)
+        let queue = NodeQueue(Runner.sequence(order), gatesOnTests: options.command == .build)
+        self.queue = queue
+        let workers = max(1, min(threads, queue.count))
+        var opened = [connection]
+        for _ in 1..<max(1, workers) { opened.append(try connect()) }
+        let connections = WorkerConnections(opened)
+        let results = ResultList()
+        let run: @Sendable (Int) -> Void = { [self] worker in
+            work(queue, compiler: compiler, connection: connections.all[worker], results: results)
+        }
+        if workers == 1 {
+            run(0)
+        } else {
+            ThreadPool.run(workers, run)
+        }
+        return results.values
+    }
+
+    /// One worker: takes ready nodes until none are left.
+    private func work(_ queue: NodeQueue, compiler: Compiler, connection: any DatabaseConnection, results: ResultList) {
+        while let item = queue.next() {
+            let node = item.node
+            if item.skip || cancellation.isCancelled {
                 let now = Date()
                 let result = NodeResult(uniqueID: node.uniqueID, status: .skipped, message: "skipped", startedAt: now,
                                         completedAt: now, relationName: relationName(node))
-                reporter.finished(node, result: result, index: index, total: sequence.count)
+                reporter.finished(node, result: result, index: item.index, total: queue.count)
                 results.append(result)
+                queue.finish(node, failed: true)
                 continue
             }
-            reporter.started(node, index: index, total: sequence.count)
-            let result = execute(node, compiler: compiler)
-            reporter.finished(node, result: result, index: index, total: sequence.count)
+            reporter.started(node, index: item.index, total: queue.count)
+            let result = execute(node, compiler: compiler, connection: connection)
+            reporter.finished(node, result: result, index: item.index, total: queue.count)
             results.append(result)
-            if result.isFailure || (options.warnError && result.status == .warn) {
-                blocked.insert(node.uniqueID)
-                if node.resourceType == .test, options.command == .build { blocked.formUnion(node.dependsOn) }
-                if options.failFast { stop = true }
-            }
+            let failed = result.isFailure || (options.warnError && result.status == .warn)
+            queue.finish(node, failed: failed, stop: failed && options.failFast)
         }
-        return results
     }
 
     /// Non-tests in dependency order, each followed by the tests whose parents have all run.
@@ -106,7 +128,7 @@ public final class Runner: @unchecked Sendable {
     }
 
     /// Compiles and runs one node, turning any failure into an error result.
-    private func execute(_ node: ProjectNode, compiler: Compiler) -> NodeResult {
+    private func execute(_ node: ProjectNode, compiler: Compiler, connection: any DatabaseConnection) -> NodeResult {
         let started = Date()
         var result = NodeResult(uniqueID: node.uniqueID, status: .success, message: "", startedAt: started,
                                 completedAt: started, relationName: relationName(node))
@@ -154,6 +176,20 @@ public final class Runner: @unchecked Sendable {
 
     private func write(_ sql: String, _ node: ProjectNode, folder: String) throws {
         try TargetPaths.write(sql, to: paths.compiled(node, folder: folder))
+    }
+
+    /// One connection per worker: each is used by exactly one thread, so handing them over is safe.
+    private final class WorkerConnections: @unchecked Sendable {
+        let all: [any DatabaseConnection]
+        init(_ all: [any DatabaseConnection]) { self.all = all }
+    }
+
+    /// Results appended by several workers.
+    private final class ResultList: @unchecked Sendable {
+        private let lock = NSLock()
+        private var items: [NodeResult] = []
+        func append(_ result: NodeResult) { lock.withLock { items.append(result) } }
+        var values: [NodeResult] { lock.withLock { items } }
     }
 
     /// A flag set from a signal handler's thread and read by the run's.
