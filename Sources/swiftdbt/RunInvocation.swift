@@ -22,8 +22,11 @@ enum RunInvocation {
         let interrupt = InterruptHandler { runner.cancel() }
         defer { interrupt.stop() }
         let started = Date()
+        let hooks = ProjectHooks(loaded: loaded, connection: connection)
+        try runHooks("on-run-start", hooks, console: console)
         console.info("")
         let results = try runner.run(selected)
+        try runHooks("on-run-end", hooks, console: console)
         let elapsed = Date().timeIntervalSince(started)
         try RunResultsWriter.write(results, loaded: loaded, elapsed: elapsed, command: command.rawValue)
         try ManifestWriter.write(loaded)
@@ -31,6 +34,27 @@ enum RunInvocation {
         if runner.wasCancelled { throw DBTError(.execution, "interrupted: the statement in flight was rolled back") }
         if results.contains(where: { $0.isFailure || (options.warnError && $0.status == .warn) }) {
             throw ExitCode.failure
+        }
+    }
+}
+
+extension RunInvocation {
+    /// Runs a phase's project hooks with dbt's `Running 1 on-run-start hook` lines.
+    static func runHooks(_ phase: String, _ hooks: ProjectHooks, console: Console) throws {
+        let count = hooks.hooks(phase).count
+        guard count > 0 else { return }
+        console.info("")
+        console.info("Running \(count) \(phase) hook\(count == 1 ? "" : "s")")
+        for index in 0..<count {
+            let name = "\(hooks.projectName).\(phase).\(index)"
+            let started = Date()
+            do {
+                try hooks.run(phase, index: index)
+            } catch {
+                console.info("\(index + 1) of \(count) ERROR hook: \(name) [ERROR]")
+                throw error
+            }
+            console.info("\(index + 1) of \(count) OK hook: \(name) " + String(format: "[OK in %.2fs]", Date().timeIntervalSince(started)))
         }
     }
 }

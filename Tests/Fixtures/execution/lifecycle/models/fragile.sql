@@ -1,0 +1,1 @@
+select {{ var('fragile_column', 'id') }} as id from {{ ref('people_table') }}
