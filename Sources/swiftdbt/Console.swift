@@ -42,19 +42,24 @@ struct Console: Sendable {
     private func event(_ line: String, level: String) {
         switch format {
         case .text:
-            print(Console.timestamp() + "  " + line)
+            write(Console.timestamp() + "  " + line)
         case .json:
             let fields: ConfigValue = .dict([("info", .dict([
                 ("level", .string(level)), ("msg", .string(line)),
                 ("ts", .string(ISO8601DateFormatter().string(from: Date()))),
             ]))])
-            print(JSONWriter.string(fields))
+            write(JSONWriter.string(fields))
         }
     }
 
     /// Prints a line with no prefix (command output such as `ls` results).
     func output(_ line: String) {
-        print(line)
+        write(line)
+    }
+
+    /// Writes one line straight to standard output (unbuffered, so pipes and logs see progress as it happens).
+    private func write(_ line: String) {
+        FileHandle.standardOutput.write(Data((line + "\n").utf8))
     }
 
     /// Prints errors to standard error.
