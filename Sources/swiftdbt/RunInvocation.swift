@@ -16,17 +16,29 @@ enum RunInvocation {
         let options = flags.options(command)
         let target = loaded.session.target
         let root = loaded.session.project.root
-        let runner = Runner(loaded: loaded, connection: connection, threads: min(target.threads, adapter.maxConnections),
-                            connect: { try adapter.connect(target, projectRoot: root) }, options: options,
-                            reporter: RunConsole(console: console, dialect: loaded.session.dialect))
+        let threads = min(target.threads, adapter.maxConnections)
+        let reporter = RunConsole(console: console, dialect: loaded.session.dialect)
+        let runner = Runner(loaded: loaded, connection: connection, threads: threads,
+                            connect: { try adapter.connect(target, projectRoot: root) }, options: options, reporter: reporter)
         let interrupt = InterruptHandler { runner.cancel() }
         defer { interrupt.stop() }
         let started = Date()
-        let hooks = ProjectHooks(loaded: loaded, connection: connection)
-        try runHooks("on-run-start", hooks, console: console)
         console.info("")
-        let results = try runner.run(selected)
-        try runHooks("on-run-end", hooks, console: console)
+        guard selected.contains(where: { loaded.manifest.node($0) != nil }) else {
+            console.info("Nothing to do. Try checking your model configs and model specification args")
+            try RunResultsWriter.write([], loaded: loaded, elapsed: Date().timeIntervalSince(started), command: command.rawValue)
+            return
+        }
+        console.info("Concurrency: \(threads) threads (target='\(target.name)')")
+        console.info("")
+        let hooks = ProjectHooks(loaded: loaded, connection: connection)
+        var results = hooks.run(.start, reporter: reporter)
+        if !results.isEmpty { console.info("") }
+        results += try runner.run(selected)
+        if !runner.wasCancelled && !loaded.session.project.onRunEnd.isEmpty {
+            console.info("")
+            results += hooks.run(.end, reporter: reporter)
+        }
         let elapsed = Date().timeIntervalSince(started)
         try RunResultsWriter.write(results, loaded: loaded, elapsed: elapsed, command: command.rawValue)
         try ManifestWriter.write(loaded)
@@ -34,27 +46,6 @@ enum RunInvocation {
         if runner.wasCancelled { throw DBTError(.execution, "interrupted: the statement in flight was rolled back") }
         if results.contains(where: { $0.isFailure || (options.warnError && $0.status == .warn) }) {
             throw ExitCode.failure
-        }
-    }
-}
-
-extension RunInvocation {
-    /// Runs a phase's project hooks with dbt's `Running 1 on-run-start hook` lines.
-    static func runHooks(_ phase: String, _ hooks: ProjectHooks, console: Console) throws {
-        let count = hooks.hooks(phase).count
-        guard count > 0 else { return }
-        console.info("")
-        console.info("Running \(count) \(phase) hook\(count == 1 ? "" : "s")")
-        for index in 0..<count {
-            let name = "\(hooks.projectName).\(phase).\(index)"
-            let started = Date()
-            do {
-                try hooks.run(phase, index: index)
-            } catch {
-                console.info("\(index + 1) of \(count) ERROR hook: \(name) [ERROR]")
-                throw error
-            }
-            console.info("\(index + 1) of \(count) OK hook: \(name) " + String(format: "[OK in %.2fs]", Date().timeIntervalSince(started)))
         }
     }
 }

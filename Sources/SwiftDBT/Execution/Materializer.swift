@@ -7,12 +7,6 @@ struct Materializer {
     let relations: RelationCache
     let fullRefresh: Bool
 
-    /// What a build did, for the console line and run results.
-    struct Outcome {
-        var message: String
-        var rowsAffected: Int?
-    }
-
     /// Whether `is_incremental()` holds for `node`: an existing table, no full refresh.
     static func isIncremental(_ node: ProjectNode, relations: RelationCache, fullRefresh: Bool) -> Bool {
         guard node.config.materialized == "incremental", let relation = node.relation else { return false }
@@ -23,16 +17,17 @@ struct Materializer {
         fullRefresh && node.config["full_refresh"]?.boolValue != false
     }
 
-    func build(_ node: ProjectNode, sql: String) throws -> Outcome {
+    /// Builds `node` from its compiled SQL; returns the adapter's message (`OK`, as dbt-sqlite says).
+    func build(_ node: ProjectNode, sql: String) throws -> String {
         guard let relation = node.relation else { throw DBTError(.execution, "\(node.name) has no relation to build") }
         try relations.load([relation.schema ?? ""], from: connection)
         switch node.config.materialized {
         case "view":
             try replace(relation, kind: .view) { try connection.execute(dialect.createViewAs($0, sql)) }
-            return Outcome(message: "CREATE VIEW", rowsAffected: nil)
+            return "OK"
         case "table":
             try replace(relation, kind: .table) { try connection.execute(dialect.createTableAs($0, sql)) }
-            return Outcome(message: "SELECT", rowsAffected: nil)
+            return "OK"
         case "incremental":
             return try incremental(node, relation, sql: sql)
         default:
@@ -99,10 +94,10 @@ struct Materializer {
 
     // MARK: Incremental
 
-    private func incremental(_ node: ProjectNode, _ relation: RelationName, sql: String) throws -> Outcome {
+    private func incremental(_ node: ProjectNode, _ relation: RelationName, sql: String) throws -> String {
         guard relations.kind(of: relation) == .table, !Materializer.refreshes(node, fullRefresh) else {
             try replace(relation, kind: .table) { try connection.execute(dialect.createTableAs($0, sql)) }
-            return Outcome(message: "SELECT", rowsAffected: nil)
+            return "OK"
         }
         var staged = relation
         staged.identifier += "__dbt_tmp"
@@ -112,12 +107,11 @@ struct Materializer {
             try? connection.execute(dialect.drop(staged, kind: .table))
             relations.set(staged, nil)
         }
-        let columns = try reconcileColumns(node, target: relation, staged: staged)
-        let list = columns.map(dialect.quote).joined(separator: ", ")
         let strategy = node.config["incremental_strategy"]?.stringValue ?? "default"
         let keys = node.config["unique_key"]?.stringList ?? []
-        var inserted = 0
         try transaction {
+            // Column changes and new rows commit together: a failed insert leaves the old columns.
+            let list = try reconcileColumns(node, target: relation, staged: staged).map(dialect.quote).joined(separator: ", ")
             switch strategy {
             case "append", "default" where keys.isEmpty:
                 break
@@ -131,9 +125,8 @@ struct Materializer {
                 throw DBTError(.execution, "incremental strategy '\(strategy)' is not supported (append, delete+insert, merge)", at: node.definedAt)
             }
             try connection.execute("insert into \(dialect.render(relation)) (\(list)) select \(list) from \(dialect.render(staged))")
-            inserted = Int(try connection.query("select count(*) from \(dialect.render(staged))", limit: 1).rows.first?.first?.integer ?? 0)
         }
-        return Outcome(message: "INSERT \(inserted)", rowsAffected: inserted)
+        return "OK"
     }
 
     /// Applies `on_schema_change` and returns the columns to insert.

@@ -1,14 +1,17 @@
 import Foundation
 
 /// Hands out the nodes of a run to worker threads as soon as what they wait for has finished,
-/// and decides which to skip: a node waits for its parents (and, in `build`, for its parents'
-/// tests); it is skipped when one of them failed or was skipped, or after `--fail-fast` or Ctrl-C.
+/// and decides which to skip: a node waits for what its `RunPlan` says (its parents and, in `build`,
+/// their tests); it is skipped when one of those failed or was skipped, or after `--fail-fast` or Ctrl-C.
 ///
 /// Thread-safe: workers call `next()` and `finish(_:failed:)` from any thread.
 final class NodeQueue: @unchecked Sendable {
     /// A node to run (or to report as skipped), with its position in the run.
     struct Item {
         var node: ProjectNode
+        /// Where the node is in the plan (what `finish` takes).
+        var position: Int
+        /// The node's number in the progress lines (`3 of 12`).
         var index: Int
         var skip: Bool
     }
@@ -19,29 +22,17 @@ final class NodeQueue: @unchecked Sendable {
     private let waitsFor: [[Int]]
     private var started: [Bool]
     private var finished: [Bool]
-    private var bad: Set<String> = []
+    /// Positions that failed or were skipped.
+    private var bad: Set<Int> = []
     private var stopped = false
     private var handedOut = 0
-    private let gatesOnTests: Bool
 
-    /// `sequence` is the preferred order (dependencies first); one worker runs it exactly so.
-    init(_ sequence: [ProjectNode], gatesOnTests: Bool) {
-        nodes = sequence
-        self.gatesOnTests = gatesOnTests
-        let position = Dictionary(sequence.enumerated().map { ($1.uniqueID, $0) }, uniquingKeysWith: { a, _ in a })
-        var testsOf: [String: [Int]] = [:]
-        for (index, node) in sequence.enumerated() where node.resourceType == .test {
-            for parent in node.dependsOn { testsOf[parent, default: []].append(index) }
-        }
-        waitsFor = sequence.map { node in
-            var waits = node.dependsOn.compactMap { position[$0] }
-            if gatesOnTests, node.resourceType != .test {
-                waits += node.dependsOn.flatMap { testsOf[$0] ?? [] }
-            }
-            return waits
-        }
-        started = Array(repeating: false, count: sequence.count)
-        finished = Array(repeating: false, count: sequence.count)
+    /// One worker runs `plan`'s nodes exactly in its order.
+    init(_ plan: RunPlan) {
+        nodes = plan.nodes
+        waitsFor = plan.waitsFor
+        started = Array(repeating: false, count: nodes.count)
+        finished = Array(repeating: false, count: nodes.count)
     }
 
     var count: Int { nodes.count }
@@ -55,25 +46,21 @@ final class NodeQueue: @unchecked Sendable {
             if let ready = nodes.indices.first(where: { !started[$0] && waitsFor[$0].allSatisfy { finished[$0] } }) {
                 started[ready] = true
                 handedOut += 1
-                let node = nodes[ready]
-                let skip = stopped || node.dependsOn.contains(where: bad.contains)
-                if skip { bad.insert(node.uniqueID) }
-                return Item(node: node, index: handedOut, skip: skip)
+                let skip = stopped || waitsFor[ready].contains(where: bad.contains)
+                if skip { bad.insert(ready) }
+                return Item(node: nodes[ready], position: ready, index: handedOut, skip: skip)
             }
             condition.wait()
         }
     }
 
-    /// Records that `node` is done; `failed` blocks what depends on it (and, for a failed test in
-    /// `build`, what depends on the nodes it tests). `stop` ends the run (`--fail-fast`).
-    func finish(_ node: ProjectNode, failed: Bool, stop: Bool = false) {
+    /// Records that the node at `position` is done; `failed` skips what waits for it.
+    /// `stop` ends the run (`--fail-fast`).
+    func finish(_ position: Int, failed: Bool, stop: Bool = false) {
         condition.lock()
         defer { condition.unlock() }
-        if let index = nodes.firstIndex(where: { $0.uniqueID == node.uniqueID }) { finished[index] = true }
-        if failed {
-            bad.insert(node.uniqueID)
-            if node.resourceType == .test, gatesOnTests { bad.formUnion(node.dependsOn) }
-        }
+        finished[position] = true
+        if failed { bad.insert(position) }
         if stop { stopped = true }
         condition.broadcast()
     }

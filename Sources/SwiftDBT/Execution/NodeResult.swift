@@ -16,8 +16,10 @@ public struct NodeResult: Sendable {
     public var completedAt: Date
     public var relationName: String?
     public var compiledCode: String?
-    /// The compiled SQL file the error points at (errors only).
+    /// The compiled SQL file the summary points at (errors, failing and warning tests).
     public var compiledPath: String?
+    /// The table holding a test's failing rows (`store_failures`).
+    public var storedFailures: String?
 
     public var executionTime: TimeInterval { completedAt.timeIntervalSince(startedAt) }
 
@@ -57,4 +59,14 @@ public struct RunOptions: Sendable {
 public protocol RunReporter: Sendable {
     func started(_ node: ProjectNode, index: Int, total: Int)
     func finished(_ node: ProjectNode, result: NodeResult, index: Int, total: Int)
+    /// A project hook (`jaffle_shop.on-run-start.0`) starts.
+    func hookStarted(_ name: String, index: Int, total: Int)
+    /// A project hook passed, failed or was skipped.
+    func hookFinished(_ name: String, result: NodeResult, index: Int, total: Int)
+}
+
+extension RunReporter {
+    /// Reporters that show no project hooks need not implement the hook events.
+    public func hookStarted(_ name: String, index: Int, total: Int) {}
+    public func hookFinished(_ name: String, result: NodeResult, index: Int, total: Int) {}
 }

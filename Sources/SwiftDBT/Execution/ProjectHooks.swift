@@ -1,8 +1,16 @@
 import Foundation
 
 /// `on-run-start` and `on-run-end` from `dbt_project.yml`: SQL rendered in the root project's
-/// context and run before the first node and after the last.
+/// context and run before the first node and after the last, each reported as a result of its own
+/// (`operation.<project>.<project>-on-run-start-0`). A failing hook skips the rest of its phase;
+/// the nodes still run, as in dbt.
 public struct ProjectHooks {
+    /// When a hook runs.
+    public enum Phase: String, Sendable {
+        case start = "on-run-start"
+        case end = "on-run-end"
+    }
+
     let loaded: LoadedProject
     let connection: any DatabaseConnection
 
@@ -11,19 +19,39 @@ public struct ProjectHooks {
         self.connection = connection
     }
 
-    /// The root project's name, for hook names (`jaffle_shop.on-run-start.0`).
-    public var projectName: String { loaded.session.project.name }
-
-    /// The hooks of `phase` (`on-run-start` or `on-run-end`).
-    public func hooks(_ phase: String) -> [String] {
-        phase == "on-run-start" ? loaded.session.project.onRunStart : loaded.session.project.onRunEnd
+    /// Runs every hook of `phase` in order, reporting each; returns their results.
+    public func run(_ phase: Phase, reporter: any RunReporter) -> [NodeResult] {
+        let project = loaded.session.project
+        let hooks = phase == .start ? project.onRunStart : project.onRunEnd
+        var failed = false
+        return hooks.enumerated().map { index, hook in
+            let name = "\(project.name).\(phase.rawValue).\(index)"
+            let started = Date()
+            var result = NodeResult(uniqueID: ProjectHooks.uniqueIDPrefix + "\(project.name).\(project.name)-\(phase.rawValue)-\(index)",
+                                    status: .skipped, message: "\(name) skipped", startedAt: started, completedAt: started)
+            if !failed {
+                reporter.hookStarted(name, index: index + 1, total: hooks.count)
+                do {
+                    try execute(hook)
+                    result.status = .success
+                    result.message = "\(name) passed"
+                } catch {
+                    failed = true
+                    result.status = .error
+                    result.message = "\(name) failed, error:\n " + ((error as? DBTError)?.description ?? "\(error)")
+                }
+                result.completedAt = Date()
+            }
+            reporter.hookFinished(name, result: result, index: index + 1, total: hooks.count)
+            return result
+        }
     }
 
-    /// Renders and runs hook `index` of `phase`.
-    public func run(_ phase: String, index: Int) throws {
-        let hooks = hooks(phase)
-        guard hooks.indices.contains(index) else { return }
-        let sql = try Compiler(session: loaded.session, manifest: loaded.manifest).compileInline(hooks[index])
+    /// What the unique IDs of hook results start with.
+    public static let uniqueIDPrefix = "operation."
+
+    private func execute(_ hook: String) throws {
+        let sql = try Compiler(session: loaded.session, manifest: loaded.manifest).compileInline(hook)
         guard !sql.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
         try connection.execute(sql)
     }

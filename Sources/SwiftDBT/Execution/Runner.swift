@@ -44,18 +44,15 @@ public final class Runner: @unchecked Sendable {
     /// Runs `selected` (unique IDs; other resource types are ignored) and returns every result.
     public func run(_ selected: [String]) throws -> [NodeResult] {
         let manifest = loaded.manifest
-        let graph = ProjectGraph(nodes: manifest.graphNodes)
-        let chosen = Set(selected)
-        let order = try graph.topologicalOrder().map { graph.nodes[$0].uniqueID }.filter(chosen.contains)
-            .compactMap(manifest.node).filter { options.resourceTypes.contains($0.resourceType) }
-            .filter { $0.config.materialized != "ephemeral" }
+        let plan = RunPlan(manifest: manifest, selected: Set(selected), options: options)
+        let order = plan.nodes
         let schemas = Set(order.compactMap { $0.relation?.schema })
         for schema in schemas.sorted() { try connection.createSchema(schema) }
         try relations.load(schemas.sorted(), from: connection)
         let compiler = Compiler(session: loaded.session, manifest: manifest, empty: options.empty) { [relations, options] node in
             Materializer.isIncremental(node, relations: relations, fullRefresh: options.fullRefresh)
         }
-        let queue = NodeQueue(Runner.sequence(order), gatesOnTests: options.command == .build)
+        let queue = NodeQueue(plan)
         self.queue = queue
         let workers = max(1, min(threads, queue.count))
         var opened = [connection]
@@ -83,7 +80,7 @@ public final class Runner: @unchecked Sendable {
                                         completedAt: now, relationName: relationName(node))
                 reporter.finished(node, result: result, index: item.index, total: queue.count)
                 results.append(result)
-                queue.finish(node, failed: true)
+                queue.finish(item.position, failed: true)
                 continue
             }
             reporter.started(node, index: item.index, total: queue.count)
@@ -91,36 +88,8 @@ public final class Runner: @unchecked Sendable {
             reporter.finished(node, result: result, index: item.index, total: queue.count)
             results.append(result)
             let failed = result.isFailure || (options.warnError && result.status == .warn)
-            queue.finish(node, failed: failed, stop: failed && options.failFast)
+            queue.finish(item.position, failed: failed, stop: failed && options.failFast)
         }
-    }
-
-    /// Non-tests in dependency order, each followed by the tests whose parents have all run.
-    static func sequence(_ order: [ProjectNode]) -> [ProjectNode] {
-        let tests = order.filter { $0.resourceType == .test }
-        let others = order.filter { $0.resourceType != .test }
-        let scheduled = Set(others.map(\.uniqueID))
-        var done: Set<String> = []
-        var pending = tests
-        var result: [ProjectNode] = []
-        func releaseTests() {
-            let (ready, waiting) = pending.reduce(into: ([ProjectNode](), [ProjectNode]())) { split, test in
-                if test.dependsOn.allSatisfy({ done.contains($0) || !scheduled.contains($0) }) {
-                    split.0.append(test)
-                } else {
-                    split.1.append(test)
-                }
-            }
-            result += ready
-            pending = waiting
-        }
-        releaseTests()
-        for node in others {
-            result.append(node)
-            done.insert(node.uniqueID)
-            releaseTests()
-        }
-        return result + pending
     }
 
     private func relationName(_ node: ProjectNode) -> String? {
@@ -140,42 +109,46 @@ public final class Runner: @unchecked Sendable {
                     .load(node, root: node.packageRoot)
                 result.message = "INSERT \(loadedRows)"
             case .test:
-                let sql = try compiler.compile(node)
-                result.compiledCode = sql
-                try write(sql, node, folder: "compiled")
-                try write(sql, node, folder: "run")
+                let sql = try compile(node, compiler: compiler, into: &result)
                 let audit = loaded.session.target.schema + "_dbt_test__audit"
                 let outcome = try TestExecutor(connection: connection, dialect: loaded.session.dialect).run(node, sql: sql, auditSchema: audit)
                 result.failures = outcome.failures
-                switch outcome.verdict {
-                case .pass: result.status = .pass
-                case .warn: result.status = .warn
-                case .fail: result.status = .fail
-                }
-                result.message = outcome.verdict == .pass ? "PASS" : "Got \(outcome.failures) result\(outcome.failures == 1 ? "" : "s"), configured to \(outcome.verdict == .fail ? "fail" : "warn") if \(node.config["warn_if"]?.stringValue ?? "!= 0")"
+                result.status = outcome.status
+                result.message = outcome.message
+                if outcome.status != .pass { result.compiledPath = displayed(paths.compiled(node)) }
+                result.storedFailures = outcome.storedFailures.map(loaded.session.dialect.render)
             default:
-                let sql = try compiler.compile(node)
-                result.compiledCode = sql
-                try write(sql, node, folder: "compiled")
+                let sql = try compile(node, compiler: compiler, into: &result)
                 let materializer = Materializer(connection: connection, dialect: loaded.session.dialect,
                                                 relations: relations, fullRefresh: options.fullRefresh)
                 try Hooks.run(node.config["pre_hook"], node: node, compiler: compiler, connection: connection)
-                let outcome = try materializer.build(node, sql: sql)
+                result.message = try materializer.build(node, sql: sql)
                 try Hooks.run(node.config["post_hook"], node: node, compiler: compiler, connection: connection)
-                try write(sql, node, folder: "run")
-                result.message = outcome.message
             }
         } catch {
             result.status = .error
-            result.message = Runner.describe(error)
-            result.compiledPath = node.resourceType == .seed ? nil : paths.compiled(node, folder: "run")
+            let ran = result.compiledCode != nil ? displayed(paths.compiled(node, folder: "run")) : nil
+            result.message = FailureMessage.text(error, node: node, runPath: ran)
+            result.compiledPath = node.resourceType == .seed ? nil : displayed(paths.compiled(node))
         }
         result.completedAt = Date()
         return result
     }
 
-    private func write(_ sql: String, _ node: ProjectNode, folder: String) throws {
-        try TargetPaths.write(sql, to: paths.compiled(node, folder: folder))
+    /// Compiles `node` and writes its SQL to `target/compiled` and `target/run` before it runs.
+    private func compile(_ node: ProjectNode, compiler: Compiler, into result: inout NodeResult) throws -> String {
+        let sql = try compiler.compile(node)
+        result.compiledCode = sql
+        for folder in ["compiled", "run"] {
+            try TargetPaths.write(sql, to: paths.compiled(node, folder: folder))
+        }
+        return sql
+    }
+
+    /// A target path as dbt prints it: relative to the project (`target/compiled/...`).
+    private func displayed(_ path: String) -> String {
+        let prefix = loaded.session.project.root + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 
     /// One connection per worker: each is used by exactly one thread, so handing them over is safe.
@@ -198,11 +171,5 @@ public final class Runner: @unchecked Sendable {
         private var cancelled = false
         func cancel() { lock.withLock { cancelled = true } }
         var isCancelled: Bool { lock.withLock { cancelled } }
-    }
-
-    static func describe(_ error: Error) -> String {
-        if let error = error as? DBTError { return error.description }
-        if let errors = error as? DBTErrors { return errors.description }
-        return String(describing: error)
     }
 }

@@ -4,19 +4,21 @@ struct TestExecutor {
     let connection: any DatabaseConnection
     let dialect: any Dialect
 
-    enum Verdict: String {
-        case pass, warn, fail
-    }
-
+    /// How a test came out: `pass`, `warn` or `fail`, with dbt's message.
     struct Result {
-        var verdict: Verdict
+        var status: NodeStatus
         var failures: Int
+        var message: String
+        /// Where the failing rows were saved (`store_failures`).
+        var storedFailures: RelationName?
     }
 
     func run(_ node: ProjectNode, sql: String, auditSchema: String?) throws -> Result {
         let config = node.config
-        let warnIf = try TestExecutor.condition(config["warn_if"]?.stringValue ?? "!= 0", node)
-        let errorIf = try TestExecutor.condition(config["error_if"]?.stringValue ?? "!= 0", node)
+        let warnText = config["warn_if"]?.stringValue ?? "!= 0"
+        let errorText = config["error_if"]?.stringValue ?? "!= 0"
+        let warnIf = try TestExecutor.condition(warnText, node)
+        let errorIf = try TestExecutor.condition(errorText, node)
         let limit = config["limit"].flatMap { value -> Int? in
             if case .int(let n) = value { return n }
             return value.scalarString.flatMap(Int.init)
@@ -36,13 +38,21 @@ struct TestExecutor {
         let failures = Int(row.first?.integer ?? 0)
         let shouldWarn = (row.count > 1 ? row[1].integer : nil) == 1
         let shouldError = (row.count > 2 ? row[2].integer : nil) == 1
+        var stored: RelationName?
         if config["store_failures"]?.boolValue == true, let auditSchema {
-            try storeFailures(node, sql: inner, schema: auditSchema)
+            stored = try storeFailures(node, sql: inner, schema: auditSchema)
         }
-        let severity = (config["severity"]?.stringValue ?? "error").lowercased()
-        if severity == "error" && shouldError { return Result(verdict: .fail, failures: failures) }
-        if shouldWarn || (severity == "warn" && shouldError) { return Result(verdict: .warn, failures: failures) }
-        return Result(verdict: .pass, failures: failures)
+        let results = "\(failures) result\(failures == 1 ? "" : "s")"
+        // dbt: an error-severity test fails on `error_if`, any test warns on `warn_if`.
+        if (config["severity"]?.stringValue ?? "error").lowercased() == "error" && shouldError {
+            return Result(status: .fail, failures: failures, message: "Got \(results), configured to fail if \(errorText)",
+                          storedFailures: stored)
+        }
+        if shouldWarn {
+            return Result(status: .warn, failures: failures, message: "Got \(results), configured to warn if \(warnText)",
+                          storedFailures: stored)
+        }
+        return Result(status: .pass, failures: failures, message: "PASS", storedFailures: stored)
     }
 
     /// `warn_if`/`error_if` such as `>10` or `!= 0`: an operator and a number, nothing else.
@@ -60,10 +70,11 @@ struct TestExecutor {
     }
 
     /// Saves the failing rows as `<schema>_dbt_test__audit.<test name>`, replacing the last run's.
-    private func storeFailures(_ node: ProjectNode, sql: String, schema: String) throws {
+    private func storeFailures(_ node: ProjectNode, sql: String, schema: String) throws -> RelationName {
         let relation = RelationName(database: nil, schema: schema, identifier: String(node.name.prefix(63)))
         try connection.createSchema(schema)
         try connection.execute(dialect.drop(relation, kind: .table))
         try connection.execute(dialect.createTableAs(relation, sql))
+        return relation
     }
 }
