@@ -23,7 +23,12 @@ struct Materializer {
         try relations.load([relation.schema ?? ""], from: connection)
         switch node.config.materialized {
         case "view":
-            try replace(relation, kind: .view) { try connection.execute(dialect.createViewAs($0, sql)) }
+            try replace(relation, kind: .view) { view in
+                try connection.execute(dialect.createViewAs(view, sql))
+                // Some databases (SQLite) accept a view over tables that do not exist: read it once so a
+                // broken view fails here, before it replaces the old one.
+                _ = try connection.query("select * from \(dialect.render(view)) where 1 = 0", limit: 0)
+            }
             return "OK"
         case "table":
             try replace(relation, kind: .table) { try connection.execute(dialect.createTableAs($0, sql)) }
