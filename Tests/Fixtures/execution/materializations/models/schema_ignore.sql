@@ -1,0 +1,3 @@
+{{ config(materialized='incremental', on_schema_change='ignore') }}
+select id, name{% if var('batch') == 2 %}, amount{% endif %} from {{ ref('source_rows') }}
+{% if is_incremental() %} where id > (select max(id) from {{ this }}) {% endif %}
