@@ -1,0 +1,2 @@
+{{ config(severity='warn') }}
+select * from {{ ref('people') }} where amount > 15

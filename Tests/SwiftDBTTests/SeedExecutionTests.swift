@@ -1,0 +1,52 @@
+import XCTest
+@testable import SQLiteAdapter
+
+/// `swiftdbt seed` on a real SQLite file: inferred and declared column types, reloads, and a bad
+/// file that fails its seed without touching the loaded table (fixture `execution/seeds`).
+final class SeedExecutionTests: XCTestCase {
+    private var project: ExecutionProject!
+
+    override func setUpWithError() throws {
+        project = try ExecutionProject("seeds")
+        let seed = try project.run("seed")
+        XCTAssertEqual(seed.code, 0, seed.all)
+    }
+
+    func testColumnTypesAreInferredAsDbtInfersThem() throws {
+        XCTAssertEqual(try project.rows("select name, lower(type) from pragma_table_info('typed') order by cid"), [
+            ["id", "integer"], ["price", "real"], ["active", "boolean"], ["signed_up", "date"], ["zip", "text"], ["note", "text"],
+        ])
+        XCTAssertEqual(try project.rows("select id, price, active, signed_up, zip, note from typed order by id"), [
+            [1, 9.5, 1, "2024-01-31", "00501", "first"],
+            [2, 10.0, 0, "2024-02-29", "02134", nil],
+            [3, 0.25, 1, "2024-03-01", "10001", "with, comma"],
+        ], "leading zeros stay text; empty fields are NULL")
+    }
+
+    func testColumnTypesConfigOverridesInference() throws {
+        XCTAssertEqual(try project.rows("select name, lower(type) from pragma_table_info('overridden') order by cid"), [["code", "text"], ["amount", "real"]])
+        XCTAssertEqual(try project.rows("select code, amount from overridden order by code"), [["1", 7.0], ["2", 8.0]])
+    }
+
+    func testARerunReplacesTheRows() throws {
+        try project.write("id,name\n7,eta\n", to: "seeds/replaced.csv")
+        let rerun = try project.run("seed", "--select", "replaced")
+        XCTAssertEqual(rerun.results, ["1 of 1 OK loaded seed file main.replaced ....................................... [INSERT 1 in Xs]"])
+        XCTAssertEqual(try project.rows("select id, name from replaced"), [[7, "eta"]])
+    }
+
+    func testARaggedRowFailsItsSeedWithFileAndLineAndKeepsTheOldTable() throws {
+        try project.write("id,name\n1,alpha\n2,beta,extra\n", to: "seeds/replaced.csv")
+        let broken = try project.run("seed")
+        XCTAssertEqual(broken.code, 1, broken.all)
+        XCTAssertEqual(broken.results, [
+            "1 of 3 OK loaded seed file main.overridden ..................................... [INSERT 2 in Xs]",
+            "2 of 3 ERROR loading seed file main.replaced ................................... [ERROR in Xs]",
+            "3 of 3 OK loaded seed file main.typed .......................................... [INSERT 3 in Xs]",
+        ])
+        XCTAssert(broken.lines.contains("  Runtime Error in seed replaced (seeds/replaced.csv)"), broken.stdout)
+        XCTAssert(broken.lines.contains("  seeds/replaced.csv:3:8: row has 3 fields, the header has 2"), broken.stdout)
+        XCTAssertEqual(try project.rows("select id, name from replaced order by id"), [[1, "alpha"], [2, "beta"], [3, "gamma"]])
+        XCTAssertEqual(Set(try project.relations().keys), ["overridden", "replaced", "typed"])
+    }
+}
