@@ -1,0 +1,1 @@
+select id, amount{% if var('break_base') %}, no_such_column{% endif %} from {{ ref('raw') }}
