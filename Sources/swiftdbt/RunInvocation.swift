@@ -42,7 +42,7 @@ enum RunInvocation {
         let elapsed = Date().timeIntervalSince(started)
         try RunResultsWriter.write(results, loaded: loaded, elapsed: elapsed, command: command.rawValue)
         try ManifestWriter.write(loaded)
-        RunSummary.print(results, manifest: loaded.manifest, elapsed: elapsed, console: console)
+        RunSummary.print(results, manifest: loaded.manifest, elapsed: elapsed, interrupted: runner.wasCancelled, console: console)
         if runner.wasCancelled { throw DBTError(.execution, "interrupted: the statement in flight was rolled back") }
         if results.contains(where: { $0.isFailure || (options.warnError && $0.status == .warn) }) {
             throw ExitCode.failure

@@ -4,14 +4,16 @@ import SwiftDBT
 /// The end of a run as dbt prints it: what ran and how long it took, the errors and warnings
 /// again with where their SQL is, and the totals (`Done. PASS=.. WARN=.. ERROR=.. SKIP=.. NO-OP=.. TOTAL=..`).
 enum RunSummary {
-    static func print(_ results: [NodeResult], manifest: Manifest, elapsed: TimeInterval, console: Console) {
+    static func print(_ results: [NodeResult], manifest: Manifest, elapsed: TimeInterval, interrupted: Bool, console: Console) {
         console.info("")
         console.info("Finished running \(counts(results, manifest)) in 0 hours \(Int(elapsed) / 60) minutes and "
                      + String(format: "%.2f seconds (%.2fs).", elapsed.truncatingRemainder(dividingBy: 60), elapsed))
         let errors = results.filter(\.isFailure)
         let warnings = results.filter { $0.status == .warn }
         console.info("")
-        if !errors.isEmpty {
+        if interrupted {
+            console.info(console.paint("Exited because of keyboard interrupt", .yellow))
+        } else if !errors.isEmpty {
             console.info(console.paint("Completed with \(plural(errors.count, "error")), 0 partial successes, and "
                                        + "\(plural(warnings.count, "warning")):", .red))
         } else if !warnings.isEmpty {
