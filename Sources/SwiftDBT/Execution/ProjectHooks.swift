@@ -27,7 +27,7 @@ public struct ProjectHooks {
         return hooks.enumerated().map { index, hook in
             let name = "\(project.name).\(phase.rawValue).\(index)"
             let started = Date()
-            var result = NodeResult(uniqueID: ProjectHooks.uniqueIDPrefix + "\(project.name).\(project.name)-\(phase.rawValue)-\(index)",
+            var result = NodeResult(uniqueID: "operation.\(project.name).\(project.name)-\(phase.rawValue)-\(index)",
                                     status: .skipped, message: "\(name) skipped", startedAt: started, completedAt: started)
             if !failed {
                 reporter.hookStarted(name, index: index + 1, total: hooks.count)
@@ -46,9 +46,6 @@ public struct ProjectHooks {
             return result
         }
     }
-
-    /// What the unique IDs of hook results start with.
-    public static let uniqueIDPrefix = "operation."
 
     private func execute(_ hook: String) throws {
         let sql = try Compiler(session: loaded.session, manifest: loaded.manifest).compileInline(hook)

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Runs selected seeds, models and tests in dependency order on one connection: each test
-/// right after the nodes it tests, everything downstream of a failure skipped.
+/// Runs selected seeds, models and tests in dbt's order (see `RunPlan`), everything that waits
+/// for a failure skipped.
 ///
 /// Only `cancel()` may be called from another thread (a signal handler): it sets a locked flag and
 /// asks the connection to interrupt, which database clients allow from any thread.
