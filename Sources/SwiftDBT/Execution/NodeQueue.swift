@@ -29,16 +29,19 @@ final class NodeQueue: @unchecked Sendable {
         nodes = sequence
         self.gatesOnTests = gatesOnTests
         let position = Dictionary(sequence.enumerated().map { ($1.uniqueID, $0) }, uniquingKeysWith: { a, _ in a })
+        // In `build`, a node also waits for the generic tests attached to its parents (dbt's rule;
+        // a relationships test that merely reads a parent does not gate its children).
         var testsOf: [String: [Int]] = [:]
-        for (index, node) in sequence.enumerated() where node.resourceType == .test {
-            for parent in node.dependsOn { testsOf[parent, default: []].append(index) }
+        for (index, node) in sequence.enumerated() {
+            if let attached = node.test?.attachedNode { testsOf[attached, default: []].append(index) }
         }
-        waitsFor = sequence.map { node in
+        waitsFor = sequence.enumerated().map { index, node in
             var waits = node.dependsOn.compactMap { position[$0] }
             if gatesOnTests, node.resourceType != .test {
                 waits += node.dependsOn.flatMap { testsOf[$0] ?? [] }
             }
-            return waits
+            // Only earlier nodes of the order: whatever the graph says, the queue always progresses.
+            return waits.filter { $0 < index }
         }
         started = Array(repeating: false, count: sequence.count)
         finished = Array(repeating: false, count: sequence.count)
@@ -64,15 +67,15 @@ final class NodeQueue: @unchecked Sendable {
         }
     }
 
-    /// Records that `node` is done; `failed` blocks what depends on it (and, for a failed test in
-    /// `build`, what depends on the nodes it tests). `stop` ends the run (`--fail-fast`).
+    /// Records that `node` is done; `failed` blocks what depends on it (and, for a failed generic
+    /// test in `build`, what depends on the node it is attached to). `stop` ends the run (`--fail-fast`).
     func finish(_ node: ProjectNode, failed: Bool, stop: Bool = false) {
         condition.lock()
         defer { condition.unlock() }
         if let index = nodes.firstIndex(where: { $0.uniqueID == node.uniqueID }) { finished[index] = true }
         if failed {
             bad.insert(node.uniqueID)
-            if node.resourceType == .test, gatesOnTests { bad.formUnion(node.dependsOn) }
+            if gatesOnTests, let attached = node.test?.attachedNode { bad.insert(attached) }
         }
         if stop { stopped = true }
         condition.broadcast()
