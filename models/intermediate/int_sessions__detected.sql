@@ -52,6 +52,7 @@ select
     s.started_at,
     s.ended_at,
     s.event_count,
+    e.event as entry_event,
     e.utm_source,
     e.utm_medium,
     e.utm_campaign,
