@@ -11,6 +11,8 @@ struct DataGenerator {
     private let users: Int
     private let events, persons, backendUsers, fingerprints, subscriptions, spend, planted: CSVFile
     private var eventCounter = 0
+    private let timestamps = DataGenerator.formatter("yyyy-MM-dd HH:mm:ss")
+    private let dayFormatter = DataGenerator.formatter("yyyy-MM-dd")
 
     init(_ options: Options) throws {
         random = Random(seed: options.seed)
@@ -109,7 +111,7 @@ struct DataGenerator {
         for day in 0..<DataGenerator.days {
             for (platform, base) in [("google", 400), ("microsoft", 90), ("meta", 250), ("reddit", 60), ("linkedin", 120), ("x", 30)] {
                 let amount = Double(base) * Double(80 + random.below(41)) / 100 * Double(max(1, users)) / 2000
-                spend.write([DataGenerator.day(day), platform, "\(platform)_always_on", String(format: "%.2f", amount)])
+                spend.write([self.day(day), platform, "\(platform)_always_on", String(format: "%.2f", amount)])
             }
         }
     }
@@ -134,18 +136,18 @@ struct DataGenerator {
     }
 
     private func timestamp(_ offset: Double) -> String {
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd HH:mm:ss"
-        return formatter.string(from: DataGenerator.start.addingTimeInterval(offset.rounded()))
+        timestamps.string(from: DataGenerator.start.addingTimeInterval(offset.rounded()))
     }
 
-    private static func day(_ offset: Int) -> String {
+    private func day(_ offset: Int) -> String {
+        dayFormatter.string(from: DataGenerator.start.addingTimeInterval(Double(offset) * 86_400))
+    }
+
+    private static func formatter(_ format: String) -> DateFormatter {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
-        formatter.dateFormat = "yyyy-MM-dd"
-        return formatter.string(from: start.addingTimeInterval(Double(offset) * 86_400))
+        formatter.dateFormat = format
+        return formatter
     }
 }
