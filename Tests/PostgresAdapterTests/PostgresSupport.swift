@@ -21,13 +21,23 @@ func requirePostgres() throws -> [String: String] {
 let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures")
 
+/// The repository's root: the attribution project.
+let repositoryRoot = fixtures.deletingLastPathComponent().deletingLastPathComponent()
+
 /// Copies a fixture project and adds a `profiles.yml` with a `sqlite` and a `postgres` output
 /// (the PostgreSQL schema is unique to this copy).
 func projectWithBothTargets(_ name: String, profile: String) throws -> (root: String, schema: String) {
+    try projectWithBothTargets(copying: [fixtures.appendingPathComponent(name)], profile: profile)
+}
+
+/// Copies `items` (a project folder, or a project's files) into a new folder with both outputs.
+func projectWithBothTargets(copying items: [URL], profile: String) throws -> (root: String, schema: String) {
     let root = FileManager.default.temporaryDirectory.appendingPathComponent("swiftdbt-pg-\(UUID().uuidString)")
-    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-    let project = root.appendingPathComponent(name)
-    try FileManager.default.copyItem(at: fixtures.appendingPathComponent(name), to: project)
+    let project = items.count == 1 ? root.appendingPathComponent(items[0].lastPathComponent) : root.appendingPathComponent(profile)
+    try FileManager.default.createDirectory(at: items.count == 1 ? root : project, withIntermediateDirectories: true)
+    for item in items {
+        try FileManager.default.copyItem(at: item, to: items.count == 1 ? project : project.appendingPathComponent(item.lastPathComponent))
+    }
     let schema = "t_" + UUID().uuidString.prefix(8).lowercased()
     let profiles = """
     \(profile):

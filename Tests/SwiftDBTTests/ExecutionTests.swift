@@ -30,7 +30,7 @@ final class ExecutionTests: XCTestCase {
         XCTAssert(result.stdout.contains("OK created sql view model main.people_view"), result.stdout)
         XCTAssert(result.stdout.contains("WARN 1 accepted_values_people_table_name__ADA__GRACE"), result.stdout)
         XCTAssert(result.stdout.contains("1 of 2 OK hook: lifecycle.on-run-start.0"), result.stdout)
-        XCTAssert(result.stdout.contains("Done. PASS=15 WARN=1 ERROR=0 SKIP=0 NO-OP=0 TOTAL=16"), result.stdout)
+        XCTAssert(result.stdout.contains("Done. PASS=16 WARN=1 ERROR=0 SKIP=0 NO-OP=0 TOTAL=17"), result.stdout)
         XCTAssertEqual(try rows("select zip from people order by id"), [[.text("01234")], [.text("90210")], [.text("00501")]],
                        "leading zeros keep the column text")
         XCTAssertEqual(try rows("select phase from run_audit order by rowid"), [[.text("start")], [.text("post_hook")], [.text("end")]])
@@ -62,7 +62,7 @@ final class ExecutionTests: XCTestCase {
         XCTAssertEqual(try rows("select name from sqlite_master where name like '%__dbt_tmp' or name like '%__dbt_backup'"), [])
         let retry = try run(["retry"])
         XCTAssertEqual(retry.code, 0, retry.stdout)
-        XCTAssert(retry.stdout.contains("Done. PASS=5 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=5"), retry.stdout)
+        XCTAssert(retry.stdout.contains("Done. PASS=6 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=6"), retry.stdout)
     }
 
     func testABadCSVFailsItsSeedWithTheLineAndKeepsTheOldTable() throws {
