@@ -17,7 +17,7 @@ enum RunInvocation {
         let target = loaded.session.target
         let root = loaded.session.project.root
         let threads = min(target.threads, adapter.maxConnections)
-        let reporter = RunConsole(console: console, dialect: loaded.session.dialect)
+        let reporter = RunConsole(console: console)
         let runner = Runner(loaded: loaded, connection: connection, threads: threads,
                             connect: { try adapter.connect(target, projectRoot: root) }, options: options, reporter: reporter)
         let interrupt = InterruptHandler { runner.cancel() }

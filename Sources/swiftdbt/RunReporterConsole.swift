@@ -5,7 +5,6 @@ import SwiftDBT
 /// the message padded with dots to 80 columns, then the bracketed status.
 struct RunConsole: RunReporter {
     let console: Console
-    let dialect: any Dialect
 
     func started(_ node: ProjectNode, index: Int, total: Int) {
         line("START \(describe(node))", status: "RUN", index: index, total: total)
