@@ -31,7 +31,7 @@ struct ProjectConfigTree: Sendable {
                 let isHook = canonical == "pre_hook" || canonical == "post_hook"
                 result.append((canonical, isHook ? value.value : try value.rendered(environment, context)))
             }
-            guard depth < fqn.count - 1 else { break }
+            guard depth < fqn.count else { break }
             scope = current[fqn[depth]]
             depth += 1
         }

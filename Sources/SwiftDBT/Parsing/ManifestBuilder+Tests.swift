@@ -31,7 +31,8 @@ extension ManifestBuilder {
             var kwargs = spec.arguments
             if let column { kwargs.append(("column_name", .string(column))) }
             let (shortName, fullName) = ManifestBuilder.testNames(type: prefix + testName, subject: subject, kwargs: kwargs)
-            let name = spec.customName ?? shortName
+            // dbt names the node by the full name and files it under the short (hashed) one.
+            let name = spec.customName ?? fullName
             let uniqueID = "test.\(package.name).\(name).\(MD5.hex(fullName + attachedID).prefix(10))"
             guard seen.insert(uniqueID).inserted else {
                 errors.append(DBTError(.project, "the test '\(name)' is defined twice for '\(subject)'", at: spec.location))
@@ -45,7 +46,7 @@ extension ManifestBuilder {
                 config.apply(spec.config)
                 var node = ProjectNode(
                     uniqueID: uniqueID, resourceType: .test, name: name, packageName: package.name,
-                    path: name + ".sql", originalFilePath: file, packageRoot: package.root, fqn: fqn,
+                    path: (spec.customName ?? shortName) + ".sql", originalFilePath: file, packageRoot: package.root, fqn: fqn,
                     rawCode: "{{ \(namespace.map { $0 + "." } ?? "")test_\(testName)(**_dbt_generic_test_kwargs) }}",
                     config: config, definedAt: spec.location)
                 node.test = TestMetadata(name: testName, namespace: namespace,
