@@ -21,6 +21,7 @@ final class SQLiteDatabase: DatabaseConnection {
             try connection.foreignKeys(on: target.field("foreign_keys")?.boolValue ?? false)
             // Renaming a table must not rewrite the views that read it (the swap renames the old one away).
             try connection.execute("PRAGMA legacy_alter_table = ON")
+            try SQLiteFunctions.register(on: connection)
         } catch {
             throw DBTError(.connection, "cannot open the SQLite database of target '\(target.name)' at \(mainPath): \(SQLiteDatabase.message(error))")
         }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// MD5 digests (RFC 1321), for dbt's `local_md5()` and for test node names; not for security.
-enum MD5 {
+public enum MD5 {
     private static let shifts: [UInt32] = [7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22, 7, 12, 17, 22,
                                            5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20, 5, 9, 14, 20,
                                            4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23, 4, 11, 16, 23,
@@ -11,7 +11,7 @@ enum MD5 {
     }
 
     /// The digest of `text`'s UTF-8 bytes as 32 lowercase hex digits.
-    static func hex(_ text: String) -> String {
+    public static func hex(_ text: String) -> String {
         var message = Array(text.utf8)
         let bitLength = UInt64(message.count) * 8
         message.append(0x80)
