@@ -37,8 +37,6 @@ let package = Package(
         .testTarget(name: "SwiftDBTTests", dependencies: ["SwiftDBT", "SQLiteAdapter"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "SQLiteAdapterTests", dependencies: ["SQLiteAdapter", "SwiftDBT"]),
         .testTarget(name: "PostgresAdapterTests", dependencies: ["PostgresAdapter", "SQLiteAdapter", "SwiftDBT"]),
-        /// Writes the attribution project's raw data (seeds) deterministically, at any scale.
-        .executableTarget(name: "attribution-data", path: "Sources/attribution-data"),
         /// Parse and render timings of a typical model template.
         .executableTarget(name: "jinja-bench", dependencies: ["Jinja"], path: "Benchmarks/JinjaBench"),
     ],
