@@ -33,6 +33,7 @@ let package = Package(
         .testTarget(name: "SQLiteAdapterTests", dependencies: ["SQLiteAdapter", "SwiftDBT"]),
         /// Parse and render timings of a typical model template.
         .executableTarget(name: "jinja-bench", dependencies: ["Jinja"], path: "Benchmarks/JinjaBench"),
+        .executableTarget(name: "attribution-data", path: "Sources/attribution-data"),
     ],
     swiftLanguageModes: [.v6]
 )
