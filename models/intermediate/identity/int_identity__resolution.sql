@@ -105,37 +105,39 @@ candidates as (
     having count(distinct user_id) = 1
 ),
 
-best as (
+-- Every person once more with no match (rank 6), so the best row per person exists without a join.
+ranked_candidates as (
+    select person_id, user_id, resolution_tier, tier_rank from candidates
+    union all
+    select person_id, cast(null as {{ dbt.type_string() }}) as user_id, 'unresolved_posthog' as resolution_tier, 6 as tier_rank
+    from persons
+),
+
+resolved_persons as (
     select person_id, user_id, resolution_tier, tier_rank
     from (
         select
             *,
             row_number() over (partition by person_id order by tier_rank) as preference
-        from candidates
+        from ranked_candidates
     ) ranked
     where preference = 1
 ),
 
-resolved_persons as (
-    select
-        persons.person_id,
-        best.user_id,
-        coalesce(best.resolution_tier, 'unresolved_posthog') as resolution_tier,
-        coalesce(best.tier_rank, 6) as tier_rank
-    from persons
-    left join best on persons.person_id = best.person_id
-),
-
+-- Users no person resolved to: an anti-join written as an aggregate, which stays linear on SQLite.
 unresolved_users as (
     select
         cast(null as {{ dbt.type_string() }}) as person_id,
-        users.user_id,
+        user_id,
         'unresolved_kilocode' as resolution_tier,
         7 as tier_rank
-    from users
-    where not exists (
-        select 1 from resolved_persons where resolved_persons.user_id = users.user_id
-    )
+    from (
+        select user_id, 0 as is_matched from users
+        union all
+        select user_id, 1 as is_matched from resolved_persons where user_id is not null
+    ) matches
+    group by user_id
+    having max(is_matched) = 0
 )
 
 select
