@@ -74,15 +74,37 @@ direct_best as (
     where preference = 1
 ),
 
-merged_person as (
-    select old_links.person_id, direct_best.user_id, 'merged_person' as resolution_tier, 4 as tier_rank
+-- Persons merged away: an old link of a distinct ID points to another person than its current link.
+merges as (
+    select
+        old_links.person_id as merged_person_id,
+        current_links.person_id as surviving_person_id
     from links as old_links
     inner join current_links
         on old_links.distinct_id = current_links.distinct_id
-        and old_links.person_id <> current_links.person_id
-    inner join direct_best
-        on current_links.person_id = direct_best.person_id
     where old_links.is_current = 0
+        and old_links.person_id <> current_links.person_id
+),
+
+-- The surviving person's user, carried to each merged person by a window over the surviving person (a join
+-- here runs as a nested loop on SQLite).
+merge_users as (
+    select
+        merged_person_id,
+        max(user_id) over (partition by surviving_person_id) as user_id
+    from (
+        select surviving_person_id, merged_person_id, cast(null as {{ dbt.type_string() }}) as user_id
+        from merges
+        union all
+        select person_id as surviving_person_id, cast(null as {{ dbt.type_string() }}) as merged_person_id, user_id
+        from direct_best
+    ) surviving
+),
+
+merged_person as (
+    select merged_person_id as person_id, user_id, 'merged_person' as resolution_tier, 4 as tier_rank
+    from merge_users
+    where merged_person_id is not null and user_id is not null
 ),
 
 device_graph as (
