@@ -39,6 +39,7 @@ let package = Package(
         .testTarget(name: "PostgresAdapterTests", dependencies: ["PostgresAdapter", "SQLiteAdapter", "SwiftDBT"]),
         /// Parse and render timings of a typical model template.
         .executableTarget(name: "jinja-bench", dependencies: ["Jinja"], path: "Benchmarks/JinjaBench"),
+        .executableTarget(name: "attribution-data", path: "Sources/attribution-data"),
     ],
     swiftLanguageModes: [.v6]
 )
