@@ -1,0 +1,1 @@
+{{ performance_by_period('week') }}

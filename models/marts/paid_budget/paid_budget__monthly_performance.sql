@@ -1,2 +1,0 @@
--- Monthly spend, conversions, CAC and ROI per ad platform.
-{{ paid_performance('month') }}
