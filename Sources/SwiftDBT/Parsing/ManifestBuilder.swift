@@ -28,18 +28,26 @@ struct ManifestBuilder {
     }
 
     mutating func collect() {
+        PhaseTimer.mark("before collect")
         for package in packages {
             let properties = readProperties(package)
+            PhaseTimer.mark("read properties")
             addResources(package, properties: properties)
+            PhaseTimer.mark("add resources")
             addSources(package, properties.flatMap(\.sources))
         }
         parseTemplates()
+        PhaseTimer.mark("parse templates")
         splitDisabled()
         nameRelations()
+        PhaseTimer.mark("name relations")
         addGenericTests()
+        PhaseTimer.mark("generic tests")
         linkReferences()
+        PhaseTimer.mark("link references")
         checkDuplicates()
         checkCycles()
+        PhaseTimer.mark("checks")
     }
 
     /// A cycle of refs is reported with the whole cycle.
