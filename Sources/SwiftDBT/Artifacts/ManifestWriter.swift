@@ -43,37 +43,52 @@ public enum ManifestWriter {
     }
 
     /// The manifest as JSON text; `compiled` adds `compiled_code` to the nodes it names.
-    /// Node entries are serialized in parallel.
     public static func json(_ loaded: LoadedProject, compiled: [String: String] = [:]) -> String {
+        String(decoding: chunks(loaded, compiled: compiled).joined(), as: UTF8.self)
+    }
+
+    /// The manifest as UTF-8 pieces in order (node entries serialized in parallel, 256 to a piece).
+    static func chunks(_ loaded: LoadedProject, compiled: [String: String]) -> [[UInt8]] {
         let nodes = loaded.manifest.nodes
-        let chunks = ParallelMap.map(Array(stride(from: 0, to: nodes.count, by: 256))) { start -> String in
-            var chunk = ""
-            for node in nodes[start..<min(nodes.count, start + 256)] {
-                if !chunk.isEmpty { chunk += ", " }
+        let nodeChunks = ParallelMap.map(Array(stride(from: 0, to: nodes.count, by: 256))) { start -> [UInt8] in
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(256 * 2048)
+            for index in start..<min(nodes.count, start + 256) {
+                let node = nodes[index]
+                if index > 0 { JSONWriter.append(", ", to: &chunk) }
                 JSONWriter.writeString(node.uniqueID, into: &chunk)
-                chunk += ": "
+                JSONWriter.append(": ", to: &chunk)
                 JSONWriter.write(NodeValues.describe(node, compiledCode: compiled[node.uniqueID]), into: &chunk, indent: nil, sortKeys: false)
             }
             return chunk
         }
         let (before, after) = sections(loaded)
-        var text = "{"
+        var head: [UInt8] = [UInt8(ascii: "{")]
         for (key, value) in before {
-            JSONWriter.writeString(key, into: &text)
-            text += ": " + JSONWriter.string(value) + ", "
+            JSONWriter.writeString(key, into: &head)
+            JSONWriter.append(": ", to: &head)
+            JSONWriter.write(value, into: &head, indent: nil, sortKeys: false)
+            JSONWriter.append(", ", to: &head)
         }
-        text += "\"nodes\": {" + chunks.filter { !$0.isEmpty }.joined(separator: ", ") + "}"
+        JSONWriter.append("\"nodes\": {", to: &head)
+        var tail: [UInt8] = [UInt8(ascii: "}")]
         for (key, value) in after {
-            text += ", "
-            JSONWriter.writeString(key, into: &text)
-            text += ": " + JSONWriter.string(value)
+            JSONWriter.append(", ", to: &tail)
+            JSONWriter.writeString(key, into: &tail)
+            JSONWriter.append(": ", to: &tail)
+            JSONWriter.write(value, into: &tail, indent: nil, sortKeys: false)
         }
-        return text + "}"
+        tail.append(UInt8(ascii: "}"))
+        return [head] + nodeChunks + [tail]
     }
 
     /// Writes the manifest under the project's target path.
     public static func write(_ loaded: LoadedProject, compiled: [String: String] = [:]) throws {
-        try TargetPaths.write(json(loaded, compiled: compiled), to: TargetPaths(loaded.session.project).file("manifest.json"))
+        PhaseTimer.mark("before manifest")
+        let pieces = chunks(loaded, compiled: compiled)
+        PhaseTimer.mark("manifest json")
+        try TargetPaths.write(pieces, to: TargetPaths(loaded.session.project).file("manifest.json"))
+        PhaseTimer.mark("manifest write")
     }
 }
 
@@ -97,12 +112,54 @@ public struct TargetPaths: Sendable {
 
     /// Writes `text`, creating folders.
     public static func write(_ text: String, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw DBTError(.project, "cannot write \(path): \(error.localizedDescription)")
+        var text = text
+        let file = try OutputFile(path)
+        defer { file.close() }
+        try text.withUTF8 { try file.write($0) }
+    }
+
+    /// Writes `pieces` one after the other into the file at `path`, creating folders.
+    static func write(_ pieces: [[UInt8]], to path: String) throws {
+        let file = try OutputFile(path)
+        defer { file.close() }
+        for piece in pieces { try piece.withUnsafeBufferPointer { try file.write($0) } }
+    }
+}
+
+/// A file written in place (no temporary file and no fsync, as dbt writes its artifacts).
+/// Folders are created only when opening fails for want of one.
+private struct OutputFile {
+    let path: String
+    let descriptor: Int32
+
+    init(_ path: String) throws {
+        self.path = path
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0, errno == ENOENT {
+            let folder = (path as NSString).deletingLastPathComponent
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw DBTError(.project, "cannot write \(path): \(error.localizedDescription)")
+            }
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard descriptor >= 0 else { throw DBTError(.project, "cannot write \(path): \(String(cString: strerror(errno)))") }
+        self.descriptor = descriptor
+    }
+
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw DBTError(.project, "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            offset += written
         }
     }
+
+    func close() { _ = Foundation.close(descriptor) }
 }
