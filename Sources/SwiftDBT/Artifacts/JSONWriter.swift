@@ -90,6 +90,8 @@ public enum JSONWriter {
     }
 
     private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
+    /// Bytes a JSON string cannot hold as they are: `"`, `\` and control characters.
+    private static let needsEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
 
     /// A JSON string literal as bytes: runs of plain bytes are copied at once, `"`, `\` and
     /// control characters escaped (`\n`, `\r`, `\t`, else `\u00xx`).
@@ -97,25 +99,31 @@ public enum JSONWriter {
         var s = s
         out.append(UInt8(ascii: "\""))
         s.withUTF8 { utf8 in
-            var runStart = 0
-            for index in 0..<utf8.count {
-                let byte = utf8[index]
-                guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-                if runStart < index { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-                runStart = index + 1
-                out.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
-                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
-                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
-                default:
-                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                            hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+            guard let base = utf8.baseAddress else { return }
+            let count = utf8.count
+            needsEscape.withUnsafeBufferPointer { table in
+                var runStart = 0
+                var index = 0
+                while true {
+                    while index < count, !table[Int(base[index])] { index += 1 }
+                    if runStart < index { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
+                    guard index < count else { return }
+                    let byte = base[index]
+                    out.append(UInt8(ascii: "\\"))
+                    switch byte {
+                    case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+                    case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+                    case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
+                    case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
+                    case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
+                    default:
+                        out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                                hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+                    }
+                    index += 1
+                    runStart = index
                 }
             }
-            if runStart < utf8.count { out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
         }
         out.append(UInt8(ascii: "\""))
     }

@@ -2,22 +2,10 @@ import Foundation
 
 /// Writes `target/manifest.json` in dbt's shape (`nodes`, `sources`, `macros`, `parent_map`, `child_map`).
 public enum ManifestWriter {
-    /// The manifest's top-level entries; `nodes` is serialized separately (it is by far the largest).
+    /// The manifest's top-level entries before and after `nodes` (serialized separately: it is by far the
+    /// largest); `parent_map` and `child_map` come last, written by `graphMaps`.
     static func sections(_ loaded: LoadedProject) -> (before: [(key: String, value: ConfigValue)], after: [(key: String, value: ConfigValue)]) {
         let manifest = loaded.manifest
-        var parents: [String: [String]] = [:]
-        var children: [String: [String]] = [:]
-        for id in manifest.nodes.map(\.uniqueID) + manifest.sources.map(\.uniqueID) {
-            parents[id] = []
-            children[id] = []
-        }
-        for node in manifest.nodes {
-            parents[node.uniqueID] = node.dependsOn.sorted()
-            for parent in node.dependsOn { children[parent, default: []].append(node.uniqueID) }
-        }
-        func map(_ dictionary: [String: [String]]) -> ConfigValue {
-            .dict(dictionary.keys.sorted().map { ($0, .list((dictionary[$0] ?? []).sorted().map(ConfigValue.string))) })
-        }
         let metadata = ConfigValue.dict([
             ("dbt_schema_version", .string("https://schemas.getdbt.com/dbt/manifest/v12.json")),
             ("dbt_version", .string(SwiftDBTVersion.dbtCompatible)),
@@ -36,10 +24,52 @@ public enum ManifestWriter {
                                         ("arguments", .list(macro.definition.parameterNames.map { .dict([("name", .string($0))]) }))]))
             })),
             ("disabled", .dict(manifest.disabled.map { ($0.uniqueID, .list([NodeValues.describe($0)])) })),
-            ("parent_map", map(parents)),
-            ("child_map", map(children)),
         ]
         return ([("metadata", metadata)], after)
+    }
+
+    /// `"parent_map": {...}, "child_map": {...}`: every node and source with the sorted unique IDs it
+    /// depends on, and of its dependents (children also list dependencies that are neither).
+    static func graphMaps(_ manifest: Manifest, into out: inout [UInt8]) {
+        var parents: [String: [String]] = [:]
+        var children: [String: [String]] = [:]
+        parents.reserveCapacity(manifest.nodes.count + manifest.sources.count)
+        children.reserveCapacity(manifest.nodes.count + manifest.sources.count)
+        for index in manifest.nodes.indices {
+            parents[manifest.nodes[index].uniqueID] = []
+            children[manifest.nodes[index].uniqueID] = []
+        }
+        for source in manifest.sources {
+            parents[source.uniqueID] = []
+            children[source.uniqueID] = []
+        }
+        for index in manifest.nodes.indices {
+            let id = manifest.nodes[index].uniqueID
+            let dependsOn = manifest.nodes[index].dependsOn
+            parents[id] = dependsOn.sorted()
+            for parent in dependsOn { children[parent, default: []].append(id) }
+        }
+        let parentKeys = parents.keys.sorted()
+        // Children hold every parent key, and maybe more.
+        let childKeys = children.count == parents.count ? parentKeys : children.keys.sorted()
+        func write(_ name: String, _ map: [String: [String]], _ keys: [String]) {
+            JSONWriter.writeString(name, into: &out)
+            JSONWriter.append(": {", to: &out)
+            for (position, key) in keys.enumerated() {
+                if position > 0 { JSONWriter.append(", ", to: &out) }
+                JSONWriter.writeString(key, into: &out)
+                JSONWriter.append(": [", to: &out)
+                for (itemPosition, item) in (map[key] ?? []).sorted().enumerated() {
+                    if itemPosition > 0 { JSONWriter.append(", ", to: &out) }
+                    JSONWriter.writeString(item, into: &out)
+                }
+                out.append(UInt8(ascii: "]"))
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+        write("parent_map", parents, parentKeys)
+        JSONWriter.append(", ", to: &out)
+        write("child_map", children, childKeys)
     }
 
     /// The manifest as JSON text; `compiled` adds `compiled_code` to the nodes it names.
@@ -54,11 +84,11 @@ public enum ManifestWriter {
             var chunk: [UInt8] = []
             chunk.reserveCapacity(256 * 2048)
             for index in start..<min(nodes.count, start + 256) {
-                let node = nodes[index]
                 if index > 0 { JSONWriter.append(", ", to: &chunk) }
-                JSONWriter.writeString(node.uniqueID, into: &chunk)
+                JSONWriter.writeString(nodes[index].uniqueID, into: &chunk)
                 JSONWriter.append(": ", to: &chunk)
-                JSONWriter.write(NodeValues.describe(node, compiledCode: compiled[node.uniqueID]), into: &chunk, indent: nil, sortKeys: false)
+                let entry = NodeValues.describe(nodes[index], compiledCode: compiled.isEmpty ? nil : compiled[nodes[index].uniqueID])
+                JSONWriter.write(entry, into: &chunk, indent: nil, sortKeys: false)
             }
             return chunk
         }
@@ -78,6 +108,8 @@ public enum ManifestWriter {
             JSONWriter.append(": ", to: &tail)
             JSONWriter.write(value, into: &tail, indent: nil, sortKeys: false)
         }
+        JSONWriter.append(", ", to: &tail)
+        graphMaps(loaded.manifest, into: &tail)
         tail.append(UInt8(ascii: "}"))
         return [head] + nodeChunks + [tail]
     }
