@@ -2,22 +2,10 @@ import Foundation
 
 /// Writes `target/manifest.json` in dbt's shape (`nodes`, `sources`, `macros`, `parent_map`, `child_map`).
 public enum ManifestWriter {
-    /// The manifest's top-level entries; `nodes` is serialized separately (it is by far the largest).
+    /// The manifest's top-level entries before and after `nodes` (serialized separately: it is by far the
+    /// largest); `parent_map` and `child_map` come last, written by `graphMaps`.
     static func sections(_ loaded: LoadedProject) -> (before: [(key: String, value: ConfigValue)], after: [(key: String, value: ConfigValue)]) {
         let manifest = loaded.manifest
-        var parents: [String: [String]] = [:]
-        var children: [String: [String]] = [:]
-        for id in manifest.nodes.map(\.uniqueID) + manifest.sources.map(\.uniqueID) {
-            parents[id] = []
-            children[id] = []
-        }
-        for node in manifest.nodes {
-            parents[node.uniqueID] = node.dependsOn.sorted()
-            for parent in node.dependsOn { children[parent, default: []].append(node.uniqueID) }
-        }
-        func map(_ dictionary: [String: [String]]) -> ConfigValue {
-            .dict(dictionary.keys.sorted().map { ($0, .list((dictionary[$0] ?? []).sorted().map(ConfigValue.string))) })
-        }
         let metadata = ConfigValue.dict([
             ("dbt_schema_version", .string("https://schemas.getdbt.com/dbt/manifest/v12.json")),
             ("dbt_version", .string(SwiftDBTVersion.dbtCompatible)),
@@ -36,44 +24,103 @@ public enum ManifestWriter {
                                         ("arguments", .list(macro.definition.parameterNames.map { .dict([("name", .string($0))]) }))]))
             })),
             ("disabled", .dict(manifest.disabled.map { ($0.uniqueID, .list([NodeValues.describe($0)])) })),
-            ("parent_map", map(parents)),
-            ("child_map", map(children)),
         ]
         return ([("metadata", metadata)], after)
     }
 
+    /// `"parent_map": {...}, "child_map": {...}`: every node and source with the sorted unique IDs it
+    /// depends on, and of its dependents (children also list dependencies that are neither).
+    static func graphMaps(_ manifest: Manifest, into out: inout [UInt8]) {
+        var parents: [String: [String]] = [:]
+        var children: [String: [String]] = [:]
+        parents.reserveCapacity(manifest.nodes.count + manifest.sources.count)
+        children.reserveCapacity(manifest.nodes.count + manifest.sources.count)
+        for index in manifest.nodes.indices {
+            parents[manifest.nodes[index].uniqueID] = []
+            children[manifest.nodes[index].uniqueID] = []
+        }
+        for source in manifest.sources {
+            parents[source.uniqueID] = []
+            children[source.uniqueID] = []
+        }
+        for index in manifest.nodes.indices {
+            let id = manifest.nodes[index].uniqueID
+            let dependsOn = manifest.nodes[index].dependsOn
+            parents[id] = dependsOn.sorted()
+            for parent in dependsOn { children[parent, default: []].append(id) }
+        }
+        let parentKeys = parents.keys.sorted()
+        // Children hold every parent key, and maybe more.
+        let childKeys = children.count == parents.count ? parentKeys : children.keys.sorted()
+        func write(_ name: String, _ map: [String: [String]], _ keys: [String]) {
+            JSONWriter.writeString(name, into: &out)
+            JSONWriter.append(": {", to: &out)
+            for (position, key) in keys.enumerated() {
+                if position > 0 { JSONWriter.append(", ", to: &out) }
+                JSONWriter.writeString(key, into: &out)
+                JSONWriter.append(": [", to: &out)
+                for (itemPosition, item) in (map[key] ?? []).sorted().enumerated() {
+                    if itemPosition > 0 { JSONWriter.append(", ", to: &out) }
+                    JSONWriter.writeString(item, into: &out)
+                }
+                out.append(UInt8(ascii: "]"))
+            }
+            out.append(UInt8(ascii: "}"))
+        }
+        write("parent_map", parents, parentKeys)
+        JSONWriter.append(", ", to: &out)
+        write("child_map", children, childKeys)
+    }
+
     /// The manifest as JSON text; `compiled` adds `compiled_code` to the nodes it names.
-    /// Node entries are serialized in parallel.
     public static func json(_ loaded: LoadedProject, compiled: [String: String] = [:]) -> String {
+        String(decoding: chunks(loaded, compiled: compiled).joined(), as: UTF8.self)
+    }
+
+    /// The manifest as UTF-8 pieces in order (node entries serialized in parallel, 256 to a piece).
+    static func chunks(_ loaded: LoadedProject, compiled: [String: String]) -> [[UInt8]] {
         let nodes = loaded.manifest.nodes
-        let chunks = ParallelMap.map(Array(stride(from: 0, to: nodes.count, by: 256))) { start -> String in
-            var chunk = ""
-            for node in nodes[start..<min(nodes.count, start + 256)] {
-                if !chunk.isEmpty { chunk += ", " }
-                JSONWriter.writeString(node.uniqueID, into: &chunk)
-                chunk += ": "
-                JSONWriter.write(NodeValues.describe(node, compiledCode: compiled[node.uniqueID]), into: &chunk, indent: nil, sortKeys: false)
+        let nodeChunks = ParallelMap.map(Array(stride(from: 0, to: nodes.count, by: 256))) { start -> [UInt8] in
+            var chunk: [UInt8] = []
+            chunk.reserveCapacity(256 * 2048)
+            for index in start..<min(nodes.count, start + 256) {
+                if index > 0 { JSONWriter.append(", ", to: &chunk) }
+                JSONWriter.writeString(nodes[index].uniqueID, into: &chunk)
+                JSONWriter.append(": ", to: &chunk)
+                let entry = NodeValues.describe(nodes[index], compiledCode: compiled.isEmpty ? nil : compiled[nodes[index].uniqueID])
+                JSONWriter.write(entry, into: &chunk, indent: nil, sortKeys: false)
             }
             return chunk
         }
         let (before, after) = sections(loaded)
-        var text = "{"
+        var head: [UInt8] = [UInt8(ascii: "{")]
         for (key, value) in before {
-            JSONWriter.writeString(key, into: &text)
-            text += ": " + JSONWriter.string(value) + ", "
+            JSONWriter.writeString(key, into: &head)
+            JSONWriter.append(": ", to: &head)
+            JSONWriter.write(value, into: &head, indent: nil, sortKeys: false)
+            JSONWriter.append(", ", to: &head)
         }
-        text += "\"nodes\": {" + chunks.filter { !$0.isEmpty }.joined(separator: ", ") + "}"
+        JSONWriter.append("\"nodes\": {", to: &head)
+        var tail: [UInt8] = [UInt8(ascii: "}")]
         for (key, value) in after {
-            text += ", "
-            JSONWriter.writeString(key, into: &text)
-            text += ": " + JSONWriter.string(value)
+            JSONWriter.append(", ", to: &tail)
+            JSONWriter.writeString(key, into: &tail)
+            JSONWriter.append(": ", to: &tail)
+            JSONWriter.write(value, into: &tail, indent: nil, sortKeys: false)
         }
-        return text + "}"
+        JSONWriter.append(", ", to: &tail)
+        graphMaps(loaded.manifest, into: &tail)
+        tail.append(UInt8(ascii: "}"))
+        return [head] + nodeChunks + [tail]
     }
 
     /// Writes the manifest under the project's target path.
     public static func write(_ loaded: LoadedProject, compiled: [String: String] = [:]) throws {
-        try TargetPaths.write(json(loaded, compiled: compiled), to: TargetPaths(loaded.session.project).file("manifest.json"))
+        PhaseTimer.mark("before manifest")
+        let pieces = chunks(loaded, compiled: compiled)
+        PhaseTimer.mark("manifest json")
+        try TargetPaths.write(pieces, to: TargetPaths(loaded.session.project).file("manifest.json"))
+        PhaseTimer.mark("manifest write")
     }
 }
 
@@ -97,12 +144,54 @@ public struct TargetPaths: Sendable {
 
     /// Writes `text`, creating folders.
     public static func write(_ text: String, to path: String) throws {
-        let folder = (path as NSString).deletingLastPathComponent
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            try text.write(toFile: path, atomically: true, encoding: .utf8)
-        } catch {
-            throw DBTError(.project, "cannot write \(path): \(error.localizedDescription)")
+        var text = text
+        let file = try OutputFile(path)
+        defer { file.close() }
+        try text.withUTF8 { try file.write($0) }
+    }
+
+    /// Writes `pieces` one after the other into the file at `path`, creating folders.
+    static func write(_ pieces: [[UInt8]], to path: String) throws {
+        let file = try OutputFile(path)
+        defer { file.close() }
+        for piece in pieces { try piece.withUnsafeBufferPointer { try file.write($0) } }
+    }
+}
+
+/// A file written in place (no temporary file and no fsync, as dbt writes its artifacts).
+/// Folders are created only when opening fails for want of one.
+private struct OutputFile {
+    let path: String
+    let descriptor: Int32
+
+    init(_ path: String) throws {
+        self.path = path
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if descriptor < 0, errno == ENOENT {
+            let folder = (path as NSString).deletingLastPathComponent
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw DBTError(.project, "cannot write \(path): \(error.localizedDescription)")
+            }
+            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
+        guard descriptor >= 0 else { throw DBTError(.project, "cannot write \(path): \(String(cString: strerror(errno)))") }
+        self.descriptor = descriptor
+    }
+
+    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+        guard let base = bytes.baseAddress else { return }
+        var offset = 0
+        while offset < bytes.count {
+            let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                throw DBTError(.project, "cannot write \(path): \(String(cString: strerror(errno)))")
+            }
+            offset += written
         }
     }
+
+    func close() { _ = Foundation.close(descriptor) }
 }

@@ -1,18 +1,22 @@
 /// Resolving `ref()` and `source()` to unique IDs, and checking names are unique.
 extension ManifestBuilder {
     mutating func linkReferences() {
-        let refable = nodes.filter { [.model, .seed, .snapshot].contains($0.resourceType) }
-        var byName: [String: [ProjectNode]] = [:]
-        for node in refable { byName[node.name, default: []].append(node) }
+        /// Refable nodes by name: package and unique ID, in node order.
+        var byName: [String: [(packageName: String, uniqueID: String)]] = [:]
+        for index in nodes.indices where [.model, .seed, .snapshot].contains(nodes[index].resourceType) {
+            byName[nodes[index].name, default: []].append((nodes[index].packageName, nodes[index].uniqueID))
+        }
         let disabledNames = Set(disabled.map(\.name))
         let sourceIDs = Set(sources.map(\.uniqueID))
+        let rootPackage = session.project.name
         for index in nodes.indices {
-            var node = nodes[index]
+            guard !nodes[index].refs.isEmpty || !nodes[index].sources.isEmpty else { continue }
+            let node = nodes[index]
             var dependsOn = node.dependsOn
             for ref in node.refs {
                 let candidates = (byName[ref.name] ?? []).filter { ref.package == nil || $0.packageName == ref.package }
                 let chosen = candidates.first { $0.packageName == node.packageName }
-                    ?? candidates.first { $0.packageName == session.project.name } ?? candidates.first
+                    ?? candidates.first { $0.packageName == rootPackage } ?? candidates.first
                 guard let chosen else {
                     let location = ref.location ?? node.definedAt
                     if disabledNames.contains(ref.name) {
@@ -29,7 +33,7 @@ extension ManifestBuilder {
                 if !dependsOn.contains(chosen.uniqueID) { dependsOn.append(chosen.uniqueID) }
             }
             for source in node.sources {
-                let candidates = [node.packageName, session.project.name].map { "source.\($0).\(source.source).\(source.table)" }
+                let candidates = [node.packageName, rootPackage].map { "source.\($0).\(source.source).\(source.table)" }
                     + sources.filter { $0.sourceName == source.source && $0.name == source.table }.map(\.uniqueID)
                 guard let id = candidates.first(where: sourceIDs.contains) else {
                     let names = sources.map { "\($0.sourceName).\($0.name)" }
@@ -40,21 +44,22 @@ extension ManifestBuilder {
                 }
                 if !dependsOn.contains(id) { dependsOn.append(id) }
             }
-            node.dependsOn = dependsOn
-            nodes[index] = node
+            nodes[index].dependsOn = dependsOn
         }
     }
 
     mutating func checkDuplicates() {
-        var seen: [String: ProjectNode] = [:]
-        for node in nodes where node.resourceType != .test || node.test == nil {
-            let kindGroup = [.model, .seed, .snapshot].contains(node.resourceType) ? "refable" : node.resourceType.rawValue
-            let key = "\(kindGroup).\(node.packageName).\(node.name)"
-            if let first = seen[key] {
+        var seen: [String: String] = [:]
+        for index in nodes.indices where nodes[index].resourceType != .test || nodes[index].test == nil {
+            let type = nodes[index].resourceType
+            let kindGroup = [.model, .seed, .snapshot].contains(type) ? "refable" : type.rawValue
+            let key = "\(kindGroup).\(nodes[index].packageName).\(nodes[index].name)"
+            if let firstPath = seen[key] {
+                let node = nodes[index]
                 errors.append(DBTError(.project, "dbt found two resources with the name '\(node.name)': "
-                                       + "\(first.definedAt.path) and \(node.definedAt.path)", at: node.definedAt))
+                                       + "\(firstPath) and \(node.definedAt.path)", at: node.definedAt))
             } else {
-                seen[key] = node
+                seen[key] = nodes[index].definedAt.path
             }
         }
     }

@@ -6,40 +6,65 @@ extension ManifestBuilder {
     /// dbt's default macros are computed directly; a project's own overrides are rendered.
     mutating func nameRelations() {
         let session = self.session
-        let results = ParallelMap.map(nodes) { node -> Result<ProjectNode, DBTError> in
-            guard [.model, .seed, .snapshot].contains(node.resourceType), node.config.materialized != "ephemeral" else {
-                return .success(node)
+        // Which macro names each package's nodes: the same for every node of the package.
+        var choices: [String: [NamingMacro]] = [:]
+        for index in nodes.indices where choices[nodes[index].packageName] == nil {
+            let package = nodes[index].packageName
+            choices[package] = ["generate_database_name", "generate_schema_name", "generate_alias_name"].map {
+                NamingMacro($0, package: package, session: session)
             }
-            var node = node
+        }
+        let naming = choices
+        let results = ParallelMap.map(Array(nodes.indices)) { [nodes] index -> Result<RelationName, DBTError>? in
+            guard [.model, .seed, .snapshot].contains(nodes[index].resourceType), nodes[index].config.materialized != "ephemeral" else {
+                return nil
+            }
+            let node = nodes[index]
+            let macros = naming[node.packageName] ?? []
             do {
-                node.relation = RelationName(
-                    database: try ManifestBuilder.name("generate_database_name", custom: node.config.database, node, session),
-                    schema: try ManifestBuilder.name("generate_schema_name", custom: node.config.schema, node, session),
-                    identifier: try ManifestBuilder.name("generate_alias_name", custom: node.config.alias, node, session))
-                return .success(node)
+                return .success(RelationName(
+                    database: try ManifestBuilder.name(macros[0], custom: node.config.database, node, session),
+                    schema: try ManifestBuilder.name(macros[1], custom: node.config.schema, node, session),
+                    identifier: try ManifestBuilder.name(macros[2], custom: node.config.alias, node, session)))
             } catch let error as TemplateError {
                 return .failure(DBTError(template: error, path: node.definedAt.path))
             } catch {
                 return .failure(DBTError(.compilation, "\(error)", at: node.definedAt))
             }
         }
-        nodes = []
-        for result in results {
+        // A node whose relation cannot be named is dropped, with its error.
+        var failed: [Int] = []
+        for (index, result) in results.enumerated() {
             switch result {
-            case .success(let node): nodes.append(node)
-            case .failure(let error): errors.append(error)
+            case .success(let relation)?: nodes[index].relation = relation
+            case nil: break
+            case .failure(let error)?:
+                errors.append(error)
+                failed.append(index)
             }
+        }
+        for index in failed.reversed() { nodes.remove(at: index) }
+    }
+
+    /// The macro that names relations of one package's nodes, and whether it is dbt's default.
+    struct NamingMacro: Sendable {
+        var name: String
+        var macro: MacroEntry?
+        var usesDefault: Bool
+
+        init(_ name: String, package: String, session: CompileSession) {
+            self.name = name
+            macro = session.macros.resolve(name, from: package)
+            let dispatched = session.macros.dispatch(name, namespace: MacroRegistry.internalPackage)
+            usesDefault = macro?.packageName == MacroRegistry.internalPackage
+                && dispatched?.packageName == MacroRegistry.internalPackage && dispatched?.name.hasPrefix("default__") == true
         }
     }
 
-    private static func name(_ macroName: String, custom: String?, _ node: ProjectNode, _ session: CompileSession) throws -> String {
-        let macro = session.macros.resolve(macroName, from: node.packageName)
-        let dispatched = session.macros.dispatch(macroName, namespace: MacroRegistry.internalPackage)
-        let usesDefault = macro?.packageName == MacroRegistry.internalPackage
-            && dispatched?.packageName == MacroRegistry.internalPackage && dispatched?.name.hasPrefix("default__") == true
-        if usesDefault || macro == nil {
+    private static func name(_ naming: NamingMacro, custom: String?, _ node: ProjectNode, _ session: CompileSession) throws -> String {
+        if naming.usesDefault || naming.macro == nil {
             let target = session.target
-            switch macroName {
+            switch naming.name {
             case "generate_schema_name":
                 return custom.map { "\(target.schema)_\($0.trimmingCharacters(in: .whitespaces))" } ?? target.schema
             case "generate_database_name":
@@ -48,7 +73,7 @@ extension ManifestBuilder {
                 return custom?.trimmingCharacters(in: .whitespaces) ?? node.name
             }
         }
-        guard let macro else { return node.name }
+        guard let macro = naming.macro else { return node.name }
         let state = RenderState(session: session, node: node, phase: .parse)
         let arguments = Arguments([custom.map(Value.string) ?? .none, NodeValues.model(node, session: session)])
         let value = try session.templates.call(macro.definition, arguments, globals: state.scope(for: macro.packageName))

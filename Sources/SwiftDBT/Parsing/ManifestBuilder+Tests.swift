@@ -3,10 +3,17 @@ import Jinja
 /// Generic tests from property files become test nodes, named as dbt names them.
 extension ManifestBuilder {
     mutating func addGenericTests() {
-        let byName = Dictionary(nodes.filter { [.model, .seed, .snapshot].contains($0.resourceType) }
-            .map { ("\($0.packageName).\($0.name)", $0) }, uniquingKeysWith: { a, _ in a })
+        var byName: [String: String] = [:]
+        for index in nodes.indices where [.model, .seed, .snapshot].contains(nodes[index].resourceType) {
+            let key = "\(nodes[index].packageName).\(nodes[index].name)"
+            if byName[key] == nil { byName[key] = nodes[index].uniqueID }
+        }
         let disabledNames = Set(disabled.map { "\($0.packageName).\($0.name)" })
         var seen: Set<String> = []
+        seen.reserveCapacity(testSpecs.count)
+        nodes.reserveCapacity(nodes.count + testSpecs.count)
+        var projectConfigs = ProjectConfigCache()
+        let testDefaults = NodeConfig(ManifestBuilder.defaults(for: .test))
         for (spec, attached, package, file) in testSpecs {
             let attachedID: String
             let subject: String
@@ -14,19 +21,19 @@ extension ManifestBuilder {
             var prefix = ""
             switch attached {
             case .node(let name, let col):
-                guard let node = byName["\(package.name).\(name)"] else {
+                guard let nodeID = byName["\(package.name).\(name)"] else {
                     if !disabledNames.contains("\(package.name).\(name)") {
                         errors.append(DBTError(.project, "test '\(spec.name)' is attached to '\(name)', which does not exist",
                                                at: spec.location))
                     }
                     continue
                 }
-                (attachedID, subject, column) = (node.uniqueID, name, col)
+                (attachedID, subject, column) = (nodeID, name, col)
             case .source(let source, let table, let col):
                 (attachedID, subject, column) = ("source.\(package.name).\(source).\(table)", "\(source)_\(table)", col)
                 prefix = "source_"
             }
-            let parts = spec.name.split(separator: ".", maxSplits: 1).map(String.init)
+            let parts = ASCIIText.split(spec.name, ".", maxSplits: 1)
             let (namespace, testName) = parts.count == 2 ? (Optional(parts[0]), parts[1]) : (nil, spec.name)
             var kwargs = spec.arguments
             if let column { kwargs.append(("column_name", .string(column))) }
@@ -38,11 +45,11 @@ extension ManifestBuilder {
                 errors.append(DBTError(.project, "the test '\(name)' is defined twice for '\(subject)'", at: spec.location))
                 continue
             }
-            let folders = (file.split(separator: "/").dropFirst().dropLast()).map(String.init)
+            let folders = Array(ASCIIText.split(file, "/").dropFirst().dropLast())
             let fqn = [package.name] + folders + [name]
             do {
-                var config = NodeConfig(ManifestBuilder.defaults(for: .test))
-                config.apply(try projectConfig(.test, fqn: fqn, package: package))
+                var config = testDefaults
+                config.apply(try projectConfigs.configs(fqn: fqn, package: package) { try projectConfig(.test, fqn: fqn, package: package) })
                 config.apply(spec.config)
                 var node = ProjectNode(
                     uniqueID: uniqueID, resourceType: .test, name: name, packageName: package.name,
@@ -74,6 +81,12 @@ extension ManifestBuilder {
 
     /// Records `ref(...)`/`source(...)` written as test arguments (`to: ref('customers')`).
     private func captureReferences(in node: inout ProjectNode) throws {
+        let kwargs = node.test?.kwargs ?? []
+        guard kwargs.contains(where: { if case .string(let text) = $0.value { return TestArguments.isReference(text) } else { return false } }) else {
+            node.refs = []
+            node.sources = []
+            return
+        }
         let state = RenderState(session: session, node: node, phase: .parse)
         for (_, value) in node.test?.kwargs ?? [] {
             guard case .string(let text) = value, TestArguments.isReference(text) else { continue }
@@ -97,7 +110,8 @@ extension ManifestBuilder {
         let clean = flat.map { TestArguments.sanitized($0) }
         let identifier = "\(type)_\(subject)"
         let fullName = "\(identifier)_\(clean.joined(separator: "__"))"
-        if fullName.count >= 64 {
+        // Characters are never more than UTF-8 bytes: short names need no counting.
+        if fullName.utf8.count >= 64, fullName.count >= 64 {
             return ("\(identifier.prefix(30))_\(MD5.hex(fullName))", fullName)
         }
         return (fullName, fullName)
@@ -122,19 +136,37 @@ enum TestArguments {
         }
     }
 
-    /// Runs of characters other than letters, digits and `_` become one `_`.
+    /// Runs of characters other than ASCII letters, digits and `_` become one `_`.
     static func sanitized(_ text: String) -> String {
-        var out = ""
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count)
         var inRun = false
-        for scalar in text.unicodeScalars {
-            if (scalar.properties.isAlphabetic && scalar.isASCII) || ("0"..."9").contains(scalar) || scalar == "_" {
-                out.unicodeScalars.append(scalar)
+        for byte in text.utf8 {
+            // Bytes of non-ASCII characters are all outside these ranges, so such a character joins a run.
+            if (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "_") {
+                out.append(byte)
                 inRun = false
             } else if !inRun {
-                out += "_"
+                out.append(UInt8(ascii: "_"))
                 inRun = true
             }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+}
+
+/// `dbt_project.yml` configs of generic tests, by package and folders (what they depend on:
+/// a config tree is walked down to the node's folder, never by its name).
+struct ProjectConfigCache {
+    private var cached: [String: Result<[(key: String, value: ConfigValue)], Error>] = [:]
+
+    mutating func configs(fqn: [String], package: PackageInfo,
+                          _ make: () throws -> [(key: String, value: ConfigValue)]) throws -> [(key: String, value: ConfigValue)] {
+        let key = package.name + "\u{0}" + fqn.dropLast().joined(separator: "\u{0}")
+        if let found = cached[key] { return try found.get() }
+        let result = Result { try make() }
+        cached[key] = result
+        return try result.get()
     }
 }

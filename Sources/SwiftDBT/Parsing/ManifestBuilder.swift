@@ -28,22 +28,31 @@ struct ManifestBuilder {
     }
 
     mutating func collect() {
+        PhaseTimer.mark("before collect")
         for package in packages {
             let properties = readProperties(package)
+            PhaseTimer.mark("read properties")
             addResources(package, properties: properties)
+            PhaseTimer.mark("add resources")
             addSources(package, properties.flatMap(\.sources))
         }
         parseTemplates()
+        PhaseTimer.mark("parse templates")
         splitDisabled()
         nameRelations()
+        PhaseTimer.mark("name relations")
         addGenericTests()
+        PhaseTimer.mark("generic tests")
         linkReferences()
+        PhaseTimer.mark("link references")
         checkDuplicates()
         checkCycles()
+        PhaseTimer.mark("checks")
     }
 
     /// A cycle of refs is reported with the whole cycle.
     private mutating func checkCycles() {
+        guard hasCycle() else { return }
         do {
             _ = try ProjectGraph(nodes: finish().graphNodes).topologicalOrder()
         } catch let error as DBTError {
@@ -51,6 +60,39 @@ struct ManifestBuilder {
         } catch {
             errors.append(DBTError(.project, "\(error)"))
         }
+    }
+
+    /// Whether the nodes' dependencies form a cycle (sources have none), by Kahn's algorithm over
+    /// the graph `ProjectGraph` builds: the first node of a repeated unique ID, unknown IDs ignored.
+    private func hasCycle() -> Bool {
+        var indexByID: [String: Int] = [:]
+        indexByID.reserveCapacity(nodes.count)
+        var kept: [Int] = []
+        kept.reserveCapacity(nodes.count)
+        for index in nodes.indices where indexByID[nodes[index].uniqueID] == nil {
+            indexByID[nodes[index].uniqueID] = kept.count
+            kept.append(index)
+        }
+        var waiting = [Int](repeating: 0, count: kept.count)
+        var children = [[Int]](repeating: [], count: kept.count)
+        for (position, index) in kept.enumerated() {
+            var parents: [Int] = []
+            for dependency in nodes[index].dependsOn {
+                if let parent = indexByID[dependency], !parents.contains(parent) { parents.append(parent) }
+            }
+            waiting[position] = parents.count
+            for parent in parents { children[parent].append(position) }
+        }
+        var ready = (0..<kept.count).filter { waiting[$0] == 0 }
+        var placed = 0
+        while let node = ready.popLast() {
+            placed += 1
+            for child in children[node] {
+                waiting[child] -= 1
+                if waiting[child] == 0 { ready.append(child) }
+            }
+        }
+        return placed != kept.count
     }
 
     func finish() -> Manifest {
@@ -97,29 +139,43 @@ struct ManifestBuilder {
             (.model, project.modelPaths, ["sql", "py"]), (.seed, project.seedPaths, ["csv"]),
             (.analysis, project.analysisPaths, ["sql"]), (.test, project.testPaths, ["sql"]),
         ]
+        var resources: [(type: ResourceType, found: FileDiscovery.Found, shown: String)] = []
         for (type, folders, extensions) in kinds {
             for found in FileDiscovery.files(in: package.root, folders: folders, extensions: extensions) {
                 if type == .test, found.resourcePath.split(separator: "/").first == "generic" { continue }
-                let shown = ProjectLoader.shown(found, package)
-                if found.path.hasSuffix(".py") {
-                    errors.append(DBTError(.project, "Python models are not supported", at: FileLocation(path: shown, line: 1, column: 1)))
-                    continue
-                }
-                let name = ((found.resourcePath as NSString).lastPathComponent as NSString).deletingPathExtension
-                let patch = type == .seed ? seedPatches[name] : (type == .model ? modelPatches[name] : nil)
-                do {
-                    let raw = type == .seed ? "" : try FileDiscovery.read(found.path, shownAs: shown)
-                    nodes.append(try makeNode(type, name: name, found: found, shown: shown, raw: raw, package: package, patch: patch))
-                } catch let error as DBTError {
-                    errors.append(error)
-                } catch {
-                    errors.append(DBTError(.project, "\(error)", at: FileLocation(path: shown, line: 1, column: 1)))
-                }
-                for column in patch?.columns ?? [] {
-                    for spec in column.tests { testSpecs.append((spec, .node(name: name, column: column.name), package, patch?.file ?? shown)) }
-                }
-                for spec in patch?.tests ?? [] { testSpecs.append((spec, .node(name: name, column: nil), package, patch?.file ?? shown)) }
+                resources.append((type, found, ProjectLoader.shown(found, package)))
             }
+        }
+        // File contents are read in parallel; nodes are made in file order.
+        let contents = ParallelMap.map(resources) { resource -> Result<String, DBTError>? in
+            guard resource.type != .seed, !resource.found.path.hasSuffix(".py") else { return nil }
+            do {
+                return .success(try FileDiscovery.read(resource.found.path, shownAs: resource.shown))
+            } catch let error as DBTError {
+                return .failure(error)
+            } catch {
+                return .failure(DBTError(.project, "\(error)", at: FileLocation(path: resource.shown, line: 1, column: 1)))
+            }
+        }
+        for ((type, found, shown), content) in zip(resources, contents) {
+            if found.path.hasSuffix(".py") {
+                errors.append(DBTError(.project, "Python models are not supported", at: FileLocation(path: shown, line: 1, column: 1)))
+                continue
+            }
+            let name = FileDiscovery.deletingPathExtension(FileDiscovery.lastPathComponent(found.resourcePath))
+            let patch = type == .seed ? seedPatches[name] : (type == .model ? modelPatches[name] : nil)
+            do {
+                let raw = try content?.get() ?? ""
+                nodes.append(try makeNode(type, name: name, found: found, shown: shown, raw: raw, package: package, patch: patch))
+            } catch let error as DBTError {
+                errors.append(error)
+            } catch {
+                errors.append(DBTError(.project, "\(error)", at: FileLocation(path: shown, line: 1, column: 1)))
+            }
+            for column in patch?.columns ?? [] {
+                for spec in column.tests { testSpecs.append((spec, .node(name: name, column: column.name), package, patch?.file ?? shown)) }
+            }
+            for spec in patch?.tests ?? [] { testSpecs.append((spec, .node(name: name, column: nil), package, patch?.file ?? shown)) }
         }
         let known = Set(nodes.map(\.name))
         for patch in modelPatches.values.sorted(by: { $0.name < $1.name }) where !known.contains(patch.name) {
@@ -129,8 +185,7 @@ struct ManifestBuilder {
 
     private func makeNode(_ type: ResourceType, name: String, found: FileDiscovery.Found, shown: String, raw: String,
                           package: PackageInfo, patch: PropertyFile.ResourcePatch?) throws -> ProjectNode {
-        let folders = (found.resourcePath as NSString).deletingLastPathComponent.split(separator: "/").map(String.init)
-        let fqn = [package.name] + folders + [name]
+        let fqn = [package.name] + FileDiscovery.folders(of: found.resourcePath) + [name]
         var config = NodeConfig(ManifestBuilder.defaults(for: type))
         config.apply(try projectConfig(type, fqn: fqn, package: package))
         config.apply(try render(patch?.config ?? []))
@@ -228,31 +283,42 @@ struct ManifestBuilder {
     /// Parses every template and renders it once with the parse context, in parallel.
     private mutating func parseTemplates() {
         let session = self.session
-        let results = ParallelMap.map(nodes) { node -> Result<ProjectNode, DBTError> in
-            ManifestBuilder.parse(node, session: session)
+        let results = ParallelMap.map(Array(nodes.indices)) { [nodes] index -> Result<ParseResult, DBTError>? in
+            ManifestBuilder.parseResult(nodes[index], session: session)
         }
         // A node that fails to parse stays (without its refs), so nodes that use it do not
         // report it as missing on top of its own error.
         for (index, result) in results.enumerated() {
             switch result {
-            case .success(let node): nodes[index] = node
-            case .failure(let error): errors.append(error)
+            case .success(let parsed)?:
+                nodes[index].template = parsed.template
+                nodes[index].refs = parsed.refs
+                nodes[index].sources = parsed.sources
+                nodes[index].config.apply(parsed.config)
+            case .failure(let error)?: errors.append(error)
+            case nil: break
             }
         }
     }
 
-    static func parse(_ node: ProjectNode, session: CompileSession) -> Result<ProjectNode, DBTError> {
-        guard node.resourceType != .seed else { return .success(node) }
+    /// What parsing a node's template finds.
+    struct ParseResult: Sendable {
+        var template: Template
+        var refs: [ProjectNode.Reference]
+        var sources: [ProjectNode.SourceReference]
+        var config: [(key: String, value: ConfigValue)]
+    }
+
+    /// The template, refs, sources and `config()` settings of a node; nil for seeds.
+    static func parseResult(_ node: ProjectNode, session: CompileSession) -> Result<ParseResult, DBTError>? {
+        guard node.resourceType != .seed else { return nil }
         var node = node
         do {
             let template = try session.templates.parse(node.rawCode, name: node.definedAt.path)
             node.template = template
             let state = RenderState(session: session, node: node, phase: .parse)
             _ = try session.templates.render(template, [:], globals: state.scope(for: node.packageName))
-            node.refs = state.refs
-            node.sources = state.sources
-            node.config.apply(state.config)
-            return .success(node)
+            return .success(ParseResult(template: template, refs: state.refs, sources: state.sources, config: state.config))
         } catch let error as TemplateError {
             return .failure(DBTError(template: error, path: node.definedAt.path))
         } catch let error as DBTError {
@@ -263,7 +329,11 @@ struct ManifestBuilder {
     }
 
     private mutating func splitDisabled() {
-        disabled = nodes.filter { !$0.config.enabled }
-        nodes = nodes.filter(\.config.enabled)
+        var enabled: [ProjectNode] = []
+        enabled.reserveCapacity(nodes.count)
+        for node in nodes {
+            if node.config.enabled { enabled.append(node) } else { disabled.append(node) }
+        }
+        nodes = enabled
     }
 }

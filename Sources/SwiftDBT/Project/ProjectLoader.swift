@@ -26,10 +26,12 @@ public enum ProjectLoader {
         let projectVars: [(key: String, value: ConfigValue)]
         if case .dict(let pairs)? = try project.vars?.rendered(templates, withTarget) { projectVars = pairs } else { projectVars = [] }
 
+        PhaseTimer.mark("project and profile")
         var errors: [DBTError] = []
         let macroFiles = try BuiltinMacros.files() + packages.flatMap(macroFiles)
         let (macros, macroErrors) = MacroParser.parse(macroFiles, environment: templates)
         errors += macroErrors
+        PhaseTimer.mark("macros")
         let session = CompileSession(
             project: project, packageRoots: Dictionary(packages.map { ($0.name, $0.root) }, uniquingKeysWith: { a, _ in a }),
             target: target, dialect: factory.dialect(for: target),
@@ -43,6 +45,7 @@ public enum ProjectLoader {
         let manifest = builder.finish()
         errors += builder.errors
         guard errors.isEmpty else { throw DBTErrors(errors) }
+        PhaseTimer.mark("finish")
         return LoadedProject(session: session, manifest: manifest, packages: packages,
                              profileFile: profile.file, profileNotice: profile.notice)
     }

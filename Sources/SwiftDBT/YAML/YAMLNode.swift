@@ -21,6 +21,15 @@ public struct YAMLNode: Sendable {
 
     /// Parses one YAML document; nil for an empty file.
     public static func parse(_ text: String, path: String) throws -> YAMLNode? {
+        switch YAMLFastReader.read(text, path: path) {
+        case .empty?: return nil
+        case .node(let node)?: return node
+        case nil: return try composed(text, path: path)
+        }
+    }
+
+    /// Parses one document with Yams (the fast reader declined it).
+    static func composed(_ text: String, path: String) throws -> YAMLNode? {
         do {
             // The basic resolver skips Yams' regular-expression tag resolution; plain scalars are
             // resolved by `YAMLScalar` with PyYAML's rules instead (what dbt reads YAML with).

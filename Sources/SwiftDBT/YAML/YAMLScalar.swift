@@ -2,6 +2,16 @@
 /// `yes`/`no`/`on`/`off` are booleans, `~` and `null` are null, `1_000` is an int, `1.5` a float.
 enum YAMLScalar {
     static func resolve(_ text: String) -> YAMLNode.Kind {
+        // Only text starting with one of these can be anything but a string.
+        guard let lead = text.utf8.first else { return .null }
+        switch lead {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "~"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"),
+             UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "y"), UInt8(ascii: "Y"),
+             UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+            break
+        default:
+            return .scalar(.string(text))
+        }
         switch text {
         case "", "~", "null", "Null", "NULL": return .null
         case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return .scalar(.bool(true))
@@ -29,7 +39,7 @@ enum YAMLScalar {
             body = body.dropFirst()
         }
         guard !body.isEmpty, !body.hasPrefix("_") else { return nil }
-        let digits = body.replacingOccurrences(of: "_", with: "")
+        let digits = body.utf8.contains(UInt8(ascii: "_")) ? body.replacingOccurrences(of: "_", with: "") : String(body)
         let value: Int?
         if digits.hasPrefix("0x") {
             value = Int(digits.dropFirst(2), radix: 16)
