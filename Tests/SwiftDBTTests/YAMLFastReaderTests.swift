@@ -76,7 +76,8 @@ final class YAMLFastReaderTests: XCTestCase {
             .appendingPathComponent("Fixtures")
         let enumerator = FileManager.default.enumerator(atPath: fixtures.path)
         while let relative = enumerator?.nextObject() as? String {
-            guard relative.hasSuffix(".yml") || relative.hasSuffix(".yaml") else { continue }
+            guard relative.hasSuffix(".yml") || relative.hasSuffix(".yaml"),
+                  !relative.split(separator: "/").contains("target") else { continue }
             documents.append(try String(contentsOf: fixtures.appendingPathComponent(relative), encoding: .utf8))
         }
         var accepted = 0
