@@ -25,7 +25,7 @@ public final class Compiler: Sendable {
     /// The compiled SQL of `node`, ephemeral CTEs included.
     public func compile(_ node: ProjectNode) throws -> String {
         let (sql, ephemeralRefs) = try render(node)
-        return try EphemeralInjection.inject(into: sql, ctes: try ctes(for: ephemeralRefs))
+        return EphemeralInjection.inject(into: sql, ctes: try ctes(for: ephemeralRefs))
     }
 
     /// Renders a hook (`pre_hook`, `post_hook`) in the context of `node`.

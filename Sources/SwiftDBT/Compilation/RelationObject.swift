@@ -37,10 +37,10 @@ final class RelationObject: HostObject {
 
     func attribute(_ attribute: String, _ context: CallContext) throws -> Value? {
         switch attribute {
-        case "database": return name.database.map(Value.string) ?? .none
-        case "schema": return name.schema.map(Value.string) ?? .none
+        case "database": return name.database.map(Value.string) ?? Value.none
+        case "schema": return name.schema.map(Value.string) ?? Value.none
         case "identifier", "name", "table": return .string(name.identifier)
-        case "type": return kind.map(Value.string) ?? .none
+        case "type": return kind.map(Value.string) ?? Value.none
         case "is_table": return .bool(kind == "table")
         case "is_view": return .bool(kind == "view")
         case "is_cte": return .bool(cteName != nil)

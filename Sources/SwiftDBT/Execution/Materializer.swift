@@ -118,7 +118,9 @@ struct Materializer {
             // Column changes and new rows commit together: a failed insert leaves the old columns.
             let list = try reconcileColumns(node, target: relation, staged: staged).map(dialect.quote).joined(separator: ", ")
             switch strategy {
-            case "append", "default" where keys.isEmpty:
+            case "append":
+                break
+            case "default" where keys.isEmpty:
                 break
             case "delete+insert", "merge", "default":
                 guard !keys.isEmpty else {
