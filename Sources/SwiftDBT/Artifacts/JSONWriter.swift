@@ -96,35 +96,39 @@ public enum JSONWriter {
     /// A JSON string literal as bytes: runs of plain bytes are copied at once, `"`, `\` and
     /// control characters escaped (`\n`, `\r`, `\t`, else `\u00xx`).
     static func writeString(_ s: String, into out: inout [UInt8]) {
-        var s = s
         out.append(UInt8(ascii: "\""))
-        s.withUTF8 { utf8 in
-            guard let base = utf8.baseAddress else { return }
-            let count = utf8.count
-            needsEscape.withUnsafeBufferPointer { table in
-                var runStart = 0
-                var index = 0
-                while true {
-                    while index < count, !table[Int(base[index])] { index += 1 }
-                    if runStart < index { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
-                    guard index < count else { return }
-                    let byte = base[index]
-                    out.append(UInt8(ascii: "\\"))
-                    switch byte {
-                    case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-                    case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-                    case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
-                    case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
-                    case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
-                    default:
-                        out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                                hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
-                    }
-                    index += 1
-                    runStart = index
-                }
-            }
+        if s.utf8.withContiguousStorageIfAvailable({ escape($0, into: &out) }) == nil {
+            var copy = s
+            copy.withUTF8 { escape($0, into: &out) }
         }
         out.append(UInt8(ascii: "\""))
+    }
+
+    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        guard let base = utf8.baseAddress else { return }
+        let count = utf8.count
+        needsEscape.withUnsafeBufferPointer { table in
+            var runStart = 0
+            var index = 0
+            while true {
+                while index < count, !table[Int(base[index])] { index += 1 }
+                if runStart < index { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
+                guard index < count else { return }
+                let byte = base[index]
+                out.append(UInt8(ascii: "\\"))
+                switch byte {
+                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
+                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
+                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
+                default:
+                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                            hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
+                }
+                index += 1
+                runStart = index
+            }
+        }
     }
 }

@@ -87,8 +87,7 @@ public enum ManifestWriter {
                 if index > 0 { JSONWriter.append(", ", to: &chunk) }
                 JSONWriter.writeString(nodes[index].uniqueID, into: &chunk)
                 JSONWriter.append(": ", to: &chunk)
-                let entry = NodeValues.describe(nodes[index], compiledCode: compiled.isEmpty ? nil : compiled[nodes[index].uniqueID])
-                JSONWriter.write(entry, into: &chunk, indent: nil, sortKeys: false)
+                NodeJSON.write(nodes[index], compiledCode: compiled.isEmpty ? nil : compiled[nodes[index].uniqueID], into: &chunk)
             }
             return chunk
         }
@@ -145,28 +144,43 @@ public struct TargetPaths: Sendable {
     /// Writes `text`, creating folders.
     public static func write(_ text: String, to path: String) throws {
         var text = text
-        let file = try OutputFile(path)
-        defer { file.close() }
-        try text.withUTF8 { try file.write($0) }
+        var file = try OutputFile(path)
+        do {
+            try text.withUTF8 { try file.write($0) }
+        } catch {
+            try? file.finish()
+            throw error
+        }
+        try file.finish()
     }
 
     /// Writes `pieces` one after the other into the file at `path`, creating folders.
     static func write(_ pieces: [[UInt8]], to path: String) throws {
-        let file = try OutputFile(path)
-        defer { file.close() }
-        for piece in pieces { try piece.withUnsafeBufferPointer { try file.write($0) } }
+        var file = try OutputFile(path)
+        do {
+            for piece in pieces { try piece.withUnsafeBufferPointer { try file.write($0) } }
+        } catch {
+            try? file.finish()
+            throw error
+        }
+        try file.finish()
     }
 }
 
-/// A file written in place (no temporary file and no fsync, as dbt writes its artifacts).
-/// Folders are created only when opening fails for want of one.
+/// A file written in place, as dbt writes its artifacts (no temporary file, no fsync). An existing
+/// file is overwritten and then cut to the new length, not truncated to zero first: ext4 flushes a
+/// file truncated to zero and rewritten when it is closed, which made writing thousands of compiled
+/// files wait on the disk. Folders are created only when opening fails for want of one.
 private struct OutputFile {
     let path: String
     let descriptor: Int32
+    /// The file's size before writing.
+    let previousSize: Int
+    private(set) var written = 0
 
     init(_ path: String) throws {
         self.path = path
-        var descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
         if descriptor < 0, errno == ENOENT {
             let folder = (path as NSString).deletingLastPathComponent
             do {
@@ -174,24 +188,33 @@ private struct OutputFile {
             } catch {
                 throw DBTError(.project, "cannot write \(path): \(error.localizedDescription)")
             }
-            descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+            descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
         }
         guard descriptor >= 0 else { throw DBTError(.project, "cannot write \(path): \(String(cString: strerror(errno)))") }
         self.descriptor = descriptor
+        var status = stat()
+        previousSize = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
     }
 
-    func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
+    mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
         guard let base = bytes.baseAddress else { return }
         var offset = 0
         while offset < bytes.count {
-            let written = Foundation.write(descriptor, base + offset, bytes.count - offset)
-            if written < 0 {
+            let count = Foundation.write(descriptor, base + offset, bytes.count - offset)
+            if count < 0 {
                 if errno == EINTR { continue }
                 throw DBTError(.project, "cannot write \(path): \(String(cString: strerror(errno)))")
             }
-            offset += written
+            offset += count
         }
+        written += bytes.count
     }
 
-    func close() { _ = Foundation.close(descriptor) }
+    /// Cuts what is left of a longer previous file, and closes.
+    func finish() throws {
+        defer { _ = Foundation.close(descriptor) }
+        if previousSize > written, ftruncate(descriptor, off_t(written)) != 0 {
+            throw DBTError(.project, "cannot write \(path): \(String(cString: strerror(errno)))")
+        }
+    }
 }

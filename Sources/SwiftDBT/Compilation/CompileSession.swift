@@ -20,6 +20,8 @@ public final class CompileSession: Sendable {
     public let environmentVariables: [String: String]
     /// Receives `log()`, `print()` and `exceptions.warn()` lines.
     public let log: @Sendable (String) -> Void
+    /// Whether `adapter.dispatch('get_where_subquery', 'dbt')` reaches the built-in `default__` macro.
+    let dispatchesBuiltinWhereSubquery: Bool
 
     public init(project: ProjectFile, packageRoots: [String: String], target: Target, dialect: any Dialect,
                 macros: MacroRegistry, templates: Jinja.Environment, cliVars: [(key: String, value: ConfigValue)],
@@ -37,6 +39,9 @@ public final class CompileSession: Sendable {
         self.runStartedAt = runStartedAt
         self.environmentVariables = environmentVariables
         self.log = log
+        let whereSubquery = macros.dispatch("get_where_subquery", namespace: "dbt")
+        dispatchesBuiltinWhereSubquery = whereSubquery?.packageName == MacroRegistry.internalPackage
+            && whereSubquery?.name == "default__get_where_subquery"
     }
 
     /// `var(name)` as seen from `package`: `--vars`, then the package's scope of `vars:`, then global `vars:`.

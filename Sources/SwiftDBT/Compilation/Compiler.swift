@@ -86,31 +86,53 @@ public final class Compiler: Sendable {
         return ordered
     }
 
+    /// What resolving a `ref()` needs of a model, seed or snapshot.
+    private struct RefTarget: Sendable {
+        var packageName: String
+        var uniqueID: String
+        var name: String
+        var isEphemeral: Bool
+        /// The relation of the first node with this unique ID.
+        var relation: RelationName?
+        var kind: String
+    }
+
     private static func makeResolver(manifest: Manifest) -> ReferenceResolver {
-        let nodesByID = Dictionary(manifest.nodes.map { ($0.uniqueID, $0) }, uniquingKeysWith: { a, _ in a })
-        var byName: [String: [ProjectNode]] = [:]
-        for node in manifest.nodes where [.model, .seed, .snapshot].contains(node.resourceType) {
-            byName[node.name, default: []].append(node)
+        var relationByID: [String: RelationName?] = [:]
+        relationByID.reserveCapacity(manifest.nodes.count)
+        for index in manifest.nodes.indices where relationByID[manifest.nodes[index].uniqueID] == nil {
+            relationByID[manifest.nodes[index].uniqueID] = .some(manifest.nodes[index].relation)
+        }
+        var byName: [String: [RefTarget]] = [:]
+        for index in manifest.nodes.indices where [.model, .seed, .snapshot].contains(manifest.nodes[index].resourceType) {
+            let node = manifest.nodes[index]
+            let materialized = node.config.materialized
+            byName[node.name, default: []].append(RefTarget(
+                packageName: node.packageName, uniqueID: node.uniqueID, name: node.name, isEphemeral: materialized == "ephemeral",
+                relation: relationByID[node.uniqueID] ?? nil, kind: node.resourceType == .seed ? "table" : materialized))
         }
         let sources = Dictionary(manifest.sources.map { ("\($0.sourceName).\($0.name)", $0) }, uniquingKeysWith: { a, _ in a })
         let rootPackage = manifest.projectName
-        let graph = ConfigValue.dict([
-            ("nodes", .dict(manifest.nodes.map { ($0.uniqueID, NodeValues.describe($0)) })),
-            ("sources", .dict(manifest.sources.map { ($0.uniqueID, NodeValues.describe($0)) })),
-        ])
+        let graph: @Sendable () -> ConfigValue = {
+            .dict([
+                ("nodes", .dict(manifest.nodes.map { ($0.uniqueID, NodeValues.describe($0)) })),
+                ("sources", .dict(manifest.sources.map { ($0.uniqueID, NodeValues.describe($0)) })),
+            ])
+        }
         let frozenByName = byName
         return ReferenceResolver(
             resolveRef: { reference, package in
-                let candidates = (frozenByName[reference.name] ?? []).filter { reference.package == nil || $0.packageName == reference.package }
-                guard let node = candidates.first(where: { $0.packageName == package })
-                    ?? candidates.first(where: { $0.packageName == rootPackage }) ?? candidates.first else {
+                let all = frozenByName[reference.name] ?? []
+                func matches(_ target: RefTarget) -> Bool { reference.package == nil || target.packageName == reference.package }
+                guard let node = all.first(where: { matches($0) && $0.packageName == package })
+                    ?? all.first(where: { matches($0) && $0.packageName == rootPackage }) ?? all.first(where: matches) else {
                     throw TemplateError(.raised, "'\(reference.name)' is not a model, seed or snapshot of this project")
                 }
-                if node.config.materialized == "ephemeral" { return .ephemeral(uniqueID: node.uniqueID, name: node.name) }
-                guard let relation = nodesByID[node.uniqueID]?.relation else {
+                if node.isEphemeral { return .ephemeral(uniqueID: node.uniqueID, name: node.name) }
+                guard let relation = node.relation else {
                     throw TemplateError(.raised, "'\(reference.name)' has no relation")
                 }
-                return .relation(relation, kind: node.resourceType == .seed ? "table" : node.config.materialized)
+                return .relation(relation, kind: node.kind)
             },
             resolveSource: { reference in
                 guard let source = sources["\(reference.source).\(reference.table)"] else {

@@ -35,18 +35,49 @@ enum GenericTestCall {
         let session = state.session
         let relation: Value
         if attached.hasPrefix("source."), let source = sourceParts(attached, state) {
-            relation = try session.templates.evaluate("{{ source('\(source.0)', '\(source.1)') }}", [:], globals: scope)
+            relation = try direct(state, names: [source.0, source.1]) { resolver in
+                try References.compiledSource(ProjectNode.SourceReference(source: source.0, table: source.1, location: nil),
+                                              resolver: resolver, state: state)
+            } ?? session.templates.evaluate("{{ source('\(source.0)', '\(source.1)') }}", [:], globals: scope)
         } else {
-            let name = attached.split(separator: ".").dropFirst(2).joined(separator: ".")
-            relation = try session.templates.evaluate("{{ ref('\(name)') }}", [:], globals: scope)
+            let name = ASCIIText.split(attached, ".").dropFirst(2).joined(separator: ".")
+            relation = try direct(state, names: [name]) { resolver in
+                try References.compiledRef(ProjectNode.Reference(package: nil, name: name, version: nil, location: nil),
+                                           resolver: resolver, state: state)
+            } ?? session.templates.evaluate("{{ ref('\(name)') }}", [:], globals: scope)
         }
         guard let whereMacro = session.macros.resolve("get_where_subquery", from: state.node.packageName) else { return relation }
+        if usesDefaultWhere(whereMacro, state) { return relation }
         return try session.templates.call(whereMacro.definition, Arguments([relation]),
                                           globals: state.scope(for: whereMacro.packageName))
     }
 
+    /// What `{{ ref('x') }}` or `{{ source('a', 'b') }}` evaluates to while compiling, resolved without
+    /// the template engine; nil (evaluate it, to fail with the engine's error) when it does not resolve.
+    private static func direct(_ state: RenderState, names: [String], _ resolve: (ReferenceResolver) throws -> Value) -> Value? {
+        // Names that would not survive as a quoted template literal go through the engine, as they always did.
+        guard case .compile(let resolver) = state.phase,
+              !names.contains(where: { $0.utf8.contains(UInt8(ascii: "'")) || $0.utf8.contains(UInt8(ascii: "\\")) }) else { return nil }
+        let ephemeralRefs = state.ephemeralRefs
+        do {
+            return try resolve(resolver)
+        } catch {
+            state.ephemeralRefs = ephemeralRefs
+            return nil
+        }
+    }
+
+    /// Whether `get_where_subquery(relation)` is dbt's own and returns the relation as it is: the
+    /// built-in macro dispatching to the built-in `default__` one, and no `where` config.
+    private static func usesDefaultWhere(_ whereMacro: MacroEntry, _ state: RenderState) -> Bool {
+        guard whereMacro.packageName == MacroRegistry.internalPackage, state.session.dispatchesBuiltinWhereSubquery else {
+            return false
+        }
+        return !(state.node.config["where"]?.jinjaValue.isTruthy ?? false)
+    }
+
     private static func sourceParts(_ uniqueID: String, _ state: RenderState) -> (String, String)? {
-        let parts = uniqueID.split(separator: ".").map(String.init)
+        let parts = ASCIIText.split(uniqueID, ".")
         guard parts.count >= 4 else { return nil }
         return (parts[2], parts[3...].joined(separator: "."))
     }

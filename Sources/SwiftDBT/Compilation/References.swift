@@ -16,15 +16,26 @@ enum References {
             return .object(RelationObject(RelationName(database: nil, schema: nil, identifier: reference.name),
                                           dialect: state.session.dialect))
         case .compile(let resolver):
-            switch try resolver.resolveRef(reference, state.node.packageName) {
-            case .relation(let name, let kind):
-                return .object(RelationObject(name, kind: kind, dialect: state.session.dialect, readsNothing: state.empty))
-            case .ephemeral(let uniqueID, let name):
-                if !state.ephemeralRefs.contains(uniqueID) { state.ephemeralRefs.append(uniqueID) }
-                return .object(RelationObject(RelationName(database: nil, schema: nil, identifier: name),
-                                              dialect: state.session.dialect, cteName: "__dbt__cte__" + name))
-            }
+            return try compiledRef(reference, resolver: resolver, state: state)
         }
+    }
+
+    /// What `ref()` returns while compiling: the relation, or the CTE of an ephemeral model.
+    static func compiledRef(_ reference: ProjectNode.Reference, resolver: ReferenceResolver, state: RenderState) throws -> Value {
+        switch try resolver.resolveRef(reference, state.node.packageName) {
+        case .relation(let name, let kind):
+            return .object(RelationObject(name, kind: kind, dialect: state.session.dialect, readsNothing: state.empty))
+        case .ephemeral(let uniqueID, let name):
+            if !state.ephemeralRefs.contains(uniqueID) { state.ephemeralRefs.append(uniqueID) }
+            return .object(RelationObject(RelationName(database: nil, schema: nil, identifier: name),
+                                          dialect: state.session.dialect, cteName: "__dbt__cte__" + name))
+        }
+    }
+
+    /// What `source()` returns while compiling.
+    static func compiledSource(_ reference: ProjectNode.SourceReference, resolver: ReferenceResolver, state: RenderState) throws -> Value {
+        .object(RelationObject(try resolver.resolveSource(reference), kind: "table", dialect: state.session.dialect,
+                               readsNothing: state.empty))
     }
 
     static func source(_ arguments: Arguments, state: RenderState, context: CallContext) throws -> Value {
@@ -39,8 +50,7 @@ enum References {
             return .object(RelationObject(RelationName(database: nil, schema: names[0], identifier: names[1]),
                                           dialect: state.session.dialect))
         case .compile(let resolver):
-            return .object(RelationObject(try resolver.resolveSource(reference), kind: "table", dialect: state.session.dialect,
-                                          readsNothing: state.empty))
+            return try compiledSource(reference, resolver: resolver, state: state)
         }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import Jinja
 
 /// One render of one node: what the template sees of the node, and what it records.
@@ -68,6 +69,35 @@ struct ReferenceResolver: Sendable {
 
     let resolveRef: @Sendable (ProjectNode.Reference, _ fromPackage: String) throws -> Resolution
     let resolveSource: @Sendable (ProjectNode.SourceReference) throws -> RelationName
+    /// Builds the `graph` context variable, the first time a template reads it.
+    let graphBuilder: LazyValue<ConfigValue>
+
+    init(resolveRef: @escaping @Sendable (ProjectNode.Reference, _ fromPackage: String) throws -> Resolution,
+         resolveSource: @escaping @Sendable (ProjectNode.SourceReference) throws -> RelationName,
+         graph: @escaping @Sendable () -> ConfigValue) {
+        self.resolveRef = resolveRef
+        self.resolveSource = resolveSource
+        graphBuilder = LazyValue(graph)
+    }
+
     /// The `graph` context variable: nodes and sources as dbt's manifest describes them.
-    let graph: ConfigValue
+    var graph: ConfigValue { graphBuilder.value }
+}
+
+/// A value made on first use, once, whichever thread asks first.
+final class LazyValue<T: Sendable>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var made: T?
+    private let make: @Sendable () -> T
+
+    init(_ make: @escaping @Sendable () -> T) { self.make = make }
+
+    var value: T {
+        lock.withLock {
+            if let made { return made }
+            let value = make()
+            made = value
+            return value
+        }
+    }
 }

@@ -4,9 +4,38 @@
 enum ASCIIText {
     /// `text.split(separator:maxSplits:)` (empty pieces omitted), as strings.
     static func split(_ text: String, _ separator: Character, maxSplits: Int = .max) -> [String] {
-        guard let byte = separator.asciiValue, text.utf8.allSatisfy({ $0 < 0x80 }) else {
-            return text.split(separator: separator, maxSplits: maxSplits).map(String.init)
+        if let byte = separator.asciiValue, maxSplits > 0,
+           let pieces = text.utf8.withContiguousStorageIfAvailable({ split($0, byte, maxSplits: maxSplits) }), let pieces {
+            return pieces
         }
-        return text.utf8.split(separator: byte, maxSplits: maxSplits).map { String(Substring($0)) }
+        return text.split(separator: separator, maxSplits: maxSplits).map(String.init)
+    }
+
+    /// The pieces of ASCII bytes between separators, as `Collection.split` cuts them; nil for non-ASCII bytes.
+    private static func split(_ bytes: UnsafeBufferPointer<UInt8>, _ separator: UInt8, maxSplits: Int) -> [String]? {
+        var pieces: [String] = []
+        var start = 0
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte >= 0x80 { return nil }
+            if byte == separator {
+                if index > start {
+                    pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self))
+                    if pieces.count == maxSplits {
+                        // The rest stays whole; it must still be ASCII.
+                        start = index + 1
+                        for rest in bytes[start...] where rest >= 0x80 { return nil }
+                        break
+                    }
+                }
+                start = index + 1
+            }
+            index += 1
+        }
+        if start < bytes.count {
+            pieces.append(String(decoding: UnsafeBufferPointer(rebasing: bytes[start...]), as: UTF8.self))
+        }
+        return pieces
     }
 }

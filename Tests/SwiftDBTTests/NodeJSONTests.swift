@@ -1,0 +1,32 @@
+import XCTest
+@testable import SwiftDBT
+
+/// The manifest writes node entries directly; they must be what `NodeValues.describe` gives.
+final class NodeJSONTests: XCTestCase {
+    func testNodeEntriesMatchTheDescribedValues() throws {
+        for fixture in ["jaffle_shop", "features"] {
+            let loaded = try loadProject(try copyFixture(fixture))
+            var nodes = loaded.manifest.nodes + loaded.manifest.disabled
+            XCTAssertFalse(nodes.isEmpty)
+            // Fields the fixtures may leave empty.
+            var extra = nodes[0]
+            extra.columns = [.init(name: "a\"b", description: "line\nbreak\u{1}", dataType: "int", meta: .dict([("k", .list([.int(1), .null]))])),
+                             .init(name: "é", description: "", dataType: nil, meta: .dict([]))]
+            extra.refs = [.init(package: "p", name: "n", version: "2"), .init(package: nil, name: "m", version: nil)]
+            extra.sources = [.init(source: "s", table: "t")]
+            extra.macroCalls = ["macro.dbt.x"]
+            extra.relation = nil
+            extra.test = TestMetadata(name: "unique", namespace: "ns", kwargs: [("values", .list([.double(1.5), .bool(true)]))],
+                                      columnName: nil, attachedNode: "model.x.y")
+            nodes.append(extra)
+            for node in nodes {
+                for compiled in [nil, "select 1\n\t\"x\""] as [String?] {
+                    var direct: [UInt8] = []
+                    NodeJSON.write(node, compiledCode: compiled, into: &direct)
+                    let expected = JSONWriter.string(NodeValues.describe(node, compiledCode: compiled))
+                    XCTAssertEqual(String(decoding: direct, as: UTF8.self), expected, node.uniqueID)
+                }
+            }
+        }
+    }
+}
