@@ -20,9 +20,9 @@ struct CSVChunkedFile: ~Copyable {
     private(set) var offset = 0
     private let file: UnsafeMutablePointer<FILE>
 
-    /// - Parameter chunkSize: at least 3, so a byte order mark fits in the first chunk.
-    init(path: String, chunkSize: Int = defaultChunkSize) throws {
-        precondition(chunkSize >= 3, "chunks must hold a byte order mark")
+    /// - Parameter chunkSize: raised to at least 3, so a byte order mark fits in the first chunk.
+    init(path: String, chunkSize requested: Int = defaultChunkSize) throws {
+        let chunkSize = max(3, requested)
         guard let file = fopen(path, "rb") else {
             let reason = String(cString: strerror(errno))
             throw DBTError(.project, "cannot open \(path): \(reason)", at: FileLocation(path: path, line: 1, column: 1))
