@@ -21,10 +21,10 @@ final class NodeJSONTests: XCTestCase {
             nodes.append(extra)
             for node in nodes {
                 for compiled in [nil, "select 1\n\t\"x\""] as [String?] {
-                    var direct: [UInt8] = []
+                    var direct = ByteBuffer()
                     NodeJSON.write(node, compiledCode: compiled, into: &direct)
                     let expected = JSONWriter.string(NodeValues.describe(node, compiledCode: compiled))
-                    XCTAssertEqual(String(decoding: direct, as: UTF8.self), expected, node.uniqueID)
+                    XCTAssertEqual(direct.string, expected, node.uniqueID)
                 }
             }
         }

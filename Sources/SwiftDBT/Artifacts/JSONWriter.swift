@@ -7,24 +7,18 @@ import Foundation
 public enum JSONWriter {
     /// Compact JSON with Python's separators (`, ` and `: `) unless `pretty`, which indents by 2.
     public static func string(_ value: ConfigValue, pretty: Bool = false, sortKeys: Bool = false) -> String {
-        var out: [UInt8] = []
+        var out = ByteBuffer()
         write(value, into: &out, indent: pretty ? 0 : nil, sortKeys: sortKeys)
-        return String(decoding: out, as: UTF8.self)
+        return out.string
     }
 
-    static func write(_ value: ConfigValue, into out: inout String, indent: Int?, sortKeys: Bool) {
-        var bytes: [UInt8] = []
-        write(value, into: &bytes, indent: indent, sortKeys: sortKeys)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
-
-    static func write(_ value: ConfigValue, into out: inout [UInt8], indent: Int?, sortKeys: Bool) {
+    static func write(_ value: ConfigValue, into out: inout ByteBuffer, indent: Int?, sortKeys: Bool) {
         switch value {
-        case .null: append("null", to: &out)
-        case .bool(let b): append(b ? "true" : "false", to: &out)
-        case .int(let i): append(String(i), to: &out)
+        case .null: out.append("null")
+        case .bool(let b): out.append(b ? "true" : "false")
+        case .int(let i): out.append(text: String(i))
         case .double(let d):
-            append(d.isFinite ? (d.rounded() == d && abs(d) < 1e16 ? String(format: "%.1f", d) : "\(d)") : "null", to: &out)
+            out.append(text: d.isFinite ? (d.rounded() == d && abs(d) < 1e16 ? String(format: "%.1f", d) : "\(d)") : "null")
         case .string(let s): writeString(s, into: &out)
         case .list(let items):
             out.append(UInt8(ascii: "["))
@@ -33,9 +27,9 @@ public enum JSONWriter {
                 return
             }
             let inner = indent.map { $0 + 2 }
-            for (i, item) in items.enumerated() {
-                separator(first: i == 0, indent: indent, inner: inner, into: &out)
-                write(item, into: &out, indent: inner, sortKeys: sortKeys)
+            for index in items.indices {
+                separator(first: index == 0, indent: indent, inner: inner, into: &out)
+                write(items[index], into: &out, indent: inner, sortKeys: sortKeys)
             }
             closing(UInt8(ascii: "]"), indent: indent, into: &out)
         case .dict(let pairs):
@@ -46,56 +40,38 @@ public enum JSONWriter {
             }
             let inner = indent.map { $0 + 2 }
             let ordered = sortKeys ? pairs.sorted { $0.key < $1.key } : pairs
-            for (i, pair) in ordered.enumerated() {
-                separator(first: i == 0, indent: indent, inner: inner, into: &out)
-                writeString(pair.key, into: &out)
-                out.append(UInt8(ascii: ":"))
-                out.append(UInt8(ascii: " "))
-                write(pair.value, into: &out, indent: inner, sortKeys: sortKeys)
+            for index in ordered.indices {
+                separator(first: index == 0, indent: indent, inner: inner, into: &out)
+                writeString(ordered[index].key, into: &out)
+                out.append(": ")
+                write(ordered[index].value, into: &out, indent: inner, sortKeys: sortKeys)
             }
             closing(UInt8(ascii: "}"), indent: indent, into: &out)
         }
     }
 
-    private static func separator(first: Bool, indent: Int?, inner: Int?, into out: inout [UInt8]) {
+    private static func separator(first: Bool, indent: Int?, inner: Int?, into out: inout ByteBuffer) {
         if !first {
             out.append(UInt8(ascii: ","))
             if indent == nil { out.append(UInt8(ascii: " ")) }
         }
         if let inner {
             out.append(UInt8(ascii: "\n"))
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: inner))
+            for _ in 0..<inner { out.append(UInt8(ascii: " ")) }
         }
     }
 
-    private static func closing(_ byte: UInt8, indent: Int?, into out: inout [UInt8]) {
+    private static func closing(_ byte: UInt8, indent: Int?, into out: inout ByteBuffer) {
         if let indent {
             out.append(UInt8(ascii: "\n"))
-            out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: indent))
+            for _ in 0..<indent { out.append(UInt8(ascii: " ")) }
         }
         out.append(byte)
     }
 
-    @inline(__always)
-    static func append(_ text: String, to out: inout [UInt8]) {
-        var text = text
-        text.withUTF8 { out.append(contentsOf: $0) }
-    }
-
-    /// A JSON string literal; non-ASCII stays as UTF-8. Text with nothing to escape is copied whole.
-    static func writeString(_ s: String, into out: inout String) {
-        var bytes: [UInt8] = []
-        writeString(s, into: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static let hexDigits: [UInt8] = Array("0123456789abcdef".utf8)
-    /// Bytes a JSON string cannot hold as they are: `"`, `\` and control characters.
-    private static let needsEscape: [Bool] = (0..<256).map { $0 < 0x20 || $0 == 0x22 || $0 == 0x5C }
-
     /// A JSON string literal as bytes: runs of plain bytes are copied at once, `"`, `\` and
-    /// control characters escaped (`\n`, `\r`, `\t`, else `\u00xx`).
-    static func writeString(_ s: String, into out: inout [UInt8]) {
+    /// control characters escaped (`\n`, `\r`, `\t`, else `\u00xx`); other text stays UTF-8.
+    static func writeString(_ s: String, into out: inout ByteBuffer) {
         out.append(UInt8(ascii: "\""))
         if s.utf8.withContiguousStorageIfAvailable({ escape($0, into: &out) }) == nil {
             var copy = s
@@ -104,31 +80,51 @@ public enum JSONWriter {
         out.append(UInt8(ascii: "\""))
     }
 
-    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+    /// Whether any of eight bytes is below 0x20, `"` or `\` (exact: no byte is missed, none is flagged wrongly
+    /// for the decision to look at the bytes one by one).
+    @inline(__always)
+    private static func needsEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZero(_ x: UInt64) -> UInt64 { (x &- ones) & ~x & highs }
+        let control = (word &- ones &* 0x20) & ~word & highs
+        return (control | hasZero(word ^ (ones &* 0x22)) | hasZero(word ^ (ones &* 0x5C))) != 0
+    }
+
+    private static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout ByteBuffer) {
         guard let base = utf8.baseAddress else { return }
         let count = utf8.count
-        needsEscape.withUnsafeBufferPointer { table in
-            var runStart = 0
-            var index = 0
-            while true {
-                while index < count, !table[Int(base[index])] { index += 1 }
-                if runStart < index { out.append(contentsOf: UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
-                guard index < count else { return }
+        var runStart = 0
+        var index = 0
+        let raw = UnsafeRawPointer(base)
+        while true {
+            // Eight bytes at a time while none of them needs escaping.
+            while index + 8 <= count, !needsEscape(raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)) { index += 8 }
+            while index < count {
                 let byte = base[index]
-                out.append(UInt8(ascii: "\\"))
-                switch byte {
-                case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
-                case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
-                case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
-                case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
-                case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
-                default:
-                    out.append(contentsOf: [UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
-                                            hexDigits[Int(byte >> 4)], hexDigits[Int(byte & 0xF)]])
-                }
+                if byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") { break }
                 index += 1
-                runStart = index
             }
+            if runStart < index { out.append(UnsafeBufferPointer(start: base + runStart, count: index - runStart)) }
+            guard index < count else { return }
+            let byte = base[index]
+            out.append(UInt8(ascii: "\\"))
+            switch byte {
+            case UInt8(ascii: "\""): out.append(UInt8(ascii: "\""))
+            case UInt8(ascii: "\\"): out.append(UInt8(ascii: "\\"))
+            case UInt8(ascii: "\n"): out.append(UInt8(ascii: "n"))
+            case UInt8(ascii: "\r"): out.append(UInt8(ascii: "r"))
+            case UInt8(ascii: "\t"): out.append(UInt8(ascii: "t"))
+            default:
+                let hex: StaticString = "0123456789abcdef"
+                out.append("u00")
+                hex.withUTF8Buffer { digits in
+                    out.append(digits[Int(byte >> 4)])
+                    out.append(digits[Int(byte & 0xF)])
+                }
+            }
+            index += 1
+            runStart = index
         }
     }
 }

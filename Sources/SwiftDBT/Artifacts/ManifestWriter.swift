@@ -30,87 +30,116 @@ public enum ManifestWriter {
 
     /// `"parent_map": {...}, "child_map": {...}`: every node and source with the sorted unique IDs it
     /// depends on, and of its dependents (children also list dependencies that are neither).
-    static func graphMaps(_ manifest: Manifest, into out: inout [UInt8]) {
-        var parents: [String: [String]] = [:]
-        var children: [String: [String]] = [:]
-        parents.reserveCapacity(manifest.nodes.count + manifest.sources.count)
-        children.reserveCapacity(manifest.nodes.count + manifest.sources.count)
-        for index in manifest.nodes.indices {
-            parents[manifest.nodes[index].uniqueID] = []
-            children[manifest.nodes[index].uniqueID] = []
+    /// Unique IDs are numbered once and sorted once; lists are sorted by those ranks.
+    static func graphMaps(_ manifest: Manifest, into out: inout ByteBuffer) {
+        var number: [String: Int] = [:]
+        number.reserveCapacity(manifest.nodes.count + manifest.sources.count)
+        var ids: [String] = []
+        func index(_ id: String) -> Int {
+            if let found = number[id] { return found }
+            number[id] = ids.count
+            ids.append(id)
+            return ids.count - 1
         }
-        for source in manifest.sources {
-            parents[source.uniqueID] = []
-            children[source.uniqueID] = []
+        let nodeIndices = manifest.nodes.indices.map { index(manifest.nodes[$0].uniqueID) }
+        for source in manifest.sources { _ = index(source.uniqueID) }
+        /// Nodes and sources are the parent map's keys; dependencies that are neither only the child map's.
+        let parentKeys = ids.count
+        var parents = [[Int]](repeating: [], count: parentKeys)
+        var children: [[Int]] = Array(repeating: [], count: parentKeys)
+        for (position, node) in nodeIndices.enumerated() {
+            let dependsOn = manifest.nodes[position].dependsOn.map(index)
+            if children.count < ids.count { children += Array(repeating: [], count: ids.count - children.count) }
+            parents[node] = dependsOn
+            for parent in dependsOn { children[parent].append(node) }
         }
-        for index in manifest.nodes.indices {
-            let id = manifest.nodes[index].uniqueID
-            let dependsOn = manifest.nodes[index].dependsOn
-            parents[id] = dependsOn.sorted()
-            for parent in dependsOn { children[parent, default: []].append(id) }
-        }
-        let parentKeys = parents.keys.sorted()
-        // Children hold every parent key, and maybe more.
-        let childKeys = children.count == parents.count ? parentKeys : children.keys.sorted()
-        func write(_ name: String, _ map: [String: [String]], _ keys: [String]) {
-            JSONWriter.writeString(name, into: &out)
-            JSONWriter.append(": {", to: &out)
-            for (position, key) in keys.enumerated() {
-                if position > 0 { JSONWriter.append(", ", to: &out) }
-                JSONWriter.writeString(key, into: &out)
-                JSONWriter.append(": [", to: &out)
-                for (itemPosition, item) in (map[key] ?? []).sorted().enumerated() {
-                    if itemPosition > 0 { JSONWriter.append(", ", to: &out) }
-                    JSONWriter.writeString(item, into: &out)
+        let order = sortedIndices(ids)
+        var rank = [Int](repeating: 0, count: ids.count)
+        for (position, id) in order.enumerated() { rank[id] = position }
+        func write(_ name: StaticString, _ lists: [[Int]], keys: Int, into out: inout ByteBuffer) {
+            out.append(UInt8(ascii: "\""))
+            out.append(name)
+            out.append("\": {")
+            var first = true
+            for id in order where id < keys {
+                if !first { out.append(", ") }
+                first = false
+                JSONWriter.writeString(ids[id], into: &out)
+                out.append(": [")
+                for (position, item) in lists[id].sorted(by: { rank[$0] < rank[$1] }).enumerated() {
+                    if position > 0 { out.append(", ") }
+                    JSONWriter.writeString(ids[item], into: &out)
                 }
                 out.append(UInt8(ascii: "]"))
             }
             out.append(UInt8(ascii: "}"))
         }
-        write("parent_map", parents, parentKeys)
-        JSONWriter.append(", ", to: &out)
-        write("child_map", children, childKeys)
+        write("parent_map", parents, keys: parentKeys, into: &out)
+        out.append(", ")
+        write("child_map", children, keys: ids.count, into: &out)
     }
 
-    /// The manifest as JSON text; `compiled` adds `compiled_code` to the nodes it names.
-    public static func json(_ loaded: LoadedProject, compiled: [String: String] = [:]) -> String {
-        String(decoding: chunks(loaded, compiled: compiled).joined(), as: UTF8.self)
+    /// Positions of `strings` in `String` order (by bytes when all are ASCII, which is the same order).
+    private static func sortedIndices(_ strings: [String]) -> [Int] {
+        guard strings.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else {
+            return strings.indices.sorted { strings[$0] < strings[$1] }
+        }
+        var bytes: [UInt8] = []
+        var offsets: [Int] = [0]
+        offsets.reserveCapacity(strings.count + 1)
+        for string in strings {
+            bytes.append(contentsOf: string.utf8)
+            offsets.append(bytes.count)
+        }
+        return bytes.withUnsafeBufferPointer { buffer -> [Int] in
+            let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            return strings.indices.sorted { a, b in
+                let aLength = offsets[a + 1] - offsets[a], bLength = offsets[b + 1] - offsets[b]
+                let common = min(aLength, bLength)
+                if common > 0 {
+                    let order = memcmp(base + offsets[a], base + offsets[b], common)
+                    if order != 0 { return order < 0 }
+                }
+                return aLength < bLength
+            }
+        }
     }
 
     /// The manifest as UTF-8 pieces in order (node entries serialized in parallel, 256 to a piece).
     static func chunks(_ loaded: LoadedProject, compiled: [String: String]) -> [[UInt8]] {
         let nodes = loaded.manifest.nodes
         let nodeChunks = ParallelMap.map(Array(stride(from: 0, to: nodes.count, by: 256))) { start -> [UInt8] in
-            var chunk: [UInt8] = []
-            chunk.reserveCapacity(256 * 2048)
+            var chunk = ByteBuffer(capacity: 256 * 2048)
             for index in start..<min(nodes.count, start + 256) {
-                if index > 0 { JSONWriter.append(", ", to: &chunk) }
+                if index > 0 { chunk.append(", ") }
                 JSONWriter.writeString(nodes[index].uniqueID, into: &chunk)
-                JSONWriter.append(": ", to: &chunk)
+                chunk.append(": ")
                 NodeJSON.write(nodes[index], compiledCode: compiled.isEmpty ? nil : compiled[nodes[index].uniqueID], into: &chunk)
             }
-            return chunk
+            return chunk.array
         }
         let (before, after) = sections(loaded)
-        var head: [UInt8] = [UInt8(ascii: "{")]
+        var head = ByteBuffer()
+        head.append(UInt8(ascii: "{"))
         for (key, value) in before {
             JSONWriter.writeString(key, into: &head)
-            JSONWriter.append(": ", to: &head)
+            head.append(": ")
             JSONWriter.write(value, into: &head, indent: nil, sortKeys: false)
-            JSONWriter.append(", ", to: &head)
+            head.append(", ")
         }
-        JSONWriter.append("\"nodes\": {", to: &head)
-        var tail: [UInt8] = [UInt8(ascii: "}")]
+        head.append("\"nodes\": {")
+        var tail = ByteBuffer(capacity: 1 << 16)
+        tail.append(UInt8(ascii: "}"))
         for (key, value) in after {
-            JSONWriter.append(", ", to: &tail)
+            tail.append(", ")
             JSONWriter.writeString(key, into: &tail)
-            JSONWriter.append(": ", to: &tail)
+            tail.append(": ")
             JSONWriter.write(value, into: &tail, indent: nil, sortKeys: false)
         }
-        JSONWriter.append(", ", to: &tail)
+        tail.append(", ")
         graphMaps(loaded.manifest, into: &tail)
         tail.append(UInt8(ascii: "}"))
-        return [head] + nodeChunks + [tail]
+        return [head.array] + nodeChunks + [tail.array]
     }
 
     /// Writes the manifest under the project's target path.

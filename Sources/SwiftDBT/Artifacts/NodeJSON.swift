@@ -3,7 +3,7 @@
 /// `ConfigValue` tree first (the manifest of a large project is mostly these entries).
 /// `NodeJSONTests` holds the two to the same output.
 enum NodeJSON {
-    static func write(_ node: ProjectNode, compiledCode: String?, into out: inout [UInt8]) {
+    static func write(_ node: ProjectNode, compiledCode: String?, into out: inout ByteBuffer) {
         out.append(UInt8(ascii: "{"))
         key("unique_id", first: true, &out)
         JSONWriter.writeString(node.uniqueID, into: &out)
@@ -41,14 +41,16 @@ enum NodeJSON {
         list(node.sources, &out) { out, source in
             out.append(UInt8(ascii: "["))
             JSONWriter.writeString(source.source, into: &out)
-            JSONWriter.append(", ", to: &out)
+            out.append(", ")
             JSONWriter.writeString(source.table, into: &out)
             out.append(UInt8(ascii: "]"))
         }
         key("columns", &out)
         out.append(UInt8(ascii: "{"))
         for (position, column) in node.columns.enumerated() {
-            key(column.name, first: position == 0, &out)
+            if position > 0 { out.append(", ") }
+            JSONWriter.writeString(column.name, into: &out)
+            out.append(": ")
             out.append(UInt8(ascii: "{"))
             key("name", first: true, &out)
             JSONWriter.writeString(column.name, into: &out)
@@ -61,7 +63,7 @@ enum NodeJSON {
         out.append(UInt8(ascii: "}"))
         if let compiledCode {
             key("compiled", &out)
-            JSONWriter.append("true", to: &out)
+            out.append("true")
             string("compiled_code", compiledCode, &out)
         }
         if let test = node.test {
@@ -79,32 +81,33 @@ enum NodeJSON {
         out.append(UInt8(ascii: "}"))
     }
 
-    /// `"name": ` (after `, ` unless it is the object's first member).
-    private static func key(_ name: String, first: Bool = false, _ out: inout [UInt8]) {
-        if !first { JSONWriter.append(", ", to: &out) }
-        JSONWriter.writeString(name, into: &out)
-        JSONWriter.append(": ", to: &out)
+    /// `"name": ` (after `, ` unless it is the object's first member); `name` needs no escaping.
+    private static func key(_ name: StaticString, first: Bool = false, _ out: inout ByteBuffer) {
+        if !first { out.append(", ") }
+        out.append(UInt8(ascii: "\""))
+        out.append(name)
+        out.append("\": ")
     }
 
-    private static func string(_ name: String, _ value: String, _ out: inout [UInt8]) {
+    private static func string(_ name: StaticString, _ value: String, _ out: inout ByteBuffer) {
         key(name, &out)
         JSONWriter.writeString(value, into: &out)
     }
 
-    private static func optionalString(_ name: String, _ value: String?, _ out: inout [UInt8]) {
+    private static func optionalString(_ name: StaticString, _ value: String?, _ out: inout ByteBuffer) {
         key(name, &out)
-        if let value { JSONWriter.writeString(value, into: &out) } else { JSONWriter.append("null", to: &out) }
+        if let value { JSONWriter.writeString(value, into: &out) } else { out.append("null") }
     }
 
-    private static func strings(_ name: String, _ values: [String], _ out: inout [UInt8]) {
+    private static func strings(_ name: StaticString, _ values: [String], _ out: inout ByteBuffer) {
         key(name, &out)
         list(values, &out) { JSONWriter.writeString($1, into: &$0) }
     }
 
-    private static func list<Item>(_ items: [Item], _ out: inout [UInt8], _ write: (inout [UInt8], Item) -> Void) {
+    private static func list<Item>(_ items: [Item], _ out: inout ByteBuffer, _ write: (inout ByteBuffer, Item) -> Void) {
         out.append(UInt8(ascii: "["))
         for (position, item) in items.enumerated() {
-            if position > 0 { JSONWriter.append(", ", to: &out) }
+            if position > 0 { out.append(", ") }
             write(&out, item)
         }
         out.append(UInt8(ascii: "]"))

@@ -22,6 +22,8 @@ public final class CompileSession: Sendable {
     public let log: @Sendable (String) -> Void
     /// Whether `adapter.dispatch('get_where_subquery', 'dbt')` reaches the built-in `default__` macro.
     let dispatchesBuiltinWhereSubquery: Bool
+    /// Relation names as `dialect` prints them.
+    let relationTexts = RelationTexts()
 
     public init(project: ProjectFile, packageRoots: [String: String], target: Target, dialect: any Dialect,
                 macros: MacroRegistry, templates: Jinja.Environment, cliVars: [(key: String, value: ConfigValue)],

@@ -14,7 +14,7 @@ enum References {
         case .parse:
             state.refs.append(reference)
             return .object(RelationObject(RelationName(database: nil, schema: nil, identifier: reference.name),
-                                          dialect: state.session.dialect))
+                                          dialect: state.session.dialect, texts: state.session.relationTexts))
         case .compile(let resolver):
             return try compiledRef(reference, resolver: resolver, state: state)
         }
@@ -24,18 +24,20 @@ enum References {
     static func compiledRef(_ reference: ProjectNode.Reference, resolver: ReferenceResolver, state: RenderState) throws -> Value {
         switch try resolver.resolveRef(reference, state.node.packageName) {
         case .relation(let name, let kind):
-            return .object(RelationObject(name, kind: kind, dialect: state.session.dialect, readsNothing: state.empty))
+            return .object(RelationObject(name, kind: kind, dialect: state.session.dialect, readsNothing: state.empty,
+                                          texts: state.session.relationTexts))
         case .ephemeral(let uniqueID, let name):
             if !state.ephemeralRefs.contains(uniqueID) { state.ephemeralRefs.append(uniqueID) }
             return .object(RelationObject(RelationName(database: nil, schema: nil, identifier: name),
-                                          dialect: state.session.dialect, cteName: "__dbt__cte__" + name))
+                                          dialect: state.session.dialect, cteName: "__dbt__cte__" + name,
+                                          texts: state.session.relationTexts))
         }
     }
 
     /// What `source()` returns while compiling.
     static func compiledSource(_ reference: ProjectNode.SourceReference, resolver: ReferenceResolver, state: RenderState) throws -> Value {
         .object(RelationObject(try resolver.resolveSource(reference), kind: "table", dialect: state.session.dialect,
-                               readsNothing: state.empty))
+                               readsNothing: state.empty, texts: state.session.relationTexts))
     }
 
     static func source(_ arguments: Arguments, state: RenderState, context: CallContext) throws -> Value {
@@ -48,7 +50,7 @@ enum References {
         case .parse:
             state.sources.append(reference)
             return .object(RelationObject(RelationName(database: nil, schema: names[0], identifier: names[1]),
-                                          dialect: state.session.dialect))
+                                          dialect: state.session.dialect, texts: state.session.relationTexts))
         case .compile(let resolver):
             return try compiledSource(reference, resolver: resolver, state: state)
         }

@@ -52,10 +52,12 @@ final class RenderState {
     var this: Value {
         if node.config.materialized == "ephemeral" {
             return .object(RelationObject(RelationName(database: nil, schema: nil, identifier: node.name),
-                                          dialect: session.dialect, cteName: "__dbt__cte__" + node.name))
+                                          dialect: session.dialect, cteName: "__dbt__cte__" + node.name,
+                                          texts: session.relationTexts))
         }
         guard let relation = node.relation else { return .none }
-        return .object(RelationObject(relation, kind: node.config.materialized, dialect: session.dialect))
+        return .object(RelationObject(relation, kind: node.config.materialized, dialect: session.dialect,
+                                      texts: session.relationTexts))
     }
 }
 

@@ -5,29 +5,49 @@ enum YAMLScalar {
         // Only text starting with one of these can be anything but a string.
         guard let lead = text.utf8.first else { return .null }
         switch lead {
-        case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "~"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"),
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            if let value = plainDecimal(text) { return .scalar(.int(value)) }
+        case UInt8(ascii: "~"), UInt8(ascii: "."), UInt8(ascii: "+"), UInt8(ascii: "-"),
              UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "y"), UInt8(ascii: "Y"),
              UInt8(ascii: "o"), UInt8(ascii: "O"), UInt8(ascii: "f"), UInt8(ascii: "F"):
-            break
+            // The words below are at most 5 bytes long.
+            if text.utf8.count <= 5, let word = word(text) { return word }
         default:
             return .scalar(.string(text))
         }
-        switch text {
-        case "", "~", "null", "Null", "NULL": return .null
-        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return .scalar(.bool(true))
-        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return .scalar(.bool(false))
-        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .scalar(.double(.infinity))
-        case "-.inf", "-.Inf", "-.INF": return .scalar(.double(-.infinity))
-        case ".nan", ".NaN", ".NAN": return .scalar(.double(.nan))
-        default: break
-        }
-        guard let first = text.utf8.first, first == UInt8(ascii: "-") || first == UInt8(ascii: "+")
-                || first == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(first) else {
+        guard lead == UInt8(ascii: "-") || lead == UInt8(ascii: "+")
+                || lead == UInt8(ascii: ".") || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(lead) else {
             return .scalar(.string(text))
         }
         if let integer = integer(text) { return .scalar(.int(integer)) }
         if isFloat(text), let value = Double(text.replacingOccurrences(of: "_", with: "")) { return .scalar(.double(value)) }
         return .scalar(.string(text))
+    }
+
+    /// Null, booleans, infinities and NaN.
+    private static func word(_ text: String) -> YAMLNode.Kind? {
+        switch text {
+        case "~", "null", "Null", "NULL": return .null
+        case "true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON": return .scalar(.bool(true))
+        case "false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF": return .scalar(.bool(false))
+        case ".inf", ".Inf", ".INF", "+.inf", "+.Inf", "+.INF": return .scalar(.double(.infinity))
+        case "-.inf", "-.Inf", "-.INF": return .scalar(.double(-.infinity))
+        case ".nan", ".NaN", ".NAN": return .scalar(.double(.nan))
+        default: return nil
+        }
+    }
+
+    /// The value of plain decimal digits with no leading zero (or just `0`), short enough not to
+    /// overflow; nil for anything else (read by the full rules).
+    private static func plainDecimal(_ text: String) -> Int? {
+        let utf8 = text.utf8
+        guard utf8.count <= 18, utf8.count == 1 || utf8.first != UInt8(ascii: "0") else { return nil }
+        var value = 0
+        for byte in utf8 {
+            guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
+            value = value * 10 + Int(byte - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     /// Decimal (with `_` separators), `0x` hex and `0o`/leading-zero octal, as PyYAML reads them.
