@@ -1,6 +1,7 @@
 /// dbt's `grants` config (`grants: {select: [reporter, bi]}`): privileges granted on a relation
 /// once it is built. A new relation has no grants, so it only gets what the config asks; an
 /// incremental run also revokes what the current role granted before and the config no longer lists.
+/// Without a `grants` config nothing is touched, as in dbt.
 struct Grants {
     /// Privilege (lowercased) to grantees, in the config's order.
     let wanted: [(privilege: String, grantees: [String])]
@@ -19,7 +20,7 @@ struct Grants {
 
     /// Grants what is wanted on `relation`; with `revokingStale`, first revokes what is held but no longer wanted.
     func apply(to relation: RelationName, connection: any DatabaseConnection, dialect: any Dialect, revokingStale: Bool) throws {
-        guard dialect.supportsGrants, !wanted.isEmpty || revokingStale else { return }
+        guard dialect.supportsGrants, !wanted.isEmpty else { return }
         var held: [String: Set<String>] = [:]
         if revokingStale {
             for row in try connection.query(dialect.showGrants(relation), limit: nil).rows where row.count == 2 {
