@@ -21,7 +21,7 @@ final class SameResultsTests: XCTestCase {
         let environment = try requirePostgres()
         let (root, _) = try projectWithBothTargets(copying: [fixtures.appendingPathComponent("execution/materializations")],
                                                    profile: "materializations")
-        let models = ["appended", "by_id", "by_id_and_part", "merged", "merged_names"]
+        let models = ["appended", "by_id", "by_id_and_part", "by_id_part_a", "merged", "merged_names"]
         for target in ["sqlite", "postgres"] {
             for batch in [1, 2] {
                 let run = try runCLI(["run", "--target", target, "--profiles-dir", root, "--vars", "{batch: \(batch)}", "--select"] + models,
