@@ -34,9 +34,11 @@ let package = Package(
             "SwiftDBT", "SQLiteAdapter", "PostgresAdapter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "JinjaTests", dependencies: ["Jinja"], exclude: ["Corpus", "Fixtures"]),
-        .testTarget(name: "SwiftDBTTests", dependencies: ["SwiftDBT", "SQLiteAdapter"], exclude: ["Snapshots", "Fixtures"]),
+        /// What the test targets share: running the built `swiftdbt`, a PostgreSQL server of a test's own.
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "SwiftDBTTests", dependencies: ["SwiftDBT", "SQLiteAdapter", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "SQLiteAdapterTests", dependencies: ["SQLiteAdapter", "SwiftDBT"]),
-        .testTarget(name: "PostgresAdapterTests", dependencies: ["PostgresAdapter", "SQLiteAdapter", "SwiftDBT"]),
+        .testTarget(name: "PostgresAdapterTests", dependencies: ["PostgresAdapter", "SQLiteAdapter", "SwiftDBT", "TestSupport"]),
         /// Parse and render timings of a typical model template.
         .executableTarget(name: "jinja-bench", dependencies: ["Jinja"], path: "Benchmarks/JinjaBench"),
         .executableTarget(name: "attribution-data", path: "Sources/attribution-data"),

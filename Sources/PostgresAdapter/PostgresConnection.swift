@@ -120,12 +120,18 @@ final class PostgresConnection {
             if message.hasPrefix("ERROR:") { message = String(message.dropFirst(6)).trimmingCharacters(in: .whitespaces) }
             var position: Int?
             if let field = PQresultErrorField(result, Int32(UInt8(ascii: "P"))) { position = Int(String(cString: field)) }
-            throw PostgresError(message: message, sql: sql, position: position)
+            throw PostgresError(message: message, sql: sql, position: position, connectionLost: isBroken)
         }
     }
 
     private func error(_ sql: String) -> PostgresError {
-        PostgresError(message: String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines), sql: sql)
+        PostgresError(message: String(cString: PQerrorMessage(handle)).trimmingCharacters(in: .whitespacesAndNewlines), sql: sql,
+                      connectionLost: isBroken)
+    }
+
+    /// Whether the connection to the server is gone (server stopped, network lost, backend terminated).
+    private var isBroken: Bool {
+        PQstatus(handle) == CONNECTION_BAD
     }
 
     private func rows(_ result: OpaquePointer, limit: Int?) -> Rows {
@@ -149,6 +155,8 @@ struct PostgresError: Error, CustomStringConvertible {
     var sql: String?
     /// 1-based character position in `sql` that the server pointed at.
     var position: Int?
+    /// Whether the connection broke: nothing more can run on it.
+    var connectionLost = false
 
     var description: String { message }
 

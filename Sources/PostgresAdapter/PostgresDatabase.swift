@@ -102,9 +102,7 @@ final class PostgresDatabase: DatabaseConnection {
         do {
             return try body()
         } catch let error as PostgresError {
-            var message = error.message
-            if let line = error.line { message += " (line \(line) of the compiled SQL)" }
-            throw DBTError(.execution, message)
+            throw error.runError
         }
     }
 
@@ -141,7 +139,7 @@ private final class PostgresCopyInserter: RowInserter {
         do {
             try connection.endCopy()
         } catch let error as PostgresError {
-            throw DBTError(.execution, error.message)
+            throw error.runError
         }
     }
 
@@ -150,7 +148,7 @@ private final class PostgresCopyInserter: RowInserter {
         do {
             try connection.copy(buffer)
         } catch let error as PostgresError {
-            throw DBTError(.execution, error.message)
+            throw error.runError
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -173,5 +171,14 @@ private final class PostgresCopyInserter: RowInserter {
                 }
             }
         }
+    }
+}
+
+extension PostgresError {
+    /// The error a run reports: the server's message with the line of the compiled SQL it points at.
+    var runError: DBTError {
+        var text = message
+        if let line { text += " (line \(line) of the compiled SQL)" }
+        return DBTError(connectionLost ? .connectionLost : .execution, text)
     }
 }

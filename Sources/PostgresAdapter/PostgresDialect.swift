@@ -6,6 +6,8 @@ public struct PostgresDialect: Dialect {
     public var type: String { "postgres" }
     public var includesDatabase: Bool { true }
     public var dropsCascade: Bool { true }
+    public var supportsMerge: Bool { true }
+    public var supportsGrants: Bool { true }
 
     public func seedColumnType(_ type: SeedColumnType) -> String {
         type == .timestamp ? "timestamp without time zone" : standardSeedColumnType(type)

@@ -35,7 +35,7 @@ enum RunInvocation {
         var results = hooks.run(.start, reporter: reporter)
         if !results.isEmpty { console.info("") }
         results += try runner.run(selected)
-        if !runner.wasCancelled && !loaded.session.project.onRunEnd.isEmpty {
+        if !runner.wasCancelled && !runner.lostConnection && !loaded.session.project.onRunEnd.isEmpty {
             console.info("")
             results += hooks.run(.end, reporter: reporter)
         }

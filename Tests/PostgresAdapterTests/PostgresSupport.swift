@@ -70,11 +70,15 @@ func load(_ root: String, target: String, environment: [String: String]) throws 
                                               environment: environment), adapters: adapters)
 }
 
+/// A connection to a loaded project's target.
+func connect(_ loaded: LoadedProject) throws -> any DatabaseConnection {
+    let adapter = loaded.session.target.type == "postgres" ? PostgresAdapterFactory() as any ExecutionAdapter : SQLiteAdapterFactory()
+    return try adapter.connect(loaded.session.target, projectRoot: loaded.session.project.root)
+}
+
 /// Builds every node of a loaded project; returns the results.
 func build(_ loaded: LoadedProject) throws -> (results: [NodeResult], connection: any DatabaseConnection) {
-    let adapter = try XCTUnwrap(loaded.session.target.type == "postgres"
-                                ? PostgresAdapterFactory() as any ExecutionAdapter : SQLiteAdapterFactory())
-    let connection = try adapter.connect(loaded.session.target, projectRoot: loaded.session.project.root)
+    let connection = try connect(loaded)
     let runner = Runner(loaded: loaded, connection: connection, options: RunOptions(command: .build), reporter: SilentReporter())
     return (try runner.run(loaded.manifest.nodes.map(\.uniqueID)), connection)
 }

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 
 /// Every project under `Tests/Fixtures/broken` fails with the message and exit code its `expected.json` names.

@@ -58,6 +58,7 @@ final class HookTests: XCTestCase {
         XCTAssert(run.lines.contains("2 of 2 ERROR creating sql table model main.second .............................. [ERROR in Xs]"),
                   run.stdout)
         XCTAssert(run.lines.contains("  no such table: no_such_table"), run.stdout)
+        XCTAssertNil(try project.relations()["second"], "the post-hook runs in the model's transaction: its failure undoes the table")
         XCTAssertEqual(try project.rows("select event from audit where event = 'end'"), [["end"]], "on-run-end still runs")
     }
 }

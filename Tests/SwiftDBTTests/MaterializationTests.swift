@@ -31,17 +31,24 @@ final class MaterializationTests: XCTestCase {
     }
 
     func testIncrementalStrategiesOnASecondRun() throws {
-        let second = try runBothBatches("appended", "by_id", "by_id_and_part", "merged")
+        let second = try runBothBatches("appended", "by_id", "by_id_and_part", "merged", "merged_names", "by_id_part_a")
         XCTAssertEqual(second.code, 0, second.all)
-        XCTAssert(second.lines.contains("1 of 4 OK created sql incremental model main.appended .......................... [OK in Xs]"), second.stdout)
+        XCTAssert(second.lines.contains("1 of 6 OK created sql incremental model main.appended .......................... [OK in Xs]"), second.stdout)
         XCTAssertEqual(try project.rows("select id, part, name from appended order by id, part"),
                        [[1, "a", "one"], [2, "a", "two"], [2, "b", "two b"], [3, "a", "three"]], "append adds only the newer id")
         XCTAssertEqual(try project.rows("select id, part, name from by_id order by id, part"),
                        [[1, "a", "one"], [2, "a", "two v2"], [3, "a", "three"]], "both rows of id 2 replaced")
         XCTAssertEqual(try project.rows("select id, part, name from by_id_and_part order by id, part"),
                        [[1, "a", "one"], [2, "a", "two v2"], [2, "b", "two b"], [3, "a", "three"]], "only (2, a) replaced")
-        XCTAssertEqual(try project.rows("select * from merged order by id, part"), try project.rows("select * from by_id order by id, part"),
-                       "merge is delete+insert on SQLite")
+        XCTAssertEqual(try project.rows("select id, part, name from by_id_part_a order by id, part"),
+                       [[1, "a", "one"], [2, "a", "two v2"], [2, "b", "two b"], [3, "a", "three"]],
+                       "incremental_predicates keep (2, b) out of the delete")
+        XCTAssertEqual(try project.rows("select id, part, name, amount from merged order by id, part, name"),
+                       [[1, "a", "one", 10], [2, "a", "two v2", 21], [2, "a", "two v2", 21], [3, "a", "three", 30]],
+                       "merge updates every row matching a key in place and inserts the new key")
+        XCTAssertEqual(try project.rows("select id, part, name, amount from merged_names order by id, part"),
+                       [[1, "a", "one", 10], [2, "a", "two v2", 20], [2, "b", "two v2", 25], [3, "a", "three", 30]],
+                       "merge_update_columns: only name changes")
     }
 
     func testFullRefreshRebuildsUnlessTheModelSaysNot() throws {

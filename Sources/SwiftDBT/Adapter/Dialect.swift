@@ -13,6 +13,12 @@ public protocol Dialect: Sendable {
     /// Whether dropping a replaced relation must cascade to the views that read it (PostgreSQL binds
     /// views to tables, not names; dbt-postgres drops the backup with `cascade`).
     var dropsCascade: Bool { get }
+    /// Whether the database has SQL's `MERGE` (PostgreSQL 15); without it the `merge` incremental
+    /// strategy runs as an update of matched rows and an insert of the others.
+    var supportsMerge: Bool { get }
+    /// Whether the database has roles and privileges for the `grants` config (SQLite has none:
+    /// grants are not applied there).
+    var supportsGrants: Bool { get }
     /// The column type a seed column of an inferred type is created with.
     func seedColumnType(_ type: SeedColumnType) -> String
     /// Quotes an identifier.
@@ -36,6 +42,8 @@ extension Dialect {
     public var quotePolicy: QuotePolicy { QuotePolicy() }
     public var canRenameViews: Bool { true }
     public var dropsCascade: Bool { false }
+    public var supportsMerge: Bool { false }
+    public var supportsGrants: Bool { false }
 
     public func seedColumnType(_ type: SeedColumnType) -> String { standardSeedColumnType(type) }
 

@@ -27,6 +27,8 @@ public struct DBTError: Error, CustomStringConvertible, Sendable {
         case connection
         /// A model, seed or test failed while running (exit 1).
         case execution
+        /// The database connection broke mid-run (exit 1): the node in flight fails, the rest are skipped.
+        case connectionLost
     }
 
     public var kind: Kind
@@ -47,7 +49,7 @@ public struct DBTError: Error, CustomStringConvertible, Sendable {
     }
 
     /// The process exit code dbt uses for this kind of failure.
-    public var exitCode: Int32 { kind == .execution ? 1 : 2 }
+    public var exitCode: Int32 { kind == .execution || kind == .connectionLost ? 1 : 2 }
 
     public var description: String {
         var text = location.map { "\($0): " } ?? ""

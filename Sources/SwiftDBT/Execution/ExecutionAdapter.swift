@@ -36,4 +36,25 @@ extension Dialect {
     public func dropColumn(_ relation: RelationName, _ column: String) -> String {
         "alter table \(render(relation)) drop column \(quote(column))"
     }
+
+    /// The privileges others hold on `relation`, granted by the current role: rows of (grantee, privilege).
+    public func showGrants(_ relation: RelationName) -> String {
+        "select grantee, privilege_type from information_schema.role_table_grants where grantor = current_role "
+            + "and grantee != current_role and table_schema = \(literal(relation.schema ?? "")) "
+            + "and table_name = \(literal(relation.identifier))"
+    }
+
+    /// `grant`, as dbt writes it: grantees as the user wrote them (quote them in the config if needed).
+    public func grant(_ privilege: String, on relation: RelationName, to grantees: [String]) -> String {
+        "grant \(privilege) on \(render(relation)) to \(grantees.joined(separator: ", "))"
+    }
+
+    public func revoke(_ privilege: String, on relation: RelationName, from grantees: [String]) -> String {
+        "revoke \(privilege) on \(render(relation)) from \(grantees.joined(separator: ", "))"
+    }
+
+    /// A string literal.
+    public func literal(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
 }

@@ -1,11 +1,15 @@
 /// Builds models: views and tables under a temporary name swapped in inside one transaction,
-/// incremental models by strategy, with pre- and post-hooks. A model whose SQL fails leaves
-/// its previous relation untouched.
+/// incremental models by strategy (see `IncrementalSQL`). A model whose SQL, post-hooks or grants
+/// fail leaves its previous relation untouched.
 struct Materializer {
     let connection: any DatabaseConnection
     let dialect: any Dialect
     let relations: RelationCache
     let fullRefresh: Bool
+    /// Runs inside the transaction that puts a built relation in place, after it is there: post-hooks
+    /// and grants. Its argument says whether the relation kept its previous contents (an incremental
+    /// run), so privileges granted before may need revoking.
+    var finishing: (_ relation: RelationName, _ incrementalRun: Bool) throws -> Void = { _, _ in }
 
     /// Whether `is_incremental()` holds for `node`: an existing table, no full refresh.
     static func isIncremental(_ node: ProjectNode, relations: RelationCache, fullRefresh: Bool) -> Bool {
@@ -80,6 +84,7 @@ struct Materializer {
             } else {
                 try connection.execute(dialect.rename(temporary, to: relation.identifier, kind: kind))
             }
+            try finishing(relation, false)
             if existing == .table { try connection.execute(dialect.drop(backup, kind: .table)) }
         }
         relations.set(temporary, nil)
@@ -112,28 +117,38 @@ struct Materializer {
             try? connection.execute(dialect.drop(staged, kind: .table))
             relations.set(staged, nil)
         }
-        let strategy = node.config["incremental_strategy"]?.stringValue ?? "default"
-        let keys = node.config["unique_key"]?.stringList ?? []
         try transaction {
             // Column changes and new rows commit together: a failed insert leaves the old columns.
-            let list = try reconcileColumns(node, target: relation, staged: staged).map(dialect.quote).joined(separator: ", ")
-            switch strategy {
-            case "append":
-                break
-            case "default" where keys.isEmpty:
-                break
-            case "delete+insert", "merge", "default":
-                guard !keys.isEmpty else {
-                    throw DBTError(.execution, "incremental strategy '\(strategy)' needs a unique_key", at: node.definedAt)
-                }
-                let keyList = keys.map(dialect.quote).joined(separator: ", ")
-                try connection.execute("delete from \(dialect.render(relation)) where (\(keyList)) in (select \(keyList) from \(dialect.render(staged)))")
-            default:
-                throw DBTError(.execution, "incremental strategy '\(strategy)' is not supported (append, delete+insert, merge)", at: node.definedAt)
+            let columns = try reconcileColumns(node, target: relation, staged: staged)
+            for statement in try statements(node, target: relation, staged: staged, columns: columns) {
+                try connection.execute(statement)
             }
-            try connection.execute("insert into \(dialect.render(relation)) (\(list)) select \(list) from \(dialect.render(staged))")
+            try finishing(relation, true)
         }
         return "OK"
+    }
+
+    /// The statements of the model's `incremental_strategy` (dbt's default: delete+insert with a
+    /// `unique_key`, append without).
+    private func statements(_ node: ProjectNode, target: RelationName, staged: RelationName, columns: [String]) throws -> [String] {
+        let keys = node.config["unique_key"]?.stringList ?? []
+        let sql = IncrementalSQL(dialect: dialect, target: target, staged: staged, columns: columns, uniqueKey: keys,
+                                 predicates: node.config["incremental_predicates"]?.stringList ?? [])
+        switch node.config["incremental_strategy"]?.stringValue ?? "default" {
+        case "append":
+            return sql.append()
+        case "delete+insert", "default":
+            return keys.isEmpty ? sql.append() : sql.deleteInsert()
+        case "merge":
+            let lowered = Set(columns.map { $0.lowercased() })
+            let excluded = Set((node.config["merge_exclude_columns"]?.stringList ?? []).map { $0.lowercased() })
+            let update = node.config["merge_update_columns"]?.stringList.filter { lowered.contains($0.lowercased()) }
+                ?? columns.filter { !excluded.contains($0.lowercased()) }
+            return sql.merge(updateColumns: update)
+        case let other:
+            throw DBTError(.execution, "incremental strategy '\(other)' is not supported (append, delete+insert, merge)",
+                           at: node.definedAt)
+        }
     }
 
     /// Applies `on_schema_change` and returns the columns to insert.

@@ -15,7 +15,7 @@ public final class Runner: @unchecked Sendable {
     private var queue: NodeQueue?
     private let relations = RelationCache()
     private let paths: TargetPaths
-    private let cancellation = Cancellation()
+    private let stop = StopFlags()
 
     /// Runs on `connection`; with `threads` above 1, opens more connections with `connect`
     /// and runs independent nodes at once, one per connection.
@@ -33,13 +33,16 @@ public final class Runner: @unchecked Sendable {
 
     /// Stops the run (Ctrl-C): the statement in flight is interrupted and rolled back, the rest skipped.
     public func cancel() {
-        cancellation.cancel()
+        stop.cancel()
         queue?.stopAll()
         connection.interrupt()
     }
 
     /// Whether `cancel()` was called.
-    public var wasCancelled: Bool { cancellation.isCancelled }
+    public var wasCancelled: Bool { stop.isCancelled }
+
+    /// Whether a node lost its database connection, which skipped the rest of the run.
+    public var lostConnection: Bool { stop.isConnectionLost }
 
     /// Runs `selected` (unique IDs; other resource types are ignored) and returns every result.
     public func run(_ selected: [String]) throws -> [NodeResult] {
@@ -74,7 +77,7 @@ public final class Runner: @unchecked Sendable {
     private func work(_ queue: NodeQueue, compiler: Compiler, connection: any DatabaseConnection, results: ResultList) {
         while let item = queue.next() {
             let node = item.node
-            if item.skip || cancellation.isCancelled {
+            if item.skip || stop.isCancelled || stop.isConnectionLost {
                 let now = Date()
                 let result = NodeResult(uniqueID: node.uniqueID, status: .skipped, message: "skipped", startedAt: now,
                                         completedAt: now, relationName: relationName(node))
@@ -88,7 +91,7 @@ public final class Runner: @unchecked Sendable {
             reporter.finished(node, result: result, index: item.index, total: queue.count)
             results.append(result)
             let failed = result.isFailure || (options.warnError && result.status == .warn)
-            queue.finish(item.position, failed: failed, stop: failed && options.failFast)
+            queue.finish(item.position, failed: failed, stop: (failed && options.failFast) || stop.isConnectionLost)
         }
     }
 
@@ -119,13 +122,20 @@ public final class Runner: @unchecked Sendable {
                 result.storedFailures = outcome.storedFailures.map(loaded.session.dialect.render)
             default:
                 let sql = try compile(node, compiler: compiler, into: &result)
-                let materializer = Materializer(connection: connection, dialect: loaded.session.dialect,
-                                                relations: relations, fullRefresh: options.fullRefresh)
+                let dialect = loaded.session.dialect
+                var materializer = Materializer(connection: connection, dialect: dialect, relations: relations,
+                                                fullRefresh: options.fullRefresh)
+                // Post-hooks and grants commit with the new relation: if one fails, the old relation stays.
+                materializer.finishing = { relation, incrementalRun in
+                    try Hooks.run(node.config["post_hook"], node: node, compiler: compiler, connection: connection)
+                    try Grants(node.config["grants"]).apply(to: relation, connection: connection, dialect: dialect,
+                                                            revokingStale: incrementalRun)
+                }
                 try Hooks.run(node.config["pre_hook"], node: node, compiler: compiler, connection: connection)
                 result.message = try materializer.build(node, sql: sql)
-                try Hooks.run(node.config["post_hook"], node: node, compiler: compiler, connection: connection)
             }
         } catch {
+            if (error as? DBTError)?.kind == .connectionLost { stop.loseConnection() }
             result.status = .error
             let ran = result.compiledCode != nil ? displayed(paths.compiled(node, folder: "run")) : nil
             result.message = FailureMessage.text(error, node: node, runPath: ran)
@@ -165,11 +175,14 @@ public final class Runner: @unchecked Sendable {
         var values: [NodeResult] { lock.withLock { items } }
     }
 
-    /// A flag set from a signal handler's thread and read by the run's.
-    private final class Cancellation: @unchecked Sendable {
+    /// Why the run stops early: Ctrl-C (set from a signal handler's thread) or a lost connection (set by a worker).
+    private final class StopFlags: @unchecked Sendable {
         private let lock = NSLock()
         private var cancelled = false
+        private var connectionLost = false
         func cancel() { lock.withLock { cancelled = true } }
+        func loseConnection() { lock.withLock { connectionLost = true } }
         var isCancelled: Bool { lock.withLock { cancelled } }
+        var isConnectionLost: Bool { lock.withLock { connectionLost } }
     }
 }

@@ -1,0 +1,2 @@
+{{ config(materialized='incremental', grants={'select': [var('reader')]}) }}
+select 1 as id

@@ -1,0 +1,1 @@
+select {{ var('version') }} as version
