@@ -34,7 +34,7 @@ let package = Package(
             "SwiftDBT", "SQLiteAdapter", "PostgresAdapter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "JinjaTests", dependencies: ["Jinja"], exclude: ["Corpus", "Fixtures"]),
-        .testTarget(name: "SwiftDBTTests", dependencies: ["SwiftDBT", "SQLiteAdapter"], exclude: ["Snapshots", "Fixtures"]),
+        .testTarget(name: "SwiftDBTTests", dependencies: ["SwiftDBT", "SQLiteAdapter", "Jinja"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "SQLiteAdapterTests", dependencies: ["SQLiteAdapter", "SwiftDBT"]),
         .testTarget(name: "PostgresAdapterTests", dependencies: ["PostgresAdapter", "SQLiteAdapter", "SwiftDBT"]),
         /// Parse and render timings of a typical model template.
