@@ -5,12 +5,11 @@
 {% macro default__to_date(timestamp) -%}cast({{ timestamp }} as date){%- endmacro %}
 {% macro sqlite__to_date(timestamp) -%}date({{ timestamp }}){%- endmacro %}
 
-{#- Fractional days from `start` to `finish`. -#}
-{% macro days_between(start, finish) -%}{{ return(adapter.dispatch('days_between')(start, finish)) }}{%- endmacro %}
-{% macro default__days_between(start, finish) -%}
-    (extract(epoch from (cast({{ finish }} as {{ dbt.type_timestamp() }}) - cast({{ start }} as {{ dbt.type_timestamp() }}))) / 86400.0)
+{#- Fractional days from `start` to `finish`: whole seconds (dbt.datediff) over 86400, so both databases divide
+    the same integer. (Subtracting julianday() values on SQLite carries its rounding into the 6th decimal.) -#}
+{% macro days_between(start, finish) -%}
+    ({{ dbt.datediff(start, finish, 'second') }} / 86400.0)
 {%- endmacro %}
-{% macro sqlite__days_between(start, finish) -%}(julianday({{ finish }}) - julianday({{ start }})){%- endmacro %}
 
 {#- The largest / smallest of several expressions (NULLs aside on PostgreSQL; use non-null inputs). -#}
 {% macro greatest_of(expressions) -%}{{ return(adapter.dispatch('greatest_of')(expressions)) }}{%- endmacro %}
