@@ -20,7 +20,7 @@ select
     first_touch.platform as actual_first_platform,
     last_touch.channel as actual_last_channel
 from expected
-left join {{ ref('int_attribution__first_touch') }} as first_touch on expected.user_id = first_touch.user_id
+left join {{ ref('int_user__attribution_resolved') }} as first_touch on expected.user_id = first_touch.user_id
 left join {{ ref('int_attribution__last_touch') }} as last_touch on expected.user_id = last_touch.user_id
 where first_touch.user_id is null
     or first_touch.channel <> expected.first_channel

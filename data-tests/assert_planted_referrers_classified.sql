@@ -18,7 +18,7 @@ select
 from expected
 left join {{ ref('int_channel__referrer_classification') }} as referrers
     on expected.referring_domain = referrers.referring_domain
-left join {{ ref('int_attribution__first_touch') }} as first_touch
+left join {{ ref('int_user__attribution_resolved') }} as first_touch
     on expected.user_id = first_touch.user_id
 where referrers.referring_domain is null
     or referrers.referrer_channel <> expected.channel

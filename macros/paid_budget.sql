@@ -17,9 +17,10 @@
     end
 {%- endmacro %}
 
-{#- Paid conversions under one single-touch model ('first_touch' or 'last_touch'): one row per user whose
-    attributed touchpoint is a paid channel, with the platform, the campaign and the revenue the user brought. -#}
-{% macro paid_conversions(attribution_model) -%}
+{#- Paid conversions under one single-touch model ('first_touch' or 'last_touch'), read from `attribution_relation`
+    (int_user__attribution_resolved or int_attribution__last_touch): one row per user whose attributed touchpoint
+    is a paid channel, with the platform, the campaign and the revenue the user brought. -#}
+{% macro paid_conversions(attribution_model, attribution_relation) -%}
 select
     attributed.user_id,
     '{{ attribution_model }}' as attribution_model,
@@ -36,7 +37,7 @@ select
     users.product,
     users.subscription_count,
     users.revenue_usd
-from {{ ref('int_attribution__' ~ attribution_model) }} as attributed
+from {{ attribution_relation }} as attributed
 inner join {{ ref('canonical_users') }} as users
     on attributed.user_id = users.user_id
 where attributed.channel in ('Paid Search', 'Paid Social')

@@ -39,3 +39,15 @@ left join eligible
 left join eligible_counts
     on users.user_id = eligible_counts.user_id
 {%- endmacro %}
+
+
+{#- The staleness window in days of a touchpoint on `platform` (a column): the platform's entry in the
+    platform_lookback_days var, else attribution_lookback_days. -#}
+{% macro lookback_days(platform) -%}
+    case {{ platform }}
+    {%- for name, days in var('platform_lookback_days').items() %}
+        when '{{ name }}' then {{ days }}
+    {%- endfor %}
+        else {{ var('attribution_lookback_days') }}
+    end
+{%- endmacro %}

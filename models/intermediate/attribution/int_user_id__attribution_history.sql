@@ -1,6 +1,7 @@
 -- Touchpoints in long format: every session of a user's persons (identity tiers and device graph included)
--- that started before the user's signup, with its channel and its age at the signup. Touchpoints older than
--- {{ var('attribution_lookback_days') }} days are kept but flagged stale; attribution models skip them.
+-- that started before the user's signup, with its channel and its age at the signup. Touchpoints older than their
+-- staleness window (per ad platform for paid ones, platform_lookback_days; else {{ var('attribution_lookback_days') }}
+-- days) are kept but flagged stale; attribution models skip them.
 with sessions as (
     select * from {{ ref('int_sessions__detected') }}
 ),
@@ -37,7 +38,8 @@ touchpoints as (
         sessions.device_type,
         signups.converted_at,
         signups.conversion_date,
-        {{ days_between('sessions.session_started_at', 'signups.converted_at') }} as days_before_conversion
+        {{ days_between('sessions.session_started_at', 'signups.converted_at') }} as days_before_conversion,
+        {{ lookback_days('sessions.platform') }} as lookback_days
     from sessions
     inner join user_persons on sessions.person_id = user_persons.person_id
     inner join signups on user_persons.user_id = signups.user_id
@@ -46,6 +48,6 @@ touchpoints as (
 
 select
     *,
-    {{ flag('days_before_conversion > ' ~ var('attribution_lookback_days')) }} as is_stale,
+    {{ flag('days_before_conversion > lookback_days') }} as is_stale,
     row_number() over (partition by user_id order by touchpoint_at, touchpoint_id) as touchpoint_number
 from touchpoints

@@ -8,7 +8,7 @@ with signups as (
         first_touch.conversion_date,
         first_touch.has_touchpoint,
         users.resolution_tier
-    from {{ ref('int_attribution__first_touch') }} as first_touch
+    from {{ ref('int_user__attribution_resolved') }} as first_touch
     inner join {{ ref('canonical_users') }} as users
         on first_touch.user_id = users.user_id
 ),

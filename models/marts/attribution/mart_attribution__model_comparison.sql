@@ -6,7 +6,7 @@
 {%- for model in models %}{% do credit_columns.append(model ~ '_credit') %}{% endfor %}
 with single_touch as (
     select conversion_date, channel, product, 'first_touch' as model_type, 1.0 as credit
-    from {{ ref('int_attribution__first_touch') }}
+    from {{ ref('int_user__attribution_resolved') }}
     where has_touchpoint = 1
     union all
     select conversion_date, channel, product, 'last_touch' as model_type, 1.0 as credit

@@ -13,7 +13,7 @@ cells as (
         first_touch.channel as behavioral_channel,
         count(*) as users
     from answers
-    inner join {{ ref('int_attribution__first_touch') }} as first_touch
+    inner join {{ ref('int_user__attribution_resolved') }} as first_touch
         on answers.user_id = first_touch.user_id
     group by answers.signup_week, answers.survey_channel, first_touch.channel
 )
