@@ -11,6 +11,13 @@
     ({{ dbt.datediff(start, finish, 'second') }} / 86400.0)
 {%- endmacro %}
 
+{#- True when the regular expression `pattern` matches somewhere in `text` (both SQL expressions). Keep patterns to
+    the syntax every database shares: literals, |, (), ?, *, +, [], ^ and $. -#}
+{% macro regexp_matches(text, pattern) -%}{{ return(adapter.dispatch('regexp_matches')(text, pattern)) }}{%- endmacro %}
+{% macro default__regexp_matches(text, pattern) -%}regexp_like({{ text }}, {{ pattern }}){%- endmacro %}
+{% macro postgres__regexp_matches(text, pattern) -%}({{ text }} ~ {{ pattern }}){%- endmacro %}
+{% macro sqlite__regexp_matches(text, pattern) -%}({{ text }} regexp {{ pattern }}){%- endmacro %}
+
 {#- The largest / smallest of several expressions (NULLs aside on PostgreSQL; use non-null inputs). -#}
 {% macro greatest_of(expressions) -%}{{ return(adapter.dispatch('greatest_of')(expressions)) }}{%- endmacro %}
 {% macro default__greatest_of(expressions) -%}greatest({{ expressions | join(', ') }}){%- endmacro %}

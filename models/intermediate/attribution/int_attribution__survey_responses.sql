@@ -1,35 +1,13 @@
--- Self-reported attribution: each user's free-text customer_source mapped onto the channel taxonomy by the
--- survey_answer_channels seed (LIKE patterns; the lowest priority number wins). Answers no pattern matches
--- are Unknown; users who skipped the question are No Answer.
-with users as (
-    select user_id, signed_up_at, signup_week, customer_source from {{ ref('canonical_users') }}
-),
-
-matches as (
-    select
-        users.user_id,
-        patterns.survey_channel,
-        patterns.answer_pattern,
-        row_number() over (
-            partition by users.user_id order by patterns.priority, patterns.answer_pattern
-        ) as preference
-    from users
-    inner join {{ ref('survey_answer_channels') }} as patterns
-        on lower(users.customer_source) like patterns.answer_pattern
-)
-
+-- Self-reported attribution: each user's survey answer in the channel taxonomy of behavioural attribution
+-- (classified in stg_backend__kilocode_users), with the signup week the survey-vs-behavioural mart groups by.
 select
     users.user_id,
     users.signed_up_at,
     users.signup_week,
-    users.customer_source,
-    matches.answer_pattern as matched_pattern,
-    case
-        when users.customer_source is null then 'No Answer'
-        else coalesce(matches.survey_channel, 'Unknown')
-    end as survey_channel,
-    {{ flag('users.customer_source is not null') }} as has_answer
-from users
-left join matches
-    on users.user_id = matches.user_id
-    and matches.preference = 1
+    answers.customer_source,
+    answers.customer_source_pattern as matched_pattern,
+    answers.customer_source_channel as survey_channel,
+    {{ flag('answers.customer_source is not null') }} as has_answer
+from {{ ref('canonical_users') }} as users
+inner join {{ ref('stg_backend__kilocode_users') }} as answers
+    on users.user_id = answers.user_id
