@@ -113,16 +113,20 @@ struct Planted {
              signup: Self.at(4, 4, 10), signupEntry: .direct)
         let click = Entry(utmSource: "instagram", utmMedium: "paid_social", utmCampaign: "meta_prospecting_pro",
                           click: .fbclid, clickId: "fbPLANTED0002")
-        let phone = Visitor(distinctId: "m_plant_mobile", personId: "p_plant_mobile_phone",
-                            userAgent: Catalog.instagramInApp, device: "mobile")
-        out.session(phone, start: Self.at(4, 2, 20), pages: 2, entry: click, rng: &rng)
-        out.person(phone.personId, createdAt: Self.at(4, 2, 20), email: nil, userId: nil, initial: click,
-                   userAgent: phone.userAgent)
-        out.link(phone.distinctId, to: phone.personId)
-        out.fingerprints.write(["fp_plant_mobile", "v_plant_mobile_phone", nil, phone.distinctId, "mobile",
-                                Clock.timestamp(Self.at(4, 2, 20))])
+        anonymousPhone("m_plant_mobile", person: "p_plant_mobile_phone", agent: Catalog.instagramInApp, click: click,
+                       at: Self.at(4, 2, 20), pages: 2, fingerprint: "fp_plant_mobile", visitor: "v_plant_mobile_phone")
         out.fingerprints.write(["fp_plant_mobile", "v_plant_mobile_desktop", "u_plant_mobile", "u_plant_mobile",
                                 "desktop", Clock.timestamp(Self.at(4, 4, 10))])
+    }
+
+    /// An anonymous phone visit through `click` on its own person, seen by Stytch under `fingerprint`.
+    private mutating func anonymousPhone(_ distinctId: String, person: String, agent: String, click: Entry, at start: Int,
+                                         pages: Int, fingerprint: String, visitor: String) {
+        let phone = Visitor(distinctId: distinctId, personId: person, userAgent: agent, device: "mobile")
+        out.session(phone, start: start, pages: pages, entry: click, rng: &rng)
+        out.person(person, createdAt: start, email: nil, userId: nil, initial: click, userAgent: agent)
+        out.link(distinctId, to: person)
+        out.fingerprints.write([fingerprint, visitor, nil, distinctId, "mobile", Clock.timestamp(start)])
     }
 
     /// A GitHub visit in a second browser (person p_plant_merged_old), merged into the signing-up person later:
@@ -150,14 +154,8 @@ struct Planted {
         }
         let click = Entry(utmSource: "facebook", utmMedium: "paid_social", utmCampaign: "meta_prospecting_pro",
                           click: .fbclid, clickId: "fbPLANTED0003")
-        let phone = Visitor(distinctId: "m_plant_amb", personId: "p_plant_amb_phone", userAgent: Catalog.facebookInApp,
-                            device: "mobile")
-        out.session(phone, start: Self.at(3, 1, 21), pages: 1, entry: click, rng: &rng)
-        out.person(phone.personId, createdAt: Self.at(3, 1, 21), email: nil, userId: nil, initial: click,
-                   userAgent: phone.userAgent)
-        out.link(phone.distinctId, to: phone.personId)
-        out.fingerprints.write(["fp_plant_shared", "v_plant_amb_phone", nil, phone.distinctId, "mobile",
-                                Clock.timestamp(Self.at(3, 1, 21))])
+        anonymousPhone("m_plant_amb", person: "p_plant_amb_phone", agent: Catalog.facebookInApp, click: click,
+                       at: Self.at(3, 1, 21), pages: 1, fingerprint: "fp_plant_shared", visitor: "v_plant_amb_phone")
 
         for (name, email) in [("u_plant_dup_a", "shared@plant.example"), ("u_plant_dup_b", "Shared@Plant.example")] {
             out.users.write([name, email, Clock.timestamp(Self.at(3, 10, 9)), nil, nil])
