@@ -36,7 +36,7 @@ let package = Package(
         .testTarget(name: "JinjaTests", dependencies: ["Jinja"], exclude: ["Corpus", "Fixtures"]),
         /// What the test targets share: running the built `swiftdbt`, a PostgreSQL server of a test's own.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "SwiftDBTTests", dependencies: ["SwiftDBT", "SQLiteAdapter", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
+        .testTarget(name: "SwiftDBTTests", dependencies: ["SwiftDBT", "SQLiteAdapter", "Jinja", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "SQLiteAdapterTests", dependencies: ["SQLiteAdapter", "SwiftDBT"]),
         .testTarget(name: "PostgresAdapterTests", dependencies: ["PostgresAdapter", "SQLiteAdapter", "SwiftDBT", "TestSupport"]),
         /// Parse and render timings of a typical model template.

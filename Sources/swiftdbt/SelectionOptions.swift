@@ -16,8 +16,9 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .customLong("resource-type"), parsing: .upToNextOption, help: "Only these resource types.")
     var resourceTypes: [String] = []
 
-    @Option(name: .customLong("indirect-selection"), help: "eager (default), cautious, buildable or empty.")
-    var indirectSelection: String = "eager"
+    @Option(name: .customLong("indirect-selection"),
+            help: "eager, cautious, buildable or empty (default: $DBT_INDIRECT_SELECTION, the project's flags, eager).")
+    var indirectSelection: String?
 
     /// The unique IDs selected, limited to `defaultTypes` unless `--resource-type` says otherwise.
     func select(in loaded: LoadedProject, defaultTypes: Set<ResourceType>, console: Console) throws -> [String] {
@@ -30,7 +31,9 @@ struct SelectionOptions: ParsableArguments {
                 return type
             })
         }
-        let indirect = try IndirectSelection.named(indirectSelection)
+        let indirect = try IndirectSelection.resolved(commandLine: indirectSelection,
+                                                      environment: loaded.session.environmentVariables,
+                                                      project: loaded.session.project.indirectSelection)
         let spec = try self.spec(loaded)
         let graph = ProjectGraph(nodes: loaded.manifest.graphNodes)
         let selection = spec.evaluate(on: graph, indirect: indirect, rootProject: loaded.session.project.name)

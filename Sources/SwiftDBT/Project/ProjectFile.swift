@@ -26,6 +26,8 @@ public struct ProjectFile: Sendable {
     public var configTrees: [ResourceType: YAMLNode]
     public var onRunStart: [String]
     public var onRunEnd: [String]
+    /// `flags: indirect_selection:`, the project's default for `--indirect-selection` (dbt's project flag).
+    public var indirectSelection: IndirectSelection? = nil
     /// The file's path relative to the invocation, for messages.
     public var path: String
 
@@ -76,6 +78,7 @@ public struct ProjectFile: Sendable {
             configTrees: trees,
             onRunStart: node["on-run-start"].map(hookList) ?? [],
             onRunEnd: node["on-run-end"].map(hookList) ?? [],
+            indirectSelection: try indirectSelection(rendered["flags"], at: node["flags"]?["indirect_selection"]?.location),
             path: path)
     }
 
@@ -86,6 +89,16 @@ public struct ProjectFile: Sendable {
         return .dict(try node.entries.map { key, value in
             (key, deferred.contains(key) ? .null : try value.rendered(environment, context))
         })
+    }
+
+    /// The mode under `flags: indirect_selection:`, nil when there is none.
+    private static func indirectSelection(_ flags: ConfigValue?, at location: FileLocation?) throws -> IndirectSelection? {
+        guard let value = flags?["indirect_selection"] else { return nil }
+        guard let name = value.stringValue, let mode = IndirectSelection(rawValue: name) else {
+            let valid = IndirectSelection.allCases.map(\.rawValue).joined(separator: ", ")
+            throw DBTError(.project, "'flags: indirect_selection' must be one of: \(valid)", at: location)
+        }
+        return mode
     }
 
     private static func dispatchEntries(_ node: YAMLNode?) throws -> [(macroNamespace: String, searchOrder: [String])] {

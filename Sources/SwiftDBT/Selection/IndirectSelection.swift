@@ -17,4 +17,12 @@ public enum IndirectSelection: String, Sendable, CaseIterable {
         }
         return mode
     }
+
+    /// The mode in force: the command line's, else `DBT_INDIRECT_SELECTION`, else the project's
+    /// `flags: indirect_selection:`, else eager (dbt's order of precedence).
+    public static func resolved(commandLine: String?, environment: [String: String],
+                                project: IndirectSelection?) throws -> IndirectSelection {
+        if let name = commandLine ?? environment["DBT_INDIRECT_SELECTION"] { return try named(name) }
+        return project ?? .eager
+    }
 }

@@ -1,1 +1,0 @@
-{{ performance_by_period('month') }}
