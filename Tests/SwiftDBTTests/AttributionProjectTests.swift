@@ -22,7 +22,7 @@ final class AttributionProjectTests: XCTestCase {
     /// models outside the lineage).
     func testOneMartsLineageBuildsOnAnEmptyDatabase() throws {
         let root = try copyAttributionProject()
-        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        defer { try? FileManager.default.removeItem(atPath: root) }
         let result = try runCLI(["build", "--select", "+mart_attribution__coverage_daily"], in: root)
         XCTAssertEqual(result.code, 0, result.stdout + result.stderr)
         XCTAssertTrue(result.stdout.contains("ERROR=0 SKIP=0"), result.stdout)
