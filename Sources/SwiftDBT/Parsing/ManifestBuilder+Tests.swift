@@ -2,8 +2,6 @@ import Jinja
 
 /// Generic tests from property files become test nodes, named as dbt names them.
 extension ManifestBuilder {
-    /// Test nodes are drafted in parallel (names and hashes are most of the work), then checked,
-    /// configured and added in property-file order.
     mutating func addGenericTests() {
         var byName: [String: String] = [:]
         for index in nodes.indices where [.model, .seed, .snapshot].contains(nodes[index].resourceType) {
@@ -11,33 +9,56 @@ extension ManifestBuilder {
             if byName[key] == nil { byName[key] = nodes[index].uniqueID }
         }
         let disabledNames = Set(disabled.map { "\($0.packageName).\($0.name)" })
-        let drafts = ParallelMap.map(testSpecs, batch: 64) { [byName] entry in
-            ManifestBuilder.draftTest(entry.spec, attached: entry.attached, package: entry.package, file: entry.file, byName: byName)
-        }
         var seen: Set<String> = []
         seen.reserveCapacity(testSpecs.count)
         nodes.reserveCapacity(nodes.count + testSpecs.count)
         var projectConfigs = ProjectConfigCache()
         let testDefaults = NodeConfig(ManifestBuilder.defaults(for: .test))
-        for ((spec, attached, package, file), draft) in zip(testSpecs, drafts) {
-            guard var node = draft else {
-                if case .node(let name, _) = attached, !disabledNames.contains("\(package.name).\(name)") {
-                    errors.append(DBTError(.project, "test '\(spec.name)' is attached to '\(name)', which does not exist",
-                                           at: spec.location))
+        for (spec, attached, package, file) in testSpecs {
+            let attachedID: String
+            let subject: String
+            let column: String?
+            var prefix = ""
+            switch attached {
+            case .node(let name, let col):
+                guard let nodeID = byName["\(package.name).\(name)"] else {
+                    if !disabledNames.contains("\(package.name).\(name)") {
+                        errors.append(DBTError(.project, "test '\(spec.name)' is attached to '\(name)', which does not exist",
+                                               at: spec.location))
+                    }
+                    continue
                 }
+                (attachedID, subject, column) = (nodeID, name, col)
+            case .source(let source, let table, let col):
+                (attachedID, subject, column) = ("source.\(package.name).\(source).\(table)", "\(source)_\(table)", col)
+                prefix = "source_"
+            }
+            let parts = ASCIIText.split(spec.name, ".", maxSplits: 1)
+            let (namespace, testName) = parts.count == 2 ? (Optional(parts[0]), parts[1]) : (nil, spec.name)
+            var kwargs = spec.arguments
+            if let column { kwargs.append(("column_name", .string(column))) }
+            let (shortName, fullName) = ManifestBuilder.testNames(type: prefix + testName, subject: subject, kwargs: kwargs)
+            // dbt names the node by the full name and files it under the short (hashed) one.
+            let name = spec.customName ?? fullName
+            let uniqueID = "test.\(package.name).\(name).\(MD5.hex(fullName + attachedID).prefix(10))"
+            guard seen.insert(uniqueID).inserted else {
+                errors.append(DBTError(.project, "the test '\(name)' is defined twice for '\(subject)'", at: spec.location))
                 continue
             }
-            guard seen.insert(node.uniqueID).inserted else {
-                errors.append(DBTError(.project, "the test '\(node.name)' is defined twice for '\(ManifestBuilder.subject(attached))'",
-                                       at: spec.location))
-                continue
-            }
+            let folders = Array(ASCIIText.split(file, "/").dropFirst().dropLast())
+            let fqn = [package.name] + folders + [name]
             do {
                 var config = testDefaults
-                let fqn = node.fqn
                 config.apply(try projectConfigs.configs(fqn: fqn, package: package) { try projectConfig(.test, fqn: fqn, package: package) })
                 config.apply(spec.config)
-                node.config = config
+                var node = ProjectNode(
+                    uniqueID: uniqueID, resourceType: .test, name: name, packageName: package.name,
+                    path: (spec.customName ?? shortName) + ".sql", originalFilePath: file, packageRoot: package.root, fqn: fqn,
+                    rawCode: "{{ \(namespace.map { $0 + "." } ?? "")test_\(testName)(**_dbt_generic_test_kwargs) }}",
+                    config: config, definedAt: spec.location)
+                node.test = TestMetadata(name: testName, namespace: namespace,
+                                         kwargs: kwargs.filter { $0.key != "column_name" },
+                                         columnName: column, attachedNode: attachedID)
                 try captureReferences(in: &node)
                 if case .source(let source, let table, _) = attached {
                     node.sources.insert(ProjectNode.SourceReference(source: source, table: table, location: spec.location), at: 0)
@@ -46,7 +67,7 @@ extension ManifestBuilder {
                     disabled.append(node)
                     continue
                 }
-                if let attachedID = node.test?.attachedNode { node.dependsOn = [attachedID] }
+                node.dependsOn = [attachedID]
                 nodes.append(node)
             } catch let error as TemplateError {
                 errors.append(DBTError(template: error, path: file))
@@ -56,47 +77,6 @@ extension ManifestBuilder {
                 errors.append(DBTError(.project, "\(error)", at: spec.location))
             }
         }
-    }
-
-    /// What a test is named after: the model's name, or `source_table`.
-    private static func subject(_ attached: AttachedTarget) -> String {
-        switch attached {
-        case .node(let name, _): return name
-        case .source(let source, let table, _): return "\(source)_\(table)"
-        }
-    }
-
-    /// A test node named and placed as dbt does, before its configs; nil when it is attached to no node.
-    private static func draftTest(_ spec: PropertyFile.TestSpec, attached: AttachedTarget, package: PackageInfo, file: String,
-                                  byName: [String: String]) -> ProjectNode? {
-        let attachedID: String
-        let column: String?
-        var prefix = ""
-        switch attached {
-        case .node(let name, let col):
-            guard let nodeID = byName["\(package.name).\(name)"] else { return nil }
-            (attachedID, column) = (nodeID, col)
-        case .source(let source, let table, let col):
-            (attachedID, column) = ("source.\(package.name).\(source).\(table)", col)
-            prefix = "source_"
-        }
-        let parts = ASCIIText.split(spec.name, ".", maxSplits: 1)
-        let (namespace, testName) = parts.count == 2 ? (Optional(parts[0]), parts[1]) : (nil, spec.name)
-        var kwargs = spec.arguments
-        if let column { kwargs.append(("column_name", .string(column))) }
-        let (shortName, fullName) = testNames(type: prefix + testName, subject: subject(attached), kwargs: kwargs)
-        // dbt names the node by the full name and files it under the short (hashed) one.
-        let name = spec.customName ?? fullName
-        let folders = Array(ASCIIText.split(file, "/").dropFirst().dropLast())
-        var node = ProjectNode(
-            uniqueID: "test.\(package.name).\(name).\(MD5.hex(fullName + attachedID).prefix(10))", resourceType: .test,
-            name: name, packageName: package.name, path: (spec.customName ?? shortName) + ".sql", originalFilePath: file,
-            packageRoot: package.root, fqn: [package.name] + folders + [name],
-            rawCode: "{{ \(namespace.map { $0 + "." } ?? "")test_\(testName)(**_dbt_generic_test_kwargs) }}",
-            config: NodeConfig(), definedAt: spec.location)
-        node.test = TestMetadata(name: testName, namespace: namespace, kwargs: kwargs.filter { $0.key != "column_name" },
-                                 columnName: column, attachedNode: attachedID)
-        return node
     }
 
     /// Records `ref(...)`/`source(...)` written as test arguments (`to: ref('customers')`).
