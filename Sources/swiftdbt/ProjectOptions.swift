@@ -37,6 +37,7 @@ struct ProjectOptions: ParsableArguments {
         let options = LoadOptions(projectDirectory: projectDirectory, profilesDirectory: profilesDirectory, target: target,
                                   vars: vars, threads: threads, log: { console.info($0) })
         let loaded = try ProjectLoader.load(options, adapters: ProjectOptions.adapters)
+        KeptUntilExit.keep(loaded)
         if let notice = loaded.profileNotice { console.info(notice) }
         console.info(ProjectSummary.line(loaded.manifest))
         return loaded

@@ -38,13 +38,16 @@ final class SelectionPatternTests: XCTestCase {
             ("jaffle_shop.staging.stripe.stg_payments.extra", false), ("*.stripe.*", true),
             ("staging.*", true), ("jaffle_shop.*payments", true), ("staging.str?pe", false),
             ("staging.str?pe.*", true),
-            ("stg_pay", false), ("*", true),
+            ("stg_pay", false), ("*", true), ("jaffle_shop.staging.stripe.*", true),
+            ("jaffle_shop.staging.stripe.stg_payments.*", false), ("staging.stripe.stg_payments.*", false),
         ]
         for (value, expected) in cases {
             XCTAssertEqual(QualifiedNamePattern(value).matches(fqn), expected, value)
         }
         XCTAssertTrue(QualifiedNamePattern("pkg.model").matches(["pkg", "model.v2"]), "dots inside parts separate")
         XCTAssertTrue(QualifiedNamePattern("model.v2").matches(["pkg", "model.v2"]))
+        XCTAssertTrue(QualifiedNamePattern("pkg.model.*").matches(["pkg", "model.v2"]), "a star tail counts dotted words")
+        XCTAssertFalse(QualifiedNamePattern("pkg.model.v2.*").matches(["pkg", "model.v2"]))
         XCTAssertFalse(QualifiedNamePattern("x").matches([]))
     }
 }

@@ -28,6 +28,10 @@ final class YAMLFastReaderTests: XCTestCase {
         "trailing: value   \n",
         // Declined or invalid: Yams decides.
         "a: 1\na: 2\n",
+        "k1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\nk9: 9\nk3: 10\n",
+        "k1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\nk9: 9\nk10: 10\nk9: 11\n",
+        "k1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\nk1: 9\n",
+        "k1: 1\nk2: 2\nk3: 3\nk4: 4\nk5: 5\nk6: 6\nk7: 7\nk8: 8\nk9: 9\nk10: 10\n",
         "a: |\n  text\n",
         "a: >\n  text\n",
         "a: &x 1\nb: *x\n",

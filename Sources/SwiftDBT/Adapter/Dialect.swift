@@ -61,7 +61,9 @@ extension Dialect {
     }
 
     public func quote(_ identifier: String) -> String {
-        "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+        // Foundation's replacing is slow, and identifiers almost never hold a quote.
+        guard identifier.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + identifier + "\"" }
+        return "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     /// `"schema"."identifier"`, with the database part where the adapter has one.

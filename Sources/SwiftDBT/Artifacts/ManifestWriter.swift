@@ -2,20 +2,25 @@ import Foundation
 
 /// Writes `target/manifest.json` in dbt's shape (`nodes`, `sources`, `macros`, `parent_map`, `child_map`).
 public enum ManifestWriter {
-    /// The manifest's top-level entries before and after `nodes` (serialized separately: it is by far the
-    /// largest); `parent_map` and `child_map` come last, written by `graphMaps`.
-    static func sections(_ loaded: LoadedProject) -> (before: [(key: String, value: ConfigValue)], after: [(key: String, value: ConfigValue)]) {
-        let manifest = loaded.manifest
+    /// The manifest's top-level entries before `nodes`.
+    static func sectionsBeforeNodes(_ loaded: LoadedProject) -> [(key: String, value: ConfigValue)] {
         let metadata = ConfigValue.dict([
             ("dbt_schema_version", .string("https://schemas.getdbt.com/dbt/manifest/v12.json")),
             ("dbt_version", .string(SwiftDBTVersion.dbtCompatible)),
             ("generator", .string("swiftdbt \(SwiftDBTVersion.current)")),
             ("generated_at", .string(ISO8601DateFormatter().string(from: loaded.session.runStartedAt))),
             ("invocation_id", .string(loaded.session.invocationID)),
-            ("project_name", .string(manifest.projectName)),
+            ("project_name", .string(loaded.manifest.projectName)),
             ("adapter_type", .string(loaded.session.target.type)),
         ])
-        let after: [(key: String, value: ConfigValue)] = [
+        return [("metadata", metadata)]
+    }
+
+    /// The manifest's top-level entries after `nodes` (serialized separately: it is by far the largest);
+    /// `parent_map` and `child_map` come last, written by `graphMaps`.
+    static func sectionsAfterNodes(_ loaded: LoadedProject) -> [(key: String, value: ConfigValue)] {
+        let manifest = loaded.manifest
+        return [
             ("sources", .dict(manifest.sources.map { ($0.uniqueID, NodeValues.describe($0)) })),
             ("macros", .dict(manifest.macros.map { macro in
                 (macro.uniqueID, .dict([("unique_id", .string(macro.uniqueID)), ("name", .string(macro.name)),
@@ -25,7 +30,6 @@ public enum ManifestWriter {
             })),
             ("disabled", .dict(manifest.disabled.map { ($0.uniqueID, .list([NodeValues.describe($0)])) })),
         ]
-        return ([("metadata", metadata)], after)
     }
 
     /// `"parent_map": {...}, "child_map": {...}`: every node and source with the sorted unique IDs it
@@ -105,10 +109,13 @@ public enum ManifestWriter {
         }
     }
 
-    /// The manifest as UTF-8 pieces in order (node entries serialized in parallel, 256 to a piece).
+    /// The manifest as UTF-8 pieces in order: node entries serialized in parallel, 256 to a piece, alongside
+    /// the entries after them (started first, as the longest single job).
     static func chunks(_ loaded: LoadedProject, compiled: [String: String]) -> [[UInt8]] {
         let nodes = loaded.manifest.nodes
-        let nodeChunks = ParallelMap.map(Array(stride(from: 0, to: nodes.count, by: 256))) { start -> [UInt8] in
+        let starts = Array(stride(from: 0, to: nodes.count, by: 256))
+        let pieces = ParallelMap.map([-1] + starts) { start -> [UInt8] in
+            guard start >= 0 else { return tail(loaded) }
             var chunk = ByteBuffer(capacity: 256 * 2048)
             for index in start..<min(nodes.count, start + 256) {
                 if index > 0 { chunk.append(", ") }
@@ -118,19 +125,23 @@ public enum ManifestWriter {
             }
             return chunk.array
         }
-        let (before, after) = sections(loaded)
         var head = ByteBuffer()
         head.append(UInt8(ascii: "{"))
-        for (key, value) in before {
+        for (key, value) in sectionsBeforeNodes(loaded) {
             JSONWriter.writeString(key, into: &head)
             head.append(": ")
             JSONWriter.write(value, into: &head, indent: nil, sortKeys: false)
             head.append(", ")
         }
         head.append("\"nodes\": {")
+        return [head.array] + pieces.dropFirst() + [pieces[0]]
+    }
+
+    /// What follows the node entries: the closing brace, the sections after `nodes`, and the graph maps.
+    private static func tail(_ loaded: LoadedProject) -> [UInt8] {
         var tail = ByteBuffer(capacity: 1 << 16)
         tail.append(UInt8(ascii: "}"))
-        for (key, value) in after {
+        for (key, value) in sectionsAfterNodes(loaded) {
             tail.append(", ")
             JSONWriter.writeString(key, into: &tail)
             tail.append(": ")
@@ -139,7 +150,7 @@ public enum ManifestWriter {
         tail.append(", ")
         graphMaps(loaded.manifest, into: &tail)
         tail.append(UInt8(ascii: "}"))
-        return [head.array] + nodeChunks + [tail.array]
+        return tail.array
     }
 
     /// Writes the manifest under the project's target path.

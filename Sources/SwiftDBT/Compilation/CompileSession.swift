@@ -22,6 +22,8 @@ public final class CompileSession: Sendable {
     public let log: @Sendable (String) -> Void
     /// Whether `adapter.dispatch('get_where_subquery', 'dbt')` reaches the built-in `default__` macro.
     let dispatchesBuiltinWhereSubquery: Bool
+    /// The built-in generic tests nothing overrides, compiled without the template engine.
+    let unchangedBuiltinTests: Set<String>
     /// Relation names as `dialect` prints them.
     let relationTexts = RelationTexts()
 
@@ -44,6 +46,7 @@ public final class CompileSession: Sendable {
         let whereSubquery = macros.dispatch("get_where_subquery", namespace: "dbt")
         dispatchesBuiltinWhereSubquery = whereSubquery?.packageName == MacroRegistry.internalPackage
             && whereSubquery?.name == "default__get_where_subquery"
+        unchangedBuiltinTests = BuiltinGenericTests.unchanged(in: macros)
     }
 
     /// `var(name)` as seen from `package`: `--vars`, then the package's scope of `vars:`, then global `vars:`.

@@ -26,6 +26,12 @@ enum GenericTestCall {
                 arguments.keyword.append((key, value.jinjaValue))
             }
         }
+        if macro.packageName == MacroRegistry.internalPackage, session.unchangedBuiltinTests.contains(test.name),
+           let column = test.columnName,
+           let sql = BuiltinGenericTests.sql(test.name, model: arguments.keyword[0].value, column: column, kwargs: test.kwargs,
+                                             evaluated: Array(arguments.keyword.dropFirst(2))) {
+            return sql
+        }
         return try session.templates.call(macro.definition, arguments, globals: state.scope(for: macro.packageName)).str
     }
 

@@ -28,6 +28,10 @@ struct QualifiedNamePattern: Sendable {
         if last == value { return true }
         guard startsWithLiteralParts(fqn) else { return false }
         guard let tail else { return true }
+        // `fqn:*` and `a.b.*`: any tail matches, so only the number of words counts.
+        if tail.pattern.matchesAnything {
+            return fqn.reduce(0) { $0 + $1.utf8.reduce(1) { $1 == UInt8(ascii: ".") ? $0 + 1 : $0 } } >= parts.count
+        }
         let words = fqn.flatMap { $0.split(separator: ".", omittingEmptySubsequences: false).map(String.init) }
         return words.count >= parts.count && tail.pattern.matches(words[tail.start...].joined(separator: "."))
     }

@@ -46,6 +46,12 @@ struct WildcardPattern: Sendable {
         self.tokens = tokens
     }
 
+    /// Whether the pattern is a lone `*`, which matches any text.
+    var matchesAnything: Bool {
+        guard tokens.count == 1, case .star = tokens[0] else { return false }
+        return true
+    }
+
     /// Whether a value uses any of the characters dbt treats as wildcards.
     static func hasWildcard(_ value: some StringProtocol) -> Bool {
         value.contains { "*?[]".contains($0) }

@@ -1,7 +1,10 @@
 /// dbt's "Found 5 models, 3 seeds, 20 data tests, 2 sources, 450 macros" line.
 public enum ProjectSummary {
     public static func line(_ manifest: Manifest) -> String {
-        func count(_ type: ResourceType) -> Int { manifest.nodes.filter { $0.resourceType == type }.count }
+        // Counted by index: iterating the nodes would copy each one.
+        var counts: [ResourceType: Int] = [:]
+        for index in manifest.nodes.indices { counts[manifest.nodes[index].resourceType, default: 0] += 1 }
+        func count(_ type: ResourceType) -> Int { counts[type] ?? 0 }
         func plural(_ n: Int, _ word: String, _ words: String) -> String? { n == 0 ? nil : "\(n) \(n == 1 ? word : words)" }
         let parts = [
             plural(count(.model), "model", "models"), plural(count(.snapshot), "snapshot", "snapshots"),

@@ -174,12 +174,18 @@ private final class Reader {
     func mapping(indent: Int, first: Int) throws -> YAMLNode {
         let location = location(lines[index], first)
         var pairs: [(key: String, value: YAMLNode)] = []
+        // Keys seen, for duplicates: compared one by one while few, hashed past that.
         var keys: Set<String> = []
         var position = first
         while true {
             let line = lines[index]
             guard let (name, afterColon) = try key(at: position, line) else { throw Declined() }
-            guard keys.insert(name).inserted else { throw Declined() }
+            if pairs.count < 8 {
+                guard !pairs.contains(where: { $0.key == name }) else { throw Declined() }
+            } else {
+                if keys.isEmpty { keys = Set(pairs.map(\.key)) }
+                guard keys.insert(name).inserted else { throw Declined() }
+            }
             let value: YAMLNode
             if atLineEnd(afterColon, line) {
                 index += 1
