@@ -155,13 +155,19 @@ private final class PostgresCopyInserter: RowInserter {
 
     private func append(_ value: DatabaseValue) {
         switch value {
-        case .null: buffer += Array("\\N".utf8)
-        case .integer(let i): buffer += Array(String(i).utf8)
-        case .real(let d): buffer += Array(String(d).utf8)
-        case .bool(let b): buffer += Array((b ? "t" : "f").utf8)
-        case .blob(let bytes): buffer += Array(("\\\\x" + bytes.map { String(format: "%02x", $0) }.joined()).utf8)
+        case .null: buffer.append(contentsOf: "\\N".utf8)
+        case .integer(let i): buffer.append(contentsOf: String(i).utf8)
+        case .real(let d): buffer.append(contentsOf: String(d).utf8)
+        case .bool(let b): buffer.append(b ? UInt8(ascii: "t") : UInt8(ascii: "f"))
+        case .blob(let bytes): buffer.append(contentsOf: ("\\\\x" + bytes.map { String(format: "%02x", $0) }.joined()).utf8)
         case .text(let text):
-            for byte in text.utf8 {
+            let utf8 = text.utf8
+            // Most text has nothing to escape: copied whole.
+            guard utf8.contains(where: { $0 == UInt8(ascii: "\\") || $0 < 0x20 }) else {
+                buffer.append(contentsOf: utf8)
+                return
+            }
+            for byte in utf8 {
                 switch byte {
                 case UInt8(ascii: "\\"): buffer += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
                 case UInt8(ascii: "\t"): buffer += [UInt8(ascii: "\\"), UInt8(ascii: "t")]

@@ -21,10 +21,14 @@ public final class SQLiteConnection {
         sqlite3_close_v2(handle)
     }
 
+    /// Set once, before the first connection initializes SQLite: nothing reads its memory statistics.
+    private static let memoryStatisticsOff: Void = { _ = csqlite_disable_memory_statistics() }()
+
     /// Opens the database file at `path`, creating it unless `readOnly`.
     /// - Parameter busyTimeout: how long a statement waits for another process's lock before failing with `SQLITE_BUSY`.
     public static func open(path: String, readOnly: Bool = false,
                             busyTimeout: Duration = .seconds(5)) throws -> SQLiteConnection {
+        memoryStatisticsOff
         var handle: OpaquePointer?
         let flags = (readOnly ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) | SQLITE_OPEN_NOMUTEX
         let code = sqlite3_open_v2(path, &handle, flags, nil)
@@ -152,6 +156,11 @@ public final class SQLiteConnection {
     /// Turns enforcement of foreign key constraints on or off (off is SQLite's default); no effect inside a transaction.
     public func foreignKeys(on: Bool) throws {
         try execute("PRAGMA foreign_keys = \(on ? "ON" : "OFF")")
+    }
+
+    /// The most `?` parameters one statement may take (`SQLITE_LIMIT_VARIABLE_NUMBER`).
+    public var maxParameters: Int {
+        Int(sqlite3_limit(handle, SQLITE_LIMIT_VARIABLE_NUMBER, -1))
     }
 
     /// Rows changed by the latest `INSERT`, `UPDATE` or `DELETE`.

@@ -100,23 +100,11 @@ final class SQLiteDatabase: DatabaseConnection {
     }
 
     func prepareInsert(into relation: RelationName, columns: [String]) throws -> any RowInserter {
-        let list = columns.map(SQLiteConnection.quoteIdentifier).joined(separator: ", ")
-        let placeholders = Array(repeating: "?", count: columns.count).joined(separator: ", ")
-        let sql = "insert into \(SQLiteDialect().render(relation)) (\(list)) values (\(placeholders))"
-        return SQLiteRowInserter(statement: try translate { try connection.prepare(sql) })
+        try translate { try SQLiteRowInserter(connection: connection, relation: relation, columns: columns) }
     }
 
     func interrupt() {
         connection.interruptHandle.interrupt()
-    }
-
-    /// Runs `body`, reporting SQLite's failures as swiftdbt errors with SQLite's message.
-    private func translate<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as SQLiteError {
-            throw DBTError(.execution, error.message)
-        }
     }
 
     private static func message(_ error: Error) -> String {
@@ -124,18 +112,65 @@ final class SQLiteDatabase: DatabaseConnection {
     }
 }
 
-/// One prepared `insert`, executed per row with bound values.
+/// Inserts rows a batch at a time through one prepared multi-row `insert ... values (?, ...), (?, ...)`:
+/// one statement step per batch rather than per row, values always bound. The last, shorter batch
+/// gets a statement of its own size.
 private final class SQLiteRowInserter: RowInserter {
-    let statement: SQLiteStatement
+    /// Rows per statement, when the parameter limit allows: past this a larger batch saves nothing.
+    private static let preferredBatch = 100
 
-    init(statement: SQLiteStatement) { self.statement = statement }
+    private let connection: SQLiteConnection
+    private let columnCount: Int
+    /// `insert into ... (...) values `, and one row's `(?, ...)`.
+    private let head: String
+    private let rowPlaceholders: String
+    private let batch: SQLiteStatement
+    private let batchValues: Int
+    /// Values of the rows not yet inserted, row after row.
+    private var pending: [SQLiteValue] = []
+
+    init(connection: SQLiteConnection, relation: RelationName, columns: [String]) throws {
+        self.connection = connection
+        columnCount = columns.count
+        head = "insert into \(SQLiteDialect().render(relation)) (\(columns.map(SQLiteConnection.quoteIdentifier).joined(separator: ", "))) values "
+        rowPlaceholders = "(" + Array(repeating: "?", count: columns.count).joined(separator: ", ") + ")"
+        let rows = max(1, min(Self.preferredBatch, connection.maxParameters / max(1, columns.count)))
+        batchValues = rows * columns.count
+        batch = try connection.prepare(Self.sql(head, rowPlaceholders, rows: rows))
+        pending.reserveCapacity(batchValues)
+    }
+
+    private static func sql(_ head: String, _ row: String, rows: Int) -> String {
+        head + Array(repeating: row, count: rows).joined(separator: ", ")
+    }
 
     func insert(_ row: [DatabaseValue]) throws {
-        do {
-            try statement.run(row.map(SQLiteValue.init))
-        } catch let error as SQLiteError {
-            throw DBTError(.execution, error.message)
+        guard row.count == columnCount else {
+            throw DBTError(.execution, "a row of \(row.count) values for an insert of \(columnCount) columns")
         }
+        for value in row { pending.append(SQLiteValue(value)) }
+        if pending.count == batchValues { try flush(into: batch) }
+    }
+
+    func finish() throws {
+        guard !pending.isEmpty else { return }
+        let rows = pending.count / max(1, columnCount)
+        try flush(into: try translate { try connection.prepare(Self.sql(head, rowPlaceholders, rows: rows)) })
+    }
+
+    private func flush(into statement: SQLiteStatement) throws {
+        try translate { try statement.run(pending) }
+        pending.removeAll(keepingCapacity: true)
+    }
+
+}
+
+/// Runs `body`, reporting SQLite's failures as swiftdbt errors with SQLite's message.
+private func translate<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as SQLiteError {
+        throw DBTError(.execution, error.message)
     }
 }
 

@@ -35,6 +35,20 @@ final class SeedExecutionTests: XCTestCase {
         XCTAssertEqual(try project.rows("select id, name from replaced"), [[7, "eta"]])
     }
 
+    func testRowsPastOneInsertBatchAllLoadInOrder() throws {
+        // 250 rows: two full batches of the multi-row insert and a shorter last one, on both load paths
+        // (a new table, then the same columns reloaded in place).
+        let rows = (1...250).map { "\($0),name \($0)" }
+        try project.write("id,name\n" + rows.joined(separator: "\n") + "\n", to: "seeds/replaced.csv")
+        for _ in 0..<2 {
+            let load = try project.run("seed", "--select", "replaced")
+            XCTAssertEqual(load.code, 0, load.all)
+            XCTAssertEqual(try project.rows("select count(*), sum(id), min(name), max(id) from replaced"),
+                           [[250, 31375, "name 1", 250]])
+            XCTAssertEqual(try project.rows("select name from replaced where id = 173"), [["name 173"]])
+        }
+    }
+
     func testARaggedRowFailsItsSeedWithFileAndLineAndKeepsTheOldTable() throws {
         try project.write("id,name\n1,alpha\n2,beta,extra\n", to: "seeds/replaced.csv")
         let broken = try project.run("seed")

@@ -1,6 +1,6 @@
-/// Builds models: views and tables under a temporary name swapped in inside one transaction,
-/// incremental models by strategy (see `IncrementalSQL`). A model whose SQL, post-hooks or grants
-/// fail leaves its previous relation untouched.
+/// Builds models: tables (and views, where the database can rename them) under a temporary name swapped
+/// in inside one transaction, incremental models by strategy (see `IncrementalSQL`). A model whose SQL,
+/// post-hooks or grants fail leaves its previous relation untouched.
 struct Materializer {
     let connection: any DatabaseConnection
     let dialect: any Dialect
@@ -29,9 +29,10 @@ struct Materializer {
         case "view":
             try replace(relation, kind: .view) { view in
                 try connection.execute(dialect.createViewAs(view, sql))
-                // Some databases (SQLite) accept a view over tables that do not exist: read it once so a
-                // broken view fails here, before it replaces the old one.
-                _ = try connection.query("select * from \(dialect.render(view)) where 1 = 0", limit: 0)
+                // Some databases (SQLite) accept a view over tables that do not exist: resolve its columns so a
+                // broken view fails here, before it replaces the old one. (Not a `select` from it: SQLite plans
+                // a query over a chain of n views in far more than n steps.)
+                _ = try connection.columns(of: view)
             }
             return "OK"
         case "table":
@@ -56,6 +57,10 @@ struct Materializer {
                 relations.set(leftover, nil)
             }
         }
+        if kind == .view && !dialect.canRenameViews {
+            try replaceUnrenamableView(relation, create: create)
+            return
+        }
         do {
             try create(temporary)
         } catch {
@@ -78,17 +83,26 @@ struct Materializer {
                     try connection.execute(dialect.drop(relation, kind: .view))
                 }
             }
-            if kind == .view && !dialect.canRenameViews {
-                try connection.execute(dialect.drop(temporary, kind: .view))
-                try create(relation)
-            } else {
-                try connection.execute(dialect.rename(temporary, to: relation.identifier, kind: kind))
-            }
+            try connection.execute(dialect.rename(temporary, to: relation.identifier, kind: kind))
             try finishing(relation, false)
             if existing == .table { try connection.execute(dialect.drop(backup, kind: .table)) }
         }
         relations.set(temporary, nil)
         relations.set(relation, kind)
+    }
+
+    /// Where views cannot be renamed (SQLite), the view is created under its own name inside the transaction
+    /// that drops the old relation, so a failure rolls back to it. No temporary view: dropping one makes
+    /// SQLite forget the columns of every view, and recompute them down the whole chain at the next check.
+    private func replaceUnrenamableView(_ relation: RelationName, create: (RelationName) throws -> Void) throws {
+        try transaction {
+            if let existing = relations.kind(of: relation) {
+                try connection.execute(dialect.drop(relation, kind: existing))
+            }
+            try create(relation)
+            try finishing(relation, false)
+        }
+        relations.set(relation, .view)
     }
 
     func transaction(_ body: () throws -> Void) throws {

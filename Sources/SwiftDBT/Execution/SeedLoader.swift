@@ -26,9 +26,12 @@ struct SeedLoader {
         func loadRows(into target: RelationName) throws -> Int {
             var count = 0
             let inserter = try connection.prepareInsert(into: target, columns: columns.map(\.name))
+            // One row array, refilled for every row (the inserter does not keep it).
+            var row = [DatabaseValue](repeating: .null, count: columns.count)
             try SeedLoader.relabel(shown.path) {
                 try file.forEachRow(columns: columns) { values, _ in
-                    try inserter.insert(values.map(DatabaseValue.init))
+                    for index in values.indices { row[index] = DatabaseValue(values[index]) }
+                    try inserter.insert(row)
                     count += 1
                 }
             }

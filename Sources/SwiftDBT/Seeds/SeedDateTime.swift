@@ -29,23 +29,74 @@ struct SeedDateTime: Equatable {
 
     /// `2024-01-05`.
     var dateText: String {
-        "\(Self.padded(year, 4))-\(Self.padded(month, 2))-\(Self.padded(day, 2))"
+        text(count: 10) { write in write.date(self) }
     }
 
     /// `2024-01-05 10:30:00`, with `.123456` when there are microseconds and `+05:30` when there is an
     /// offset: Python's `str(datetime)`, which dbt's adapters hand to the database.
     var timestampText: String {
-        var text = "\(dateText) \(Self.padded(hour, 2)):\(Self.padded(minute, 2)):\(Self.padded(second, 2))"
-        if microsecond != 0 { text += "." + Self.padded(microsecond, 6) }
-        if let offsetMinutes {
-            text += (offsetMinutes < 0 ? "-" : "+") + Self.padded(abs(offsetMinutes) / 60, 2) + ":"
-                + Self.padded(abs(offsetMinutes) % 60, 2)
+        let count = 19 + (microsecond != 0 ? 7 : 0) + (offsetMinutes != nil ? 6 : 0)
+        return text(count: count) { write in
+            write.date(self)
+            write.byte(UInt8(ascii: " "))
+            write.number(hour, 2)
+            write.byte(UInt8(ascii: ":"))
+            write.number(minute, 2)
+            write.byte(UInt8(ascii: ":"))
+            write.number(second, 2)
+            if microsecond != 0 {
+                write.byte(UInt8(ascii: "."))
+                write.number(microsecond, 6)
+            }
+            if let offsetMinutes {
+                write.byte(UInt8(ascii: offsetMinutes < 0 ? "-" : "+"))
+                write.number(abs(offsetMinutes) / 60, 2)
+                write.byte(UInt8(ascii: ":"))
+                write.number(abs(offsetMinutes) % 60, 2)
+            }
         }
-        return text
     }
 
-    private static func padded(_ value: Int, _ width: Int) -> String {
-        let digits = String(value)
-        return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    /// Text of exactly `count` ASCII bytes, written straight into the string's storage (these run once per
+    /// seed field, so no interpolation).
+    private func text(count: Int, _ body: (inout DigitWriter) -> Void) -> String {
+        String(unsafeUninitializedCapacity: count) { buffer in
+            var writer = DigitWriter(buffer: buffer)
+            body(&writer)
+            return writer.count
+        }
+    }
+}
+
+/// Writes zero-padded numbers and separators into a byte buffer.
+private struct DigitWriter {
+    let buffer: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    init(buffer: UnsafeMutableBufferPointer<UInt8>) {
+        self.buffer = buffer
+    }
+
+    mutating func byte(_ value: UInt8) {
+        buffer[count] = value
+        count += 1
+    }
+
+    /// `value` (not negative, below 10^width) in exactly `width` digits.
+    mutating func number(_ value: Int, _ width: Int) {
+        var rest = value
+        for position in stride(from: count + width - 1, through: count, by: -1) {
+            buffer[position] = UInt8(truncatingIfNeeded: 0x30 + rest % 10)
+            rest /= 10
+        }
+        count += width
+    }
+
+    mutating func date(_ value: SeedDateTime) {
+        number(value.year, 4)
+        byte(UInt8(ascii: "-"))
+        number(value.month, 2)
+        byte(UInt8(ascii: "-"))
+        number(value.day, 2)
     }
 }

@@ -23,12 +23,14 @@ enum SeedNumberSyntax {
 
     /// The field's kind, or nil when it is not a number.
     static func kind(of field: UnsafeBufferPointer<UInt8>) -> Kind? {
-        withCanonicalText(of: field) { $0?.kind }
+        if let plain = PlainDecimal(field) { return plain.kind }
+        return withCanonicalText(of: field) { $0?.kind }
     }
 
     /// The field's value as a Double (rounded to nearest), or nil when it is not a number.
     static func double(_ field: UnsafeBufferPointer<UInt8>) -> Double? {
-        withCanonicalText(of: field) { scan in
+        if let plain = PlainDecimal(field) { return plain.double }
+        return withCanonicalText(of: field) { scan in
             scan.flatMap { Double(String(decoding: $0.text, as: UTF8.self)) }
         }
     }
@@ -82,5 +84,56 @@ enum SeedNumberSyntax {
         digits.skipWhitespace()
         guard digits.isAtEnd else { return nil }
         return Scan(kind: kind, text: UnsafeBufferPointer(rebasing: text[..<length]))
+    }
+}
+
+/// The common case read without the general scan: `-?(0|[1-9][0-9]*)(\.[0-9]+)?` with at most 15 digits,
+/// nothing around it. Gives the same kind and value the general scan gives for such a field.
+private struct PlainDecimal {
+    private static let maxDigits = 15
+    private static let powersOfTen: [Int64] = (0...maxDigits).map { power in (0..<power).reduce(1) { value, _ in value * 10 } }
+
+    /// All the digits as one integer, the fraction's included.
+    private let significand: Int64
+    private let fractionDigits: Int
+    private let negative: Bool
+
+    init?(_ field: UnsafeBufferPointer<UInt8>) {
+        var index = 0
+        negative = field.first == UInt8(ascii: "-")
+        if negative { index = 1 }
+        let integerStart = index
+        var value: Int64 = 0
+        var fractionStart: Int?
+        while index < field.count {
+            let byte = field[index]
+            if ByteCursor.isDigit(byte) {
+                value = value &* 10 &+ Int64(byte &- 0x30)
+            } else if byte == UInt8(ascii: "."), fractionStart == nil {
+                fractionStart = index + 1
+            } else {
+                return nil
+            }
+            index += 1
+        }
+        let integerDigits = (fractionStart.map { $0 - 1 } ?? field.count) - integerStart
+        let fraction = fractionStart.map { field.count - $0 } ?? 0
+        // A leading zero (`007`) and a bare point (`5.`, `.5`) are the general scan's to judge.
+        guard integerDigits > 0, fractionStart == nil || fraction > 0, integerDigits + fraction <= Self.maxDigits,
+              !(integerDigits > 1 && field[integerStart] == UInt8(ascii: "0")) else { return nil }
+        significand = value
+        fractionDigits = fraction
+    }
+
+    var kind: SeedNumberSyntax.Kind {
+        let scale = Self.powersOfTen[fractionDigits]
+        guard significand % scale == 0 else { return .other }
+        return .integer(negative ? -(significand / scale) : significand / scale)
+    }
+
+    /// Exact: both the significand and the power of ten are exact doubles, and one division rounds once.
+    var double: Double {
+        let magnitude = Double(significand) / Double(Self.powersOfTen[fractionDigits])
+        return negative ? -magnitude : magnitude
     }
 }
