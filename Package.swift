@@ -33,15 +33,17 @@ let package = Package(
         .executableTarget(name: "swiftdbt", dependencies: [
             "SwiftDBT", "SQLiteAdapter", "PostgresAdapter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "JinjaTests", dependencies: ["Jinja"], exclude: ["Corpus", "Fixtures"]),
+        .testTarget(name: "JinjaTests", dependencies: ["Jinja", "DeterministicRandom"], exclude: ["Corpus", "Fixtures"]),
         /// What the test targets share: running the built `swiftdbt`, a PostgreSQL server of a test's own.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
-        .testTarget(name: "SwiftDBTTests", dependencies: ["SwiftDBT", "SQLiteAdapter", "Jinja", "TestSupport"], exclude: ["Snapshots", "Fixtures"]),
+        .testTarget(name: "SwiftDBTTests", dependencies: ["SwiftDBT", "SQLiteAdapter", "Jinja", "TestSupport", "DeterministicRandom"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "SQLiteAdapterTests", dependencies: ["SQLiteAdapter", "SwiftDBT"]),
         .testTarget(name: "PostgresAdapterTests", dependencies: ["PostgresAdapter", "SQLiteAdapter", "SwiftDBT", "TestSupport"]),
         /// Parse and render timings of a typical model template.
         .executableTarget(name: "jinja-bench", dependencies: ["Jinja"], path: "Benchmarks/JinjaBench"),
-        .executableTarget(name: "attribution-data", path: "Sources/attribution-data"),
+        .executableTarget(name: "attribution-data", dependencies: ["DeterministicRandom"], path: "Sources/attribution-data"),
+        /// A seeded random number generator, for generated data and reproducible randomized tests.
+        .target(name: "DeterministicRandom"),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,3 +1,5 @@
+import DeterministicRandom
+
 /// How a session arrived: the landing page's UTM parameters, click ID and referring domain.
 struct Entry {
     var utmSource: String?

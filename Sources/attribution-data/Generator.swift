@@ -1,3 +1,5 @@
+import DeterministicRandom
+
 /// Generates the random population: signed-up users, anonymous visitors, bots and ad spend.
 ///
 /// The window is 26 weeks from Monday 2025-01-06. In the week from Monday 2025-04-14 paid clicks keep their UTM

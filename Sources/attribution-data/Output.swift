@@ -1,3 +1,5 @@
+import DeterministicRandom
+
 /// The raw CSV files, one writer each; the column names are the seeds' column names.
 final class Output {
     let events: CSVWriter

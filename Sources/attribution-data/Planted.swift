@@ -1,3 +1,5 @@
+import DeterministicRandom
+
 /// Writes the planted users: fixed IDs and times, the same for every `--seed` and `--users`, whose expected
 /// attribution the singular tests in data-tests/ check. Each case is described where it is written.
 struct Planted {

@@ -1,3 +1,5 @@
+import DeterministicRandom
+
 /// One browser or device as PostHog sees it: a distinct ID on a person, with a user agent.
 struct Visitor {
     var distinctId: String

@@ -1,3 +1,4 @@
+import DeterministicRandom
 import Foundation
 import XCTest
 @testable import SwiftDBT
@@ -93,7 +94,7 @@ final class YAMLFastReaderTests: XCTestCase {
 
     /// Lines removed, duplicated, re-indented and cut short: every variant agrees with Yams or is declined.
     func testAgreesWithYamsOnMutations() throws {
-        var generator = SplitMix(seed: 7)
+        var generator = SplitMix64(seed: 7)
         let bases = YAMLFastReaderTests.cases.filter { $0.count > 20 }
         var accepted = 0
         for _ in 0..<4000 {
@@ -145,18 +146,5 @@ final class YAMLFastReaderTests: XCTestCase {
         case .sequence(let items): return "[" + items.map(dump).joined(separator: ", ") + "]" + at
         case .mapping(let pairs): return "{" + pairs.map { "\($0.key): \(dump($0.value))" }.joined(separator: ", ") + "}" + at
         }
-    }
-}
-
-/// A small deterministic random number generator.
-private struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
