@@ -33,8 +33,8 @@ final class HookTests: XCTestCase {
             "",
         ])
         XCTAssertEqual(try project.rows("select event, detail from audit order by rowid"), [
-            ["start", "default"], ["pre-hook", "first"], ["project post-hook", "first"], ["post-hook", "2"],
-            ["project post-hook", "second"], ["end", "hooks"],
+            ["start", "default"], ["before-begin", "first"], ["pre-hook", "first"], ["project post-hook", "first"], ["post-hook", "2"],
+            ["after-commit", "first"], ["project post-hook", "second"], ["end", "hooks"],
         ])
         let results = try project.runResults()
         XCTAssertEqual(results["operation.hooks.hooks-on-run-start-0"]?["status"] as? String, "success")

@@ -2,7 +2,8 @@ import Foundation
 import Jinja
 import Yams
 
-/// dbt's stateless context functions: JSON and YAML, hashing, `zip`, `set`, `var`, `env_var`.
+/// dbt's stateless context functions: JSON and YAML, hashing, `zip`, `set`, `var`, `env_var`,
+/// and the hook wrappers `before_begin` / `after_commit`.
 enum ContextFunctions {
     typealias Function = @Sendable (Arguments, CallContext) throws -> Value
 
@@ -30,6 +31,9 @@ enum ContextFunctions {
             let count = sequences.map(\.count).min() ?? 0
             return .list((0..<count).map { i in .tuple(sequences.map { $0[i] }) })
         },
+        // A hook that runs outside the model's transaction: `post_hook=after_commit("vacuum {{ this }}")`.
+        "before_begin": { arguments, _ in outsideTransaction(arguments) },
+        "after_commit": { arguments, _ in outsideTransaction(arguments) },
         "set": { arguments, context in
             var unique: [Value] = []
             for item in try context.iterate(arguments.positional.first ?? .list([]))
@@ -39,6 +43,10 @@ enum ContextFunctions {
             return .list(unique)
         },
     ]
+
+    private static func outsideTransaction(_ arguments: Arguments) -> Value {
+        .dict([("sql", arguments.value(0, "sql") ?? .string("")), ("transaction", .bool(false))])
+    }
 
     /// `var(name, default)`.
     static func variable(_ arguments: Arguments, session: CompileSession, package: String) throws -> Value {

@@ -127,12 +127,15 @@ public final class Runner: @unchecked Sendable {
                                                 fullRefresh: options.fullRefresh)
                 // Post-hooks and grants commit with the new relation: if one fails, the old relation stays.
                 materializer.finishing = { relation, incrementalRun in
-                    try Hooks.run(node.config["post_hook"], node: node, compiler: compiler, connection: connection)
+                    try Hooks.run(node.config["post_hook"], inTransaction: true, node: node, compiler: compiler, connection: connection)
                     try Grants(node.config["grants"]).apply(to: relation, connection: connection, dialect: dialect,
                                                             revokingStale: incrementalRun)
                 }
-                try Hooks.run(node.config["pre_hook"], node: node, compiler: compiler, connection: connection)
+                for inTransaction in [false, true] {
+                    try Hooks.run(node.config["pre_hook"], inTransaction: inTransaction, node: node, compiler: compiler, connection: connection)
+                }
                 result.message = try materializer.build(node, sql: sql)
+                try Hooks.run(node.config["post_hook"], inTransaction: false, node: node, compiler: compiler, connection: connection)
             }
         } catch {
             if (error as? DBTError)?.kind == .connectionLost { stop.loseConnection() }
