@@ -27,15 +27,10 @@ struct SeedLoader {
         func loadRows(into target: RelationName) throws -> Int {
             var count = 0
             let inserter = try connection.prepareInsert(into: target, columns: columns.map(\.name))
-            // One row array, refilled for every row (the inserter does not keep it).
-            var row = [DatabaseValue](repeating: .null, count: columns.count)
             try SeedLoader.relabel(shown.path) {
                 try SeedLoader.readBatches(of: file, columns: columns) { batch in
-                    for start in stride(from: 0, to: batch.count, by: row.count) {
-                        for index in row.indices { row[index] = batch[start + index] }
-                        try inserter.insert(row)
-                        count += 1
-                    }
+                    try inserter.insert(rows: batch, columns: columns.count)
+                    count += batch.count / max(1, columns.count)
                 }
             }
             try inserter.finish()
