@@ -145,11 +145,27 @@ private final class SQLiteRowInserter: RowInserter {
     }
 
     func insert(_ row: [DatabaseValue]) throws {
-        guard row.count == columnCount else {
-            throw DBTError(.execution, "a row of \(row.count) values for an insert of \(columnCount) columns")
+        try insert(rows: row, columns: row.count)
+    }
+
+    /// Tops up the pending rows to a batch first, then runs whole batches straight from `values`.
+    func insert(rows values: [DatabaseValue], columns: Int) throws {
+        guard columns == columnCount, values.count % max(1, columnCount) == 0 else {
+            throw DBTError(.execution, "rows of \(columns) values (\(values.count) in all) for an insert of \(columnCount) columns")
         }
-        for value in row { pending.append(SQLiteValue(value)) }
-        if pending.count == batchValues { try flush(into: batch) }
+        var start = 0
+        while start < values.count {
+            if pending.isEmpty, values.count - start >= batchValues {
+                let arguments = values[start..<start + batchValues].map { SQLiteValue($0) }
+                try translate { try batch.run(arguments) }
+                start += batchValues
+                continue
+            }
+            let end = min(start + batchValues - pending.count, values.count)
+            for value in values[start..<end] { pending.append(SQLiteValue(value)) }
+            start = end
+            if pending.count == batchValues { try flush(into: batch) }
+        }
     }
 
     func finish() throws {

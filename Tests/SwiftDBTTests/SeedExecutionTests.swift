@@ -49,6 +49,20 @@ final class SeedExecutionTests: XCTestCase {
         }
     }
 
+    func testAnInsertFailingWhileRowsAreStillBeingReadFailsTheSeedAndKeepsTheOldTable() throws {
+        // The table exists with the CSV's columns, so rows reload in place; its NOT NULL constraint rejects
+        // row 150 while the reading thread is thousands of rows ahead and waiting for room.
+        _ = try project.rows("drop table replaced")
+        _ = try project.rows("create table replaced (id integer not null, name text)")
+        _ = try project.rows("insert into replaced values (1, 'alpha'), (2, 'beta')")
+        let rows = (1...20_000).map { $0 == 150 ? ",no id" : "\($0),name \($0)" }
+        try project.write("id,name\n" + rows.joined(separator: "\n") + "\n", to: "seeds/replaced.csv")
+        let broken = try project.run("seed", "--select", "replaced")
+        XCTAssertEqual(broken.code, 1, broken.all)
+        XCTAssert(broken.stdout.contains("NOT NULL constraint failed"), broken.stdout)
+        XCTAssertEqual(try project.rows("select id, name from replaced order by id"), [[1, "alpha"], [2, "beta"]])
+    }
+
     func testARaggedRowFailsItsSeedWithFileAndLineAndKeepsTheOldTable() throws {
         try project.write("id,name\n1,alpha\n2,beta,extra\n", to: "seeds/replaced.csv")
         let broken = try project.run("seed")

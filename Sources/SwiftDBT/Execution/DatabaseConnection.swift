@@ -84,10 +84,21 @@ public protocol DatabaseConnection: AnyObject {
 /// Inserts rows one at a time through one prepared statement (or a `COPY` stream).
 public protocol RowInserter: AnyObject {
     func insert(_ row: [DatabaseValue]) throws
+    /// Inserts whole rows of `columns` values each, laid row after row in `values`.
+    func insert(rows values: [DatabaseValue], columns: Int) throws
     /// Completes the load (ends a `COPY`); called once after the last row.
     func finish() throws
 }
 
 extension RowInserter {
     public func finish() throws {}
+
+    /// Inserts the rows one at a time, through one row array refilled for each.
+    public func insert(rows values: [DatabaseValue], columns: Int) throws {
+        var row = [DatabaseValue](repeating: .null, count: columns)
+        for start in stride(from: 0, to: values.count, by: max(1, columns)) {
+            for index in row.indices { row[index] = values[start + index] }
+            try insert(row)
+        }
+    }
 }

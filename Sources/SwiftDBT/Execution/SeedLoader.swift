@@ -1,8 +1,9 @@
 import Foundation
 
-/// Loads a seed CSV: types inferred in one streaming pass, rows inserted in a second through a
-/// prepared statement inside one transaction, then swapped in for the old table. A bad file
-/// fails the seed with `file:line: message` and leaves the old table as it was.
+/// Loads a seed CSV: types inferred in one streaming pass, rows read and converted in a second on a thread
+/// of their own while this one inserts them through a prepared statement inside one transaction, then
+/// swapped in for the old table. A bad file fails the seed with `file:line: message` and leaves the old
+/// table as it was.
 struct SeedLoader {
     let connection: any DatabaseConnection
     let dialect: any Dialect
@@ -26,13 +27,10 @@ struct SeedLoader {
         func loadRows(into target: RelationName) throws -> Int {
             var count = 0
             let inserter = try connection.prepareInsert(into: target, columns: columns.map(\.name))
-            // One row array, refilled for every row (the inserter does not keep it).
-            var row = [DatabaseValue](repeating: .null, count: columns.count)
             try SeedLoader.relabel(shown.path) {
-                try file.forEachRow(columns: columns) { values, _ in
-                    for index in values.indices { row[index] = DatabaseValue(values[index]) }
-                    try inserter.insert(row)
-                    count += 1
+                try SeedLoader.readBatches(of: file, columns: columns) { batch in
+                    try inserter.insert(rows: batch, columns: columns.count)
+                    count += batch.count / max(1, columns.count)
                 }
             }
             try inserter.finish()
@@ -55,6 +53,31 @@ struct SeedLoader {
             try materializer.transaction { count = try loadRows(into: temporary) }
         }
         return count
+    }
+
+    /// Rows per batch handed from the reading thread to the inserting one, and batches that may wait.
+    private static let batchRows = 1000
+    private static let waitingBatches = 4
+
+    /// Reads and converts `file`'s rows on a thread of its own while `body` inserts them on this one: each
+    /// batch is `batchRows` rows' values (the last may be shorter), row after row. At most `waitingBatches`
+    /// wait, so memory does not grow with the file.
+    private static func readBatches(of file: SeedFile, columns: [SeedColumn],
+                                    _ body: ([DatabaseValue]) throws -> Void) throws {
+        let batchValues = batchRows * max(1, columns.count)
+        try BoundedHandoff<[DatabaseValue]>.run(capacity: waitingBatches, produce: { handOver in
+            var batch: [DatabaseValue] = []
+            batch.reserveCapacity(batchValues)
+            try file.forEachRow(columns: columns) { values, _ in
+                for value in values { batch.append(DatabaseValue(value)) }
+                if batch.count >= batchValues {
+                    try handOver(batch)
+                    batch = []
+                    batch.reserveCapacity(batchValues)
+                }
+            }
+            if !batch.isEmpty { try handOver(batch) }
+        }, consume: body)
     }
 
     /// Reports file errors under the path the user knows (relative to the project).
