@@ -5,7 +5,8 @@ import XCTest
 
 /// The `grants` config on PostgreSQL: a rebuilt table or view has exactly the configured grants, an
 /// incremental run revokes what the config no longer lists, and a failing grant leaves the old relation
-/// (fixture `grants`). SQLite has no privileges: the same project runs there with grants ignored.
+/// (fixture `grants`); seeds get theirs too. SQLite has no privileges: the same project builds there with
+/// grants ignored.
 final class GrantsTests: XCTestCase {
     func testGrantsFollowTheConfig() throws {
         let environment = try requirePostgres()
@@ -41,7 +42,16 @@ final class GrantsTests: XCTestCase {
         XCTAssert(failing.stdout.contains("role \"no_such_role_\(suffix)\" does not exist"), failing.stdout)
         XCTAssertEqual(try readers("granted_table"), [second], "a failed grant leaves the previous table and its grants")
 
-        let onSQLite = try runCLI(["run", "--target", "sqlite", "--profiles-dir", root], in: root)
+        try connection.execute("do $$ begin create role swiftdbt_seed_reader; exception when duplicate_object then null; end $$")
+        defer { _ = try? connection.execute("drop owned by swiftdbt_seed_reader; drop role swiftdbt_seed_reader") }
+        for load in ["a new table", "a reload in place"] {
+            let seeded = try runCLI(["seed", "--target", "postgres", "--profiles-dir", root], in: root, environment: environment)
+            XCTAssertEqual(seeded.code, 0, seeded.stdout + seeded.stderr)
+            let granted = try connection.execute("select has_table_privilege('swiftdbt_seed_reader', '\(schema).granted_seed', 'select')")
+            XCTAssertEqual(granted.values, [["t"]], "seed grants after \(load)")
+        }
+
+        let onSQLite = try runCLI(["build", "--target", "sqlite", "--profiles-dir", root], in: root)
         XCTAssertEqual(onSQLite.code, 0, onSQLite.stdout + onSQLite.stderr)
     }
 }

@@ -22,7 +22,11 @@ struct SeedLoader {
                             delimiter: node.config["delimiter"]?.stringValue ?? ",", columnTypes: columnTypes)
         let shown = SeedFile(path: node.definedAt.path, delimiter: file.delimiter, columnTypes: columnTypes)
         let columns = try SeedLoader.relabel(shown.path) { try file.inferColumns() }
-        let materializer = Materializer(connection: connection, dialect: dialect, relations: relations, fullRefresh: true)
+        var materializer = Materializer(connection: connection, dialect: dialect, relations: relations, fullRefresh: true)
+        let grants = Grants(node.config["grants"])
+        materializer.finishing = { relation, reloaded in
+            try grants.apply(to: relation, connection: connection, dialect: dialect, revokingStale: reloaded)
+        }
         try relations.load([relation.schema ?? ""], from: connection)
         func loadRows(into target: RelationName) throws -> Int {
             var count = 0
@@ -43,6 +47,7 @@ struct SeedLoader {
             try materializer.transaction {
                 try connection.execute("delete from \(dialect.render(relation))")
                 count = try loadRows(into: relation)
+                try materializer.finishing(relation, true)
             }
             return count
         }
