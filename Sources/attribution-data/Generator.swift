@@ -74,8 +74,8 @@ final class Generator {
     private func surveyAnswer(_ channel: Channel) -> String? {
         guard rng.chance(0.6) else { return nil }
         let roll = Double.random(in: 0..<1, using: &rng)
-        if roll < 0.75 { return rng.pick(Catalog.surveyAnswers[channel]!) }
-        if roll < 0.9 { return rng.pick(Catalog.surveyAnswers[rng.weighted(Channel.acquisitionMix)]!) }
+        if roll < 0.75 { return rng.pick(Catalog.surveyAnswers[channel] ?? Catalog.unknownSurveyAnswers) }
+        if roll < 0.9 { return rng.pick(Catalog.surveyAnswers[rng.weighted(Channel.acquisitionMix)] ?? Catalog.unknownSurveyAnswers) }
         return rng.pick(Catalog.unknownSurveyAnswers)
     }
 
