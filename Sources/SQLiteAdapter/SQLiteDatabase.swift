@@ -99,6 +99,23 @@ final class SQLiteDatabase: DatabaseConnection {
         }
     }
 
+    /// SQLite keeps a view's `create` statement as `CREATE VIEW ` followed by the text from the unqualified
+    /// name to the last token: the same text means the same view. (Replacing a view means dropping it, and
+    /// every drop makes SQLite recompute the columns of all views, which costs the square of a chain's depth.)
+    func isView(_ relation: RelationName, createdBy statement: String) throws -> Bool {
+        let name = SQLiteConnection.quoteIdentifier(relation.identifier)
+        guard let start = statement.range(of: name)?.lowerBound else { return false }
+        var tail = statement[start...].trimmingCharacters(in: .whitespacesAndNewlines)
+        if tail.hasSuffix(";") { tail = String(tail.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines) }
+        let schema = SQLiteConnection.quoteIdentifier(relation.schema ?? "main")
+        let stored = try translate {
+            try connection.prepare("select sql from \(schema).sqlite_master where type = 'view' and name = ?")
+                .rows([.text(relation.identifier)])
+        }
+        guard stored.count == 1, case .text(let text) = stored[0].first else { return false }
+        return text == "CREATE VIEW " + tail
+    }
+
     func prepareInsert(into relation: RelationName, columns: [String]) throws -> any RowInserter {
         try translate { try SQLiteRowInserter(connection: connection, relation: relation, columns: columns) }
     }

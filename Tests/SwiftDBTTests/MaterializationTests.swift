@@ -76,6 +76,29 @@ final class MaterializationTests: XCTestCase {
         XCTAssertEqual(try project.rows("select count(*), sum(amount) from schema_sync_all_columns"), [[4, 30]])
     }
 
+    /// SQLite replaces a view by dropping it, which makes it recompute every view's columns (quadratic in a
+    /// chain's depth): a view whose definition did not change stays as it is, but is still checked.
+    func testAnUnchangedViewIsKeptButStillChecked() throws {
+        try project.write("{{ config(materialized='view') }}\nselect id, amount from {{ ref('as_table') }}", to: "models/over_table.sql")
+        XCTAssertEqual(try project.run("run", "--select", "as_table", "as_view", "over_table").code, 0)
+        let version = try project.rows("pragma schema_version")
+        let again = try project.run("run", "--select", "as_view", "over_table")
+        XCTAssertEqual(again.code, 0, again.all)
+        XCTAssertEqual(again.results.filter { $0.contains(" OK created sql view model ") }.count, 2, again.stdout)
+        XCTAssertEqual(try project.rows("pragma schema_version"), version, "neither view was dropped and created again")
+
+        try project.write("{{ config(materialized='view') }}\nselect id, name from {{ ref('source_rows') }} where id > 1",
+                          to: "models/as_view.sql")
+        XCTAssertEqual(try project.run("run", "--select", "as_view").code, 0)
+        XCTAssertEqual(try project.rows("select count(*) from as_view"), [[2]], "a changed view is replaced")
+
+        try project.write("select id, name from {{ ref('source_rows') }}", to: "models/as_table.sql")
+        XCTAssertEqual(try project.run("run", "--select", "as_table").code, 0)
+        let broken = try project.run("run", "--select", "over_table")
+        XCTAssertEqual(broken.code, 1, broken.all)
+        XCTAssert(broken.stdout.contains("no such column: amount"), broken.stdout)
+    }
+
     func testAFailingModelLeavesThePreviousRelationReadable() throws {
         XCTAssertEqual(try project.run("run", "--select", "as_view", "as_table", "appended").code, 0)
         try project.write("select id, no_such_column from {{ ref('source_rows') }}", to: "models/as_table.sql")

@@ -79,6 +79,13 @@ public protocol DatabaseConnection: AnyObject {
     func prepareInsert(into relation: RelationName, columns: [String]) throws -> any RowInserter
     /// Stops the statement in flight (from another thread).
     func interrupt()
+    /// Whether `relation` is a view that `statement` (a `create view`) would create again unchanged.
+    /// Lets a database whose views cannot be swapped in (SQLite) leave an unchanged view alone.
+    func isView(_ relation: RelationName, createdBy statement: String) throws -> Bool
+}
+
+extension DatabaseConnection {
+    public func isView(_ relation: RelationName, createdBy statement: String) throws -> Bool { false }
 }
 
 /// Inserts rows one at a time through one prepared statement (or a `COPY` stream).

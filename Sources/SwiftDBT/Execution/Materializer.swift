@@ -27,13 +27,7 @@ struct Materializer {
         try relations.load([relation.schema ?? ""], from: connection)
         switch node.config.materialized {
         case "view":
-            try replace(relation, kind: .view) { view in
-                try connection.execute(dialect.createViewAs(view, sql))
-                // Some databases (SQLite) accept a view over tables that do not exist: resolve its columns so a
-                // broken view fails here, before it replaces the old one. (Not a `select` from it: SQLite plans
-                // a query over a chain of n views in far more than n steps.)
-                _ = try connection.columns(of: view)
-            }
+            try buildView(relation, sql: sql)
             return "OK"
         case "table":
             try replace(relation, kind: .table) { try connection.execute(dialect.createTableAs($0, sql)) }
@@ -56,10 +50,6 @@ struct Materializer {
                 try connection.execute(dialect.drop(leftover, kind: existing))
                 relations.set(leftover, nil)
             }
-        }
-        if kind == .view && !dialect.canRenameViews {
-            try replaceUnrenamableView(relation, create: create)
-            return
         }
         do {
             try create(temporary)
@@ -91,15 +81,37 @@ struct Materializer {
         relations.set(relation, kind)
     }
 
+    private func buildView(_ relation: RelationName, sql: String) throws {
+        let create = { (view: RelationName) throws in
+            try connection.execute(dialect.createViewAs(view, sql))
+            // Some databases (SQLite) accept a view over tables that do not exist: resolve its columns so a
+            // broken view fails here, before it replaces the old one. (Not a `select` from it: SQLite plans
+            // a query over a chain of n views in far more than n steps.)
+            _ = try connection.columns(of: view)
+        }
+        if dialect.canRenameViews {
+            try replace(relation, kind: .view, create: create)
+        } else {
+            try replaceUnrenamableView(relation, sql: sql, create: create)
+        }
+    }
+
     /// Where views cannot be renamed (SQLite), the view is created under its own name inside the transaction
     /// that drops the old relation, so a failure rolls back to it. No temporary view: dropping one makes
     /// SQLite forget the columns of every view, and recompute them down the whole chain at the next check.
-    private func replaceUnrenamableView(_ relation: RelationName, create: (RelationName) throws -> Void) throws {
+    /// For the same reason a view whose stored definition is already the new one is kept (still checked;
+    /// its hooks still run).
+    private func replaceUnrenamableView(_ relation: RelationName, sql: String,
+                                        create: (RelationName) throws -> Void) throws {
+        let existing = relations.kind(of: relation)
+        let unchanged = try existing == .view && connection.isView(relation, createdBy: dialect.createViewAs(relation, sql))
         try transaction {
-            if let existing = relations.kind(of: relation) {
-                try connection.execute(dialect.drop(relation, kind: existing))
+            if unchanged {
+                _ = try connection.columns(of: relation)
+            } else {
+                if let existing { try connection.execute(dialect.drop(relation, kind: existing)) }
+                try create(relation)
             }
-            try create(relation)
             try finishing(relation, false)
         }
         relations.set(relation, .view)
