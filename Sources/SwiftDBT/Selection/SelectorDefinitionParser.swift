@@ -1,5 +1,3 @@
-import Yams
-
 /// Turns a `selectors.yml` definition into a `SelectionSpec`, following dbt's three forms: a CLI-style string
 /// (one criterion, graph operators allowed), a one-key `method: value` mapping, and a full mapping with
 /// `method`, `value`, the graph-operator keys, `indirect_selection` and `exclude`; plus `union` and
@@ -12,26 +10,26 @@ struct SelectorDefinitionParser {
     let earlier: [String: SelectionSpec]
 
     /// A selector's top-level definition: a string or a mapping, with at most one `union`/`intersection` key.
-    func spec(_ node: Node) throws -> SelectionSpec {
-        if let mapping = node.mapping {
-            let keys = mapping.keys.compactMap(\.scalar?.string)
+    func spec(_ node: YAMLNode) throws -> SelectionSpec {
+        if node.isMapping {
+            let keys = node.entries.map(\.key)
             if keys.contains(where: { $0 == "union" || $0 == "intersection" }), keys.count > 1 {
                 throw source.error("Only a single 'union' or 'intersection' key is allowed in a root level "
                                    + "selector definition; found \(keys.joined(separator: ",")).", at: node)
             }
         }
-        if node.sequence != nil {
+        if node.isSequence {
             throw source.error("Valid root-level selector definitions: union, intersection, string, dictionary. "
                                + "No lists.", at: node)
         }
         return try definition(node)
     }
 
-    private func definition(_ node: Node) throws -> SelectionSpec {
-        if let text = node.scalar?.string {
+    private func definition(_ node: YAMLNode) throws -> SelectionSpec {
+        if let text = node.scalarText {
             return .criterion(try source.locating(node) { try SelectionCriterion.parse(text) })
         }
-        guard node.mapping != nil else {
+        guard node.isMapping else {
             throw source.error("expected a string or a mapping as a selector definition", at: node)
         }
         if let list = node["union"] { return try setDefinition(.union, "union", list) }
@@ -41,7 +39,7 @@ struct SelectorDefinitionParser {
 
     /// A `union:` or `intersection:` list; one item may be an `exclude:` mapping, subtracted last.
     private func setDefinition(_ operation: SelectionGroup.Operation, _ key: String,
-                               _ list: Node) throws -> SelectionSpec {
+                               _ list: YAMLNode) throws -> SelectionSpec {
         var included: [SelectionSpec] = []
         var excluded: SelectionSpec?
         for item in try items(of: list, key: key) {
@@ -59,14 +57,13 @@ struct SelectorDefinitionParser {
     }
 
     /// `{method: value}`, `{method: selector, value: name}`, or a full criterion mapping.
-    private func mappingDefinition(_ node: Node) throws -> SelectionSpec {
-        let pairs = node.mapping.map(Array.init) ?? []
+    private func mappingDefinition(_ node: YAMLNode) throws -> SelectionSpec {
+        let pairs = node.entries
         if pairs.count == 1, let pair = pairs.first {
-            let method = try string(pair.key, "a method name")
-            return .criterion(try criterion(node, method: method, methodNode: pair.key, value: pair.value))
+            return .criterion(try criterion(node, method: pair.key, methodNode: node, value: pair.value))
         }
         guard let methodNode = node["method"], let valueNode = node["value"] else {
-            let keys = pairs.compactMap { $0.key.scalar?.string }.map { "'\($0)'" }.joined(separator: ", ")
+            let keys = pairs.map { $0.key }.map { "'\($0)'" }.joined(separator: ", ")
             throw source.error("Expected either 1 key or else \"method\" and \"value\" keys, but got [\(keys)]",
                                at: node)
         }
@@ -84,8 +81,8 @@ struct SelectorDefinitionParser {
     }
 
     /// A criterion from its method, value and (in a full mapping) graph-operator and mode keys.
-    private func criterion(_ node: Node, method: String, methodNode: Node,
-                           value valueNode: Node) throws -> SelectionCriterion {
+    private func criterion(_ node: YAMLNode, method: String, methodNode: YAMLNode,
+                           value valueNode: YAMLNode) throws -> SelectionCriterion {
         let value = try string(valueNode, "`value`")
         let words = method.split(separator: ".", omittingEmptySubsequences: false).map(String.init)
         let selectorMethod = try source.locating(methodNode) { try SelectorMethod.named(words[0]) }
@@ -102,7 +99,7 @@ struct SelectorDefinitionParser {
     }
 
     /// An `exclude:` list: one definition, or the union of several (nil when empty).
-    private func exclusion(_ list: Node) throws -> SelectionSpec? {
+    private func exclusion(_ list: YAMLNode) throws -> SelectionSpec? {
         let parts = try items(of: list, key: "exclude").map(definition)
         guard parts.count > 1 else { return parts.first }
         return .group(SelectionGroup(.union, parts, indirectSelection: .eager))
@@ -114,31 +111,31 @@ struct SelectorDefinitionParser {
     }
 
     /// The items of a set-operation list, each a string or a mapping.
-    private func items(of list: Node, key: String) throws -> [Node] {
-        guard let items = list.sequence else {
+    private func items(of list: YAMLNode, key: String) throws -> [YAMLNode] {
+        guard list.isSequence else {
             throw source.error("Invalid value for key \"\(key)\". Expected a list.", at: list)
         }
-        for item in items where item.scalar == nil && item.mapping == nil {
+        for item in list.items where item.scalarText == nil && !item.isMapping {
             throw source.error("Invalid value in key \"\(key)\": expected a string or a mapping", at: item)
         }
-        return Array(items)
+        return list.items
     }
 
-    private func string(_ node: Node, _ what: String) throws -> String {
-        guard let text = node.scalar?.string else { throw source.error("\(what) must be a string", at: node) }
+    private func string(_ node: YAMLNode, _ what: String) throws -> String {
+        guard let text = node.scalarText else { throw source.error("\(what) must be a string", at: node) }
         return text
     }
 
-    private func flag(_ node: Node, _ key: String) throws -> Bool {
+    private func flag(_ node: YAMLNode, _ key: String) throws -> Bool {
         guard let value = node[key] else { return false }
-        guard let flag = value.bool else { throw source.error("`\(key)` must be true or false", at: value) }
+        guard case .scalar(.bool(let flag)) = value.kind else { throw source.error("`\(key)` must be true or false", at: value) }
         return flag
     }
 
     /// A depth in edges; 0 or absent means unlimited, as in dbt.
-    private func depth(_ node: Node, _ key: String) throws -> Int? {
+    private func depth(_ node: YAMLNode, _ key: String) throws -> Int? {
         guard let value = node[key] else { return nil }
-        guard let depth = value.int, depth >= 0 else {
+        guard case .scalar(.int(let depth)) = value.kind, depth >= 0 else {
             throw source.error("`\(key)` must be a whole number", at: value)
         }
         return depth == 0 ? nil : depth

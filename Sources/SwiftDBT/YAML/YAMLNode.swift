@@ -84,6 +84,16 @@ public struct YAMLNode: Sendable {
         return []
     }
 
+    var isMapping: Bool {
+        if case .mapping = kind { return true }
+        return false
+    }
+
+    var isSequence: Bool {
+        if case .sequence = kind { return true }
+        return false
+    }
+
     public var isNull: Bool {
         if case .null = kind { return true }
         return false
