@@ -47,3 +47,14 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Release builds link the Swift runtime and Foundation statically (as `swift build --static-swift-stdlib`):
+// the dynamic loader's symbol binding for them took a third of a short command (`swiftdbt ls`: 56 -> 38 ms).
+// The flag is needed when compiling too, so that modules ask for the static libraries.
+let staticStandardLibrary: [String] = ["-static-stdlib"]
+for target in package.targets where target.type == .regular || target.type == .executable {
+    target.swiftSettings = (target.swiftSettings ?? []) + [.unsafeFlags(staticStandardLibrary, .when(configuration: .release))]
+    if target.type == .executable {
+        target.linkerSettings = (target.linkerSettings ?? []) + [.unsafeFlags(staticStandardLibrary, .when(configuration: .release))]
+    }
+}
