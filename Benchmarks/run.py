@@ -276,9 +276,9 @@ def plan(args):
     dbt_sizes = None if args.dbt_sizes == "all" else {int(s) for s in args.dbt_sizes.split(",") if s}
     items = []
 
-    def add(label, kind, size, command, target="sqlite", dbt=True, runs=None, note=""):
+    def add(label, kind, size, command, target="sqlite", dbt=True, runs=None, note="", fresh=True):
         items.append({"label": label, "kind": kind, "size": size, "command": command, "target": target,
-                      "dbt": dbt, "runs": runs, "note": note})
+                      "dbt": dbt, "runs": runs, "note": note, "fresh": fresh})
 
     for command in ["parse", "compile"]:
         for size in sizes:
@@ -286,6 +286,8 @@ def plan(args):
                 dbt=dbt_sizes is None or size in dbt_sizes)
     add("ls, attribution project", "attribution", 0, "ls")
     add(f"build chain of {args.chain:,} views (SQLite)", "chain", args.chain, "build")
+    add(f"rebuild chain of {args.chain:,} views, unchanged (SQLite)", "chain", args.chain, "build", fresh=False,
+        note="over the views of the previous run")
     targets = ["sqlite"] + ([] if args.no_postgres else ["postgres"])
     for target in targets:
         name = "SQLite" if target == "sqlite" else "PostgreSQL"
@@ -422,7 +424,7 @@ def run_item(item, args, swiftdbt, dbt, env):
     project = ensure_project(args.work, item["kind"], item["size"])
     row = {"label": item["label"], "command": item["command"], "size": item["size"], "target": item["target"],
            "swiftdbt": None, "dbt": None, "dbt_wanted": item["dbt"], "notes": [item["note"]] if item["note"] else []}
-    resets = item["command"] in ("build", "seed")
+    resets = item["command"] in ("build", "seed") and item["fresh"]
     tools = [("swiftdbt", [swiftdbt], item["runs"] or args.runs, 0 if item["runs"] else args.warmup)]
     if dbt and item["dbt"]:
         tools.append(("dbt", [dbt], args.dbt_runs, args.dbt_warmup))
@@ -444,7 +446,7 @@ def run_item(item, args, swiftdbt, dbt, env):
             speed = rows_per_second(item["size"], row[tool])
             if speed:
                 row["notes"].append(f"{tool} {speed}")
-    if item["kind"] == "chain" and row["swiftdbt"] and "error" not in row["swiftdbt"]:
+    if item["kind"] == "chain" and resets and row["swiftdbt"] and "error" not in row["swiftdbt"]:
         copy = tool_copy(project, "swiftdbt", "sqlite")
         statements = trace_statements(swiftdbt, copy, env, build_sql_trace(args.work))
         row["sql_replay"] = replay(statements, copy, args.runs, args.warmup)
