@@ -12,14 +12,9 @@ public struct SeedFile: Sendable {
         self.columnTypes = columnTypes
     }
 
-    /// Reads the whole file once and returns its columns with their types.
+    /// Reads the whole file once, in parts on all cores, and returns its columns with their types.
     public func inferColumns() throws -> [SeedColumn] {
-        let reader = try CSVReader(path: path, delimiter: delimiter)
-        var inferrer = SeedTypeInferrer(columnNames: reader.header, columnTypes: columnTypes)
-        while let row = try reader.nextRow() {
-            inferrer.add(row)
-        }
-        return inferrer.columns
+        try PartitionedSeedInference(file: self).columns()
     }
 
     /// Reads the file again and calls `body` with each row's values, converted to `columns`' types, and the
