@@ -23,11 +23,14 @@ enum SeedFieldSyntax {
             letters += 1
         }
         switch word {
-        case packed("true"): return true
-        case packed("false"): return false
+        case packedTrue: return true
+        case packedFalse: return false
         default: return nil
         }
     }
+
+    private static let packedTrue = packed("true")
+    private static let packedFalse = packed("false")
 
     private static func packed(_ word: String) -> UInt64 {
         word.utf8.reduce(0) { $0 << 8 | UInt64($1) }
