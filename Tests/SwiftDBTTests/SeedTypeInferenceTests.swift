@@ -123,6 +123,13 @@ final class SeedTypeInferenceTests: XCTestCase {
         XCTAssertEqual(rows.map { $0["stamp"] }, Array(repeating: .timestamp("2024-01-06 01:02:03"), count: 3))
     }
 
+    func testNullSpelledWithSpacesOrAnyCase() throws {
+        let (types, rows) = try load("null_spellings.csv")
+        XCTAssertEqual(types, ["a": .integer, "b": .text])
+        XCTAssertEqual(rows.map { $0["a"] }, [.null, .null, .null, .null])
+        XCTAssertEqual(rows.map { $0["b"] }, [.text("x"), .null, .text("nullx"), .text("n")])
+    }
+
     func testInferrerCanBeFedByHand() throws {
         let reader = try CSVReader(path: csvFixture("types.csv"))
         var inferrer = SeedTypeInferrer(columnNames: reader.header)

@@ -2,6 +2,11 @@
 enum SeedFieldSyntax {
     /// Empty, blank, or `null` in any case: NULL for every column type, text included.
     static func isNull(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most fields have no space at either end and are not four bytes long: not null, by their ends alone.
+        if field.count != 4, let first = field.first, let last = field.last, !ByteCursor.isWhitespace(first),
+           !ByteCursor.isWhitespace(last) {
+            return false
+        }
         var cursor = ByteCursor(field)
         cursor.trimWhitespace()
         return cursor.isAtEnd || cursor.skip(caseInsensitive: "null") && cursor.isAtEnd
