@@ -38,7 +38,7 @@ struct PartitionedSeedInference {
     }
 
     /// The columns, with the rows read in parts from `cuts` (increasing file offsets, the first where the
-    /// rows start, on line `firstLine`); the other cuts may be anywhere after a line feed.
+    /// rows start, on line `firstLine`); the other cuts may fall anywhere, inside records too.
     func columns(header: [String], cuts: [Int], firstLine: Int) throws -> [SeedColumn] {
         let results = ParallelMap.map(Array(cuts.indices)) { index in
             Result { try read(from: index, of: cuts, header: header) }
