@@ -115,6 +115,21 @@ final class SeedTypeInferenceTests: XCTestCase {
         XCTAssertEqual(rows.map { $0["amount"] }, [.text("10"), .null])
     }
 
+    func testDatesSpelledOtherwiseInTheCanonicalLengthAreRewritten() throws {
+        // Each field has the length of `2024-01-06` or `2024-01-06 01:02:03`; only the last row is written so.
+        let (types, rows) = try load("same_length_dates.csv")
+        XCTAssertEqual(types, ["day": .date, "stamp": .timestamp])
+        XCTAssertEqual(rows.map { $0["day"] }, [.date("2024-01-06"), .date("2024-01-06"), .date("2024-01-07")])
+        XCTAssertEqual(rows.map { $0["stamp"] }, Array(repeating: .timestamp("2024-01-06 01:02:03"), count: 3))
+    }
+
+    func testNullSpelledWithSpacesOrAnyCase() throws {
+        let (types, rows) = try load("null_spellings.csv")
+        XCTAssertEqual(types, ["a": .integer, "b": .text])
+        XCTAssertEqual(rows.map { $0["a"] }, [.null, .null, .null, .null])
+        XCTAssertEqual(rows.map { $0["b"] }, [.text("x"), .null, .text("nullx"), .text("n")])
+    }
+
     func testInferrerCanBeFedByHand() throws {
         let reader = try CSVReader(path: csvFixture("types.csv"))
         var inferrer = SeedTypeInferrer(columnNames: reader.header)

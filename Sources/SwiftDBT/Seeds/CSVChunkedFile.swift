@@ -21,13 +21,20 @@ struct CSVChunkedFile: ~Copyable {
     private let file: UnsafeMutablePointer<FILE>
 
     /// - Parameter chunkSize: raised to at least 3, so a byte order mark fits in the first chunk.
-    init(path: String, chunkSize requested: Int = defaultChunkSize) throws {
+    /// - Parameter start: the file offset of the first byte to read.
+    init(path: String, chunkSize requested: Int = defaultChunkSize, startingAt start: Int = 0) throws {
         let chunkSize = max(3, requested)
         guard let file = fopen(path, "rb") else {
             let reason = String(cString: strerror(errno))
             throw DBTError(.project, "cannot open \(path): \(reason)", at: FileLocation(path: path, line: 1, column: 1))
         }
+        if start > 0, fseeko(file, off_t(start), SEEK_SET) != 0 {
+            let reason = String(cString: strerror(errno))
+            fclose(file)
+            throw DBTError(.project, "cannot read \(path): \(reason)")
+        }
         self.path = path
+        offset = start
         self.file = file
         self.chunkSize = chunkSize
         buffer = .allocate(capacity: chunkSize)

@@ -20,11 +20,7 @@ public final class CSVReader {
 
     /// Reads `chunkSize` bytes at a time: tests make it tiny so chunk boundaries fall everywhere.
     init(path: String, delimiter: String, chunkSize: Int) throws {
-        guard let separator = delimiter.utf8.first, delimiter.utf8.count == 1, separator < 0x80,
-              !"\"\r\n".utf8.contains(separator) else {
-            throw DBTError(.project, "the seed delimiter must be one ASCII character other than a quote or a line break, "
-                                     + "not '\(delimiter)'", at: FileLocation(path: path, line: 1, column: 1))
-        }
+        let separator = try Self.separator(delimiter, path: path)
         var scanner = try CSVScanner(file: CSVChunkedFile(path: path, chunkSize: chunkSize), delimiter: separator)
         guard try scanner.readRecord() else {
             throw DBTError(.project, "the file is empty: a seed needs a header row naming its columns",
@@ -35,9 +31,39 @@ public final class CSVReader {
         self.scanner = scanner
     }
 
+    /// Reads the rows of a file whose header is known from file offset `start`, which must start a line;
+    /// lines count from 1 there.
+    init(path: String, delimiter: String, header: [String], startingAt start: Int, chunkSize: Int) throws {
+        let separator = try Self.separator(delimiter, path: path)
+        scanner = try CSVScanner(file: CSVChunkedFile(path: path, chunkSize: chunkSize, startingAt: start),
+                                 delimiter: separator)
+        self.header = header
+    }
+
+    /// The file offset of the next byte to read.
+    var offset: Int { scanner.offset }
+
+    /// The line of the next byte to read.
+    var line: Int { scanner.line }
+
+    private static func separator(_ delimiter: String, path: String) throws -> UInt8 {
+        guard let separator = delimiter.utf8.first, delimiter.utf8.count == 1, separator < 0x80,
+              !"\"\r\n".utf8.contains(separator) else {
+            throw DBTError(.project, "the seed delimiter must be one ASCII character other than a quote or a line break, "
+                                     + "not '\(delimiter)'", at: FileLocation(path: path, line: 1, column: 1))
+        }
+        return separator
+    }
+
     /// The next row, or nil after the last; the row's contents are valid until the next call.
     public func nextRow() throws -> CSVRow? {
-        guard try scanner.readRecord() else { return nil }
+        try nextRow(startingBefore: .max)
+    }
+
+    /// The next row when it starts before file offset `limit` (blank lines skipped), else nil.
+    func nextRow(startingBefore limit: Int) throws -> CSVRow? {
+        try scanner.skipBlankLines()
+        guard scanner.offset < limit, try scanner.readRecord() else { return nil }
         let fieldCount = scanner.record.fieldCount
         if fieldCount != header.count {
             let column = fieldCount > header.count ? scanner.record.fieldColumns[header.count] : 1

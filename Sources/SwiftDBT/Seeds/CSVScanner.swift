@@ -13,14 +13,18 @@ struct CSVScanner: ~Copyable {
     private let delimiter: UInt8
     /// The next byte to read in the file's current chunk.
     private var position = 0
-    private var line = 1
+    /// The line of the next byte: 1 where the file (or the part of it read) starts.
+    private(set) var line = 1
     /// The file offset of the current line's first byte.
     private var lineStart = 0
 
+    /// Reads from where `file` starts, which must be the start of a line.
     init(file: consuming CSVChunkedFile, delimiter: UInt8) throws {
         self.file = file
         self.delimiter = delimiter
-        if try self.file.refill(), self.file.count >= 3, self.file.buffer[0] == 0xEF, self.file.buffer[1] == 0xBB,
+        let start = self.file.offset
+        lineStart = start
+        if try self.file.refill(), start == 0, self.file.count >= 3, self.file.buffer[0] == 0xEF, self.file.buffer[1] == 0xBB,
            self.file.buffer[2] == 0xBF {
             position = 3
             lineStart = 3
@@ -28,6 +32,9 @@ struct CSVScanner: ~Copyable {
     }
 
     var path: String { file.path }
+
+    /// The file offset of the next byte.
+    var offset: Int { file.offset + position }
 
     /// The 1-based column of the next byte.
     private var column: Int { file.offset + position - lineStart + 1 }
@@ -55,12 +62,17 @@ struct CSVScanner: ~Copyable {
         lineStart = file.offset + position
     }
 
-    /// Reads the next record into `record`, skipping blank lines; false at the end of the file.
-    mutating func readRecord() throws -> Bool {
-        record.removeAll()
+    /// Consumes line breaks up to the next record (or the end of the file).
+    mutating func skipBlankLines() throws {
         while let byte = try peek(), byte == Self.lineFeed || byte == Self.carriageReturn {
             try consumeLineBreak()
         }
+    }
+
+    /// Reads the next record into `record`, skipping blank lines; false at the end of the file.
+    mutating func readRecord() throws -> Bool {
+        record.removeAll()
+        try skipBlankLines()
         guard try peek() != nil else { return false }
         recordLine = line
         var recordEnded = false

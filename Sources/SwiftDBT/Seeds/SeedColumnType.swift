@@ -26,12 +26,24 @@ public enum SeedColumnType: Sendable, Hashable {
         case .boolean:
             return SeedFieldSyntax.boolean(field).map(SeedValue.boolean)
         case .date:
-            return SeedDateSyntax.date(field).map { .date($0.dateText) }
+            return SeedDateSyntax.date(field).map { .date(Self.text(field, ifShaped: "0000-00-00") ?? $0.dateText) }
         case .timestamp:
             return (SeedDateSyntax.spaceTimestamp(field) ?? SeedDateSyntax.isoTimestamp(field))
-                .map { .timestamp($0.timestampText) }
+                .map { .timestamp(Self.text(field, ifShaped: "0000-00-00 00:00:00") ?? $0.timestampText) }
         case .text, .declared:
             return .text(String(decoding: field, as: UTF8.self))
         }
+    }
+
+    /// The field as it is when it has `shape`'s length, a digit where it has `0` and its other bytes: a date
+    /// or timestamp that read as one is then already written as `dateText` or `timestampText` would write
+    /// it, so it is copied rather than formatted again.
+    private static func text(_ field: UnsafeBufferPointer<UInt8>, ifShaped shape: StaticString) -> String? {
+        guard field.count == shape.utf8CodeUnitCount else { return nil }
+        for (index, byte) in field.enumerated() {
+            let expected = shape.utf8Start[index]
+            guard expected == UInt8(ascii: "0") ? ByteCursor.isDigit(byte) : byte == expected else { return nil }
+        }
+        return String(decoding: field, as: UTF8.self)
     }
 }

@@ -2,6 +2,11 @@
 enum SeedFieldSyntax {
     /// Empty, blank, or `null` in any case: NULL for every column type, text included.
     static func isNull(_ field: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most fields have no space at either end and are not four bytes long: not null, by their ends alone.
+        if field.count != 4, let first = field.first, let last = field.last, !ByteCursor.isWhitespace(first),
+           !ByteCursor.isWhitespace(last) {
+            return false
+        }
         var cursor = ByteCursor(field)
         cursor.trimWhitespace()
         return cursor.isAtEnd || cursor.skip(caseInsensitive: "null") && cursor.isAtEnd
@@ -23,11 +28,14 @@ enum SeedFieldSyntax {
             letters += 1
         }
         switch word {
-        case packed("true"): return true
-        case packed("false"): return false
+        case packedTrue: return true
+        case packedFalse: return false
         default: return nil
         }
     }
+
+    private static let packedTrue = packed("true")
+    private static let packedFalse = packed("false")
 
     private static func packed(_ word: String) -> UInt64 {
         word.utf8.reduce(0) { $0 << 8 | UInt64($1) }

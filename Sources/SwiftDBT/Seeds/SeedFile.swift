@@ -12,14 +12,9 @@ public struct SeedFile: Sendable {
         self.columnTypes = columnTypes
     }
 
-    /// Reads the whole file once and returns its columns with their types.
+    /// Reads the whole file once, in parts on all cores, and returns its columns with their types.
     public func inferColumns() throws -> [SeedColumn] {
-        let reader = try CSVReader(path: path, delimiter: delimiter)
-        var inferrer = SeedTypeInferrer(columnNames: reader.header, columnTypes: columnTypes)
-        while let row = try reader.nextRow() {
-            inferrer.add(row)
-        }
-        return inferrer.columns
+        try PartitionedSeedInference(file: self).columns()
     }
 
     /// Reads the file again and calls `body` with each row's values, converted to `columns`' types, and the
@@ -31,11 +26,12 @@ public struct SeedFile: Sendable {
                            at: FileLocation(path: path, line: 1, column: 1))
         }
         var values = [SeedValue](repeating: .null, count: columns.count)
+        let types = columns.map(\.type)
         while let row = try reader.nextRow() {
-            for (index, column) in columns.enumerated() {
-                guard let value = column.type.value(of: row.bytes(of: index)) else {
-                    throw DBTError(.project, "'\(row[index] ?? "")' does not fit column '\(column.name)' "
-                                             + "(\(column.type)); did the file change while it was loaded?",
+            for index in types.indices {
+                guard let value = types[index].value(of: row.bytes(of: index)) else {
+                    throw DBTError(.project, "'\(row[index] ?? "")' does not fit column '\(columns[index].name)' "
+                                             + "(\(types[index])); did the file change while it was loaded?",
                                    at: FileLocation(path: path, line: row.line, column: row.column(of: index)))
                 }
                 values[index] = value

@@ -5,9 +5,9 @@
 /// first type every non-null value reads as. A Number column is `integer` when no value has decimal places,
 /// as dbt's adapters decide. Empty fields and `null` (any case) are NULL and fit every type, so a column of
 /// nulls only is `integer`. Columns named in `column_types` are not inferred.
-public struct SeedTypeInferrer {
+public struct SeedTypeInferrer: Sendable {
     /// The types a column's values still all fit.
-    private struct Candidates: OptionSet {
+    private struct Candidates: OptionSet, Sendable {
         let rawValue: UInt8
         static let number = Candidates(rawValue: 1 << 0)
         static let wholeNumber = Candidates(rawValue: 1 << 1)
@@ -34,6 +34,15 @@ public struct SeedTypeInferrer {
     public mutating func add(_ row: CSVRow) {
         for index in candidates.indices where !candidates[index].isEmpty {
             candidates[index] = Self.narrow(candidates[index], by: row.bytes(of: index))
+        }
+    }
+
+    /// Takes in the rows another inferrer over the same columns was fed, as if they had been added here:
+    /// a value only ever rules types out, whatever came before it, so the rows' order does not matter and
+    /// each column keeps the types that both inferrers' values fit.
+    mutating func merge(_ other: SeedTypeInferrer) {
+        for index in candidates.indices {
+            candidates[index].formIntersection(other.candidates[index])
         }
     }
 
