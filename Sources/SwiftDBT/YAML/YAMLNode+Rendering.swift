@@ -2,8 +2,16 @@ import Jinja
 
 extension YAMLNode {
     /// Whether a string holds Jinja (`{{ ... }}` or `{% ... %}`).
+    /// (ASCII text by its bytes: `String.contains(String)` goes through Foundation's `range(of:)`, thousands
+    /// of instructions a call.)
     static func isTemplated(_ text: String) -> Bool {
-        text.contains("{{") || text.contains("{%")
+        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains("{{") || text.contains("{%") }
+        var afterBrace = false
+        for byte in text.utf8 {
+            if afterBrace && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%")) { return true }
+            afterBrace = byte == UInt8(ascii: "{")
+        }
+        return false
     }
 
     /// The node's value with every templated string rendered: a string that is a single
