@@ -13,6 +13,8 @@ extension ManifestBuilder {
         seen.reserveCapacity(testSpecs.count)
         nodes.reserveCapacity(nodes.count + testSpecs.count)
         var projectConfigs = ProjectConfigCache()
+        /// The folders of the property file last seen (a file's tests come one after another).
+        var folders: (file: String, names: [String]) = ("", [])
         let testDefaults = NodeConfig(ManifestBuilder.defaults(for: .test))
         for (spec, attached, package, file) in testSpecs {
             let attachedID: String
@@ -33,7 +35,7 @@ extension ManifestBuilder {
                 (attachedID, subject, column) = ("source.\(package.name).\(source).\(table)", "\(source)_\(table)", col)
                 prefix = "source_"
             }
-            let parts = ASCIIText.split(spec.name, ".", maxSplits: 1)
+            let parts = spec.name.utf8.contains(UInt8(ascii: ".")) ? ASCIIText.split(spec.name, ".", maxSplits: 1) : [spec.name]
             let (namespace, testName) = parts.count == 2 ? (Optional(parts[0]), parts[1]) : (nil, spec.name)
             var kwargs = spec.arguments
             if let column { kwargs.append(("column_name", .string(column))) }
@@ -45,8 +47,8 @@ extension ManifestBuilder {
                 errors.append(DBTError(.project, "the test '\(name)' is defined twice for '\(subject)'", at: spec.location))
                 continue
             }
-            let folders = Array(ASCIIText.split(file, "/").dropFirst().dropLast())
-            let fqn = [package.name] + folders + [name]
+            if file != folders.file { folders = (file, Array(ASCIIText.split(file, "/").dropFirst().dropLast())) }
+            let fqn = [package.name] + folders.names + [name]
             do {
                 var config = testDefaults
                 config.apply(try projectConfigs.configs(fqn: fqn, package: package) { try projectConfig(.test, fqn: fqn, package: package) })
@@ -99,19 +101,35 @@ extension ManifestBuilder {
 
     /// dbt's generic test names: `not_null_orders_id`, or a truncated name plus a hash past 63 characters.
     static func testNames(type: String, subject: String, kwargs: [(key: String, value: ConfigValue)]) -> (short: String, full: String) {
-        var flat: [String] = []
-        for (key, value) in kwargs.sorted(by: { $0.key < $1.key }) where key != "model" {
+        // Built as bytes: `<type>_<subject>_` then the sanitized argument values joined by `__`.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(type.utf8.count + subject.utf8.count + 48)
+        bytes.append(contentsOf: type.utf8)
+        bytes.append(UInt8(ascii: "_"))
+        bytes.append(contentsOf: subject.utf8)
+        let identifierLength = bytes.count
+        bytes.append(UInt8(ascii: "_"))
+        var first = true
+        func add(_ value: ConfigValue) {
+            if !first {
+                bytes.append(UInt8(ascii: "_"))
+                bytes.append(UInt8(ascii: "_"))
+            }
+            first = false
+            TestArguments.appendSanitized(TestArguments.text(value), to: &bytes)
+        }
+        let sorted = kwargs.count < 2 ? kwargs : kwargs.sorted(by: { $0.key < $1.key })
+        for (key, value) in sorted where key != "model" {
             switch value {
-            case .dict(let pairs): flat += pairs.map { TestArguments.text($0.value) }
-            case .list(let items): flat += items.map(TestArguments.text)
-            default: flat.append(TestArguments.text(value))
+            case .dict(let pairs): pairs.forEach { add($0.value) }
+            case .list(let items): items.forEach(add)
+            default: add(value)
             }
         }
-        let clean = flat.map { TestArguments.sanitized($0) }
-        let identifier = "\(type)_\(subject)"
-        let fullName = "\(identifier)_\(clean.joined(separator: "__"))"
+        let fullName = String(decoding: bytes, as: UTF8.self)
         // Characters are never more than UTF-8 bytes: short names need no counting.
-        if fullName.utf8.count >= 64, fullName.count >= 64 {
+        if bytes.count >= 64, fullName.count >= 64 {
+            let identifier = String(decoding: bytes[..<identifierLength], as: UTF8.self)
             return ("\(identifier.prefix(30))_\(MD5.hex(fullName))", fullName)
         }
         return (fullName, fullName)
@@ -136,10 +154,8 @@ enum TestArguments {
         }
     }
 
-    /// Runs of characters other than ASCII letters, digits and `_` become one `_`.
-    static func sanitized(_ text: String) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count)
+    /// Appends `text` with each run of characters other than ASCII letters, digits and `_` as one `_`.
+    static func appendSanitized(_ text: String, to out: inout [UInt8]) {
         var inRun = false
         for byte in text.utf8 {
             // Bytes of non-ASCII characters are all outside these ranges, so such a character joins a run.
@@ -152,7 +168,6 @@ enum TestArguments {
                 inRun = true
             }
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 
