@@ -3,18 +3,21 @@ import Jinja
 /// Generic tests from property files become test nodes, named as dbt names them.
 extension ManifestBuilder {
     mutating func addGenericTests() {
-        var byName: [String: String] = [:]
+        /// Unique IDs of models, seeds and snapshots by package, then name.
+        var byName: [String: [String: String]] = [:]
         for index in nodes.indices where [.model, .seed, .snapshot].contains(nodes[index].resourceType) {
-            let key = "\(nodes[index].packageName).\(nodes[index].name)"
-            if byName[key] == nil { byName[key] = nodes[index].uniqueID }
+            if byName[nodes[index].packageName]?[nodes[index].name] == nil {
+                byName[nodes[index].packageName, default: [:]][nodes[index].name] = nodes[index].uniqueID
+            }
         }
         let disabledNames = Set(disabled.map { "\($0.packageName).\($0.name)" })
         var seen: Set<String> = []
         seen.reserveCapacity(testSpecs.count)
         nodes.reserveCapacity(nodes.count + testSpecs.count)
         var projectConfigs = ProjectConfigCache()
-        /// The folders of the property file last seen (a file's tests come one after another).
-        var folders: (file: String, names: [String]) = ("", [])
+        /// The folders of the property file last seen (a file's tests come one after another; two packages
+        /// may have files of the same path), and the key of their `dbt_project.yml` configs.
+        var folders: (package: String, file: String, names: [String], configKey: String) = ("", "", [], "")
         let testDefaults = NodeConfig(ManifestBuilder.defaults(for: .test))
         for (spec, attached, package, file) in testSpecs {
             let attachedID: String
@@ -23,7 +26,7 @@ extension ManifestBuilder {
             var prefix = ""
             switch attached {
             case .node(let name, let col):
-                guard let nodeID = byName["\(package.name).\(name)"] else {
+                guard let nodeID = byName[package.name]?[name] else {
                     if !disabledNames.contains("\(package.name).\(name)") {
                         errors.append(DBTError(.project, "test '\(spec.name)' is attached to '\(name)', which does not exist",
                                                at: spec.location))
@@ -47,11 +50,17 @@ extension ManifestBuilder {
                 errors.append(DBTError(.project, "the test '\(name)' is defined twice for '\(subject)'", at: spec.location))
                 continue
             }
-            if file != folders.file { folders = (file, Array(ASCIIText.split(file, "/").dropFirst().dropLast())) }
-            let fqn = [package.name] + folders.names + [name]
+            if file != folders.file || package.name != folders.package {
+                let names = Array(ASCIIText.split(file, "/").dropFirst().dropLast())
+                folders = (package.name, file, names, ([package.name] + names).joined(separator: "\u{0}"))
+            }
+            var fqn = [package.name]
+            fqn.reserveCapacity(folders.names.count + 2)
+            fqn += folders.names
+            fqn.append(name)
             do {
                 var config = testDefaults
-                config.apply(try projectConfigs.configs(fqn: fqn, package: package) { try projectConfig(.test, fqn: fqn, package: package) })
+                config.apply(try projectConfigs.configs(key: folders.configKey) { try projectConfig(.test, fqn: fqn, package: package) })
                 config.apply(spec.config)
                 var node = ProjectNode(
                     uniqueID: uniqueID, resourceType: .test, name: name, packageName: package.name,
@@ -176,9 +185,9 @@ enum TestArguments {
 struct ProjectConfigCache {
     private var cached: [String: Result<[(key: String, value: ConfigValue)], Error>] = [:]
 
-    mutating func configs(fqn: [String], package: PackageInfo,
+    /// `key`: the package and folders (a test's fqn without its name).
+    mutating func configs(key: String,
                           _ make: () throws -> [(key: String, value: ConfigValue)]) throws -> [(key: String, value: ConfigValue)] {
-        let key = package.name + "\u{0}" + fqn.dropLast().joined(separator: "\u{0}")
         if let found = cached[key] { return try found.get() }
         let result = Result { try make() }
         cached[key] = result
