@@ -18,8 +18,17 @@ public struct Manifest: Sendable {
         self.sources = sources
         self.macros = macros
         self.disabled = disabled
-        nodeIndex = Dictionary(nodes.enumerated().map { ($1.uniqueID, $0) }, uniquingKeysWith: { a, _ in a })
-        sourceIndex = Dictionary(sources.enumerated().map { ($1.uniqueID, $0) }, uniquingKeysWith: { a, _ in a })
+        nodeIndex = Manifest.positions(of: nodes.indices) { nodes[$0].uniqueID }
+        sourceIndex = Manifest.positions(of: sources.indices) { sources[$0].uniqueID }
+    }
+
+    /// The first position of each unique ID (read in place: copying each node out cost two dozen retains).
+    private static func positions(of indices: Range<Int>, _ uniqueID: (Int) -> String) -> [String: Int] {
+        var found = [String: Int](minimumCapacity: indices.count)
+        for position in indices where found[uniqueID(position)] == nil {
+            found[uniqueID(position)] = position
+        }
+        return found
     }
 
     public func node(_ uniqueID: String) -> ProjectNode? { nodeIndex[uniqueID].map { nodes[$0] } }
