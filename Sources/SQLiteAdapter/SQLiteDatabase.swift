@@ -12,9 +12,9 @@ final class SQLiteDatabase: DatabaseConnection {
     init(target: Target, projectRoot: String) throws {
         let mainPath = SQLiteDatabase.mainPath(target, projectRoot: projectRoot)
         schemaDirectory = target.field("schema_directory")?.scalarString.map { SQLiteDatabase.resolve($0, projectRoot) }
-            ?? (mainPath as NSString).deletingLastPathComponent
+            ?? PathText.deletingLastComponent(mainPath)
         do {
-            try FileManager.default.createDirectory(atPath: (mainPath as NSString).deletingLastPathComponent,
+            try FileManager.default.createDirectory(atPath: PathText.deletingLastComponent(mainPath),
                                                     withIntermediateDirectories: true)
             connection = try SQLiteConnection.open(path: mainPath)
             _ = try connection.journalMode(.wal)

@@ -23,6 +23,37 @@ final class PathTextTests: XCTestCase {
         }
     }
 
+    /// NSString's rules, written out: Foundation on Linux traps on some of these ("a", "ü//é") and keeps or drops
+    /// doubled slashes inconsistently, so it cannot be the reference here.
+    func testPathTextFollowsNSStringRules() {
+        let cases: [(path: String, last: String, folder: String, withoutExtension: String)] = [
+            ("", "", "", ""), ("/", "/", "/", "/"), ("///", "/", "/", "/"), ("a", "a", "", "a"),
+            ("a.sql", "a.sql", "", "a"), ("/a", "a", "/", "/a"), ("a/", "a", "", "a"),
+            ("models/x.sql", "x.sql", "models", "models/x"), ("/abs/models/x.sql", "x.sql", "/abs/models", "/abs/models/x"),
+            ("a//b///c.d//", "c.d", "a/b", "a/b/c"), ("a/.hidden", ".hidden", "a", "a/.hidden"),
+            ("a.b/c", "c", "a.b", "a.b/c"),
+        ]
+        for (path, last, folder, withoutExtension) in cases {
+            XCTAssertEqual(PathText.lastComponent(path), last, path)
+            XCTAssertEqual(PathText.deletingLastComponent(path), folder, path)
+            XCTAssertEqual(FileDiscovery.deletingPathExtension(path), withoutExtension, path)
+        }
+    }
+
+    /// Paths on which Foundation's own methods trap (they would have crashed swiftdbt).
+    func testPathsFoundationCannotRead() {
+        XCTAssertEqual(PathText.deletingLastComponent("a"), "")
+        XCTAssertEqual(PathText.deletingLastComponent("ü"), "")
+        XCTAssertEqual(PathText.lastComponent("ü"), "ü")
+        XCTAssertEqual(PathText.lastComponent("ü//é"), "é")
+        XCTAssertEqual(PathText.deletingLastComponent("ü//é"), "ü")
+        XCTAssertEqual(PathText.deletingLastComponent("/ü//é.db"), "/ü")
+        XCTAssertEqual(FileDiscovery.deletingPathExtension("ü//é.sql"), "ü/é")
+        XCTAssertEqual(FileDiscovery.folders(of: "/ü//é/x.sql"), ["ü", "é"])
+        XCTAssertEqual(PathText.deletingLastComponent("a//b///c//"), "a/b")
+        XCTAssertEqual(PathText.lastComponent("///"), "/")
+    }
+
     func testTemplatedMeansABraceFollowedByBraceOrPercent() {
         for text in randomTexts(["{", "%", "}", "a", "é", "{\u{301}"]) {
             XCTAssertEqual(YAMLNode.isTemplated(text), text.contains("{{") || text.contains("{%"), text)

@@ -240,7 +240,7 @@ struct ManifestBuilder {
 
     private mutating func addSources(_ package: PackageInfo, _ patches: [PropertyFile.SourceTablePatch]) {
         for patch in patches {
-            let folders = ((patch.file as NSString).deletingLastPathComponent as NSString).pathComponents.dropFirst()
+            let folders = ASCIIText.split(PathText.deletingLastComponent(patch.file), "/").dropFirst()
             do {
                 var config = NodeConfig([("enabled", .bool(true))])
                 config.apply(try projectConfig(.source, fqn: [package.name, patch.sourceName, patch.name], package: package))

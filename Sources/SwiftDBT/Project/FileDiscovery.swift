@@ -84,7 +84,7 @@ enum FileDiscovery {
 
     /// `NSString.lastPathComponent` (cheaply, for paths without a trailing slash).
     static func lastPathComponent(_ path: String) -> String {
-        guard !path.isEmpty, !path.hasSuffix("/") else { return (path as NSString).lastPathComponent }
+        guard !path.isEmpty, !path.hasSuffix("/") else { return PathText.lastComponent(path) }
         if let bytes = asciiBytes(path) {
             guard let slash = bytes.lastIndex(of: UInt8(ascii: "/")) else { return path }
             return String(decoding: bytes[bytes.index(after: slash)...], as: UTF8.self)
@@ -93,9 +93,15 @@ enum FileDiscovery {
         return String(path[path.index(after: slash)...])
     }
 
-    /// `NSString.deletingPathExtension` of a file name (no slash in it).
+    /// `NSString.deletingPathExtension` of a file name (of a path: its last component's).
     static func deletingPathExtension(_ name: String) -> String {
-        guard !name.utf8.contains(UInt8(ascii: "/")) else { return (name as NSString).deletingPathExtension }
+        if name.utf8.contains(UInt8(ascii: "/")) {
+            let last = PathText.lastComponent(name)
+            guard last != "/" else { return "/" }
+            let folder = PathText.deletingLastComponent(name)
+            let file = deletingPathExtension(last)
+            return folder.isEmpty ? file : folder == "/" ? "/" + file : folder + "/" + file
+        }
         if let bytes = asciiBytes(name) {
             guard let dot = bytes.lastIndex(of: UInt8(ascii: ".")), dot != bytes.startIndex else { return name }
             return String(decoding: bytes[..<dot], as: UTF8.self)
@@ -114,7 +120,7 @@ enum FileDiscovery {
     /// `NSString.deletingLastPathComponent` split on slashes.
     static func folders(of path: String) -> [String] {
         guard !path.hasSuffix("/"), !path.hasPrefix("/") else {
-            return (path as NSString).deletingLastPathComponent.split(separator: "/").map(String.init)
+            return PathText.deletingLastComponent(path).split(separator: "/").map(String.init)
         }
         return Array(ASCIIText.split(path, "/").dropLast())
     }
