@@ -85,7 +85,7 @@ public enum ManifestWriter {
 
     /// Positions of `strings` in `String` order (by bytes when all are ASCII, which is the same order).
     private static func sortedIndices(_ strings: [String]) -> [Int] {
-        guard strings.allSatisfy({ $0.utf8.allSatisfy { $0 < 0x80 } }) else {
+        guard strings.allSatisfy(ASCIIText.isASCII) else {
             return strings.indices.sorted { strings[$0] < strings[$1] }
         }
         var bytes: [UInt8] = []

@@ -2,8 +2,17 @@
 /// bytes gives what `String.split` gives (no character can hold the separator); other text is
 /// split as a `String`.
 enum ASCIIText {
-    /// `text.split(separator:maxSplits:)` (empty pieces omitted), as strings.
+    /// Whether every byte of `text` is ASCII (then a byte is a character).
+    static func isASCII(_ text: String) -> Bool {
+        text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// `text.split(separator:maxSplits:)` (empty pieces omitted), as strings. Text without the separator
+    /// is returned as it is, not copied.
     static func split(_ text: String, _ separator: Character, maxSplits: Int = .max) -> [String] {
+        if let byte = separator.asciiValue, !text.utf8.contains(byte) {
+            return text.isEmpty ? [] : [text]
+        }
         if let byte = separator.asciiValue, maxSplits > 0,
            let pieces = text.utf8.withContiguousStorageIfAvailable({ split($0, byte, maxSplits: maxSplits) }), let pieces {
             return pieces

@@ -38,7 +38,7 @@ extension ManifestBuilder {
                 (attachedID, subject, column) = ("source.\(package.name).\(source).\(table)", "\(source)_\(table)", col)
                 prefix = "source_"
             }
-            let parts = spec.name.utf8.contains(UInt8(ascii: ".")) ? ASCIIText.split(spec.name, ".", maxSplits: 1) : [spec.name]
+            let parts = ASCIIText.split(spec.name, ".", maxSplits: 1)
             let (namespace, testName) = parts.count == 2 ? (Optional(parts[0]), parts[1]) : (nil, spec.name)
             var kwargs = spec.arguments
             if let column { kwargs.append(("column_name", .string(column))) }

@@ -113,7 +113,7 @@ enum FileDiscovery {
     /// The bytes of an ASCII text, where a byte is a character: searching them skips the character walk
     /// (thousands of instructions a file name).
     private static func asciiBytes(_ text: String) -> String.UTF8View? {
-        text.utf8.allSatisfy { $0 < 0x80 } ? text.utf8 : nil
+        ASCIIText.isASCII(text) ? text.utf8 : nil
     }
 
     /// The folders of a path relative to a resource folder (`a/b/x.sql` → `a`, `b`), as

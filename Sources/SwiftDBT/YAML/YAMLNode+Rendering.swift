@@ -5,7 +5,7 @@ extension YAMLNode {
     /// (ASCII text by its bytes: `String.contains(String)` goes through Foundation's `range(of:)`, thousands
     /// of instructions a call.)
     static func isTemplated(_ text: String) -> Bool {
-        guard text.utf8.allSatisfy({ $0 < 0x80 }) else { return text.contains("{{") || text.contains("{%") }
+        guard ASCIIText.isASCII(text) else { return text.contains("{{") || text.contains("{%") }
         var afterBrace = false
         for byte in text.utf8 {
             if afterBrace && (byte == UInt8(ascii: "{") || byte == UInt8(ascii: "%")) { return true }
