@@ -2,15 +2,19 @@ import Foundation
 
 /// Writes one CSV file row by row through a buffer, so any number of rows takes constant memory.
 final class CSVWriter {
+    private let path: String
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private let columnCount: Int
     private(set) var rowCount = 0
+    /// The first row written with the wrong number of fields (a generator bug), reported by `close()`.
+    private var misshapenRow: String?
 
     init(path: String, columns: [String]) throws {
         guard FileManager.default.createFile(atPath: path, contents: nil) else {
             throw GeneratorError("cannot create \(path)")
         }
+        self.path = path
         handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         columnCount = columns.count
         buffer.reserveCapacity(1 << 20)
@@ -18,9 +22,13 @@ final class CSVWriter {
         rowCount = 0
     }
 
-    /// Appends one row; nil and empty strings are written as empty fields (NULL when loaded).
+    /// Appends one row; nil and empty strings are written as empty fields (NULL when loaded). A row with
+    /// the wrong number of fields is left out and makes `close()` fail.
     func write(_ fields: [String?]) {
-        precondition(fields.count == columnCount, "row has \(fields.count) fields, header has \(columnCount)")
+        guard fields.count == columnCount else {
+            if misshapenRow == nil { misshapenRow = "row \(rowCount + 1) has \(fields.count) fields, the header \(columnCount)" }
+            return
+        }
         append(fields)
         rowCount += 1
         if buffer.count >= 1 << 20 { flush() }
@@ -53,6 +61,7 @@ final class CSVWriter {
     func close() throws {
         flush()
         try handle.close()
+        if let misshapenRow { throw GeneratorError("\(path): \(misshapenRow)") }
     }
 }
 
