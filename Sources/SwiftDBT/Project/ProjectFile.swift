@@ -16,7 +16,8 @@ public struct ProjectFile: Sendable {
     public var analysisPaths: [String]
     public var snapshotPaths: [String]
     public var targetPath: String
-    public var cleanTargets: [String]
+    /// `clean-targets`, each with the place it is written (the default's place is the file's start).
+    public var cleanTargets: [(path: String, location: FileLocation)]
     public var packagesInstallPath: String
     /// `vars:` as written (values may be templates, rendered when used).
     public var vars: YAMLNode?
@@ -40,14 +41,23 @@ public struct ProjectFile: Sendable {
         guard let node = try YAMLNode.parse(text, path: path), case .mapping = node.kind else {
             throw DBTError(.project, "dbt_project.yml must be a mapping", at: FileLocation(path: path, line: 1, column: 1))
         }
+        do {
+            return try read(node, root: root, path: path, environment: environment, context: context)
+        } catch let error as DBTError {
+            throw error.quotingLine(of: text, path: path)
+        }
+    }
+
+    private static func read(_ node: YAMLNode, root: String, path: String, environment: Environment,
+                             context: [String: Value]) throws -> ProjectFile {
         let rendered = try ProjectFile.render(node, environment, context)
         func strings(_ key: String, _ fallback: [String]) throws -> [String] {
             guard let value = rendered[key] else { return fallback }
-            let list = value.stringList
-            guard !list.isEmpty || value == .list([]) else {
-                throw DBTError(.project, "'\(key)' must be a list of paths", at: node[key]?.location)
+            switch value {
+            case .string(let path): return [path]
+            case .list(let items) where items.allSatisfy({ $0.stringValue != nil }): return items.compactMap(\.stringValue)
+            default: throw DBTError(.project, "'\(key)' must be a list of paths", at: node[key]?.location)
             }
-            return list
         }
         guard let name = rendered["name"]?.stringValue, !name.isEmpty else {
             throw DBTError(.project, "dbt_project.yml has no 'name'", at: node.location)
@@ -71,7 +81,11 @@ public struct ProjectFile: Sendable {
             analysisPaths: try strings("analysis-paths", ["analyses"]),
             snapshotPaths: try strings("snapshot-paths", ["snapshots"]),
             targetPath: rendered["target-path"]?.stringValue ?? "target",
-            cleanTargets: try strings("clean-targets", ["target", "dbt_packages"]),
+            cleanTargets: try strings("clean-targets", ["target", "dbt_packages"]).enumerated().map { index, target in
+                let entries = node["clean-targets"]?.items ?? []
+                return (target, entries.indices.contains(index) ? entries[index].location
+                    : node["clean-targets"]?.location ?? FileLocation(path: path, line: 1, column: 1))
+            },
             packagesInstallPath: rendered["packages-install-path"]?.stringValue ?? "dbt_packages",
             vars: node["vars"],
             dispatch: try dispatchEntries(node["dispatch"]),
