@@ -181,9 +181,9 @@ public struct TargetPaths: Sendable {
             .appendingPathComponent((node.packageName as NSString).appendingPathComponent(relative))
     }
 
-    /// Writes `text`, creating folders.
+    /// Writes `text`, creating folders; secrets are masked (`SecretMask`).
     public static func write(_ text: String, to path: String) throws {
-        var text = text
+        var text = SecretMask.process.apply(text)
         var file = try OutputFile(path)
         do {
             try text.withUTF8 { try file.write($0) }
@@ -194,11 +194,11 @@ public struct TargetPaths: Sendable {
         try file.finish()
     }
 
-    /// Writes `pieces` one after the other into the file at `path`, creating folders.
+    /// Writes `pieces` one after the other into the file at `path`, creating folders; secrets are masked.
     static func write(_ pieces: [[UInt8]], to path: String) throws {
         var file = try OutputFile(path)
         do {
-            for piece in pieces { try piece.withUnsafeBufferPointer { try file.write($0) } }
+            for piece in SecretMask.process.apply(pieces) { try piece.withUnsafeBufferPointer { try file.write($0) } }
         } catch {
             try? file.finish()
             throw error

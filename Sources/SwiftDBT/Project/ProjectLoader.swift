@@ -16,7 +16,8 @@ public enum ProjectLoader {
 
         let loader = ProfileLoader(profilesDirectory: options.profilesDirectory, targetName: options.target,
                                    threads: options.threads, environment: options.environment)
-        let profile = try loader.load(profileName: project.profile, project: project, templates: templates, context: early.values)
+        let profile = try loader.load(profileName: project.profile, project: project, templates: templates,
+                                      context: early.profileValues)
         guard let factory = adapters.factory(for: profile.target.type) else {
             throw DBTError(.project, "no adapter for type '\(profile.target.type)' (available: \(adapters.types.joined(separator: ", ")))")
         }
@@ -78,22 +79,29 @@ public enum ProjectLoader {
 
 /// The context `dbt_project.yml` and profiles render with: `env_var()` and `var()` of `--vars`.
 struct EarlyContext {
+    /// For `dbt_project.yml` and the values built from it: secret env vars are errors.
     let values: [String: Value]
+    /// For profiles, the one place secret env vars may be read.
+    let profileValues: [String: Value]
 
     init(cliVars: [(key: String, value: ConfigValue)], environment: [String: String]) {
+        let variable: Value = .function("var") { arguments, _ in
+            let name = arguments.value(0, "name")?.str ?? ""
+            if let value = cliVars.last(where: { $0.key == name })?.value { return value.jinjaValue }
+            if let fallback = arguments.value(1, "default") { return fallback }
+            throw TemplateError(.raised, "required var '\(name)' not found (only --vars are visible here)")
+        }
         values = [
             "env_var": .function("env_var") { arguments, _ in
-                let name = arguments.value(0, "var")?.str ?? ""
-                if let value = environment[name] { return .string(value) }
-                if let fallback = arguments.value(1, "default") { return .string(fallback.str) }
-                throw TemplateError(.raised, "env var required but not provided: '\(name)'")
+                try ContextFunctions.environmentVariable(arguments, environment: environment)
             },
-            "var": .function("var") { arguments, _ in
-                let name = arguments.value(0, "name")?.str ?? ""
-                if let value = cliVars.last(where: { $0.key == name })?.value { return value.jinjaValue }
-                if let fallback = arguments.value(1, "default") { return fallback }
-                throw TemplateError(.raised, "required var '\(name)' not found (only --vars are visible here)")
+            "var": variable,
+        ]
+        profileValues = [
+            "env_var": .function("env_var") { arguments, _ in
+                try ContextFunctions.environmentVariable(arguments, environment: environment, allowsSecrets: true)
             },
+            "var": variable,
         ]
     }
 }
