@@ -11,14 +11,16 @@ public struct SecretMask: Sendable {
     /// The secrets of this process's environment.
     public static let process = SecretMask(environment: ProcessInfo.processInfo.environment)
 
-    /// Longest first, so that a secret holding another is masked whole. Blank values are not secrets.
+    /// Each secret as it is and as it reads inside a JSON string (`"` → `\"`), longest first, so that
+    /// a secret holding another is masked whole. Blank values are not secrets.
     private let secrets: [String]
 
     public init(environment: [String: String]) {
-        secrets = environment
+        let values = environment
             .filter { $0.key.hasPrefix(SecretMask.prefix) && !$0.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty }
             .map(\.value)
-            .sorted { $0.utf8.count > $1.utf8.count }
+        let inJSON = values.map { String(JSONWriter.string(.string($0)).dropFirst().dropLast()) }
+        secrets = Set(values + inJSON).sorted { $0.utf8.count > $1.utf8.count }
     }
 
     /// `text` with every secret replaced by `*****`.
