@@ -76,7 +76,7 @@ public struct ProfileLoader {
         guard let outputs, !outputs.entries.isEmpty else {
             throw DBTError(.project, "profile '\(profileName)' has no outputs", at: profile.location)
         }
-        let chosen = try targetName ?? profile["target"]?.rendered(templates, context).scalarString
+        let chosen = try targetName ?? targetSetting(profile["target"], templates: templates, context: context)
             ?? outputs.entries[0].key
         guard let output = outputs[chosen] else {
             throw DBTError(.project, "target '\(chosen)' is not an output of profile '\(profileName)'; outputs: "
@@ -86,6 +86,13 @@ public struct ProfileLoader {
             throw DBTError(.project, "output '\(chosen)' must be a mapping", at: output.location)
         }
         let values = ConfigValue.dict(fields)
+        // Connection settings are single values; a list or mapping is a mistake, not an absent setting.
+        for key in ["type", "schema", "database", "dbname", "host", "port", "user", "path", "search_path", "role"] {
+            if let value = values[key], value.scalarString == nil, value != .null {
+                throw DBTError(.project, "'\(key)' must be text or a number, not \(value.kindDescription)",
+                               at: output[key]?.location ?? output.location)
+            }
+        }
         guard let type = values["type"]?.stringValue else {
             throw DBTError(.project, "output '\(chosen)' of profile '\(profileName)' has no 'type'", at: output.location)
         }
@@ -94,6 +101,15 @@ public struct ProfileLoader {
                       database: (values["database"] ?? values["dbname"])?.scalarString ?? "",
                       threads: try threads ?? threadCount(values["threads"], at: output["threads"]?.location) ?? 1,
                       fields: fields)
+    }
+
+    /// A profile's `target:`, the output used when `--target` names none.
+    private func targetSetting(_ node: YAMLNode?, templates: Jinja.Environment, context: [String: Value]) throws -> String? {
+        guard let node, !node.isNull else { return nil }
+        guard let name = try node.rendered(templates, context).scalarString else {
+            throw DBTError(.project, "'target' must be the name of an output, not \(node.value.kindDescription)", at: node.location)
+        }
+        return name
     }
 
     /// An output's `threads`: a whole number of at least 1 (`4`, or `"4"` rendered from `env_var()`).

@@ -59,6 +59,18 @@ public struct ProjectFile: Sendable {
             default: throw DBTError(.project, "'\(key)' must be a list of paths", at: node[key]?.location)
             }
         }
+        func text(_ key: String) throws -> String? {
+            guard let value = rendered[key], value != .null else { return nil }
+            guard let text = value.stringValue else {
+                throw DBTError(.project, "'\(key)' must be text, not \(value.kindDescription)", at: node[key]?.location)
+            }
+            return text
+        }
+        for key in ["vars", "models", "seeds", "tests", "data_tests", "sources", "snapshots"] {
+            if let value = node[key], !value.isNull, !value.isMapping {
+                throw DBTError(.project, "'\(key)' must be a mapping, not \(value.value.kindDescription)", at: value.location)
+            }
+        }
         guard let name = rendered["name"]?.stringValue, !name.isEmpty else {
             throw DBTError(.project, "dbt_project.yml has no 'name'", at: node.location)
         }
@@ -72,26 +84,26 @@ public struct ProjectFile: Sendable {
             if let tree = node[key] { trees[type] = tree }
         }
         return ProjectFile(
-            root: root, name: name, version: rendered["version"].flatMap(\.scalarString),
-            profile: rendered["profile"]?.stringValue,
+            root: root, name: name, version: try version(rendered["version"], at: node["version"]?.location),
+            profile: try text("profile"),
             modelPaths: try strings("model-paths", ["models"]),
             seedPaths: try strings("seed-paths", ["seeds"]),
             macroPaths: try strings("macro-paths", ["macros"]),
             testPaths: try strings("test-paths", ["tests"]),
             analysisPaths: try strings("analysis-paths", ["analyses"]),
             snapshotPaths: try strings("snapshot-paths", ["snapshots"]),
-            targetPath: rendered["target-path"]?.stringValue ?? "target",
+            targetPath: try text("target-path") ?? "target",
             cleanTargets: try strings("clean-targets", ["target", "dbt_packages"]).enumerated().map { index, target in
                 let entries = node["clean-targets"]?.items ?? []
                 return (target, entries.indices.contains(index) ? entries[index].location
                     : node["clean-targets"]?.location ?? FileLocation(path: path, line: 1, column: 1))
             },
-            packagesInstallPath: rendered["packages-install-path"]?.stringValue ?? "dbt_packages",
+            packagesInstallPath: try text("packages-install-path") ?? "dbt_packages",
             vars: node["vars"],
             dispatch: try dispatchEntries(node["dispatch"]),
             configTrees: trees,
-            onRunStart: node["on-run-start"].map(hookList) ?? [],
-            onRunEnd: node["on-run-end"].map(hookList) ?? [],
+            onRunStart: try hookList(node["on-run-start"], "on-run-start"),
+            onRunEnd: try hookList(node["on-run-end"], "on-run-end"),
             indirectSelection: try indirectSelection(rendered["flags"], at: node["flags"]?["indirect_selection"]?.location),
             path: path)
     }
@@ -115,8 +127,20 @@ public struct ProjectFile: Sendable {
         return mode
     }
 
+    /// `version:`, a text or a number (`1.0.0`, `1`), when there is one.
+    private static func version(_ value: ConfigValue?, at location: FileLocation?) throws -> String? {
+        guard let value, value != .null else { return nil }
+        guard let version = value.scalarString else {
+            throw DBTError(.project, "'version' must be text or a number, not \(value.kindDescription)", at: location)
+        }
+        return version
+    }
+
     private static func dispatchEntries(_ node: YAMLNode?) throws -> [(macroNamespace: String, searchOrder: [String])] {
-        guard let node else { return [] }
+        guard let node, !node.isNull else { return [] }
+        guard node.isSequence else {
+            throw DBTError(.project, "'dispatch' must be a list, not \(node.value.kindDescription)", at: node.location)
+        }
         return try node.items.map { entry in
             guard let namespace = entry["macro_namespace"]?.scalarText,
                   let order = entry["search_order"]?.value.stringList, !order.isEmpty else {
@@ -127,8 +151,15 @@ public struct ProjectFile: Sendable {
         }
     }
 
-    private static func hookList(_ node: YAMLNode) -> [String] {
-        node.items.isEmpty ? (node.scalarText.map { [$0] } ?? []) : node.items.compactMap(\.scalarText)
+    /// `on-run-start`/`on-run-end`: one statement or a list of them.
+    private static func hookList(_ node: YAMLNode?, _ key: String) throws -> [String] {
+        guard let node, !node.isNull else { return [] }
+        if let statement = node.scalarText { return [statement] }
+        let statements = node.items.compactMap(\.scalarText)
+        guard node.isSequence, statements.count == node.items.count else {
+            throw DBTError(.project, "'\(key)' must be a statement or a list of statements", at: node.location)
+        }
+        return statements
     }
 }
 
