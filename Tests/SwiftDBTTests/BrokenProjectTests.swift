@@ -15,7 +15,7 @@ final class BrokenProjectTests: XCTestCase {
                   "build the swiftdbt executable first (swift build --build-tests)")
         let folder = fixturesFolder.appendingPathComponent("broken")
         let cases = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        XCTAssertGreaterThanOrEqual(cases.count, 24)
+        XCTAssertGreaterThanOrEqual(cases.count, 27)
         for name in cases {
             let root = try copyFixture("broken/\(name)")
             let expected = try JSONDecoder().decode(Expectation.self,

@@ -75,6 +75,13 @@ enum PropertyFileParser {
         guard case .mapping(let pairs) = node.kind else {
             throw DBTError(.project, "'config' must be a mapping", at: node.location)
         }
+        for (key, value) in pairs {
+            // A template (`enabled: "{{ var('x') }}"`) is rendered later and checked as it is used.
+            if case .scalar(.string(let text)) = value.kind, YAMLNode.isTemplated(text) { continue }
+            if let problem = NodeConfig.kindProblem(key, value.value) {
+                throw DBTError(.project, problem, at: value.location)
+            }
+        }
         return pairs.map { (NodeConfig.canonicalKey($0.key), $0.value.value) }
     }
 
