@@ -98,6 +98,14 @@ final class CleanCommandTests: XCTestCase {
         XCTAssert(everythingIsThere)
     }
 
+    func testAPathWithANulCharacterIsRefused() throws {
+        // The C library reads "target\0old" as "target", which is not what was written.
+        let result = try clean(["target\u{0}old"])
+        XCTAssertEqual(result.code, 2)
+        XCTAssert(result.stderr.contains("refusing to clean 'target\\0old': a path cannot hold a NUL character"), result.stderr)
+        XCTAssert(everythingIsThere)
+    }
+
     func testSourceFoldersAreRefused() throws {
         let result = try clean(["models"])
         XCTAssertEqual(result.code, 2)

@@ -17,7 +17,9 @@ public enum CleanTask {
         for (written, location) in project.cleanTargets {
             let resolved = PathText.resolved(written, relativeTo: root)
             var problem: String?
-            if !PathText.isStrictlyInside(resolved, root) {
+            if written.utf8.contains(0) {
+                problem = "refusing to clean '\(written.replacingOccurrences(of: "\0", with: "\\0"))': a path cannot hold a NUL character"
+            } else if !PathText.isStrictlyInside(resolved, root) {
                 problem = "refusing to clean '\(written)': it resolves to \(resolved), which is not inside the project folder \(root)"
             } else if let source = sources.first(where: { $0 == resolved || PathText.isStrictlyInside($0, resolved) }) {
                 problem = "refusing to clean '\(written)': it holds the project's source folder \(source)"
