@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+@testable import SwiftDBT
 
 /// Every project under `Tests/Fixtures/broken` fails with the message and exit code its `expected.json` names.
 final class BrokenProjectTests: XCTestCase {
@@ -18,6 +19,7 @@ final class BrokenProjectTests: XCTestCase {
         XCTAssertGreaterThanOrEqual(cases.count, 27)
         for name in cases {
             let root = try copyFixture("broken/\(name)")
+            defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(root)) }
             let expected = try JSONDecoder().decode(Expectation.self,
                                                     from: Data(contentsOf: URL(fileURLWithPath: root).appendingPathComponent("expected.json")))
             let result = try runCLI(expected.args, in: root)
