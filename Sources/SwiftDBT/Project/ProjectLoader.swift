@@ -79,29 +79,27 @@ public enum ProjectLoader {
 
 /// The context `dbt_project.yml` and profiles render with: `env_var()` and `var()` of `--vars`.
 struct EarlyContext {
-    /// For `dbt_project.yml` and the values built from it: secret env vars are errors.
+    /// For `dbt_project.yml` and the values built from it: a secret env var is an error.
     let values: [String: Value]
-    /// For profiles, the one place secret env vars may be read.
+    /// For profiles, the one place secret env vars may be read: `values` with an `env_var()` that allows them.
     let profileValues: [String: Value]
 
     init(cliVars: [(key: String, value: ConfigValue)], environment: [String: String]) {
-        let variable: Value = .function("var") { arguments, _ in
-            let name = arguments.value(0, "name")?.str ?? ""
-            if let value = cliVars.last(where: { $0.key == name })?.value { return value.jinjaValue }
-            if let fallback = arguments.value(1, "default") { return fallback }
-            throw TemplateError(.raised, "required var '\(name)' not found (only --vars are visible here)")
-        }
         values = [
             "env_var": .function("env_var") { arguments, _ in
                 try ContextFunctions.environmentVariable(arguments, environment: environment)
             },
-            "var": variable,
-        ]
-        profileValues = [
-            "env_var": .function("env_var") { arguments, _ in
-                try ContextFunctions.environmentVariable(arguments, environment: environment, allowsSecrets: true)
+            "var": .function("var") { arguments, _ in
+                let name = arguments.value(0, "name")?.str ?? ""
+                if let value = cliVars.last(where: { $0.key == name })?.value { return value.jinjaValue }
+                if let fallback = arguments.value(1, "default") { return fallback }
+                throw TemplateError(.raised, "required var '\(name)' not found (only --vars are visible here)")
             },
-            "var": variable,
         ]
+        var profileValues = values
+        profileValues["env_var"] = .function("env_var") { arguments, _ in
+            try ContextFunctions.environmentVariable(arguments, environment: environment, allowsSecrets: true)
+        }
+        self.profileValues = profileValues
     }
 }
