@@ -46,7 +46,12 @@ enum PropertyFileParser {
 
     /// The text under `key` of `node` ("" when absent or empty); a list or mapping is an error.
     private static func text(_ node: YAMLNode, _ key: String) throws -> String {
-        guard let value = node[key], !value.isNull else { return "" }
+        try optionalText(node, key) ?? ""
+    }
+
+    /// The text under `key` of `node`, nil when absent or empty; a list or mapping is an error.
+    private static func optionalText(_ node: YAMLNode, _ key: String) throws -> String? {
+        guard let value = node[key], !value.isNull else { return nil }
         guard let text = value.scalarText else {
             throw DBTError(.project, "'\(key)' must be text, not \(value.value.kindDescription)", at: value.location)
         }
@@ -90,7 +95,7 @@ enum PropertyFileParser {
         try list(entry, "columns").map { column in
             PropertyFile.ColumnPatch(name: try name(of: column, "column"),
                                      description: try text(column, "description"),
-                                     dataType: column["data_type"]?.scalarText,
+                                     dataType: try optionalText(column, "data_type"),
                                      meta: column["meta"]?.value ?? .dict([]),
                                      tests: try tests(column))
         }
@@ -137,10 +142,10 @@ enum PropertyFileParser {
             let tableName = try name(of: table, "source table")
             return PropertyFile.SourceTablePatch(
                 sourceName: sourceName, name: tableName,
-                identifier: table["identifier"]?.scalarText ?? tableName,
-                schema: entry["schema"]?.scalarText ?? sourceName,
-                database: entry["database"]?.scalarText ?? entry["catalog"]?.scalarText,
-                loader: entry["loader"]?.scalarText ?? "",
+                identifier: try optionalText(table, "identifier") ?? tableName,
+                schema: try optionalText(entry, "schema") ?? sourceName,
+                database: try optionalText(entry, "database") ?? optionalText(entry, "catalog"),
+                loader: try text(entry, "loader"),
                 description: try text(table, "description"),
                 config: sourceConfig + (try config(table["config"])),
                 columns: try columns(table),
