@@ -16,17 +16,9 @@ public enum CleanTask {
         var deletions: [(written: String, resolved: String)] = []
         for (written, location) in project.cleanTargets {
             let resolved = PathText.resolved(written, relativeTo: root)
-            var problem: String?
-            if written.utf8.contains(0) {
-                problem = "refusing to clean '\(written.replacingOccurrences(of: "\0", with: "\\0"))': a path cannot hold a NUL character"
-            } else if !PathText.isStrictlyInside(resolved, root) {
-                problem = "refusing to clean '\(written)': it resolves to \(resolved), which is not inside the project folder \(root)"
-            } else if let source = sources.first(where: { $0 == resolved || PathText.isStrictlyInside($0, resolved) }) {
-                problem = "refusing to clean '\(written)': it holds the project's source folder \(source)"
-            }
-            if let problem {
-                errors.append(DBTError(.project, problem, at: location,
-                                       sourceLine: text.flatMap { SourceText.line(location.line, of: $0) }))
+            if let problem = refusal(written, resolved: resolved, root: root, sources: sources) {
+                errors.append(DBTError(.project, "refusing to clean '\(written.replacingOccurrences(of: "\0", with: "\\0"))': " + problem,
+                                       at: location, sourceLine: text.flatMap { SourceText.line(location.line, of: $0) }))
             } else {
                 deletions.append((written, resolved))
             }
@@ -42,5 +34,19 @@ public enum CleanTask {
             deleted.append(written)
         }
         return deleted
+    }
+
+    /// Why the target written as `written`, resolving to `resolved`, must not be deleted; nil when it may be.
+    private static func refusal(_ written: String, resolved: String, root: String, sources: [String]) -> String? {
+        if written.utf8.contains(0) {
+            return "a path cannot hold a NUL character"
+        }
+        if !PathText.isStrictlyInside(resolved, root) {
+            return "it resolves to \(resolved), which is not inside the project folder \(root)"
+        }
+        if let source = sources.first(where: { $0 == resolved || PathText.isStrictlyInside($0, resolved) }) {
+            return "it holds the project's source folder \(source)"
+        }
+        return nil
     }
 }
