@@ -11,7 +11,7 @@ struct CleanCommand: ParsableCommand {
 
     func run() throws {
         Console.run { console in
-            let project = try ProjectFile.load(root: projectDirectory, environment: .init(), context: [:])
+            let project = try ProjectLoader.projectFile(LoadOptions(projectDirectory: projectDirectory))
             for folder in try CleanTask.run(project) {
                 console.info("Cleaned \(folder)/")
             }

@@ -58,6 +58,17 @@ final class CleanCommandTests: XCTestCase {
         XCTAssert(FileManager.default.fileExists(atPath: project + "/models/a.sql"))
     }
 
+    func testTargetsAreRenderedAsTheProjectFileIs() throws {
+        try "name: cleaning\nprofile: cleaning\nclean-targets: [\"{{ env_var('BUILT', 'nothing') }}\"]\n"
+            .write(toFile: project + "/dbt_project.yml", atomically: true, encoding: .utf8)
+        let result = try runCLI(["clean"], in: project, environment: ["BUILT": "target"])
+        XCTAssertEqual(result.code, 0, result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: project + "/target"))
+        let outside = try runCLI(["clean"], in: project, environment: ["BUILT": "../sib"])
+        XCTAssertEqual(outside.code, 2)
+        XCTAssert(FileManager.default.fileExists(atPath: sibling + "/keep.txt"))
+    }
+
     func testTheParentAndSiblingsAreRefused() throws {
         try assertRefused([".."], naming: "..")
         try assertRefused(["../sib"], naming: "../sib")

@@ -51,6 +51,12 @@ public enum ProjectLoader {
                              profileFile: profile.file, profileNotice: profile.notice)
     }
 
+    /// Reads only `dbt_project.yml`, rendered as `load` renders it (`env_var()`, `var()` of `--vars`).
+    public static func projectFile(_ options: LoadOptions) throws -> ProjectFile {
+        let early = EarlyContext(cliVars: try parseCLIVars(options.vars), environment: options.environment)
+        return try ProjectFile.load(root: options.projectDirectory, environment: Jinja.Environment(), context: early.values)
+    }
+
     /// Macro files of a package: its macro paths, plus `generic/` folders under its test paths.
     private static func macroFiles(_ package: PackageInfo) -> [MacroParser.File] {
         let folders = package.project.macroPaths + package.project.testPaths.map { ($0 as NSString).appendingPathComponent("generic") }
