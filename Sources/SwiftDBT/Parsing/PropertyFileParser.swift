@@ -122,7 +122,7 @@ enum PropertyFileParser {
             case "config": spec.config += try config(value)
             case "arguments": spec.arguments += value.entries.map { ($0.key, $0.value.value) }
             case "name":
-                spec.customName = value.scalarText
+                spec.customName = try testFileName(value)
             case "test_name", "description": break
             default:
                 if testConfigKeys.contains(key) {
@@ -133,6 +133,20 @@ enum PropertyFileParser {
             }
         }
         return spec
+    }
+
+    /// A test's own `name:`, which also names its compiled file under `target/`: one file name, so that
+    /// nothing is written outside that folder (`name: ../../x` wrote `x.sql` beside the project).
+    private static func testFileName(_ value: YAMLNode) throws -> String? {
+        guard !value.isNull else { return nil }
+        guard let name = value.scalarText else {
+            throw DBTError(.project, "a test's 'name' must be text, not \(value.value.kindDescription)", at: value.location)
+        }
+        guard !name.isEmpty, name != ".", name != "..", !name.utf8.contains(UInt8(ascii: "/")), !name.utf8.contains(0) else {
+            throw DBTError(.project, "a test's 'name' cannot be empty, '.', '..' or hold '/' or a NUL character: "
+                           + "it names a file under target/", at: value.location)
+        }
+        return name
     }
 
     private static func sources(_ entry: YAMLNode, file: String) throws -> [PropertyFile.SourceTablePatch] {
