@@ -210,7 +210,9 @@ public struct TargetPaths: Sendable {
 /// A file written in place, as dbt writes its artifacts (no temporary file, no fsync). An existing
 /// file is overwritten and then cut to the new length, not truncated to zero first: ext4 flushes a
 /// file truncated to zero and rewritten when it is closed, which made writing thousands of compiled
-/// files wait on the disk. Folders are created only when opening fails for want of one.
+/// files wait on the disk. Folders are created only when opening fails for want of one. A symbolic
+/// link in the file's place is replaced by the file, never written through (a project could ship
+/// `target/manifest.json` linked to a file of the user's).
 private struct OutputFile {
     let path: String
     let descriptor: Int32
@@ -220,7 +222,11 @@ private struct OutputFile {
 
     init(_ path: String) throws {
         self.path = path
-        var descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW
+        var descriptor = open(path, flags, 0o644)
+        if descriptor < 0, errno == ELOOP, unlink(path) == 0 {
+            descriptor = open(path, flags, 0o644)
+        }
         if descriptor < 0, errno == ENOENT {
             let folder = PathText.deletingLastComponent(path)
             do {
@@ -228,7 +234,7 @@ private struct OutputFile {
             } catch {
                 throw DBTError(.project, "cannot write \(path): \(error.localizedDescription)")
             }
-            descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+            descriptor = open(path, flags, 0o644)
         }
         guard descriptor >= 0 else { throw DBTError(.project, "cannot write \(path): \(String(cString: strerror(errno)))") }
         self.descriptor = descriptor
