@@ -57,14 +57,15 @@ struct Console: Sendable {
         write(line)
     }
 
-    /// Writes one line straight to standard output (unbuffered, so pipes and logs see progress as it happens).
+    /// Writes one line straight to standard output (unbuffered, so pipes and logs see progress as it happens),
+    /// secrets masked: every line swiftdbt prints passes here or through `error`.
     private func write(_ line: String) {
-        FileHandle.standardOutput.write(Data((line + "\n").utf8))
+        FileHandle.standardOutput.write(Data(SecretMask.process.apply(line + "\n").utf8))
     }
 
-    /// Prints errors to standard error.
+    /// Prints errors to standard error, secrets masked.
     func error(_ text: String) {
-        FileHandle.standardError.write(Data((text + "\n").utf8))
+        FileHandle.standardError.write(Data(SecretMask.process.apply(text + "\n").utf8))
     }
 
     static func timestamp() -> String {

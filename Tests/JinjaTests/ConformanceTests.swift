@@ -2,7 +2,7 @@ import Foundation
 import XCTest
 @testable import Jinja
 
-/// Renders every case of the shared Jinja2 conformance file (or `SWIFTDBT_JINJA_CASES`)
+/// Renders every case of the Jinja2 conformance file `Conformance/jinja-cases.json` (or `SWIFTDBT_JINJA_CASES`)
 /// and compares byte for byte with what the reference Jinja2 produced.
 final class ConformanceTests: XCTestCase {
     func testEveryConformanceCase() throws {
@@ -23,13 +23,12 @@ struct ConformanceCase {
     let context: [String: Value]
     let expected: String?
 
-    /// The file named by `SWIFTDBT_JINJA_CASES`, else `../shared/conformance/jinja-cases.json` beside the package.
+    /// The file named by `SWIFTDBT_JINJA_CASES`, else `Conformance/jinja-cases.json` beside this test file.
     static var file: URL {
         if let path = ProcessInfo.processInfo.environment["SWIFTDBT_JINJA_CASES"], !path.isEmpty {
             return URL(fileURLWithPath: path)
         }
-        let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        return packageRoot.deletingLastPathComponent().appendingPathComponent("shared/conformance/jinja-cases.json")
+        return URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Conformance/jinja-cases.json")
     }
 
     static func load(from url: URL = file) throws -> [ConformanceCase] {

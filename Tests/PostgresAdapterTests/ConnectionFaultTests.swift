@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import XCTest
 @testable import PostgresAdapter
 @testable import SwiftDBT
@@ -53,5 +55,47 @@ final class ConnectionFaultTests: XCTestCase {
         let error = try XCTUnwrap(connectionError(target([("port", .string("1"))], environment: environment)))
         XCTAssertEqual(error.kind, .connection)
         XCTAssert(error.message.contains(":1:"), error.message)
+    }
+
+    /// A profile reading its user and password from `DBT_ENV_SECRET_*`: the server's refusal quotes
+    /// the user, which is masked on screen and in every file under `target/`.
+    func testSecretsInARefusedProfileAreMaskedEverywhere() throws {
+        let environment = try requirePostgres()
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("swiftdbt-pg-secret-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try FileManager.default.createDirectory(atPath: root + "/models", withIntermediateDirectories: true)
+        try "name: secrets\nprofile: secrets\n".write(toFile: root + "/dbt_project.yml", atomically: true, encoding: .utf8)
+        try "select 1 as id\n".write(toFile: root + "/models/a.sql", atomically: true, encoding: .utf8)
+        try """
+        secrets:
+          target: pg
+          outputs:
+            pg:
+              type: postgres
+              host: "{{ env_var('PGHOST') }}"
+              port: "{{ env_var('PGPORT') }}"
+              user: "{{ env_var('DBT_ENV_SECRET_USER') }}"
+              password: "{{ env_var('DBT_ENV_SECRET_PASSWORD') }}"
+              dbname: "{{ env_var('PGDATABASE', 'postgres') }}"
+              schema: public
+              connect_timeout: 3
+
+        """.write(toFile: root + "/profiles.yml", atomically: true, encoding: .utf8)
+        let user = "user\(Int.random(in: 100_000...999_999))", password = "pw\(Int.random(in: 100_000...999_999))"
+        let result = try runCLI(["build"], in: root, environment: [
+            "PGHOST": environment["PGHOST"] ?? "", "PGPORT": environment["PGPORT"] ?? "5432",
+            "PGDATABASE": environment["PGDATABASE"] ?? "postgres",
+            "DBT_ENV_SECRET_USER": user, "DBT_ENV_SECRET_PASSWORD": password,
+        ])
+        XCTAssertEqual(result.code, 2, result.stdout + result.stderr)
+        XCTAssert(result.stderr.contains("password authentication failed for user \"*****\""), result.stderr)
+        var outputs = [result.stdout, result.stderr]
+        for file in FileManager.default.subpaths(atPath: root + "/target") ?? [] {
+            if let text = try? String(contentsOfFile: root + "/target/" + file, encoding: .utf8) { outputs.append(text) }
+        }
+        for text in outputs {
+            XCTAssertFalse(text.contains(user), text)
+            XCTAssertFalse(text.contains(password), text)
+        }
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import TestSupport
 import XCTest
+@testable import SwiftDBT
 
 /// Every project under `Tests/Fixtures/broken` fails with the message and exit code its `expected.json` names.
 final class BrokenProjectTests: XCTestCase {
@@ -15,9 +16,10 @@ final class BrokenProjectTests: XCTestCase {
                   "build the swiftdbt executable first (swift build --build-tests)")
         let folder = fixturesFolder.appendingPathComponent("broken")
         let cases = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        XCTAssertGreaterThanOrEqual(cases.count, 9)
+        XCTAssertGreaterThanOrEqual(cases.count, 29)
         for name in cases {
             let root = try copyFixture("broken/\(name)")
+            defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(root)) }
             let expected = try JSONDecoder().decode(Expectation.self,
                                                     from: Data(contentsOf: URL(fileURLWithPath: root).appendingPathComponent("expected.json")))
             let result = try runCLI(expected.args, in: root)

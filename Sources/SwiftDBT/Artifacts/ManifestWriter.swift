@@ -181,9 +181,9 @@ public struct TargetPaths: Sendable {
             .appendingPathComponent((node.packageName as NSString).appendingPathComponent(relative))
     }
 
-    /// Writes `text`, creating folders.
+    /// Writes `text`, creating folders; secrets are masked (`SecretMask`).
     public static func write(_ text: String, to path: String) throws {
-        var text = text
+        var text = SecretMask.process.apply(text)
         var file = try OutputFile(path)
         do {
             try text.withUTF8 { try file.write($0) }
@@ -194,11 +194,11 @@ public struct TargetPaths: Sendable {
         try file.finish()
     }
 
-    /// Writes `pieces` one after the other into the file at `path`, creating folders.
+    /// Writes `pieces` one after the other into the file at `path`, creating folders; secrets are masked.
     static func write(_ pieces: [[UInt8]], to path: String) throws {
         var file = try OutputFile(path)
         do {
-            for piece in pieces { try piece.withUnsafeBufferPointer { try file.write($0) } }
+            for piece in SecretMask.process.apply(pieces) { try piece.withUnsafeBufferPointer { try file.write($0) } }
         } catch {
             try? file.finish()
             throw error
@@ -210,7 +210,9 @@ public struct TargetPaths: Sendable {
 /// A file written in place, as dbt writes its artifacts (no temporary file, no fsync). An existing
 /// file is overwritten and then cut to the new length, not truncated to zero first: ext4 flushes a
 /// file truncated to zero and rewritten when it is closed, which made writing thousands of compiled
-/// files wait on the disk. Folders are created only when opening fails for want of one.
+/// files wait on the disk. Folders are created only when opening fails for want of one. A symbolic
+/// link in the file's place is replaced by the file, never written through (a project could ship
+/// `target/manifest.json` linked to a file of the user's).
 private struct OutputFile {
     let path: String
     let descriptor: Int32
@@ -220,7 +222,11 @@ private struct OutputFile {
 
     init(_ path: String) throws {
         self.path = path
-        var descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+        let flags = O_WRONLY | O_CREAT | O_CLOEXEC | O_NOFOLLOW
+        var descriptor = open(path, flags, 0o644)
+        if descriptor < 0, errno == ELOOP, unlink(path) == 0 {
+            descriptor = open(path, flags, 0o644)
+        }
         if descriptor < 0, errno == ENOENT {
             let folder = PathText.deletingLastComponent(path)
             do {
@@ -228,7 +234,7 @@ private struct OutputFile {
             } catch {
                 throw DBTError(.project, "cannot write \(path): \(error.localizedDescription)")
             }
-            descriptor = open(path, O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
+            descriptor = open(path, flags, 0o644)
         }
         guard descriptor >= 0 else { throw DBTError(.project, "cannot write \(path): \(String(cString: strerror(errno)))") }
         self.descriptor = descriptor

@@ -63,12 +63,17 @@ enum ContextFunctions {
         throw TemplateError(.raised, "required var '\(name)' not found in config: set it in dbt_project.yml `vars:` or with --vars")
     }
 
-    /// `env_var(name, default)`.
-    static func environmentVariable(_ arguments: Arguments, session: CompileSession) throws -> Value {
+    /// `env_var(name, default)` of `environment`. A `DBT_ENV_SECRET*` variable is an error, set or not,
+    /// unless `allowsSecrets` (dbt reads secrets only in profiles and `packages.yml`).
+    static func environmentVariable(_ arguments: Arguments, environment: [String: String], allowsSecrets: Bool = false) throws -> Value {
         guard let name = arguments.value(0, "var")?.str else {
             throw TemplateError(.invalidArgument, "env_var() needs a variable name")
         }
-        if let value = session.environmentVariables[name] { return .string(value) }
+        if !allowsSecrets, name.hasPrefix(SecretMask.prefix) {
+            throw TemplateError(.raised, "Secret env vars are allowed only in profiles.yml or packages.yml. "
+                                + "Found '\(name)' referenced elsewhere.")
+        }
+        if let value = environment[name] { return .string(value) }
         if let fallback = arguments.value(1, "default") { return .string(fallback.str) }
         throw TemplateError(.raised, "env var required but not provided: '\(name)'")
     }

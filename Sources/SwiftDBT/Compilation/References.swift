@@ -75,10 +75,16 @@ final class ConfigObject: HostObject {
             guard case .dict(let storage) = first else {
                 throw TemplateError(.invalidArgument, "config() takes keyword arguments or one dict")
             }
-            for (key, value) in storage.entries { state.config.append((key.str, ConfigValue(value))) }
+            for (key, value) in storage.entries { try add(key.str, ConfigValue(value)) }
         }
-        for (key, value) in arguments.keyword { state.config.append((key, ConfigValue(value))) }
+        for (key, value) in arguments.keyword { try add(key, ConfigValue(value)) }
         return .string("")
+    }
+
+    /// Records one config of the node, refusing a value of the wrong kind.
+    private func add(_ key: String, _ value: ConfigValue) throws {
+        if let problem = NodeConfig.kindProblem(key, value) { throw TemplateError(.invalidArgument, problem) }
+        state.config.append((key, value))
     }
 
     func attribute(_ name: String, _ context: CallContext) throws -> Value? {
@@ -101,7 +107,7 @@ final class ConfigObject: HostObject {
         case "set":
             return .function("set") { [self] arguments, _ in
                 if let key = arguments.value(0, "name")?.str, let value = arguments.value(1, "value"), case .parse = state.phase {
-                    state.config.append((key, ConfigValue(value)))
+                    try add(key, ConfigValue(value))
                 }
                 return .string("")
             }

@@ -40,7 +40,7 @@ final class RenderScope: GlobalResolver {
             try ContextFunctions.variable(arguments, session: state.session, package: package)
         }
         case "env_var": return .function("env_var") { [session] arguments, _ in
-            try ContextFunctions.environmentVariable(arguments, session: session)
+            try ContextFunctions.environmentVariable(arguments, environment: session.environmentVariables)
         }
         case "target": return .dict(session.target.publicFields.map { ($0.key, $0.value.jinjaValue) })
         case "execute": return .bool(state.isExecuting)

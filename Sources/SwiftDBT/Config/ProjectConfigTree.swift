@@ -29,7 +29,11 @@ struct ProjectConfigTree: Sendable {
             for (key, value) in current.entries where isConfig(key, value) {
                 let canonical = NodeConfig.canonicalKey(key)
                 let isHook = canonical == "pre_hook" || canonical == "post_hook"
-                result.append((canonical, isHook ? value.value : try value.rendered(environment, context)))
+                let setting = isHook ? value.value : try value.rendered(environment, context)
+                if let problem = NodeConfig.kindProblem(canonical, setting) {
+                    throw DBTError(.project, problem, at: value.location)
+                }
+                result.append((canonical, setting))
             }
             guard depth < fqn.count else { break }
             scope = current[fqn[depth]]

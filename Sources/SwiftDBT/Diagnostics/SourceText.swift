@@ -11,3 +11,13 @@ enum SourceText {
         return nil
     }
 }
+
+extension DBTError {
+    /// The error with its offending line taken from `text`, when it points into that file and has none yet.
+    func quotingLine(of text: String, path: String) -> DBTError {
+        guard sourceLine == nil, let location, location.path == path else { return self }
+        var quoted = self
+        quoted.sourceLine = SourceText.line(location.line, of: text)
+        return quoted
+    }
+}

@@ -6,15 +6,56 @@ enum PropertyFileParser {
                                               "schema", "database"]
 
     static func parse(_ text: String, path: String, shownAs file: String) throws -> PropertyFile {
+        do {
+            return try parseFile(text, shownAs: file)
+        } catch let error as DBTError {
+            throw error.quotingLine(of: text, path: file)
+        }
+    }
+
+    private static func parseFile(_ text: String, shownAs file: String) throws -> PropertyFile {
         var result = PropertyFile()
         guard let root = try YAMLNode.parse(text, path: file) else { return result }
         guard case .mapping = root.kind else {
             throw DBTError(.project, "a property file must be a mapping (with `version: 2`)", at: root.location)
         }
-        for entry in root["models"]?.items ?? [] { result.models.append(try resource(entry, file: file)) }
-        for entry in root["seeds"]?.items ?? [] { result.seeds.append(try resource(entry, file: file)) }
-        for entry in root["sources"]?.items ?? [] { result.sources += try sources(entry, file: file) }
+        if let version = root["version"], version.value != .int(2), version.value != .string("2") {
+            throw DBTError(.project, "'version' must be 2, not \(version.value.kindDescription)", at: version.location)
+        }
+        for key in ["models", "seeds", "sources", "snapshots", "analyses", "macros", "exposures", "metrics",
+                    "semantic_models", "saved_queries", "unit_tests", "groups"] {
+            for entry in try list(root, key) where !entry.isMapping {
+                throw DBTError(.project, "each entry of '\(key)' must be a mapping, not \(entry.value.kindDescription)",
+                               at: entry.location)
+            }
+        }
+        for entry in try list(root, "models") { result.models.append(try resource(entry, file: file)) }
+        for entry in try list(root, "seeds") { result.seeds.append(try resource(entry, file: file)) }
+        for entry in try list(root, "sources") { result.sources += try sources(entry, file: file) }
         return result
+    }
+
+    /// The items of the list under `key` of `node`: none when the key is absent or empty, an error when it is not a list.
+    private static func list(_ node: YAMLNode, _ key: String) throws -> [YAMLNode] {
+        guard let value = node[key], !value.isNull else { return [] }
+        guard value.isSequence else {
+            throw DBTError(.project, "'\(key)' must be a list, not \(value.value.kindDescription)", at: value.location)
+        }
+        return value.items
+    }
+
+    /// The text under `key` of `node` ("" when absent or empty); a list or mapping is an error.
+    private static func text(_ node: YAMLNode, _ key: String) throws -> String {
+        try optionalText(node, key) ?? ""
+    }
+
+    /// The text under `key` of `node`, nil when absent or empty; a list or mapping is an error.
+    private static func optionalText(_ node: YAMLNode, _ key: String) throws -> String? {
+        guard let value = node[key], !value.isNull else { return nil }
+        guard let text = value.scalarText else {
+            throw DBTError(.project, "'\(key)' must be text, not \(value.value.kindDescription)", at: value.location)
+        }
+        return text
     }
 
     private static func name(of entry: YAMLNode, _ what: String) throws -> String {
@@ -27,9 +68,9 @@ enum PropertyFileParser {
     private static func resource(_ entry: YAMLNode, file: String) throws -> PropertyFile.ResourcePatch {
         PropertyFile.ResourcePatch(
             name: try name(of: entry, "model or seed"),
-            description: entry["description"]?.scalarText ?? "",
+            description: try text(entry, "description"),
             config: try config(entry["config"]),
-            columns: try columns(entry["columns"]),
+            columns: try columns(entry),
             tests: try tests(entry),
             location: entry.location, file: file)
     }
@@ -39,14 +80,22 @@ enum PropertyFileParser {
         guard case .mapping(let pairs) = node.kind else {
             throw DBTError(.project, "'config' must be a mapping", at: node.location)
         }
+        for (key, value) in pairs {
+            // A template (`enabled: "{{ var('x') }}"`) is rendered later and checked as it is used.
+            if case .scalar(.string(let text)) = value.kind, YAMLNode.isTemplated(text) { continue }
+            if let problem = NodeConfig.kindProblem(key, value.value) {
+                throw DBTError(.project, problem, at: value.location)
+            }
+        }
         return pairs.map { (NodeConfig.canonicalKey($0.key), $0.value.value) }
     }
 
-    private static func columns(_ node: YAMLNode?) throws -> [PropertyFile.ColumnPatch] {
-        try (node?.items ?? []).map { column in
+    /// The entries under `columns:` of an entry.
+    private static func columns(_ entry: YAMLNode) throws -> [PropertyFile.ColumnPatch] {
+        try list(entry, "columns").map { column in
             PropertyFile.ColumnPatch(name: try name(of: column, "column"),
-                                     description: column["description"]?.scalarText ?? "",
-                                     dataType: column["data_type"]?.scalarText,
+                                     description: try text(column, "description"),
+                                     dataType: try optionalText(column, "data_type"),
                                      meta: column["meta"]?.value ?? .dict([]),
                                      tests: try tests(column))
         }
@@ -54,7 +103,7 @@ enum PropertyFileParser {
 
     /// The tests under `data_tests:` and `tests:` of an entry.
     private static func tests(_ entry: YAMLNode) throws -> [PropertyFile.TestSpec] {
-        try ((entry["data_tests"]?.items ?? []) + (entry["tests"]?.items ?? [])).map(test)
+        try (list(entry, "data_tests") + list(entry, "tests")).map(test)
     }
 
     private static func test(_ node: YAMLNode) throws -> PropertyFile.TestSpec {
@@ -73,7 +122,7 @@ enum PropertyFileParser {
             case "config": spec.config += try config(value)
             case "arguments": spec.arguments += value.entries.map { ($0.key, $0.value.value) }
             case "name":
-                spec.customName = value.scalarText
+                spec.customName = try testFileName(value)
             case "test_name", "description": break
             default:
                 if testConfigKeys.contains(key) {
@@ -86,22 +135,36 @@ enum PropertyFileParser {
         return spec
     }
 
+    /// A test's own `name:`, which also names its compiled file under `target/`: one file name, so that
+    /// nothing is written outside that folder (`name: ../../x` wrote `x.sql` beside the project).
+    private static func testFileName(_ value: YAMLNode) throws -> String? {
+        guard !value.isNull else { return nil }
+        guard let name = value.scalarText else {
+            throw DBTError(.project, "a test's 'name' must be text, not \(value.value.kindDescription)", at: value.location)
+        }
+        guard !name.isEmpty, name != ".", name != "..", !name.utf8.contains(UInt8(ascii: "/")), !name.utf8.contains(0) else {
+            throw DBTError(.project, "a test's 'name' cannot be empty, '.', '..' or hold '/' or a NUL character: "
+                           + "it names a file under target/", at: value.location)
+        }
+        return name
+    }
+
     private static func sources(_ entry: YAMLNode, file: String) throws -> [PropertyFile.SourceTablePatch] {
         let sourceName = try name(of: entry, "source")
         let sourceConfig = try config(entry["config"])
-        return try entry["tables"]?.items.map { table in
+        return try list(entry, "tables").map { table in
             let tableName = try name(of: table, "source table")
             return PropertyFile.SourceTablePatch(
                 sourceName: sourceName, name: tableName,
-                identifier: table["identifier"]?.scalarText ?? tableName,
-                schema: entry["schema"]?.scalarText ?? sourceName,
-                database: entry["database"]?.scalarText ?? entry["catalog"]?.scalarText,
-                loader: entry["loader"]?.scalarText ?? "",
-                description: table["description"]?.scalarText ?? "",
+                identifier: try optionalText(table, "identifier") ?? tableName,
+                schema: try optionalText(entry, "schema") ?? sourceName,
+                database: try optionalText(entry, "database") ?? optionalText(entry, "catalog"),
+                loader: try text(entry, "loader"),
+                description: try text(table, "description"),
                 config: sourceConfig + (try config(table["config"])),
-                columns: try columns(table["columns"]),
+                columns: try columns(table),
                 tests: try tests(table),
                 location: table.location, file: file)
-        } ?? []
+        }
     }
 }

@@ -32,6 +32,9 @@ public struct ProfileLoader {
     /// Loads `profileName` (from `dbt_project.yml`) for `project`; `context` renders `env_var()`/`var()` in values.
     public func load(profileName: String?, project: ProjectFile, templates: Jinja.Environment,
                      context: [String: Value]) throws -> Loaded {
+        if let threads, threads < 1 {
+            throw DBTError(.usage, "--threads must be at least 1, not \(threads)")
+        }
         let explicit = profilesDirectory ?? environment["DBT_PROFILES_DIR"]
         var searched: [String] = []
         for directory in candidateDirectories(project: project) {
@@ -42,7 +45,12 @@ public struct ProfileLoader {
                 guard let name = profileName else { continue }
                 let text = (try? String(contentsOfFile: path, encoding: .utf8)) ?? ""
                 guard let root = try YAMLNode.parse(text, path: path), let profile = root[name] else { continue }
-                let target = try readTarget(profile, profileName: name, templates: templates, context: context)
+                let target: Target
+                do {
+                    target = try readTarget(profile, profileName: name, templates: templates, context: context)
+                } catch let error as DBTError {
+                    throw error.quotingLine(of: text, path: path)
+                }
                 return Loaded(target: target, file: path, notice: nil)
             }
         }
@@ -68,7 +76,7 @@ public struct ProfileLoader {
         guard let outputs, !outputs.entries.isEmpty else {
             throw DBTError(.project, "profile '\(profileName)' has no outputs", at: profile.location)
         }
-        let chosen = try targetName ?? profile["target"]?.rendered(templates, context).scalarString
+        let chosen = try targetName ?? targetSetting(profile["target"], templates: templates, context: context)
             ?? outputs.entries[0].key
         guard let output = outputs[chosen] else {
             throw DBTError(.project, "target '\(chosen)' is not an output of profile '\(profileName)'; outputs: "
@@ -78,17 +86,45 @@ public struct ProfileLoader {
             throw DBTError(.project, "output '\(chosen)' must be a mapping", at: output.location)
         }
         let values = ConfigValue.dict(fields)
+        // Connection settings are single values; a list or mapping is a mistake, not an absent setting.
+        for key in ["type", "schema", "database", "dbname", "host", "port", "user", "path", "search_path", "role"] {
+            if let value = values[key], value.scalarString == nil, value != .null {
+                throw DBTError(.project, "'\(key)' must be text or a number, not \(value.kindDescription)",
+                               at: output[key]?.location ?? output.location)
+            }
+        }
         guard let type = values["type"]?.stringValue else {
             throw DBTError(.project, "output '\(chosen)' of profile '\(profileName)' has no 'type'", at: output.location)
         }
-        let threadCount = threads ?? values["threads"].flatMap { value -> Int? in
-            if case .int(let n) = value { return n }
-            return value.scalarString.flatMap(Int.init)
-        } ?? 1
         return Target(name: chosen, profileName: profileName, type: type,
                       schema: values["schema"]?.scalarString ?? "",
                       database: (values["database"] ?? values["dbname"])?.scalarString ?? "",
-                      threads: max(1, threadCount), fields: fields)
+                      threads: try threads ?? threadCount(values["threads"], at: output["threads"]?.location) ?? 1,
+                      fields: fields)
+    }
+
+    /// A profile's `target:`, the output used when `--target` names none.
+    private func targetSetting(_ node: YAMLNode?, templates: Jinja.Environment, context: [String: Value]) throws -> String? {
+        guard let node, !node.isNull else { return nil }
+        guard let name = try node.rendered(templates, context).scalarString else {
+            throw DBTError(.project, "'target' must be the name of an output, not \(node.value.kindDescription)", at: node.location)
+        }
+        return name
+    }
+
+    /// An output's `threads`: a whole number of at least 1 (`4`, or `"4"` rendered from `env_var()`).
+    private func threadCount(_ value: ConfigValue?, at location: FileLocation?) throws -> Int? {
+        guard let value else { return nil }
+        let count: Int?
+        switch value {
+        case .int(let n): count = n
+        case .string(let text): count = Int(text.trimmingCharacters(in: .whitespaces))
+        default: count = nil
+        }
+        guard let count, count >= 1 else {
+            throw DBTError(.project, "'threads' must be a whole number of at least 1, not \(value.kindDescription)", at: location)
+        }
+        return count
     }
 
     private func defaultTarget(project: ProjectFile) -> Loaded {

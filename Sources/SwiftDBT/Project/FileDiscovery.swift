@@ -14,15 +14,16 @@ enum FileDiscovery {
 
     /// Every file under `folders` of `root` whose extension is in `extensions`, sorted by path.
     ///
-    /// Walks folders as Foundation's directory enumerator does: hidden folders are entered,
-    /// hidden files skipped, symbolic links to folders (and a folder that is itself a link) not
-    /// followed, links to files kept; names are matched on their lowercased extension.
+    /// Walks folders as dbt (Python's `os.walk`) does: a resource folder that is itself a symbolic
+    /// link is followed, links to folders below it are not (so a link loop is never entered), links
+    /// to files are kept; hidden folders are entered, hidden files skipped; names are matched on their
+    /// lowercased extension.
     static func files(in root: String, folders: [String], extensions: Set<String>) -> [Found] {
         var found: [Found] = []
         for folder in folders {
             let base = join(root, folder)
             var status = stat()
-            guard lstat(base, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { continue }
+            guard stat(base, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { continue }
             walk(base, relative: "") { relative in
                 found.append(Found(path: join(base, relative), originalFilePath: normalized(join(folder, relative)),
                                    resourcePath: relative))

@@ -16,7 +16,8 @@ public struct ProjectFile: Sendable {
     public var analysisPaths: [String]
     public var snapshotPaths: [String]
     public var targetPath: String
-    public var cleanTargets: [String]
+    /// `clean-targets`, each with the place it is written (the default's place is the file's start).
+    public var cleanTargets: [(path: String, location: FileLocation)]
     public var packagesInstallPath: String
     /// `vars:` as written (values may be templates, rendered when used).
     public var vars: YAMLNode?
@@ -40,14 +41,35 @@ public struct ProjectFile: Sendable {
         guard let node = try YAMLNode.parse(text, path: path), case .mapping = node.kind else {
             throw DBTError(.project, "dbt_project.yml must be a mapping", at: FileLocation(path: path, line: 1, column: 1))
         }
+        do {
+            return try read(node, root: root, path: path, environment: environment, context: context)
+        } catch let error as DBTError {
+            throw error.quotingLine(of: text, path: path)
+        }
+    }
+
+    private static func read(_ node: YAMLNode, root: String, path: String, environment: Environment,
+                             context: [String: Value]) throws -> ProjectFile {
         let rendered = try ProjectFile.render(node, environment, context)
         func strings(_ key: String, _ fallback: [String]) throws -> [String] {
             guard let value = rendered[key] else { return fallback }
-            let list = value.stringList
-            guard !list.isEmpty || value == .list([]) else {
-                throw DBTError(.project, "'\(key)' must be a list of paths", at: node[key]?.location)
+            switch value {
+            case .string(let path): return [path]
+            case .list(let items) where items.allSatisfy({ $0.stringValue != nil }): return items.compactMap(\.stringValue)
+            default: throw DBTError(.project, "'\(key)' must be a list of paths", at: node[key]?.location)
             }
-            return list
+        }
+        func text(_ key: String) throws -> String? {
+            guard let value = rendered[key], value != .null else { return nil }
+            guard let text = value.stringValue else {
+                throw DBTError(.project, "'\(key)' must be text, not \(value.kindDescription)", at: node[key]?.location)
+            }
+            return text
+        }
+        for key in ["vars", "models", "seeds", "tests", "data_tests", "sources", "snapshots"] {
+            if let value = node[key], !value.isNull, !value.isMapping {
+                throw DBTError(.project, "'\(key)' must be a mapping, not \(value.value.kindDescription)", at: value.location)
+            }
         }
         guard let name = rendered["name"]?.stringValue, !name.isEmpty else {
             throw DBTError(.project, "dbt_project.yml has no 'name'", at: node.location)
@@ -62,22 +84,26 @@ public struct ProjectFile: Sendable {
             if let tree = node[key] { trees[type] = tree }
         }
         return ProjectFile(
-            root: root, name: name, version: rendered["version"].flatMap(\.scalarString),
-            profile: rendered["profile"]?.stringValue,
+            root: root, name: name, version: try version(rendered["version"], at: node["version"]?.location),
+            profile: try text("profile"),
             modelPaths: try strings("model-paths", ["models"]),
             seedPaths: try strings("seed-paths", ["seeds"]),
             macroPaths: try strings("macro-paths", ["macros"]),
             testPaths: try strings("test-paths", ["tests"]),
             analysisPaths: try strings("analysis-paths", ["analyses"]),
             snapshotPaths: try strings("snapshot-paths", ["snapshots"]),
-            targetPath: rendered["target-path"]?.stringValue ?? "target",
-            cleanTargets: try strings("clean-targets", ["target", "dbt_packages"]),
-            packagesInstallPath: rendered["packages-install-path"]?.stringValue ?? "dbt_packages",
+            targetPath: try text("target-path") ?? "target",
+            cleanTargets: try strings("clean-targets", ["target", "dbt_packages"]).enumerated().map { index, target in
+                let entries = node["clean-targets"]?.items ?? []
+                return (target, entries.indices.contains(index) ? entries[index].location
+                    : node["clean-targets"]?.location ?? FileLocation(path: path, line: 1, column: 1))
+            },
+            packagesInstallPath: try text("packages-install-path") ?? "dbt_packages",
             vars: node["vars"],
             dispatch: try dispatchEntries(node["dispatch"]),
             configTrees: trees,
-            onRunStart: node["on-run-start"].map(hookList) ?? [],
-            onRunEnd: node["on-run-end"].map(hookList) ?? [],
+            onRunStart: try hookList(node["on-run-start"], "on-run-start"),
+            onRunEnd: try hookList(node["on-run-end"], "on-run-end"),
             indirectSelection: try indirectSelection(rendered["flags"], at: node["flags"]?["indirect_selection"]?.location),
             path: path)
     }
@@ -101,8 +127,20 @@ public struct ProjectFile: Sendable {
         return mode
     }
 
+    /// `version:`, a text or a number (`1.0.0`, `1`), when there is one.
+    private static func version(_ value: ConfigValue?, at location: FileLocation?) throws -> String? {
+        guard let value, value != .null else { return nil }
+        guard let version = value.scalarString else {
+            throw DBTError(.project, "'version' must be text or a number, not \(value.kindDescription)", at: location)
+        }
+        return version
+    }
+
     private static func dispatchEntries(_ node: YAMLNode?) throws -> [(macroNamespace: String, searchOrder: [String])] {
-        guard let node else { return [] }
+        guard let node, !node.isNull else { return [] }
+        guard node.isSequence else {
+            throw DBTError(.project, "'dispatch' must be a list, not \(node.value.kindDescription)", at: node.location)
+        }
         return try node.items.map { entry in
             guard let namespace = entry["macro_namespace"]?.scalarText,
                   let order = entry["search_order"]?.value.stringList, !order.isEmpty else {
@@ -113,8 +151,15 @@ public struct ProjectFile: Sendable {
         }
     }
 
-    private static func hookList(_ node: YAMLNode) -> [String] {
-        node.items.isEmpty ? (node.scalarText.map { [$0] } ?? []) : node.items.compactMap(\.scalarText)
+    /// `on-run-start`/`on-run-end`: one statement or a list of them.
+    private static func hookList(_ node: YAMLNode?, _ key: String) throws -> [String] {
+        guard let node, !node.isNull else { return [] }
+        if let statement = node.scalarText { return [statement] }
+        let statements = node.items.compactMap(\.scalarText)
+        guard node.isSequence, statements.count == node.items.count else {
+            throw DBTError(.project, "'\(key)' must be a statement or a list of statements", at: node.location)
+        }
+        return statements
     }
 }
 

@@ -16,7 +16,8 @@ public enum ProjectLoader {
 
         let loader = ProfileLoader(profilesDirectory: options.profilesDirectory, targetName: options.target,
                                    threads: options.threads, environment: options.environment)
-        let profile = try loader.load(profileName: project.profile, project: project, templates: templates, context: early.values)
+        let profile = try loader.load(profileName: project.profile, project: project, templates: templates,
+                                      context: early.profileValues)
         guard let factory = adapters.factory(for: profile.target.type) else {
             throw DBTError(.project, "no adapter for type '\(profile.target.type)' (available: \(adapters.types.joined(separator: ", ")))")
         }
@@ -50,6 +51,12 @@ public enum ProjectLoader {
                              profileFile: profile.file, profileNotice: profile.notice)
     }
 
+    /// Reads only `dbt_project.yml`, rendered as `load` renders it (`env_var()`, `var()` of `--vars`).
+    public static func projectFile(_ options: LoadOptions) throws -> ProjectFile {
+        let early = EarlyContext(cliVars: try parseCLIVars(options.vars), environment: options.environment)
+        return try ProjectFile.load(root: options.projectDirectory, environment: Jinja.Environment(), context: early.values)
+    }
+
     /// Macro files of a package: its macro paths, plus `generic/` folders under its test paths.
     private static func macroFiles(_ package: PackageInfo) -> [MacroParser.File] {
         let folders = package.project.macroPaths + package.project.testPaths.map { ($0 as NSString).appendingPathComponent("generic") }
@@ -78,15 +85,15 @@ public enum ProjectLoader {
 
 /// The context `dbt_project.yml` and profiles render with: `env_var()` and `var()` of `--vars`.
 struct EarlyContext {
+    /// For `dbt_project.yml` and the values built from it: a secret env var is an error.
     let values: [String: Value]
+    /// For profiles, the one place secret env vars may be read: `values` with an `env_var()` that allows them.
+    let profileValues: [String: Value]
 
     init(cliVars: [(key: String, value: ConfigValue)], environment: [String: String]) {
         values = [
             "env_var": .function("env_var") { arguments, _ in
-                let name = arguments.value(0, "var")?.str ?? ""
-                if let value = environment[name] { return .string(value) }
-                if let fallback = arguments.value(1, "default") { return .string(fallback.str) }
-                throw TemplateError(.raised, "env var required but not provided: '\(name)'")
+                try ContextFunctions.environmentVariable(arguments, environment: environment)
             },
             "var": .function("var") { arguments, _ in
                 let name = arguments.value(0, "name")?.str ?? ""
@@ -95,5 +102,10 @@ struct EarlyContext {
                 throw TemplateError(.raised, "required var '\(name)' not found (only --vars are visible here)")
             },
         ]
+        var profileValues = values
+        profileValues["env_var"] = .function("env_var") { arguments, _ in
+            try ContextFunctions.environmentVariable(arguments, environment: environment, allowsSecrets: true)
+        }
+        self.profileValues = profileValues
     }
 }

@@ -17,7 +17,7 @@ public enum PathText {
         return root + folders.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/")
     }
 
-    private static let slashByte = UInt8(ascii: "/")
+    static let slashByte = UInt8(ascii: "/")
 
     private static func components(_ path: String) -> [Substring.UTF8View] {
         path.utf8[...].split(separator: slashByte)
