@@ -61,7 +61,10 @@ final class PostgresDatabase: DatabaseConnection {
 
     func relations(inSchemas schemas: [String]) throws -> [RelationName: RelationKind] {
         guard !schemas.isEmpty else { return [:] }
-        let list = "{" + schemas.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"
+        // An array literal: each name in double quotes, its backslashes and double quotes escaped by a backslash.
+        let list = "{" + schemas.map { name in
+            "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }.joined(separator: ",") + "}"
         let rows = try translate {
             try connection.execute("select table_schema, table_name, table_type from information_schema.tables "
                                    + "where table_schema = any($1::text[])", parameters: [list])

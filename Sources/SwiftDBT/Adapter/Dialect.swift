@@ -6,8 +6,6 @@ public protocol Dialect: Sendable {
     var type: String { get }
     /// Whether relation names carry the database part (`"db"."schema"."table"`).
     var includesDatabase: Bool { get }
-    /// Which parts of a relation name are quoted (dbt's quote policy).
-    var quotePolicy: QuotePolicy { get }
     /// Whether `alter view ... rename` works (SQLite: no, so views are recreated instead).
     var canRenameViews: Bool { get }
     /// Whether dropping a replaced relation must cascade to the views that read it (PostgreSQL binds
@@ -25,21 +23,7 @@ public protocol Dialect: Sendable {
     func quote(_ identifier: String) -> String
 }
 
-/// Which parts of a relation name an adapter quotes.
-public struct QuotePolicy: Sendable {
-    public var database: Bool
-    public var schema: Bool
-    public var identifier: Bool
-
-    public init(database: Bool = true, schema: Bool = true, identifier: Bool = true) {
-        self.database = database
-        self.schema = schema
-        self.identifier = identifier
-    }
-}
-
 extension Dialect {
-    public var quotePolicy: QuotePolicy { QuotePolicy() }
     public var canRenameViews: Bool { true }
     public var dropsCascade: Bool { false }
     public var supportsMerge: Bool { false }
@@ -66,15 +50,13 @@ extension Dialect {
         return "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// `"schema"."identifier"`, with the database part where the adapter has one.
+    /// `"schema"."identifier"`, with the database part where the adapter has one. Every part is quoted:
+    /// names come from configs and macros, and must never be read as SQL.
     public func render(_ relation: RelationName) -> String {
         var parts: [String] = []
-        let policy = quotePolicy
-        if includesDatabase, let database = relation.database, !database.isEmpty {
-            parts.append(policy.database ? quote(database) : database)
-        }
-        if let schema = relation.schema, !schema.isEmpty { parts.append(policy.schema ? quote(schema) : schema) }
-        parts.append(policy.identifier ? quote(relation.identifier) : relation.identifier)
+        if includesDatabase, let database = relation.database, !database.isEmpty { parts.append(quote(database)) }
+        if let schema = relation.schema, !schema.isEmpty { parts.append(quote(schema)) }
+        parts.append(quote(relation.identifier))
         return parts.joined(separator: ".")
     }
 }

@@ -50,7 +50,18 @@ public final class Runner: @unchecked Sendable {
         let plan = RunPlan(manifest: manifest, selected: Set(selected), options: options)
         let order = plan.nodes
         let schemas = Set(order.compactMap { $0.relation?.schema })
-        for schema in schemas.sorted() { try connection.createSchema(schema) }
+        for schema in schemas.sorted() {
+            do {
+                try connection.createSchema(schema)
+            } catch var error as DBTError where error.location == nil {
+                // A schema the database refuses is reported at the first node that asked for it.
+                if let node = order.first(where: { $0.relation?.schema == schema }) {
+                    error.location = node.definedAt
+                    error.notes.append("the schema of \(node.resourceType.rawValue) \(node.name)")
+                }
+                throw error
+            }
+        }
         try relations.load(schemas.sorted(), from: connection)
         let compiler = Compiler(session: loaded.session, manifest: manifest, empty: options.empty) { [relations, options] node in
             Materializer.isIncremental(node, relations: relations, fullRefresh: options.fullRefresh)
