@@ -55,7 +55,7 @@ struct SeedLoader {
         try materializer.replace(relation, kind: .table) { temporary in
             let definitions = columns.map { "\(dialect.quote($0.name)) \(dialect.seedColumnType($0.type))" }
             try connection.execute("create table \(dialect.render(temporary)) (\(definitions.joined(separator: ", ")))")
-            try materializer.transaction { count = try loadRows(into: temporary) }
+            count = try loadRows(into: temporary)
         }
         return count
     }
