@@ -12,11 +12,15 @@ final class SQLiteDatabase: DatabaseConnection {
 
     init(target: Target, projectRoot: String) throws {
         let mainPath = SQLiteDatabase.mainPath(target, projectRoot: projectRoot)
-        schemaDirectory = target.field("schema_directory")?.scalarString.map { SQLiteDatabase.resolve($0, projectRoot) }
-            ?? PathText.deletingLastComponent(mainPath)
+        let folder = PathText.deletingLastComponent(mainPath)
+        schemaDirectory = target.field("schema_directory")?.scalarString.map { SQLiteDatabase.resolve($0, projectRoot) } ?? folder
         do {
-            try FileManager.default.createDirectory(atPath: PathText.deletingLastComponent(mainPath),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DBTError(.connection, "cannot open the SQLite database of target '\(target.name)' at \(mainPath): "
+                           + "its folder \(folder) cannot be created")
+        }
+        do {
             connection = try SQLiteConnection.open(path: mainPath)
             _ = try connection.journalMode(.wal)
             try connection.foreignKeys(on: target.field("foreign_keys")?.boolValue ?? false)
