@@ -40,13 +40,15 @@ final class SchemaNameTests: XCTestCase {
                        [[1, "a"], [2, "b"]])
     }
 
-    /// dbt-sqlite leaves the schema bare, so this config dropped `main.customers`; quoted, it is just a name.
+    /// dbt-sqlite leaves the schema bare, so this config (with a schema `main_q` attached by another model of
+    /// the run) dropped `main.customers`; quoted, it is just a name.
     func testSchemaWrittenAsSQLIsOnlyAName() throws {
-        try project.write("select 1 as id", to: "models/customers.sql")
+        try project.write("{{ config(materialized='table') }}\nselect 1 as id", to: "models/customers.sql")
         XCTAssertEqual(try project.run("build", "--select", "customers").code, 0)
-        try project.write("{{ config(schema='q.t2 as select 1; drop table main.customers; create table main_q.t3') }}\nselect 2 as id",
+        try project.write("{{ config(schema='q') }}\nselect 3 as id", to: "models/in_q.sql")
+        try project.write("{{ config(materialized='table', schema='q.t2 as select 1; drop table main.customers; create table main_q.t3') }}\nselect 2 as id",
                           to: "models/attack.sql")
-        let run = try project.run("build", "--select", "attack")
+        let run = try project.run("build", "--select", "attack", "in_q")
         XCTAssertEqual(run.code, 0, run.all)
         XCTAssertEqual(try project.rows("select id from customers"), [[1]], "customers is still there")
         let schema = "main_q.t2 as select 1; drop table main.customers; create table main_q.t3"
