@@ -50,6 +50,15 @@ extension Dialect {
         return "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
+    /// A name compiled SQL gives a CTE or a subquery (`__dbt__cte__orders`): as it is when it holds only ASCII
+    /// letters, digits and underscores, as dbt writes it; quoted otherwise, as it comes from a file or config name.
+    public func alias(_ name: String) -> String {
+        let plain = !name.isEmpty && name.unicodeScalars.allSatisfy { character in
+            character == "_" || ("a"..."z").contains(character) || ("A"..."Z").contains(character) || ("0"..."9").contains(character)
+        }
+        return plain ? name : quote(name)
+    }
+
     /// `"schema"."identifier"`, with the database part where the adapter has one. Every part is quoted:
     /// names come from configs and macros, and must never be read as SQL.
     public func render(_ relation: RelationName) -> String {
