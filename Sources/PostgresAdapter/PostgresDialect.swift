@@ -9,6 +9,12 @@ public struct PostgresDialect: Dialect {
     public var supportsMerge: Bool { true }
     public var supportsGrants: Bool { true }
 
+    /// An escape string (`E'...'`), backslashes and quotes doubled: read the same with `standard_conforming_strings`
+    /// on or off, where a standard literal would let a backslash end the string early.
+    public func literal(_ text: String) -> String {
+        "E'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
     public func seedColumnType(_ type: SeedColumnType) -> String {
         type == .timestamp ? "timestamp without time zone" : standardSeedColumnType(type)
     }

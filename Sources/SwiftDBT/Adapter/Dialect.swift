@@ -21,6 +21,8 @@ public protocol Dialect: Sendable {
     func seedColumnType(_ type: SeedColumnType) -> String
     /// Quotes an identifier.
     func quote(_ identifier: String) -> String
+    /// A string literal that reads back as `text` whatever the session's settings.
+    func literal(_ text: String) -> String
 }
 
 extension Dialect {
@@ -42,6 +44,11 @@ extension Dialect {
         case .text: return "text"
         case .declared(let declared): return declared
         }
+    }
+
+    /// The standard literal: quotes doubled.
+    public func literal(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 
     public func quote(_ identifier: String) -> String {

@@ -56,9 +56,4 @@ extension Dialect {
     public func revoke(_ privilege: String, on relation: RelationName, from grantees: [String]) -> String {
         "revoke \(privilege) on \(render(relation)) from \(grantees.joined(separator: ", "))"
     }
-
-    /// A string literal.
-    public func literal(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
-    }
 }
