@@ -16,8 +16,10 @@ final class PostgresDatabase: DatabaseConnection {
                 parameters.append((libpqKey, value))
             }
         }
-        if let searchPath = target.field("search_path")?.scalarString {
-            parameters.append(("options", "-c search_path=\(searchPath)"))
+        if let searchPath = target.field("search_path")?.scalarString, !searchPath.isEmpty {
+            // libpq splits `options` at spaces: a backslash keeps one in the value (`public, x` is common).
+            let escaped = searchPath.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: " ", with: "\\ ")
+            parameters.append(("options", "-c search_path=\(escaped)"))
         }
         do {
             connection = try PostgresConnection(parameters: parameters)
