@@ -78,6 +78,9 @@ final class SQLiteDatabase: DatabaseConnection {
 
     /// Attaches the schema's file, `<schema>.db` in the schema folder (see `SQLiteSchemaFile`).
     func createSchema(_ schema: String) throws {
+        guard schema.lowercased() != "temp" else {
+            throw DBTError(.project, "schema \"\(schema)\" is SQLite's temporary database, whose tables vanish when the run ends")
+        }
         guard !attached.contains(schema.lowercased()) else { return }
         try attach(schema, path: (schemaDirectory as NSString).appendingPathComponent(SQLiteSchemaFile.name(for: schema)))
     }

@@ -58,18 +58,22 @@ final class SchemaNameTests: XCTestCase {
     }
 
     /// A schema name that is a path (from a config with `generate_schema_name` passing it through, or from
-    /// the profile) stops the run before anything is written, naming the schema and the node.
+    /// the profile), or that is SQLite's temporary database, stops the run before anything is written, naming the
+    /// schema and the node.
     func testSchemaNamesThatWouldLeaveTheTargetFolderAreRefused() throws {
         let outside = (project.root as NSString).deletingLastPathComponent
         try project.write("{% macro generate_schema_name(custom_schema_name, node) %}{{ custom_schema_name or target.schema }}{% endmacro %}",
                           to: "macros/generate_schema_name.sql")
         // A doubled backslash is one in the Jinja string, and shows doubled again in the message's JSON string.
         for (schema, problem) in [("../../escaped", "it starts with '.'"), ("sub/../../escaped", "it contains a path separator"),
-                                  ("..", "it starts with '.'"), ("back\\\\slash", "it contains a path separator")] {
+                                  ("..", "it starts with '.'"), ("back\\\\slash", "it contains a path separator"),
+                                  ("TEMP", "")] {
             try project.write("{{ config(schema='\(schema)') }}\nselect 1 as id", to: "models/escape.sql")
             let run = try project.run("run", "--select", "escape")
             XCTAssertEqual(run.code, 2, run.all)
-            XCTAssert(run.stderr.hasPrefix("models/escape.sql:1:1: schema \"\(schema)\" cannot be a SQLite schema: \(problem) "), run.stderr)
+            let message = problem.isEmpty ? "is SQLite's temporary database, whose tables vanish when the run ends"
+                : "cannot be a SQLite schema: \(problem) "
+            XCTAssert(run.stderr.hasPrefix("models/escape.sql:1:1: schema \"\(schema)\" \(message)"), run.stderr)
             XCTAssert(run.stderr.contains("the schema of model escape"), run.stderr)
         }
         try FileManager.default.removeItem(atPath: project.root + "/models/escape.sql")
