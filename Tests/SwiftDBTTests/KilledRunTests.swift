@@ -35,27 +35,13 @@ final class KilledRunTests: XCTestCase {
 
     /// Runs `model` with the slow post-hook and kills the process once the hook has had time to start.
     private func killWhileSwapping(_ model: String, startLine: String) throws {
-        let log = project.root + "/\(model).log"
-        XCTAssert(FileManager.default.createFile(atPath: log, contents: nil))
-        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
-        defer { try? output.close() }
-        let process = Process()
-        process.executableURL = swiftdbtExecutable()
-        process.arguments = ["run", "--select", model, "--vars", "{label: second, slow: true}"]
-        process.currentDirectoryURL = URL(fileURLWithPath: project.root)
-        process.environment = isolatedEnvironment(["NO_COLOR": "1"])
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        let deadline = Date().addingTimeInterval(60)
-        while Date() < deadline, !((try? String(contentsOfFile: log, encoding: .utf8)) ?? "").contains(startLine) {
-            Thread.sleep(forTimeInterval: 0.05)
-        }
+        let run = try LoggedRun(["run", "--select", model, "--vars", "{label: second, slow: true}"], in: project.root,
+                                log: project.root + "/\(model).log")
+        XCTAssert(run.wait { run.output.contains(startLine) }, run.output)
         // Compiling and creating the one-row table take milliseconds; the hook then counts for minutes.
         Thread.sleep(forTimeInterval: 1.5)
-        XCTAssert(process.isRunning, (try? String(contentsOfFile: log, encoding: .utf8)) ?? "")
-        kill(process.processIdentifier, SIGKILL)
-        process.waitUntilExit()
-        XCTAssertEqual(process.terminationReason, .uncaughtSignal)
+        XCTAssert(run.isRunning, run.output)
+        run.send(SIGKILL)
+        XCTAssertEqual(run.finish().code, SIGKILL, "killed, not ended")
     }
 }

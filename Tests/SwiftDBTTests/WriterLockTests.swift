@@ -18,22 +18,49 @@ final class WriterLockTests: XCTestCase {
 
     private let waiting = "Waiting for another swiftdbt run using target/writers.sqlite to finish"
 
-    func testTwoBuildsAtOnceRunOneAfterTheOther() throws {
+    /// The test holds the database first, so both builds find it taken and wait; once it lets go they take it
+    /// one after the other.
+    func testTwoBuildsWaitingForTheDatabaseRunOneAfterTheOther() throws {
+        let database = project.root + "/target/writers.sqlite"
         for round in 1...3 {
-            let first = try startCLI(["build", "--vars", "writer: a\(round)"], in: project.root)
-            let second = try startCLI(["build", "--vars", "writer: b\(round)"], in: project.root)
-            let runs = [first.wait(), second.wait()]
-            for run in runs {
-                XCTAssertEqual(run.code, 0, run.stdout + run.stderr)
-                XCTAssert(run.stdout.contains("Done. PASS=2 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=2"), run.stdout)
+            var held: WriterLock? = try WriterLock(database: database, projectRoot: project.root, timeout: 0) { _ in
+                XCTFail("nobody else holds the lock")
             }
-            let waited = runs.map { $0.stdout.contains(waiting) }
-            XCTAssertEqual(waited.filter { $0 }.count, 1, "exactly one build waited, round \(round): \(runs.map(\.stdout))")
-            let last = waited[0] ? "a\(round)" : "b\(round)"
-            XCTAssertEqual(try project.rows("select n, writer from slow_count"), [[2_000_000, .text(last)]])
-            XCTAssertEqual(try project.rows("select n, writer from after_count"), [[2_000_000, .text(last)]])
-            XCTAssertEqual(try project.rows("select count(*) from sqlite_master"), [[2]], "no __dbt_tmp or __dbt_backup left")
+            let builds = try ["a", "b"].map { writer in
+                try LoggedRun(["build", "--vars", "writer: \(writer)\(round)"], in: project.root, log: project.root + "/\(writer)\(round).log")
+            }
+            guard builds.allSatisfy({ build in build.wait(upTo: 20) { build.output.contains(waiting) } }) else {
+                return XCTFail("both builds wait for the database: \(builds.map { $0.finish().output })")
+            }
+            held = nil
+            XCTAssertNil(held)
+            try assertBothSucceeded(builds.map { $0.finish() }, round: round)
         }
+    }
+
+    /// Two builds started together: one gets the database, the other waits for it (when it starts late
+    /// enough, it finds the database free: neither then waits).
+    func testTwoBuildsStartedTogetherBothSucceed() throws {
+        for round in 1...3 {
+            let builds = try ["a", "b"].map { writer in
+                try LoggedRun(["build", "--vars", "writer: \(writer)\(round)"], in: project.root, log: project.root + "/\(writer)\(round).log")
+            }
+            let results = builds.map { $0.finish() }
+            XCTAssertLessThanOrEqual(results.filter { $0.output.contains(waiting) }.count, 1, results.map(\.output).joined())
+            try assertBothSucceeded(results, round: round)
+        }
+    }
+
+    /// Both builds passed, and the tables are whole: both models written by the same, later build.
+    private func assertBothSucceeded(_ results: [(code: Int32, output: String)], round: Int) throws {
+        for result in results {
+            XCTAssertEqual(result.code, 0, result.output)
+            XCTAssert(result.output.contains("Done. PASS=2 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=2"), result.output)
+        }
+        let written = try project.rows("select writer from slow_count")
+        XCTAssert([[.text("a\(round)")], [.text("b\(round)")]].contains(written), "\(written)")
+        XCTAssertEqual(try project.rows("select n, writer from slow_count"), try project.rows("select n, writer from after_count"))
+        XCTAssertEqual(try project.rows("select count(*) from sqlite_master"), [[2]], "no __dbt_tmp or __dbt_backup left")
     }
 
     func testABuildThatCannotGetTheDatabaseInTimeTouchesNothing() throws {
