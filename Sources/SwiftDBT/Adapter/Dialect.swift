@@ -17,6 +17,8 @@ public protocol Dialect: Sendable {
     /// Whether the database has roles and privileges for the `grants` config (SQLite has none:
     /// grants are not applied there).
     var supportsGrants: Bool { get }
+    /// The longest identifier the database keeps whole, in bytes (PostgreSQL: 63, longer ones are cut); nil for no limit.
+    var maxIdentifierBytes: Int? { get }
     /// The column type a seed column of an inferred type is created with.
     func seedColumnType(_ type: SeedColumnType) -> String
     /// Quotes an identifier.
@@ -30,6 +32,30 @@ extension Dialect {
     public var dropsCascade: Bool { false }
     public var supportsMerge: Bool { false }
     public var supportsGrants: Bool { false }
+    public var maxIdentifierBytes: Int? { nil }
+
+    /// `relation` with `suffix` added to its name (`__dbt_tmp`), the name first shortened, as dbt does, so that
+    /// the whole fits `maxIdentifierBytes`: a database that cuts long names would otherwise give the temporary
+    /// and the backup relation of a long name the same name.
+    public func suffixed(_ relation: RelationName, _ suffix: String) -> RelationName {
+        var named = relation
+        if let limit = maxIdentifierBytes {
+            var base = Substring(relation.identifier)
+            while base.utf8.count + suffix.utf8.count > limit, !base.isEmpty { base = base.dropLast() }
+            named.identifier = String(base)
+        }
+        named.identifier += suffix
+        return named
+    }
+
+    /// Fails with an `.execution` error when a part of `relation`'s name is too long for the database to keep
+    /// whole (dbt-postgres refuses such names too: the database would silently cut them).
+    public func checkNameLengths(_ relation: RelationName) throws {
+        guard let limit = maxIdentifierBytes else { return }
+        for part in [relation.schema, relation.identifier].compactMap({ $0 }) where part.utf8.count > limit {
+            throw DBTError(.execution, "the name '\(part)' is \(part.utf8.count) bytes long; \(type) keeps only \(limit)")
+        }
+    }
 
     public func seedColumnType(_ type: SeedColumnType) -> String { standardSeedColumnType(type) }
 

@@ -24,6 +24,7 @@ struct Materializer {
     /// Builds `node` from its compiled SQL; returns the adapter's message (`OK`, as dbt-sqlite says).
     func build(_ node: ProjectNode, sql: String) throws -> String {
         guard let relation = node.relation else { throw DBTError(.execution, "\(node.name) has no relation to build") }
+        try dialect.checkNameLengths(relation)
         try relations.load([relation.schema ?? ""], from: connection)
         switch node.config.materialized {
         case "view":
@@ -43,10 +44,8 @@ struct Materializer {
     /// failure, or a killed process (whose transaction the database rolls back), leaves no `__dbt_tmp`
     /// and the old relation as it was. `create` runs inside that transaction.
     func replace(_ relation: RelationName, kind: RelationKind, create: (RelationName) throws -> Void) throws {
-        var temporary = relation
-        temporary.identifier += "__dbt_tmp"
-        var backup = relation
-        backup.identifier += "__dbt_backup"
+        let temporary = dialect.suffixed(relation, "__dbt_tmp")
+        let backup = dialect.suffixed(relation, "__dbt_backup")
         let existing = relations.kind(of: relation)
         try transaction {
             // Left by a run of an older swiftdbt, which built them outside the transaction.
@@ -123,8 +122,7 @@ struct Materializer {
             try replace(relation, kind: .table) { try connection.execute(dialect.createTableAs($0, sql)) }
             return "OK"
         }
-        var staged = relation
-        staged.identifier += "__dbt_tmp"
+        let staged = dialect.suffixed(relation, "__dbt_tmp")
         // The batch is staged, folded in and dropped in one transaction, so no `__dbt_tmp` outlives it.
         try transaction {
             if let leftover = relations.kind(of: staged) { try connection.execute(dialect.drop(staged, kind: leftover)) }

@@ -14,6 +14,7 @@ struct SeedLoader {
     /// Loads `node`'s CSV (under `root`); returns the number of rows.
     func load(_ node: ProjectNode, root: String) throws -> Int {
         guard let relation = node.relation else { throw DBTError(.execution, "\(node.name) has no relation") }
+        try dialect.checkNameLengths(relation)
         let columnTypes: [String: String] = {
             guard case .dict(let pairs)? = node.config["column_types"] else { return [:] }
             return Dictionary(pairs.compactMap { key, value in value.scalarString.map { (key, $0) } }, uniquingKeysWith: { $1 })
