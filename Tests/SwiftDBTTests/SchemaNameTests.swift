@@ -73,8 +73,8 @@ final class SchemaNameTests: XCTestCase {
             XCTAssertEqual(run.code, 2, run.all)
             let message = problem.isEmpty ? "is SQLite's temporary database, whose tables vanish when the run ends"
                 : "cannot be a SQLite schema: \(problem) "
-            XCTAssert(run.stderr.hasPrefix("models/escape.sql:1:1: schema \"\(schema)\" \(message)"), run.stderr)
-            XCTAssert(run.stderr.contains("the schema of model escape"), run.stderr)
+            XCTAssert(run.stderr.hasPrefix("models/escape.sql:1:11: schema \"\(schema)\" \(message)"), run.stderr)
+            XCTAssert(run.stderr.contains("\n  {{ config(schema='\(schema)') }}\n            ^\n  the schema of model escape"), run.stderr)
         }
         try FileManager.default.removeItem(atPath: project.root + "/models/escape.sql")
         try project.write("select 1 as id", to: "models/plain.sql")
