@@ -15,7 +15,7 @@ final class IdentifierQuotingTests: XCTestCase {
             let run = try runCLI(["build", "--target", "postgres", "--profiles-dir", root, "--vars", "batch: \(batch)"],
                                  in: root, environment: environment)
             XCTAssertEqual(run.code, 0, run.stdout + run.stderr)
-            XCTAssert(run.stdout.contains("Done. PASS=4 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=4"), run.stdout)
+            XCTAssert(run.stdout.contains("Done. PASS=5 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=5"), run.stdout)
         }
         let loaded = try load(root, target: "postgres", environment: environment)
         let connection = try connect(loaded)
@@ -27,6 +27,7 @@ final class IdentifierQuotingTests: XCTestCase {
         XCTAssertEqual(try rows(models, "v\"i`e[w]", "id, \"c\"\"ol\", \"[batch]\""), [[.integer(1), .text("one"), .integer(2)]])
         XCTAssertEqual(try rows(models, "i\"n`c[r]", "id, \"v\"\"al\""),
                        [[.integer(1), .text("one 2")], [.integer(2), .text("batch row")], [.integer(3), .text("batch row")]])
+        XCTAssertEqual(try rows(models, "from_source", "n"), [[.integer(2)]], "the seed read as a source")
         XCTAssertEqual(try rows("\(schema)_s\"q`[x]", "s\"e`e[d]", "id, \"odd`name[1]\""),
                        [[.integer(1), .text("a")], [.integer(2), .text("b")]])
     }

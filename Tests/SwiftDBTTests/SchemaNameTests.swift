@@ -26,13 +26,15 @@ final class SchemaNameTests: XCTestCase {
         for batch in [1, 2] {
             let run = try project.run("build", "--vars", "batch: \(batch)")
             XCTAssertEqual(run.code, 0, run.all)
-            XCTAssert(run.lines.contains("Done. PASS=4 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=4"), run.stdout)
+            XCTAssert(run.lines.contains("Done. PASS=5 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=5"), run.stdout)
         }
         let schema = "main_s\"q`[x]"
         let database = try connection(attaching: schema)
         let quoted = SQLiteConnection.quoteIdentifier(schema)
         XCTAssertEqual(try database.prepare("select name, type from \(quoted).sqlite_master order by name").rows(),
-                       [["i\"n`c[r]", "table"], ["s\"e`e[d]", "table"], ["t\"a`b[c]", "table"], ["v\"i`e[w]", "view"]])
+                       [["from_source", "table"], ["i\"n`c[r]", "table"], ["s\"e`e[d]", "table"], ["t\"a`b[c]", "table"],
+                        ["v\"i`e[w]", "view"]])
+        XCTAssertEqual(try database.prepare("select n from \(quoted).from_source").rows(), [[2]], "the seed read as a source")
         XCTAssertEqual(try database.prepare("select * from \(quoted).\"v\"\"i`e[w]\"").rows(), [[1, "one", 2]])
         XCTAssertEqual(try database.prepare("select * from \(quoted).\"i\"\"n`c[r]\" order by id").rows(),
                        [[1, "one 2"], [2, "batch row"], [3, "batch row"]], "the second run merged on id")
