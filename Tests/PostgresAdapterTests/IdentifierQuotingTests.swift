@@ -16,6 +16,7 @@ final class IdentifierQuotingTests: XCTestCase {
                                  in: root, environment: environment)
             XCTAssertEqual(run.code, 0, run.stdout + run.stderr)
             XCTAssert(run.stdout.contains("Done. PASS=5 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=5"), run.stdout)
+            XCTAssertEqual(run.stderr, "", "no server notices (\"schema ... already exists, skipping\") on standard error")
         }
         let loaded = try load(root, target: "postgres", environment: environment)
         let connection = try connect(loaded)
