@@ -21,7 +21,7 @@ final class PostgresKilledRunTests: XCTestCase {
         }
         func sleepingHooks() throws -> Int {
             let rows = try connection.execute("select count(*) from pg_stat_activity where application_name = 'swiftdbt' "
-                                              + "and query like '%pg_sleep%' and pid <> pg_backend_pid()").values
+                                              + "and query like '%pg_sleep(4)%' and pid <> pg_backend_pid()").values
             return Int(rows.first?.first.flatMap { $0 } ?? "0") ?? 0
         }
         func waitUntil(_ condition: () throws -> Bool) throws {
