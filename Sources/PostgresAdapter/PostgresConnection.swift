@@ -35,6 +35,8 @@ final class PostgresConnection {
             PQfinish(connection)
             throw PostgresError(message: message, sql: nil)
         }
+        // libpq prints the server's notices (`schema ... already exists, skipping`) to standard error; dbt does not show them.
+        PQsetNoticeProcessor(connection, { _, _ in }, nil)
         handle = connection
     }
 

@@ -16,8 +16,10 @@ final class PostgresDatabase: DatabaseConnection {
                 parameters.append((libpqKey, value))
             }
         }
-        if let searchPath = target.field("search_path")?.scalarString {
-            parameters.append(("options", "-c search_path=\(searchPath)"))
+        if let searchPath = target.field("search_path")?.scalarString, !searchPath.isEmpty {
+            // libpq splits `options` at spaces: a backslash keeps one in the value (`public, x` is common).
+            let escaped = searchPath.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: " ", with: "\\ ")
+            parameters.append(("options", "-c search_path=\(escaped)"))
         }
         do {
             connection = try PostgresConnection(parameters: parameters)
@@ -61,7 +63,10 @@ final class PostgresDatabase: DatabaseConnection {
 
     func relations(inSchemas schemas: [String]) throws -> [RelationName: RelationKind] {
         guard !schemas.isEmpty else { return [:] }
-        let list = "{" + schemas.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"
+        // An array literal: each name in double quotes, its backslashes and double quotes escaped by a backslash.
+        let list = "{" + schemas.map { name in
+            "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }.joined(separator: ",") + "}"
         let rows = try translate {
             try connection.execute("select table_schema, table_name, table_type from information_schema.tables "
                                    + "where table_schema = any($1::text[])", parameters: [list])

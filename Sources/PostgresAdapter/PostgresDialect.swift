@@ -8,6 +8,14 @@ public struct PostgresDialect: Dialect {
     public var dropsCascade: Bool { true }
     public var supportsMerge: Bool { true }
     public var supportsGrants: Bool { true }
+    /// `NAMEDATALEN - 1`: longer names are cut, with only a notice.
+    public var maxIdentifierBytes: Int? { 63 }
+
+    /// An escape string (`E'...'`), backslashes and quotes doubled: read the same with `standard_conforming_strings`
+    /// on or off, where a standard literal would let a backslash end the string early.
+    public func literal(_ text: String) -> String {
+        "E'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
+    }
 
     public func seedColumnType(_ type: SeedColumnType) -> String {
         type == .timestamp ? "timestamp without time zone" : standardSeedColumnType(type)

@@ -23,6 +23,11 @@ public struct SQLiteAdapterFactory: ExecutionAdapter {
     /// SQLite allows one writer at a time, so runs use a single connection.
     public var maxConnections: Int { 1 }
 
+    /// The main database file: two runs building into it at once would trip over each other's tables.
+    public func exclusiveFile(_ target: Target, projectRoot: String) -> String? {
+        SQLiteDatabase.mainPath(target, projectRoot: projectRoot)
+    }
+
     public func connect(_ target: Target, projectRoot: String) throws -> any DatabaseConnection {
         try SQLiteDatabase(target: target, projectRoot: projectRoot)
     }

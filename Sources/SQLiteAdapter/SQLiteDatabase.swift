@@ -7,15 +7,20 @@ import SwiftDBT
 final class SQLiteDatabase: DatabaseConnection {
     private let connection: SQLiteConnection
     private let schemaDirectory: String
+    /// Attached schemas, lowercased (SQLite matches schema names without regard to case).
     private var attached: Set<String> = ["main", "temp"]
 
     init(target: Target, projectRoot: String) throws {
         let mainPath = SQLiteDatabase.mainPath(target, projectRoot: projectRoot)
-        schemaDirectory = target.field("schema_directory")?.scalarString.map { SQLiteDatabase.resolve($0, projectRoot) }
-            ?? PathText.deletingLastComponent(mainPath)
+        let folder = PathText.deletingLastComponent(mainPath)
+        schemaDirectory = target.field("schema_directory")?.scalarString.map { SQLiteDatabase.resolve($0, projectRoot) } ?? folder
         do {
-            try FileManager.default.createDirectory(atPath: PathText.deletingLastComponent(mainPath),
-                                                    withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw DBTError(.connection, "cannot open the SQLite database of target '\(target.name)' at \(mainPath): "
+                           + "its folder \(folder) cannot be created")
+        }
+        do {
             connection = try SQLiteConnection.open(path: mainPath)
             _ = try connection.journalMode(.wal)
             try connection.foreignKeys(on: target.field("foreign_keys")?.boolValue ?? false)
@@ -45,9 +50,9 @@ final class SQLiteDatabase: DatabaseConnection {
     }
 
     private func attach(_ schema: String, path: String) throws {
-        guard !attached.contains(schema) else { return }
+        guard !attached.contains(schema.lowercased()) else { return }
         try translate { try connection.attach(databaseAt: path, as: schema) }
-        attached.insert(schema)
+        attached.insert(schema.lowercased())
     }
 
     // MARK: DatabaseConnection
@@ -71,8 +76,13 @@ final class SQLiteDatabase: DatabaseConnection {
     func commit() throws { try execute("commit") }
     func rollback() throws { try execute("rollback") }
 
+    /// Attaches the schema's file, `<schema>.db` in the schema folder (see `SQLiteSchemaFile`).
     func createSchema(_ schema: String) throws {
-        try attach(schema, path: (schemaDirectory as NSString).appendingPathComponent("\(schema).db"))
+        guard schema.lowercased() != "temp" else {
+            throw DBTError(.project, "schema \"\(schema)\" is SQLite's temporary database, whose tables vanish when the run ends")
+        }
+        guard !attached.contains(schema.lowercased()) else { return }
+        try attach(schema, path: (schemaDirectory as NSString).appendingPathComponent(SQLiteSchemaFile.name(for: schema)))
     }
 
     func relations(inSchemas schemas: [String]) throws -> [RelationName: RelationKind] {
@@ -103,9 +113,9 @@ final class SQLiteDatabase: DatabaseConnection {
     /// name to the last token: the same text means the same view. (Replacing a view means dropping it, and
     /// every drop makes SQLite recompute the columns of all views, which costs the square of a chain's depth.)
     func isView(_ relation: RelationName, createdBy statement: String) throws -> Bool {
+        guard let qualified = statement.range(of: SQLiteDialect().render(relation)) else { return false }
         let name = SQLiteConnection.quoteIdentifier(relation.identifier)
-        guard let start = statement.range(of: name)?.lowerBound else { return false }
-        var tail = statement[start...].trimmingCharacters(in: .whitespacesAndNewlines)
+        var tail = (name + statement[qualified.upperBound...]).trimmingCharacters(in: .whitespacesAndNewlines)
         if tail.hasSuffix(";") { tail = String(tail.dropLast()).trimmingCharacters(in: .whitespacesAndNewlines) }
         let schema = SQLiteConnection.quoteIdentifier(relation.schema ?? "main")
         let stored = try translate {

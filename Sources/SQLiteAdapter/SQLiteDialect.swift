@@ -1,12 +1,12 @@
 import SwiftDBT
 
-/// SQLite's side of compilation: relations are `schema."table"` as dbt-sqlite writes them
-/// (each schema an attached database file, its name left unquoted).
+/// SQLite's side of compilation: relations are `"schema"."table"`, each schema an attached database
+/// file. Unlike dbt-sqlite, which leaves the schema bare, both parts are quoted: a schema name from a
+/// config or `generate_schema_name` is an identifier, never SQL.
 public struct SQLiteDialect: Dialect {
     public init() {}
     public var type: String { "sqlite" }
     public var includesDatabase: Bool { false }
-    public var quotePolicy: QuotePolicy { QuotePolicy(database: false, schema: false, identifier: true) }
     public var canRenameViews: Bool { false }
 
     public func seedColumnType(_ type: SeedColumnType) -> String {

@@ -12,6 +12,14 @@ enum RunInvocation {
         guard let adapter = ProjectOptions.adapters.factory(for: loaded.session.target.type) as? any ExecutionAdapter else {
             throw DBTError(.project, "the '\(loaded.session.target.type)' adapter cannot run models")
         }
+        // Held until the run's artifacts are written; a second run on the same SQLite file waits for it.
+        let lock = try adapter.exclusiveFile(loaded.session.target, projectRoot: loaded.session.project.root).map { file in
+            try WriterLock(database: file, projectRoot: loaded.session.project.root,
+                           timeout: WriterLock.timeout(in: ProcessInfo.processInfo.environment)) { shown in
+                console.info("Waiting for another swiftdbt run using \(shown) to finish")
+            }
+        }
+        defer { withExtendedLifetime(lock) {} }
         let connection = try adapter.connect(loaded.session.target, projectRoot: loaded.session.project.root)
         let options = flags.options(command)
         let target = loaded.session.target

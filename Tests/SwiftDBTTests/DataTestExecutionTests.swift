@@ -44,7 +44,7 @@ final class DataTestExecutionTests: XCTestCase {
 
     func testStoredFailuresGoToTheAuditSchemaFile() throws {
         let build = try project.run("build")
-        XCTAssert(build.lines.contains("  select * from main_dbt_test__audit.\"relationships_people_country_id__id__ref_countries_\""),
+        XCTAssert(build.lines.contains("  select * from \"main_dbt_test__audit\".\"relationships_people_country_id__id__ref_countries_\""),
                   build.stdout)
         XCTAssert(project.exists("target/main_dbt_test__audit.db"))
         XCTAssertEqual(try project.rows("select from_field from main_dbt_test__audit.relationships_people_country_id__id__ref_countries_"),

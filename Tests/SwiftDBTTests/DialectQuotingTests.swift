@@ -14,4 +14,12 @@ final class DialectQuotingTests: XCTestCase {
         XCTAssertEqual(Standard().quote(""), "\"\"")
         XCTAssertEqual(Standard().render(RelationName(database: "db", schema: "main", identifier: "a\"b")), "\"main\".\"a\"\"b\"")
     }
+
+    func testAliasesStayPlainOnlyWhenMadeOfLettersDigitsAndUnderscores() {
+        XCTAssertEqual(Standard().alias("__dbt__cte__Orders_2"), "__dbt__cte__Orders_2")
+        XCTAssertEqual(Standard().alias("__dbt__cte__my model"), "\"__dbt__cte__my model\"")
+        XCTAssertEqual(Standard().alias("_dbt_empty_a\"b"), "\"_dbt_empty_a\"\"b\"")
+        XCTAssertEqual(Standard().alias("_dbt_empty_é"), "\"_dbt_empty_é\"")
+        XCTAssertEqual(Standard().alias(""), "\"\"")
+    }
 }

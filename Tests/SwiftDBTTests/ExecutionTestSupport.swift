@@ -66,6 +66,51 @@ struct ExecutionProject {
     }
 }
 
+/// `swiftdbt` running in the background with its output going to a log file, which a test can read while it runs.
+final class LoggedRun {
+    private let process = Process()
+    private let log: String
+
+    /// Starts `swiftdbt arguments` in `directory`, writing standard output and error to `log`.
+    init(_ arguments: [String], in directory: String, log: String) throws {
+        self.log = log
+        guard FileManager.default.createFile(atPath: log, contents: nil) else { throw CocoaError(.fileWriteUnknown) }
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: log))
+        defer { try? output.close() }
+        process.executableURL = swiftdbtExecutable()
+        process.arguments = arguments
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.environment = isolatedEnvironment(["NO_COLOR": "1"])
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+    }
+
+    /// What it has printed so far.
+    var output: String { (try? String(contentsOfFile: log, encoding: .utf8)) ?? "" }
+
+    var isRunning: Bool { process.isRunning }
+
+    /// Waits up to `seconds` for `condition`; returns whether it held.
+    @discardableResult
+    func wait(upTo seconds: Double = 60, until condition: () -> Bool) -> Bool {
+        let deadline = Date().addingTimeInterval(seconds)
+        while !condition() && Date() < deadline { Thread.sleep(forTimeInterval: 0.05) }
+        return condition()
+    }
+
+    /// Sends it `signal`: `SIGINT` as Ctrl-C does, `SIGKILL` as a crash or the OOM killer would.
+    func send(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
+    }
+
+    /// Waits for it to end; returns its exit status and everything it printed.
+    func finish() -> (code: Int32, output: String) {
+        process.waitUntilExit()
+        return (process.terminationStatus, output)
+    }
+}
+
 /// What one `swiftdbt` invocation printed and returned.
 struct CLIRun {
     let code: Int32

@@ -38,7 +38,7 @@ final class ExecutionTests: XCTestCase {
         XCTAssertEqual(try rows("select count(*) from main_dbt_test__audit.accepted_values_people_table_name__ADA__GRACE"), [[.integer(1)]],
                        "store_failures keeps the failing rows")
         let results = try String(contentsOfFile: root + "/target/run_results.json", encoding: .utf8)
-        XCTAssert(results.contains("\"status\": \"warn\"") && results.contains("\"relation_name\": \"main.\\\"people_table\\\"\""), results)
+        XCTAssert(results.contains("\"status\": \"warn\"") && results.contains("\"relation_name\": \"\\\"main\\\".\\\"people_table\\\"\""), results)
     }
 
     func testIncrementalModelInsertsOnlyNewRows() throws {

@@ -8,28 +8,13 @@ import XCTest
 final class InterruptTests: XCTestCase {
     func testInterruptStopsTheRunCleanly() throws {
         let root = try copyFixture("execution/interrupt")
-        let process = Process()
-        process.executableURL = swiftdbtExecutable()
-        process.arguments = ["run"]
-        process.currentDirectoryURL = URL(fileURLWithPath: root)
-        process.environment = isolatedEnvironment(["NO_COLOR": "1"])
-        let output = root + "/run.log"
-        FileManager.default.createFile(atPath: output, contents: nil)
-        let log = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
-        process.standardOutput = log
-        process.standardError = log
-        try process.run()
-        let deadline = Date().addingTimeInterval(30)
-        while Date() < deadline {
-            let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-            if text.contains("START sql table model main.slow") { break }
-            Thread.sleep(forTimeInterval: 0.05)
-        }
+        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        let run = try LoggedRun(["run"], in: root, log: root + "/run.log")
+        XCTAssert(run.wait(upTo: 30) { run.output.contains("START sql table model main.slow") }, run.output)
         Thread.sleep(forTimeInterval: 0.3)
-        kill(process.processIdentifier, SIGINT)
-        process.waitUntilExit()
-        let text = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
-        XCTAssertNotEqual(process.terminationStatus, 0, text)
+        run.send(SIGINT)
+        let (code, text) = run.finish()
+        XCTAssertNotEqual(code, 0, text)
         XCTAssert(text.contains("ERROR creating sql table model main.slow"), text)
         XCTAssert(text.contains("SKIP relation main.after_slow"), text)
         let results = try String(contentsOfFile: root + "/target/run_results.json", encoding: .utf8)

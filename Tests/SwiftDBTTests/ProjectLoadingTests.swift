@@ -44,6 +44,6 @@ final class ProjectLoadingTests: XCTestCase {
         let loaded = try loadProject(try copyFixture("features"))
         let compiler = Compiler(session: loaded.session, manifest: loaded.manifest)
         XCTAssertEqual(try compiler.compileInline("select {{ utils.safe_divide('a', 'b') }} from {{ ref('stg_events') }}"),
-                       "select case when b = 0 then null else a / b end from main.\"stg_events\"")
+                       "select case when b = 0 then null else a / b end from \"main\".\"stg_events\"")
     }
 }

@@ -10,7 +10,7 @@ final class RunArtifactTests: XCTestCase {
         XCTAssertEqual(results.count, 8)
         let failed = try XCTUnwrap(results["model.skips.base"])
         XCTAssertEqual(failed["status"] as? String, "error")
-        XCTAssertEqual(failed["relation_name"] as? String, "main.\"base\"")
+        XCTAssertEqual(failed["relation_name"] as? String, "\"main\".\"base\"")
         XCTAssert((failed["message"] as? String)?.contains("no such column: no_such_column") == true, "\(failed)")
         XCTAssert(failed["failures"] is NSNull)
         XCTAssert((failed["execution_time"] as? Double).map { $0 >= 0 } == true)
@@ -40,6 +40,6 @@ final class RunArtifactTests: XCTestCase {
         XCTAssertEqual(try project.run("build").code, 0)
         XCTAssert(project.exists("target/run/skips/data-tests/amounts_below_max.sql"))
         let run = try String(contentsOfFile: project.root + "/target/run/skips/models/leaf.sql", encoding: .utf8)
-        XCTAssert(run.contains("from main.\"downstream\""), run)
+        XCTAssert(run.contains("from \"main\".\"downstream\""), run)
     }
 }

@@ -43,6 +43,11 @@ public final class RunningProcess {
         try process.run()
     }
 
+    /// Sends `signal` to the process (`SIGKILL` to kill it the way a crash or the OOM killer would).
+    public func send(_ signal: Int32) {
+        kill(process.processIdentifier, signal)
+    }
+
     /// Waits for the process to end; returns its exit code, standard output and standard error.
     public func wait() -> (code: Int32, stdout: String, stderr: String) {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()

@@ -6,8 +6,6 @@ public protocol Dialect: Sendable {
     var type: String { get }
     /// Whether relation names carry the database part (`"db"."schema"."table"`).
     var includesDatabase: Bool { get }
-    /// Which parts of a relation name are quoted (dbt's quote policy).
-    var quotePolicy: QuotePolicy { get }
     /// Whether `alter view ... rename` works (SQLite: no, so views are recreated instead).
     var canRenameViews: Bool { get }
     /// Whether dropping a replaced relation must cascade to the views that read it (PostgreSQL binds
@@ -19,31 +17,22 @@ public protocol Dialect: Sendable {
     /// Whether the database has roles and privileges for the `grants` config (SQLite has none:
     /// grants are not applied there).
     var supportsGrants: Bool { get }
+    /// The longest identifier the database keeps whole, in bytes (PostgreSQL: 63, longer ones are cut); nil for no limit.
+    var maxIdentifierBytes: Int? { get }
     /// The column type a seed column of an inferred type is created with.
     func seedColumnType(_ type: SeedColumnType) -> String
     /// Quotes an identifier.
     func quote(_ identifier: String) -> String
-}
-
-/// Which parts of a relation name an adapter quotes.
-public struct QuotePolicy: Sendable {
-    public var database: Bool
-    public var schema: Bool
-    public var identifier: Bool
-
-    public init(database: Bool = true, schema: Bool = true, identifier: Bool = true) {
-        self.database = database
-        self.schema = schema
-        self.identifier = identifier
-    }
+    /// A string literal that reads back as `text` whatever the session's settings.
+    func literal(_ text: String) -> String
 }
 
 extension Dialect {
-    public var quotePolicy: QuotePolicy { QuotePolicy() }
     public var canRenameViews: Bool { true }
     public var dropsCascade: Bool { false }
     public var supportsMerge: Bool { false }
     public var supportsGrants: Bool { false }
+    public var maxIdentifierBytes: Int? { nil }
 
     public func seedColumnType(_ type: SeedColumnType) -> String { standardSeedColumnType(type) }
 
@@ -60,21 +49,24 @@ extension Dialect {
         }
     }
 
+    /// The standard literal: quotes doubled.
+    public func literal(_ text: String) -> String {
+        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
+    }
+
     public func quote(_ identifier: String) -> String {
         // Foundation's replacing is slow, and identifiers almost never hold a quote.
         guard identifier.utf8.contains(UInt8(ascii: "\"")) else { return "\"" + identifier + "\"" }
         return "\"" + identifier.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
-    /// `"schema"."identifier"`, with the database part where the adapter has one.
+    /// `"schema"."identifier"`, with the database part where the adapter has one. Every part is quoted:
+    /// names come from configs and macros, and must never be read as SQL.
     public func render(_ relation: RelationName) -> String {
         var parts: [String] = []
-        let policy = quotePolicy
-        if includesDatabase, let database = relation.database, !database.isEmpty {
-            parts.append(policy.database ? quote(database) : database)
-        }
-        if let schema = relation.schema, !schema.isEmpty { parts.append(policy.schema ? quote(schema) : schema) }
-        parts.append(policy.identifier ? quote(relation.identifier) : relation.identifier)
+        if includesDatabase, let database = relation.database, !database.isEmpty { parts.append(quote(database)) }
+        if let schema = relation.schema, !schema.isEmpty { parts.append(quote(schema)) }
+        parts.append(quote(relation.identifier))
         return parts.joined(separator: ".")
     }
 }

@@ -80,7 +80,7 @@ public final class Compiler: Sendable {
             guard seen.insert(uniqueID).inserted, let node = manifest.node(uniqueID) else { return }
             let (sql, nested) = try ephemerals.value(uniqueID) { try self.render(node) }
             for child in nested { try visit(child) }
-            ordered.append(("__dbt__cte__" + node.name, sql))
+            ordered.append((EphemeralInjection.cteName(node.name, session.dialect), sql))
         }
         for id in ephemeralRefs { try visit(id) }
         return ordered

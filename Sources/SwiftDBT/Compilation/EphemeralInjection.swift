@@ -1,5 +1,10 @@
 /// Puts ephemeral models in front of a query as CTEs, merging into a leading `WITH` if there is one.
 enum EphemeralInjection {
+    /// The CTE an ephemeral model becomes, as references print it and the `with` defines it.
+    static func cteName(_ model: String, _ dialect: any Dialect) -> String {
+        dialect.alias("__dbt__cte__" + model)
+    }
+
     static func inject(into sql: String, ctes: [(name: String, sql: String)]) -> String {
         guard !ctes.isEmpty else { return sql }
         let definitions = ctes.map { "\($0.name) as (\n\($0.sql)\n)" }.joined(separator: ", ")

@@ -29,7 +29,7 @@ enum References {
         case .ephemeral(let uniqueID, let name):
             if !state.ephemeralRefs.contains(uniqueID) { state.ephemeralRefs.append(uniqueID) }
             return .object(RelationObject(RelationName(database: nil, schema: nil, identifier: name),
-                                          dialect: state.session.dialect, cteName: "__dbt__cte__" + name,
+                                          dialect: state.session.dialect, cteName: EphemeralInjection.cteName(name, state.session.dialect),
                                           texts: state.session.relationTexts))
         }
     }

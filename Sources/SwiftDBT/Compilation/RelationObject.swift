@@ -38,7 +38,7 @@ final class RelationObject: HostObject {
 
     var display: String {
         if let cteName { return cteName }
-        if readsNothing { return "(select * from \(render(name)) where false limit 0) _dbt_empty_\(name.identifier)" }
+        if readsNothing { return "(select * from \(render(name)) where false limit 0) \(dialect.alias("_dbt_empty_" + name.identifier))" }
         let shown = RelationName(database: includes.database ? name.database : nil,
                                  schema: includes.schema ? name.schema : nil,
                                  identifier: includes.identifier ? name.identifier : "")

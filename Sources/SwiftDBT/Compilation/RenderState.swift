@@ -52,7 +52,7 @@ final class RenderState {
     var this: Value {
         if node.config.materialized == "ephemeral" {
             return .object(RelationObject(RelationName(database: nil, schema: nil, identifier: node.name),
-                                          dialect: session.dialect, cteName: "__dbt__cte__" + node.name,
+                                          dialect: session.dialect, cteName: EphemeralInjection.cteName(node.name, session.dialect),
                                           texts: session.relationTexts))
         }
         guard let relation = node.relation else { return .none }

@@ -4,10 +4,14 @@ public protocol ExecutionAdapter: AdapterFactory {
     func connect(_ target: Target, projectRoot: String) throws -> any DatabaseConnection
     /// How many connections may write at once (`--threads` is capped by it; SQLite has one writer).
     var maxConnections: Int { get }
+    /// The database file a writing run locks for itself with a `WriterLock`, where two runs writing at
+    /// once would get in each other's way (SQLite); nil where the database keeps them apart.
+    func exclusiveFile(_ target: Target, projectRoot: String) -> String?
 }
 
 extension ExecutionAdapter {
     public var maxConnections: Int { Int.max }
+    public func exclusiveFile(_ target: Target, projectRoot: String) -> String? { nil }
 }
 
 /// SQL for materializations, with the defaults most databases accept; an adapter's dialect
@@ -51,10 +55,5 @@ extension Dialect {
 
     public func revoke(_ privilege: String, on relation: RelationName, from grantees: [String]) -> String {
         "revoke \(privilege) on \(render(relation)) from \(grantees.joined(separator: ", "))"
-    }
-
-    /// A string literal.
-    public func literal(_ text: String) -> String {
-        "'" + text.replacingOccurrences(of: "'", with: "''") + "'"
     }
 }

@@ -24,6 +24,7 @@ struct Materializer {
     /// Builds `node` from its compiled SQL; returns the adapter's message (`OK`, as dbt-sqlite says).
     func build(_ node: ProjectNode, sql: String) throws -> String {
         guard let relation = node.relation else { throw DBTError(.execution, "\(node.name) has no relation to build") }
+        try dialect.checkNameLengths(relation)
         try relations.load([relation.schema ?? ""], from: connection)
         switch node.config.materialized {
         case "view":
@@ -39,33 +40,19 @@ struct Materializer {
         }
     }
 
-    /// Builds under `<name>__dbt_tmp`, then swaps it in and drops the old relation in one transaction.
+    /// Builds under `<name>__dbt_tmp`, swaps it in and drops the old relation, all in one transaction: a
+    /// failure, or a killed process (whose transaction the database rolls back), leaves no `__dbt_tmp`
+    /// and the old relation as it was. `create` runs inside that transaction.
     func replace(_ relation: RelationName, kind: RelationKind, create: (RelationName) throws -> Void) throws {
-        var temporary = relation
-        temporary.identifier += "__dbt_tmp"
-        var backup = relation
-        backup.identifier += "__dbt_backup"
-        for leftover in [temporary, backup] {
-            if let existing = relations.kind(of: leftover) {
-                try connection.execute(dialect.drop(leftover, kind: existing))
-                relations.set(leftover, nil)
-            }
-        }
-        do {
-            try create(temporary)
-        } catch {
-            try? connection.execute(dialect.drop(temporary, kind: kind))
-            throw error
-        }
-        relations.set(temporary, kind)
+        let temporary = dialect.suffixed(relation, "__dbt_tmp")
+        let backup = dialect.suffixed(relation, "__dbt_backup")
         let existing = relations.kind(of: relation)
-        defer {
-            if relations.kind(of: temporary) != nil {
-                try? connection.execute(dialect.drop(temporary, kind: kind))
-                relations.set(temporary, nil)
-            }
-        }
         try transaction {
+            // Left by a run of an older swiftdbt, which built them outside the transaction.
+            for leftover in [temporary, backup] {
+                if let found = relations.kind(of: leftover) { try connection.execute(dialect.drop(leftover, kind: found)) }
+            }
+            try create(temporary)
             if let existing {
                 if existing == .table {
                     try connection.execute(dialect.rename(relation, to: backup.identifier, kind: .table))
@@ -77,7 +64,7 @@ struct Materializer {
             try finishing(relation, false)
             if existing == .table { try connection.execute(dialect.drop(backup, kind: .table)) }
         }
-        relations.set(temporary, nil)
+        for leftover in [temporary, backup] { relations.set(leftover, nil) }
         relations.set(relation, kind)
     }
 
@@ -135,22 +122,20 @@ struct Materializer {
             try replace(relation, kind: .table) { try connection.execute(dialect.createTableAs($0, sql)) }
             return "OK"
         }
-        var staged = relation
-        staged.identifier += "__dbt_tmp"
-        if let leftover = relations.kind(of: staged) { try connection.execute(dialect.drop(staged, kind: leftover)) }
-        try connection.execute(dialect.createTableAs(staged, sql))
-        defer {
-            try? connection.execute(dialect.drop(staged, kind: .table))
-            relations.set(staged, nil)
-        }
+        let staged = dialect.suffixed(relation, "__dbt_tmp")
+        // The batch is staged, folded in and dropped in one transaction, so no `__dbt_tmp` outlives it.
         try transaction {
+            if let leftover = relations.kind(of: staged) { try connection.execute(dialect.drop(staged, kind: leftover)) }
+            try connection.execute(dialect.createTableAs(staged, sql))
             // Column changes and new rows commit together: a failed insert leaves the old columns.
             let columns = try reconcileColumns(node, target: relation, staged: staged)
             for statement in try statements(node, target: relation, staged: staged, columns: columns) {
                 try connection.execute(statement)
             }
             try finishing(relation, true)
+            try connection.execute(dialect.drop(staged, kind: .table))
         }
+        relations.set(staged, nil)
         return "OK"
     }
 

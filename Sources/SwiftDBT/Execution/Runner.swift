@@ -50,7 +50,18 @@ public final class Runner: @unchecked Sendable {
         let plan = RunPlan(manifest: manifest, selected: Set(selected), options: options)
         let order = plan.nodes
         let schemas = Set(order.compactMap { $0.relation?.schema })
-        for schema in schemas.sorted() { try connection.createSchema(schema) }
+        for schema in schemas.sorted() {
+            do {
+                try connection.createSchema(schema)
+            } catch var error as DBTError where error.location == nil {
+                // A schema the database refuses is reported at the first node that asked for it.
+                if let node = order.first(where: { $0.relation?.schema == schema }) {
+                    (error.location, error.sourceLine) = Runner.schemaConfigLine(of: node)
+                    error.notes.append("the schema of \(node.resourceType.rawValue) \(node.name)")
+                }
+                throw error
+            }
+        }
         try relations.load(schemas.sorted(), from: connection)
         let compiler = Compiler(session: loaded.session, manifest: manifest, empty: options.empty) { [relations, options] node in
             Materializer.isIncremental(node, relations: relations, fullRefresh: options.fullRefresh)
@@ -71,6 +82,19 @@ public final class Runner: @unchecked Sendable {
             ThreadPool.run(workers, run)
         }
         return results.values
+    }
+
+    /// Where a node's schema comes from, as far as its own file tells: the first line of its SQL that sets a
+    /// `schema`, else where the node is defined (the schema may come from a YAML or project config).
+    private static func schemaConfigLine(of node: ProjectNode) -> (FileLocation, String?) {
+        guard node.resourceType == .model else { return (node.definedAt, nil) }
+        let lines = node.rawCode.split(separator: "\n", omittingEmptySubsequences: false)
+        for (offset, line) in lines.enumerated() {
+            guard let found = line.range(of: "schema") else { continue }
+            let column = line.distance(from: line.startIndex, to: found.lowerBound) + 1
+            return (FileLocation(path: node.definedAt.path, line: offset + 1, column: column), SourceText.line(offset + 1, of: node.rawCode))
+        }
+        return (node.definedAt, SourceText.line(node.definedAt.line, of: node.rawCode))
     }
 
     /// One worker: takes ready nodes until none are left.

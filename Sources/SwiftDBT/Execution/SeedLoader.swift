@@ -14,6 +14,7 @@ struct SeedLoader {
     /// Loads `node`'s CSV (under `root`); returns the number of rows.
     func load(_ node: ProjectNode, root: String) throws -> Int {
         guard let relation = node.relation else { throw DBTError(.execution, "\(node.name) has no relation") }
+        try dialect.checkNameLengths(relation)
         let columnTypes: [String: String] = {
             guard case .dict(let pairs)? = node.config["column_types"] else { return [:] }
             return Dictionary(pairs.compactMap { key, value in value.scalarString.map { (key, $0) } }, uniquingKeysWith: { $1 })
@@ -55,7 +56,7 @@ struct SeedLoader {
         try materializer.replace(relation, kind: .table) { temporary in
             let definitions = columns.map { "\(dialect.quote($0.name)) \(dialect.seedColumnType($0.type))" }
             try connection.execute("create table \(dialect.render(temporary)) (\(definitions.joined(separator: ", ")))")
-            try materializer.transaction { count = try loadRows(into: temporary) }
+            count = try loadRows(into: temporary)
         }
         return count
     }

@@ -1,1 +1,1 @@
-select * from main."stg_events" where occurred_at > '2100-01-01'
+select * from "main"."stg_events" where occurred_at > '2100-01-01'

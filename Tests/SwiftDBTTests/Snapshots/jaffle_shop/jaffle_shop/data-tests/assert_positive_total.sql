@@ -1,4 +1,4 @@
 -- Orders must never have a negative total.
 select order_id, amount
-from main."orders"
+from "main"."orders"
 where amount < 0

@@ -1,13 +1,13 @@
 with customers as (
-    select * from main."stg_customers"
+    select * from "main"."stg_customers"
 ),
 
 orders as (
-    select * from main."stg_orders"
+    select * from "main"."stg_orders"
 ),
 
 payments as (
-    select * from main."stg_payments"
+    select * from "main"."stg_payments"
 ),
 
 customer_orders as (

@@ -1,11 +1,11 @@
 
 
 with orders as (
-    select * from main."stg_orders"
+    select * from "main"."stg_orders"
 ),
 
 payments as (
-    select * from main."stg_payments"
+    select * from "main"."stg_payments"
 ),
 
 order_payments as (

@@ -1,1 +1,1 @@
-select event_id, user_id from main."stg_events"
+select event_id, user_id from "main"."stg_events"

@@ -1,5 +1,5 @@
 with __dbt__cte__eph_base as (
-select event_id, user_id from main."stg_events"
+select event_id, user_id from "main"."stg_events"
 ), base as (
     select * from __dbt__cte__eph_base
 )

@@ -1,6 +1,6 @@
 
 with __dbt__cte__eph_base as (
-select event_id, user_id from main."stg_events"
+select event_id, user_id from "main"."stg_events"
 ), __dbt__cte__eph_users as (
 with base as (
     select * from __dbt__cte__eph_base

@@ -1,4 +1,4 @@
 
 select user_id
-from landing."signups_v2"
+from "landing"."signups_v2"
 where user_id is null

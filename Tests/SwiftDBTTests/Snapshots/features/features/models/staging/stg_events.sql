@@ -10,5 +10,5 @@ select
     case when 100 = 0 then null else amount / 100 end as amount_hundreds,
     'feat_stg_events' as label,
     occurred_at
-from main."events"
+from "main"."events"
 where occurred_at >= '2024-01-01'

@@ -1,2 +1,2 @@
 select user_id, 'default' as loaded_by
-from landing."signups_v2"
+from "landing"."signups_v2"

@@ -3,7 +3,7 @@ with all_values as (
     select
         status as value_field,
         count(*) as n_records
-    from main."orders"
+    from "main"."orders"
     group by status
 )
 select *

@@ -1,4 +1,4 @@
 
 select customer_id
-from main."customers"
+from "main"."customers"
 where customer_id is null

@@ -1,4 +1,4 @@
 
 select customer_id
-from main."orders"
+from "main"."orders"
 where customer_id is null

@@ -1,4 +1,4 @@
 
 select order_id
-from main."orders"
+from "main"."orders"
 where order_id is null

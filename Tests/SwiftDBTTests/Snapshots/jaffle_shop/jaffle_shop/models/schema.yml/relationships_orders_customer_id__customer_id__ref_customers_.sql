@@ -1,12 +1,12 @@
 
 with child as (
     select customer_id as from_field
-    from main."orders"
+    from "main"."orders"
     where customer_id is not null
 ),
 parent as (
     select customer_id as to_field
-    from main."customers"
+    from "main"."customers"
 )
 select from_field
 from child

@@ -1,5 +1,5 @@
 with source as (
-    select * from main."raw_customers"
+    select * from "main"."raw_customers"
 ),
 
 renamed as (

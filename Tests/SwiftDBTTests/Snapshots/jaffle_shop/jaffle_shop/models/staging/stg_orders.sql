@@ -1,5 +1,5 @@
 with source as (
-    select * from main."raw_orders"
+    select * from "main"."raw_orders"
 ),
 
 renamed as (

@@ -1,5 +1,5 @@
 with source as (
-    select * from main."raw_payments"
+    select * from "main"."raw_payments"
 ),
 
 renamed as (

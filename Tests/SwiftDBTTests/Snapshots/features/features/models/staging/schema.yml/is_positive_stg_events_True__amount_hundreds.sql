@@ -1,4 +1,4 @@
 
 select *
-from (select * from main."stg_events" where user_id > 0) dbt_subquery
+from (select * from "main"."stg_events" where user_id > 0) dbt_subquery
 where amount_hundreds < 0

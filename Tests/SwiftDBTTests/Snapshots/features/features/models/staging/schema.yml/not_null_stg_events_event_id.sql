@@ -1,4 +1,4 @@
 
 select event_id
-from main."stg_events"
+from "main"."stg_events"
 where event_id is null

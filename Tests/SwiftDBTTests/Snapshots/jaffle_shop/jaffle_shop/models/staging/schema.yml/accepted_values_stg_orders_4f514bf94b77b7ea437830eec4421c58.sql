@@ -3,7 +3,7 @@ with all_values as (
     select
         status as value_field,
         count(*) as n_records
-    from main."stg_orders"
+    from "main"."stg_orders"
     group by status
 )
 select *

@@ -1,4 +1,4 @@
 
 select customer_id
-from main."stg_customers"
+from "main"."stg_customers"
 where customer_id is null

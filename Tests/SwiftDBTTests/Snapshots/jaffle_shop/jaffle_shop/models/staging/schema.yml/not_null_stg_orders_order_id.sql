@@ -1,4 +1,4 @@
 
 select order_id
-from main."stg_orders"
+from "main"."stg_orders"
 where order_id is null

@@ -1,4 +1,4 @@
 
 select payment_id
-from main."stg_payments"
+from "main"."stg_payments"
 where payment_id is null

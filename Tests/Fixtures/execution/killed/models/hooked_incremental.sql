@@ -1,0 +1,2 @@
+{{ config(materialized='incremental', unique_key='id', post_hook=slow_hook()) }}
+select 1 as id, '{{ var("label") }}' as label

@@ -1,0 +1,1 @@
+select n, writer from {{ ref('slow_count') }}
