@@ -45,12 +45,6 @@ extension ManifestBuilder {
             let (shortName, fullName) = ManifestBuilder.testNames(type: prefix + testName, subject: subject, kwargs: kwargs)
             // dbt names the node by the full name and files it under the short (hashed) one.
             let name = spec.customName ?? fullName
-            if let custom = spec.customName, !ManifestBuilder.staysInFolder(custom) {
-                errors.append(DBTError(.project, "test name '\(custom)' names its compiled file, which would land outside "
-                                       + "target/compiled: it may not start with '/' or contain NUL or a '..' path component",
-                                       at: spec.location))
-                continue
-            }
             let uniqueID = "test.\(package.name).\(name).\(MD5.hex(fullName + attachedID).prefix(10))"
             guard seen.insert(uniqueID).inserted else {
                 errors.append(DBTError(.project, "the test '\(name)' is defined twice for '\(subject)'", at: spec.location))
@@ -94,13 +88,6 @@ extension ManifestBuilder {
                 errors.append(DBTError(.project, "\(error)", at: spec.location))
             }
         }
-    }
-
-    /// Whether `name`, as a relative file path, stays in its folder: not absolute, no `..` component, no NUL
-    /// (dbt itself writes such a test's compiled SQL wherever the name points).
-    static func staysInFolder(_ name: String) -> Bool {
-        !name.hasPrefix("/") && !name.unicodeScalars.contains("\u{0}")
-            && !name.split(whereSeparator: { $0 == "/" || $0 == "\\" }).contains("..")
     }
 
     /// Records `ref(...)`/`source(...)` written as test arguments (`to: ref('customers')`).
