@@ -13,7 +13,7 @@ enum ContextFunctions {
             return (try? Value.parseJSON(text)) ?? arguments.value(1, "default") ?? .none
         },
         "tojson": { arguments, _ in
-            let value = ConfigValue(arguments.value(0, "value") ?? .none)
+            let value = try ConfigValue(arguments.value(0, "value") ?? .none)
             return .string(JSONWriter.string(value, sortKeys: arguments.value(1, "sort_keys")?.isTruthy ?? false))
         },
         "fromyaml": { arguments, _ in
@@ -22,7 +22,7 @@ enum ContextFunctions {
             return node.value.jinjaValue
         },
         "toyaml": { arguments, _ in
-            let value = ConfigValue(arguments.value(0, "value") ?? .none)
+            let value = try ConfigValue(arguments.value(0, "value") ?? .none)
             return .string((try? Yams.serialize(node: value.yamlNode)) ?? "")
         },
         "local_md5": { arguments, _ in .string(MD5.hex(arguments.positional.first?.str ?? "")) },

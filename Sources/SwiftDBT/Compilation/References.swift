@@ -75,9 +75,9 @@ final class ConfigObject: HostObject {
             guard case .dict(let storage) = first else {
                 throw TemplateError(.invalidArgument, "config() takes keyword arguments or one dict")
             }
-            for (key, value) in storage.entries { state.config.append((key.str, ConfigValue(value))) }
+            for (key, value) in storage.entries { state.config.append((key.str, try ConfigValue(value))) }
         }
-        for (key, value) in arguments.keyword { state.config.append((key, ConfigValue(value))) }
+        for (key, value) in arguments.keyword { state.config.append((key, try ConfigValue(value))) }
         return .string("")
     }
 
@@ -101,7 +101,7 @@ final class ConfigObject: HostObject {
         case "set":
             return .function("set") { [self] arguments, _ in
                 if let key = arguments.value(0, "name")?.str, let value = arguments.value(1, "value"), case .parse = state.phase {
-                    state.config.append((key, ConfigValue(value)))
+                    state.config.append((key, try ConfigValue(value)))
                 }
                 return .string("")
             }
