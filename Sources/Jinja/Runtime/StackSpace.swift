@@ -26,12 +26,13 @@ struct StackSpace {
         floor = StackSpace.threadFloor()
     }
 
-    /// Whether less than `reserve` bytes are left below the caller.
+    /// Whether less than `reserve` bytes are left below the caller (false when the system's
+    /// answer cannot be right: the caller below the floor).
     var isLow: Bool {
         guard let floor else { return false }
         var marker: UInt8 = 0
         let here = withUnsafeMutablePointer(to: &marker) { UInt(bitPattern: $0) }
-        return here < floor &+ StackSpace.reserve
+        return here > floor && here - floor < StackSpace.reserve
     }
 
     /// The check for code that keeps no `StackSpace` at hand.
