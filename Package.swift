@@ -33,7 +33,7 @@ let package = Package(
         .executableTarget(name: "swiftdbt", dependencies: [
             "SwiftDBT", "SQLiteAdapter", "PostgresAdapter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "JinjaTests", dependencies: ["Jinja", "DeterministicRandom"], exclude: ["Conformance", "Corpus", "Fixtures"]),
+        .testTarget(name: "JinjaTests", dependencies: ["Jinja", "DeterministicRandom", "TestSupport"], exclude: ["Conformance", "Corpus", "Fixtures"]),
         /// What the test targets share: running the built `swiftdbt`, a PostgreSQL server of a test's own.
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .testTarget(name: "SwiftDBTTests", dependencies: ["SwiftDBT", "SQLiteAdapter", "Jinja", "TestSupport", "DeterministicRandom"], exclude: ["Snapshots", "Fixtures"]),

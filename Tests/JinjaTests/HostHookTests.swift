@@ -29,6 +29,22 @@ final class HostHookTests: XCTestCase {
         XCTAssertEqual(try environment.render(template, context), "a;b;2")
     }
 
+    func testReturnOutsideAMacroFailsWithTheValueAsMessage() throws {
+        // dbt-core 1.10 reports `{{ return(1) }}` in a model as a compilation error whose
+        // message is the returned value (`Compilation Error in model m (models/m.sql)\n  1`).
+        let context: [String: Value] = ["return": .function("return") { arguments, _ in
+            throw ReturnSignal(arguments.positional.first ?? .none)
+        }]
+        for (template, message) in [("{{ return(1) }}", "1"), ("a\n  {% do return(['x', 2]) %}", "['x', 2]")] {
+            let error = renderError(template, context, name: "models/m.sql")
+            XCTAssertEqual(error?.kind, .raised)
+            XCTAssertEqual(error?.message, message)
+            XCTAssertEqual(error?.templateName, "models/m.sql")
+            XCTAssertNotNil(error?.location)
+        }
+        XCTAssertEqual(renderError("x\n{{ return(1) }}", context)?.description, "t.sql:2:4: 1\n  {{ return(1) }}\n     ^")
+    }
+
     func testHostObjectsExposeAttributesMethodsAndCalls() throws {
         let relation = FakeRelation(schema: "main", identifier: "orders")
         let output = try environment.render(

@@ -31,6 +31,8 @@ extension Renderer {
                 }
                 throw error
             } catch let signal as ReturnSignal {
+                // Outside any macro, dbt fails the template with the returned value as the message.
+                guard callDepth > 0 else { throw TemplateError(.raised, signal.value.str) }
                 throw signal
             } catch {
                 throw TemplateError(.raised, String(describing: error))

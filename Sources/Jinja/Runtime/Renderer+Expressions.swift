@@ -2,6 +2,8 @@
 extension Renderer {
     func eval(_ expr: Expr, _ frame: Frame) throws -> Value {
         do {
+            try descend()
+            defer { ascend() }
             switch expr.kind {
             case .literal(let constant):
                 return constant.value
@@ -47,7 +49,7 @@ extension Renderer {
                 return .bool(true)
             case .concat(let parts):
                 var text = ""
-                for part in parts { text += try eval(part, frame).str }
+                for part in parts { text += try eval(part, frame).printed() }
                 try checkLength(text)
                 return .string(text)
             case .conditional(let test, let then, let otherwise):

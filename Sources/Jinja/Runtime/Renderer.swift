@@ -11,6 +11,10 @@ final class Renderer {
     /// Where the call being made right now is written (for host functions that record it).
     var callSite: Int?
     var loopIterations = 0
+    /// Nested `eval` and `exec` steps under way.
+    private var depth = 0
+    /// This thread's stack, looked up once the render nests at all.
+    private lazy var stack = StackSpace()
     private var globalsCache: [String: Value] = [:]
     /// The host's resolver for names not in any frame (swapped while a host macro with its own runs).
     var globals: (any GlobalResolver)?
@@ -49,9 +53,21 @@ final class Renderer {
         return .undefined("'\(name)' is undefined")
     }
 
+    /// Enters one nested step (pair with `ascend()`); throws instead of overflowing the stack.
+    func descend() throws {
+        if depth >= 4 && stack.isLow {
+            throw TemplateError(.limitExceeded, "maximum nesting depth exceeded: the template nests too deeply for the stack")
+        }
+        depth += 1
+    }
+
+    func ascend() { depth -= 1 }
+
     // MARK: Statements
 
     func exec(_ body: [Stmt], _ frame: Frame, _ out: inout String) throws -> Flow {
+        try descend()
+        defer { ascend() }
         for statement in body {
             do {
                 switch statement.kind {
@@ -108,7 +124,7 @@ final class Renderer {
         case .string(let s): out += s
         case .int(let i): out += String(i)
         case .undefined: break
-        default: out += value.str
+        default: out += try value.printed()
         }
         guard out.utf8.count <= environment.limits.maxOutputBytes else {
             throw TemplateError(.limitExceeded, "output exceeds \(environment.limits.maxOutputBytes) bytes")

@@ -38,9 +38,12 @@ extension Parser {
     }
 
     private mutating func parseConditional() throws -> Expr {
+        let outer = nesting
+        defer { nesting = outer }
         var expr = try parseOr()
         while at("if") {
             _ = advance()
+            try enterNesting()
             let test = try parseOr()
             let otherwise = skip("else") ? try parseConditional() : nil
             expr = Expr(kind: .conditional(test: test, then: expr, otherwise: otherwise), span: from(expr))
@@ -49,18 +52,24 @@ extension Parser {
     }
 
     private mutating func parseOr() throws -> Expr {
+        let outer = nesting
+        defer { nesting = outer }
         var left = try parseAnd()
         while at("or") {
             _ = advance()
+            try enterNesting()
             left = Expr(kind: .or(left, try parseAnd()), span: from(left))
         }
         return left
     }
 
     private mutating func parseAnd() throws -> Expr {
+        let outer = nesting
+        defer { nesting = outer }
         var left = try parseNot()
         while at("and") {
             _ = advance()
+            try enterNesting()
             left = Expr(kind: .and(left, try parseNot()), span: from(left))
         }
         return left
@@ -101,11 +110,14 @@ extension Parser {
     }
 
     private mutating func parseMath1() throws -> Expr {
+        let outer = nesting
+        defer { nesting = outer }
         var left = try parseConcat()
         while true {
             let op: BinaryOperator
             if at(.add) { op = .add } else if at(.sub) { op = .subtract } else { return left }
             _ = advance()
+            try enterNesting()
             left = Expr(kind: .binary(op, left, try parseConcat()), span: from(left))
         }
     }
@@ -119,6 +131,8 @@ extension Parser {
     }
 
     private mutating func parseMath2() throws -> Expr {
+        let outer = nesting
+        defer { nesting = outer }
         var left = try parsePow()
         while true {
             let op: BinaryOperator
@@ -130,14 +144,18 @@ extension Parser {
             default: return left
             }
             _ = advance()
+            try enterNesting()
             left = Expr(kind: .binary(op, left, try parsePow()), span: from(left))
         }
     }
 
     private mutating func parsePow() throws -> Expr {
+        let outer = nesting
+        defer { nesting = outer }
         var left = try parseUnary()
         while at(.pow) {
             _ = advance()
+            try enterNesting()
             left = Expr(kind: .binary(.power, left, try parseUnary()), span: from(left))
         }
         return left
@@ -225,8 +243,11 @@ extension Parser {
     }
 
     mutating func parsePostfix(_ start: Expr) throws -> Expr {
+        let outer = nesting
+        defer { nesting = outer }
         var node = start
         while true {
+            if at(.dot) || at(.lbracket) || at(.lparen) { try enterNesting() }
             if at(.dot) {
                 _ = advance()
                 let span = from(node)
@@ -318,8 +339,11 @@ extension Parser {
 
     /// Applies any `| filter`, `is test` and call suffixes to `start`.
     mutating func parseFilterExpression(_ start: Expr) throws -> Expr {
+        let outer = nesting
+        defer { nesting = outer }
         var node = start
         while true {
+            if at(.pipe) || at("is") || at(.lparen) { try enterNesting() }
             if at(.pipe) {
                 node = try parseFilters(node)
             } else if at("is") {
@@ -333,8 +357,11 @@ extension Parser {
     }
 
     private mutating func parseFilters(_ start: Expr) throws -> Expr {
+        let outer = nesting
+        defer { nesting = outer }
         var node = start
         while skip(.pipe) {
+            try enterNesting()
             node = Expr(kind: .filter(node, try parseFilterCall()), span: node.span)
         }
         return node

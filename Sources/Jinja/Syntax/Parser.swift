@@ -17,9 +17,13 @@ struct Parser {
     var loopDepth = 0
     /// How many macro-like bodies enclose the current position.
     var macroDepth = 0
-    /// How deeply expressions and blocks nest here; bounded so hostile input cannot exhaust the stack.
+    /// How deeply expressions and blocks nest here, each link of an operator, filter or
+    /// attribute chain counting as a level (the tree nests that deep); bounded so hostile input
+    /// cannot exhaust the stack, here or when the tree is rendered or freed.
     var nesting = 0
     static let maxNesting = 128
+    /// This thread's stack, looked up once parsing nests at all.
+    private lazy var stack = StackSpace()
 
     init(source: TemplateSource) throws {
         self.source = source
@@ -104,6 +108,9 @@ struct Parser {
         nesting += 1
         if nesting > Parser.maxNesting {
             throw fail("template nests deeper than \(Parser.maxNesting) levels")
+        }
+        if nesting >= 8 && stack.isLow {
+            throw fail("template nests too deeply for the stack")
         }
     }
 

@@ -6,6 +6,11 @@ public final class DictStorage {
 
     public init() {}
 
+    deinit {
+        NestedRelease.release(&values)
+        NestedRelease.release(&keys)
+    }
+
     public var count: Int { keys.count }
 
     /// The value under `key`, or nil. Setting nil removes the entry.
@@ -70,7 +75,8 @@ enum DictKey: Hashable {
     case string(String)
     case tuple([DictKey])
 
-    init?(_ value: Value) {
+    /// Nil for a value Python cannot hash (tuples nested too deeply included).
+    init?(_ value: Value, depth: Int = 0) {
         switch value {
         case .none: self = .none
         case .bool(let b): self = .int(b ? 1 : 0)
@@ -82,8 +88,9 @@ enum DictKey: Hashable {
         case .tuple(let items):
             var keys: [DictKey] = []
             keys.reserveCapacity(items.count)
+            if ValueNesting.exceeded(depth + 1) { return nil }
             for item in items {
-                guard let key = DictKey(item) else { return nil }
+                guard let key = DictKey(item, depth: depth + 1) else { return nil }
                 keys.append(key)
             }
             self = .tuple(keys)

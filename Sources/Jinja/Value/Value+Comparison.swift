@@ -1,18 +1,24 @@
 /// Python equality, ordering and membership for template values.
 extension Value {
-    /// Python `==`.
+    /// Python `==`. Values nested deeper than `ValueNesting.maxDepth` (where Python raises a
+    /// RecursionError, as for two different lists that contain themselves) compare unequal.
     public static func equals(_ a: Value, _ b: Value) -> Bool {
+        equals(a, b, depth: 0)
+    }
+
+    private static func equals(_ a: Value, _ b: Value, depth: Int) -> Bool {
         if let x = Number(a), let y = Number(b) { return compareNumbers(x, y) == 0 }
         switch (a, b) {
         case (.none, .none): return true
         case (.undefined, .undefined): return true
         case (.string(let x), .string(let y)): return x == y
-        case (.list(let x), .list(let y)): return x === y || sequencesEqual(x.items, y.items)
-        case (.tuple(let x), .tuple(let y)): return sequencesEqual(x, y)
+        case (.list(let x), .list(let y)): return x === y || sequencesEqual(x.items, y.items, depth: depth + 1)
+        case (.tuple(let x), .tuple(let y)): return sequencesEqual(x, y, depth: depth + 1)
         case (.dict(let x), .dict(let y)):
-            guard x.count == y.count else { return false }
+            if x === y { return true }
+            guard x.count == y.count, !ValueNesting.exceeded(depth + 1) else { return false }
             for (key, value) in x.entries {
-                guard let other = y[key], equals(value, other) else { return false }
+                guard let other = y[key], equals(value, other, depth: depth + 1) else { return false }
             }
             return true
         case (.callable(let x), .callable(let y)): return x === y
@@ -21,19 +27,23 @@ extension Value {
         }
     }
 
-    private static func sequencesEqual(_ x: [Value], _ y: [Value]) -> Bool {
-        x.count == y.count && zip(x, y).allSatisfy { equals($0, $1) }
+    private static func sequencesEqual(_ x: [Value], _ y: [Value], depth: Int) -> Bool {
+        x.count == y.count && !ValueNesting.exceeded(depth) && zip(x, y).allSatisfy { equals($0, $1, depth: depth) }
     }
 
     /// Python ordering: -1, 0 or 1; throws for types Python cannot order.
     public static func compare(_ a: Value, _ b: Value) throws -> Int {
+        try compare(a, b, depth: 0)
+    }
+
+    private static func compare(_ a: Value, _ b: Value, depth: Int) throws -> Int {
         if let x = Number(a), let y = Number(b) { return compareNumbers(x, y) }
         switch (a, b) {
         case (.string(let x), .string(let y)):
             if x == y { return 0 }
             return x.unicodeScalars.lexicographicallyPrecedes(y.unicodeScalars) ? -1 : 1
-        case (.list(let x), .list(let y)): return try compareSequences(x.items, y.items)
-        case (.tuple(let x), .tuple(let y)): return try compareSequences(x, y)
+        case (.list(let x), .list(let y)): return x === y ? 0 : try compareSequences(x.items, y.items, depth: depth + 1)
+        case (.tuple(let x), .tuple(let y)): return try compareSequences(x, y, depth: depth + 1)
         default:
             if case .undefined(let message) = a { throw undefinedError(message) }
             if case .undefined(let message) = b { throw undefinedError(message) }
@@ -42,8 +52,9 @@ extension Value {
         }
     }
 
-    private static func compareSequences(_ x: [Value], _ y: [Value]) throws -> Int {
-        for (l, r) in zip(x, y) where !equals(l, r) { return try compare(l, r) }
+    private static func compareSequences(_ x: [Value], _ y: [Value], depth: Int) throws -> Int {
+        if ValueNesting.exceeded(depth) { throw ValueNesting.error }
+        for (l, r) in zip(x, y) where !equals(l, r, depth: depth) { return try compare(l, r, depth: depth) }
         return x.count == y.count ? 0 : (x.count < y.count ? -1 : 1)
     }
 

@@ -27,7 +27,7 @@ private struct JSONReader {
     }
 
     mutating func readValue(depth: Int) throws -> Value {
-        guard depth < JSONReader.maxDepth else { throw error("nesting too deep") }
+        guard depth < JSONReader.maxDepth, !ValueNesting.exceeded(depth) else { throw error("nesting too deep") }
         guard position < bytes.count else { throw error("unexpected end") }
         switch bytes[position] {
         case UInt8(ascii: "{"):

@@ -44,7 +44,8 @@ private struct JSONWriter {
     }
 
     /// Marks a list or dict as being written; throws if it already is (a cycle).
-    private mutating func enter(_ identity: ObjectIdentifier?) throws {
+    private mutating func enter(_ identity: ObjectIdentifier?, level: Int) throws {
+        if ValueNesting.exceeded(level + 1) { throw ValueNesting.error }
         guard let identity else { return }
         guard open.insert(identity).inserted else { throw TemplateError(.invalidArgument, "Circular reference detected") }
     }
@@ -62,7 +63,7 @@ private struct JSONWriter {
 
     private mutating func writeArray(_ items: [Value], level: Int, identity: ObjectIdentifier?) throws {
         guard !items.isEmpty else { out += "[]"; return }
-        try enter(identity)
+        try enter(identity, level: level)
         out += "["
         for (index, item) in items.enumerated() {
             separator(index, level: level)
@@ -75,7 +76,7 @@ private struct JSONWriter {
     private mutating func writeObject(_ storage: DictStorage, level: Int) throws {
         guard storage.count > 0 else { out += "{}"; return }
         let identity = ObjectIdentifier(storage)
-        try enter(identity)
+        try enter(identity, level: level)
         out += "{"
         let order = sortKeys ? try pythonSortOrder(storage.keys, reverse: false) : Array(storage.keys.indices)
         for (index, position) in order.enumerated() {

@@ -1,6 +1,7 @@
 /// Python's `str()` and `repr()` for template values: `True`, `None`, `[1, 'a']`, `2.0`, `1.5e-07`.
 extension Value {
-    /// What `{{ value }}` prints (Python's `str`; undefined prints empty).
+    /// What `{{ value }}` prints (Python's `str`; undefined prints empty); a part nested deeper
+    /// than `ValueNesting.maxDepth` prints as `...`.
     public var str: String {
         switch self {
         case .undefined: return ""
@@ -10,14 +11,35 @@ extension Value {
         }
     }
 
-    /// Python's `repr`, used inside containers.
+    /// Python's `repr`, used inside containers; a list or dict inside itself prints as `[...]`
+    /// or `{...}` as in Python, a part nested too deeply as `...`.
     public var repr: String {
         var out = ""
-        writeRepr(into: &out)
+        var walk = ReprWalk(failsWhenTooDeep: false)
+        try? writeRepr(into: &out, &walk)
         return out
     }
 
-    func writeRepr(into out: inout String) {
+    /// `str`, failing (as Python does) for a value nested deeper than `ValueNesting.maxDepth`.
+    public func printed() throws -> String {
+        switch self {
+        case .undefined, .string, .object: return str
+        default:
+            var out = ""
+            var walk = ReprWalk(failsWhenTooDeep: true)
+            try writeRepr(into: &out, &walk)
+            return out
+        }
+    }
+
+    /// The containers being printed (for `[...]`) and how deep the walk is.
+    struct ReprWalk {
+        let failsWhenTooDeep: Bool
+        var open: Set<ObjectIdentifier> = []
+        var depth = 0
+    }
+
+    func writeRepr(into out: inout String, _ walk: inout ReprWalk) throws {
         switch self {
         case .undefined: out += "Undefined"
         case .none: out += "None"
@@ -26,30 +48,60 @@ extension Value {
         case .bigInt(let b): out += b.description
         case .float(let d): out += Value.formatFloat(d)
         case .string(let s): Value.writeQuoted(s, into: &out)
-        case .list(let l): writeSequence(l.items, open: "[", close: "]", into: &out)
-        case .tuple(let t):
-            writeSequence(t, open: "(", close: t.count == 1 ? ",)" : ")", into: &out)
-        case .dict(let d):
-            out += "{"
-            var first = true
-            for (key, value) in d.entries {
-                if !first { out += ", " }
-                first = false
-                key.writeRepr(into: &out)
-                out += ": "
-                value.writeRepr(into: &out)
+        case .list(let l):
+            try Value.writeNested(ObjectIdentifier(l), cycle: "[...]", into: &out, &walk) { out, walk in
+                try Value.writeSequence(l.items, open: "[", close: "]", into: &out, &walk)
             }
-            out += "}"
+        case .tuple(let t):
+            try Value.writeNested(nil, cycle: "", into: &out, &walk) { out, walk in
+                try Value.writeSequence(t, open: "(", close: t.count == 1 ? ",)" : ")", into: &out, &walk)
+            }
+        case .dict(let d):
+            try Value.writeNested(ObjectIdentifier(d), cycle: "{...}", into: &out, &walk) { out, walk in
+                out += "{"
+                var first = true
+                for (key, value) in d.entries {
+                    if !first { out += ", " }
+                    first = false
+                    try key.writeRepr(into: &out, &walk)
+                    out += ": "
+                    try value.writeRepr(into: &out, &walk)
+                }
+                out += "}"
+            }
         case .callable(let c): out += "<\(c.typeName) \(c.name)>"
         case .object(let o): out += o.display
         }
     }
 
-    private func writeSequence(_ items: [Value], open: String, close: String, into out: inout String) {
+    /// Writes a container one level down: `cycle` if it is already being written, `...` (or an
+    /// error) when too deep.
+    private static func writeNested(_ identity: ObjectIdentifier?, cycle: String, into out: inout String,
+                                    _ walk: inout ReprWalk, _ body: (inout String, inout ReprWalk) throws -> Void) throws {
+        if let identity, walk.open.contains(identity) {
+            out += cycle
+            return
+        }
+        guard !ValueNesting.exceeded(walk.depth + 1) else {
+            if walk.failsWhenTooDeep { throw ValueNesting.error }
+            out += "..."
+            return
+        }
+        if let identity { walk.open.insert(identity) }
+        walk.depth += 1
+        defer {
+            walk.depth -= 1
+            if let identity { walk.open.remove(identity) }
+        }
+        try body(&out, &walk)
+    }
+
+    private static func writeSequence(_ items: [Value], open: String, close: String, into out: inout String,
+                                      _ walk: inout ReprWalk) throws {
         out += open
         for (i, item) in items.enumerated() {
             if i > 0 { out += ", " }
-            item.writeRepr(into: &out)
+            try item.writeRepr(into: &out, &walk)
         }
         out += close
     }

@@ -84,4 +84,6 @@ extension Value {
 public final class ListStorage {
     public var items: [Value]
     public init(_ items: [Value] = []) { self.items = items }
+
+    deinit { NestedRelease.release(&items) }
 }

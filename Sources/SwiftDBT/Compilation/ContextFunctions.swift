@@ -13,16 +13,26 @@ enum ContextFunctions {
             return (try? Value.parseJSON(text)) ?? arguments.value(1, "default") ?? .none
         },
         "tojson": { arguments, _ in
-            let value = ConfigValue(arguments.value(0, "value") ?? .none)
+            let value = try ConfigValue(arguments.value(0, "value") ?? .none)
             return .string(JSONWriter.string(value, sortKeys: arguments.value(1, "sort_keys")?.isTruthy ?? false))
         },
         "fromyaml": { arguments, _ in
             guard let text = arguments.value(0, "value")?.stringValue else { return arguments.value(1, "default") ?? .none }
-            guard let node = try? YAMLNode.parse(text, path: "<fromyaml>") else { return arguments.value(1, "default") ?? .none }
+            let node: YAMLNode?
+            do {
+                node = try YAMLNode.parse(text, path: "<fromyaml>")
+            } catch let error as DBTError where error.isYAMLLimit {
+                let place = error.location.map { " (line \($0.line), column \($0.column) of the YAML text)" } ?? ""
+                throw TemplateError(.limitExceeded, "fromyaml: " + error.message + place)
+            } catch {
+                // Like dbt: text that is not YAML gives the default.
+                return arguments.value(1, "default") ?? .none
+            }
+            guard let node else { return arguments.value(1, "default") ?? .none }
             return node.value.jinjaValue
         },
         "toyaml": { arguments, _ in
-            let value = ConfigValue(arguments.value(0, "value") ?? .none)
+            let value = try ConfigValue(arguments.value(0, "value") ?? .none)
             return .string((try? Yams.serialize(node: value.yamlNode)) ?? "")
         },
         "local_md5": { arguments, _ in .string(MD5.hex(arguments.positional.first?.str ?? "")) },

@@ -217,7 +217,7 @@ struct ManifestBuilder {
             guard case .string(let text) = value, YAMLNode.isTemplated(text), key != "pre_hook", key != "post_hook" else {
                 return (key, value)
             }
-            return (key, ConfigValue(try session.templates.evaluate(text, configContext)))
+            return (key, try ConfigValue(session.templates.evaluate(text, configContext)))
         }
     }
 

@@ -15,18 +15,45 @@ extension ConfigValue {
     }
 
     /// A template value as plain data; callables and host objects become their printed text.
-    public init(_ value: Value) {
+    /// A list or dict that contains itself, or a value nested deeper than `ValueNesting.maxDepth`,
+    /// is an error (as in Python's `json.dumps`).
+    public init(_ value: Value) throws {
+        var open = Set<ObjectIdentifier>()
+        self = try ConfigValue.plain(value, depth: 0, open: &open)
+    }
+
+    private static func plain(_ value: Value, depth: Int, open: inout Set<ObjectIdentifier>) throws -> ConfigValue {
         switch value {
-        case .undefined, .none: self = .null
-        case .bool(let b): self = .bool(b)
-        case .int(let i): self = .int(i)
-        case .bigInt(let b): self = .string(b.description)
-        case .float(let d): self = .double(d)
-        case .string(let s): self = .string(s)
-        case .list(let storage): self = .list(storage.items.map(ConfigValue.init))
-        case .tuple(let items): self = .list(items.map(ConfigValue.init))
-        case .dict(let storage): self = .dict(storage.entries.map { ($0.0.str, ConfigValue($0.1)) })
-        case .callable, .object: self = .string(value.str)
+        case .undefined, .none: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .int(i)
+        case .bigInt(let b): return .string(b.description)
+        case .float(let d): return .double(d)
+        case .string(let s): return .string(s)
+        case .callable, .object: return .string(value.str)
+        case .list(let storage):
+            return .list(try nested(storage, depth: depth, open: &open) { open in
+                try storage.items.map { try plain($0, depth: depth + 1, open: &open) }
+            })
+        case .tuple(let items):
+            return .list(try nested(nil, depth: depth, open: &open) { open in
+                try items.map { try plain($0, depth: depth + 1, open: &open) }
+            })
+        case .dict(let storage):
+            return .dict(try nested(storage, depth: depth, open: &open) { open in
+                try storage.entries.map { ($0.0.str, try plain($0.1, depth: depth + 1, open: &open)) }
+            })
         }
+    }
+
+    /// Runs `body` for the items of `container`, failing for a cycle or too deep a value.
+    private static func nested<T>(_ container: AnyObject?, depth: Int, open: inout Set<ObjectIdentifier>,
+                                  _ body: (inout Set<ObjectIdentifier>) throws -> T) throws -> T {
+        if ValueNesting.exceeded(depth + 1) { throw ValueNesting.error }
+        guard let container else { return try body(&open) }
+        let identity = ObjectIdentifier(container)
+        guard open.insert(identity).inserted else { throw TemplateError(.invalidArgument, "Circular reference detected") }
+        defer { open.remove(identity) }
+        return try body(&open)
     }
 }

@@ -22,7 +22,7 @@ extension YAMLNode {
         case .null: return .null
         case .scalar(.string(let text)) where YAMLNode.isTemplated(text):
             do {
-                return ConfigValue(try environment.evaluate(text, context, name: location.path))
+                return try ConfigValue(environment.evaluate(text, context, name: location.path))
             } catch let error as TemplateError {
                 throw DBTError(.project, error.message, at: location, sourceLine: nil)
             }

@@ -1,3 +1,4 @@
+import Jinja
 import Yams
 
 /// A YAML value with the file position it came from, so every problem can be reported as `path:line:col`.
@@ -34,21 +35,52 @@ public struct YAMLNode: Sendable {
             // The basic resolver skips Yams' regular-expression tag resolution; plain scalars are
             // resolved by `YAMLScalar` with PyYAML's rules instead (what dbt reads YAML with).
             guard let root = try Yams.compose(yaml: text, .basic) else { return nil }
-            return try YAMLNode(root, path: path)
-        } catch let error as DBTError {
+            var expansion = AliasExpansion()
+            return try YAMLNode(root, path: path, depth: 0, expansion: &expansion)
+        } catch var error as DBTError {
+            if error.sourceLine == nil, let location = error.location {
+                error.sourceLine = SourceText.line(location.line, of: text)
+            }
             throw error
         } catch let error as YamlError {
             throw DBTError.yaml(error, path: path, text: text)
         }
     }
 
-    private init(_ node: Node, path: String) throws {
+    /// The limits on building a composed document: Yams hands back an alias as the anchored
+    /// node itself, so each use of an alias copies that subtree here, and aliases of aliases
+    /// multiply (a 4 KB "billion laughs" file would expand to a billion nodes).
+    struct AliasExpansion {
+        /// Nodes copied through aliases in one document: far above any real project's use of
+        /// anchors (a few hundred nodes each), far below what exhausts memory (~100 MB).
+        static let maxNodes = 1_000_000
+        /// Where the nodes met so far start (line, column); meeting a position again is a use
+        /// of an alias (composed nodes do not keep their anchors).
+        var positions: Set<Int> = []
+        var copied = 0
+    }
+
+    private init(_ node: Node, path: String, depth: Int, expansion: inout AliasExpansion,
+                 copying: Bool = false) throws {
         location = FileLocation(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        var copying = copying
+        if !copying, !expansion.positions.insert(location.line << 32 | location.column).inserted { copying = true }
+        if copying {
+            expansion.copied += 1
+            if expansion.copied > AliasExpansion.maxNodes {
+                throw DBTError.yamlLimit("aliases expand to more than \(AliasExpansion.maxNodes) nodes", at: location)
+            }
+        }
+        if ValueNesting.exceeded(depth) {
+            throw DBTError.yamlLimit("nesting deeper than \(ValueNesting.maxDepth) levels", at: location)
+        }
         switch node {
         case .scalar(let scalar):
             kind = scalar.style == .plain ? YAMLScalar.resolve(scalar.string) : .scalar(.string(scalar.string))
         case .sequence(let sequence):
-            kind = .sequence(try sequence.map { try YAMLNode($0, path: path) })
+            kind = .sequence(try sequence.map {
+                try YAMLNode($0, path: path, depth: depth + 1, expansion: &expansion, copying: copying)
+            })
         case .mapping(let mapping):
             var pairs: [(key: String, value: YAMLNode)] = []
             for (key, value) in mapping {
@@ -56,7 +88,8 @@ public struct YAMLNode: Sendable {
                     let where_ = FileLocation(path: path, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1)
                     throw DBTError(.project, "mapping keys must be strings", at: where_)
                 }
-                pairs.append((name, try YAMLNode(value, path: path)))
+                pairs.append((name, try YAMLNode(value, path: path, depth: depth + 1, expansion: &expansion,
+                                                 copying: copying)))
             }
             kind = .mapping(pairs)
         case .alias:
@@ -123,6 +156,16 @@ public struct YAMLNode: Sendable {
 }
 
 extension DBTError {
+    private static let yamlLimitPrefix = "YAML limit exceeded: "
+
+    /// A document over one of the limits that keep hostile YAML from exhausting memory or stack.
+    static func yamlLimit(_ what: String, at location: FileLocation) -> DBTError {
+        DBTError(.project, yamlLimitPrefix + what, at: location)
+    }
+
+    /// Whether this is a `yamlLimit` error (not a syntax error).
+    var isYAMLLimit: Bool { message.hasPrefix(DBTError.yamlLimitPrefix) }
+
     /// A YAML syntax error at YAML's own line and column.
     static func yaml(_ error: YamlError, path: String, text: String) -> DBTError {
         switch error {

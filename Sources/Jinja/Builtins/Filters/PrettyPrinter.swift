@@ -3,8 +3,6 @@
 /// split into implicitly concatenated pieces.
 struct PrettyPrinter {
     private let width = 80
-    /// Containers nested deeper than this are not expanded further (Python would hit recursion).
-    private static let maxDepth = 200
 
     func format(_ value: Value) throws -> String {
         var out = ""
@@ -14,7 +12,7 @@ struct PrettyPrinter {
 
     private func format(_ value: Value, indent: Int, allowance: Int, level: Int, into out: inout String) throws {
         let rep = try repr(value, depth: 0)
-        guard rep.unicodeScalars.count > width - indent - allowance, level < PrettyPrinter.maxDepth else {
+        guard rep.unicodeScalars.count > width - indent - allowance, level < ValueNesting.maxDepth else {
             out += rep
             return
         }
@@ -127,7 +125,7 @@ struct PrettyPrinter {
 
     /// `_safe_repr`: the repr with dict keys sorted and undefined values shown as `Undefined`.
     private func repr(_ value: Value, depth: Int) throws -> String {
-        guard depth < PrettyPrinter.maxDepth else { throw TemplateError(.limitExceeded, "pprint: value nested too deeply") }
+        guard !ValueNesting.exceeded(depth) else { throw ValueNesting.error }
         switch value {
         case .undefined: return "Undefined"
         case .list(let storage): return "[" + (try storage.items.map { try repr($0, depth: depth + 1) }).joined(separator: ", ") + "]"
