@@ -1,0 +1,54 @@
+import Foundation
+import Jinja
+
+/// The packages a project asks for: the `packages:` list of `packages.yml` or `dependencies.yml`
+/// (dbt's rules: the list may be in one of them only; `dependencies.yml` wins when only it has one),
+/// rendered with `env_var()` and `var()` of `--vars`.
+public struct PackageSpecification: Sendable {
+    /// One entry of the `packages:` list.
+    public struct Entry: Sendable {
+        public var source: PackageSource
+        /// The entry as written (before rendering), for the lock file's hash.
+        public var written: ConfigValue
+        public var location: FileLocation
+    }
+
+    /// The file the list came from (`packages.yml` or `dependencies.yml`), relative to the project.
+    public var fileName: String
+    public var entries: [Entry]
+
+    /// Reads the specification of the project at `root`; an empty one when neither file lists packages.
+    public static func load(root: String, environment: Jinja.Environment, context: [String: Value]) throws -> PackageSpecification {
+        let packagesFile = try document(root: root, name: "packages.yml")
+        let dependenciesFile = try document(root: root, name: "dependencies.yml")
+        if packagesFile?["packages"] != nil, dependenciesFile?["packages"] != nil {
+            throw DBTError(.project, "The 'packages' key cannot be specified in both packages.yml and dependencies.yml",
+                           at: dependenciesFile?["packages"]?.location)
+        }
+        if let projects = packagesFile?["projects"] {
+            throw DBTError(.project, "The 'projects' key cannot be specified in packages.yml", at: projects.location)
+        }
+        let (fileName, list) = dependenciesFile?["packages"].map { ("dependencies.yml", $0) }
+            ?? ("packages.yml", packagesFile?["packages"])
+        guard let list, !list.isNull else { return PackageSpecification(fileName: fileName, entries: []) }
+        guard case .sequence = list.kind else {
+            throw DBTError(.project, "'packages' must be a list", at: list.location)
+        }
+        let entries = try list.items.map { item in
+            let rendered = try item.rendered(environment, context)
+            return Entry(source: try PackageSource(rendered, at: item.location), written: item.value, location: item.location)
+        }
+        return PackageSpecification(fileName: fileName, entries: entries)
+    }
+
+    private static func document(root: String, name: String) throws -> YAMLNode? {
+        let path = FileDiscovery.join(root, name)
+        guard FileManager.default.fileExists(atPath: path) else { return nil }
+        let text = try FileDiscovery.read(path, shownAs: path)
+        guard let node = try YAMLNode.parse(text, path: path) else { return nil }
+        guard case .mapping = node.kind else {
+            throw DBTError(.project, "\(name) must be a mapping with a 'packages' list", at: node.location)
+        }
+        return node
+    }
+}
