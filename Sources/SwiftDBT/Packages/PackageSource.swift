@@ -24,7 +24,7 @@ public enum PackageSource: Sendable, Equatable {
                 throw DBTError(.project, "package '\(name)': '\(versions.joined(separator: ", "))' is not a version or a list of version ranges",
                                at: location)
             }
-            self = .hub(name: name, versions: versions, installPrerelease: entry["install-prerelease"]?.boolValue ?? false)
+            self = .hub(name: name, versions: versions, installPrerelease: entry["install_prerelease"]?.boolValue ?? false)
         } else if let url = text("git") ?? text("private").map({ PackageSource.privateURL($0, provider: text("provider")) }) {
             self = .git(url: url, revision: text("revision"), subdirectory: text("subdirectory"),
                         warnUnpinned: entry["warn-unpinned"]?.boolValue ?? true)

@@ -8,8 +8,9 @@ public struct PackageSpecification: Sendable {
     /// One entry of the `packages:` list.
     public struct Entry: Sendable {
         public var source: PackageSource
-        /// The entry as written (before rendering), for the lock file's hash.
+        /// The entry as written (before rendering) and rendered, for the lock file's hash.
         public var written: ConfigValue
+        public var rendered: ConfigValue
         public var location: FileLocation
     }
 
@@ -30,18 +31,23 @@ public struct PackageSpecification: Sendable {
         }
         let (fileName, list) = dependenciesFile?["packages"].map { ("dependencies.yml", $0) }
             ?? ("packages.yml", packagesFile?["packages"])
-        guard let list, !list.isNull else { return PackageSpecification(fileName: fileName, entries: []) }
+        return PackageSpecification(fileName: fileName, entries: try entries(list, environment: environment, context: context))
+    }
+
+    /// The entries of a `packages:` list (of a specification or a lock file).
+    static func entries(_ list: YAMLNode?, environment: Jinja.Environment, context: [String: Value]) throws -> [Entry] {
+        guard let list, !list.isNull else { return [] }
         guard case .sequence = list.kind else {
             throw DBTError(.project, "'packages' must be a list", at: list.location)
         }
-        let entries = try list.items.map { item in
+        return try list.items.map { item in
             let rendered = try item.rendered(environment, context)
-            return Entry(source: try PackageSource(rendered, at: item.location), written: item.value, location: item.location)
+            return Entry(source: try PackageSource(rendered, at: item.location), written: item.value, rendered: rendered,
+                         location: item.location)
         }
-        return PackageSpecification(fileName: fileName, entries: entries)
     }
 
-    private static func document(root: String, name: String) throws -> YAMLNode? {
+    static func document(root: String, name: String) throws -> YAMLNode? {
         let path = FileDiscovery.join(root, name)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let text = try FileDiscovery.read(path, shownAs: path)
