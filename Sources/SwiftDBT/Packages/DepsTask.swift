@@ -43,7 +43,9 @@ public enum DepsTask {
             progress("Added \(added.name)\(added.version.map { "@" + $0 } ?? "") to packages.yml")
         }
         let specification = try PackageSpecification.load(root: project.root, environment: templates, context: early.values)
-        let work = FileDiscovery.join(project.root, ".swiftdbt-deps-\(UUID().uuidString.lowercased())")
+        // Absolute, as `git` and `tar` run inside it.
+        let work = FileDiscovery.join(URL(fileURLWithPath: project.root).standardizedFileURL.path,
+                                      ".swiftdbt-deps-\(UUID().uuidString.lowercased())")
         try createFolder(work)
         defer { try? FileManager.default.removeItem(atPath: work) }
 

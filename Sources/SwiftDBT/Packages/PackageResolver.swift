@@ -39,6 +39,8 @@ final class PackageResolver {
     private let log: (String) -> Void
     /// Git and tarball URLs as written (with their templates), by rendered URL.
     private let writtenURLs: [String: String]
+    /// Git URLs already warned about (a requirement is pinned more than once while resolving).
+    private var warnedUnpinned: Set<String> = []
 
     init(projectRoot: String, hub: PackageHub, fetcher: PackageFetcher, templates: Jinja.Environment,
          context: [String: Value], versionCheck: Bool, writtenURLs: [String: String], log: @escaping (String) -> Void) {
@@ -102,7 +104,7 @@ final class PackageResolver {
                                + requirement.revisions.map { "'\($0.revision)' (\($0.by))" }.joined(separator: " and "))
             }
             let revision = revisions.first ?? "HEAD"
-            if requirement.warnUnpinned, ["HEAD", "main", "master"].contains(revision) {
+            if requirement.warnUnpinned, ["HEAD", "main", "master"].contains(revision), warnedUnpinned.insert(url).inserted {
                 let state = revision == "HEAD" ? "not pinned, using HEAD (default branch)" : "pinned to the \"\(revision)\" branch"
                 log("Warning: The git package \"\(url)\" is \(state). This can introduce breaking changes into your project without warning!")
             }

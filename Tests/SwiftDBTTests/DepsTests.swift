@@ -1,0 +1,230 @@
+import Foundation
+import TestSupport
+import XCTest
+@testable import SwiftDBT
+
+/// `swiftdbt deps` against a hub of the test's own (a loopback HTTP server), git packages from bare
+/// repositories made here (`file://`), and local packages; no network.
+final class DepsTests: XCTestCase {
+    private var hub: PackageHubServer!
+    private var root = ""
+
+    private let packageFixtures = fixturesFolder.appendingPathComponent("packages")
+    private var calendarFixture: URL { packageFixtures.appendingPathComponent("installed/dbt_packages/calendar_tools") }
+    private var textFixture: URL { packageFixtures.appendingPathComponent("installed/dbt_packages/text_tools") }
+
+    override func setUpWithError() throws {
+        hub = try PackageHubServer()
+        let server = hub
+        addTeardownBlock { server?.stop() }
+        let textRange: [String: Any] = ["package": "acme/text_tools", "version": [">=0.2.0", "<0.4.0"]]
+        for version in ["1.0.0", "1.2.0", "2.0.0", "2.1.0-rc1"] {
+            try hub.publish("acme/calendar_tools", version: version, fixture: calendarFixture)
+        }
+        try hub.publish("acme/calendar_tools", version: "1.4.0", fixture: calendarFixture, dependencies: [textRange])
+        try hub.publish("acme/calendar_tools", version: "1.9.0", fixture: calendarFixture, requireDBTVersion: [">=1.11.0"])
+        for version in ["0.2.0", "0.3.0", "0.4.0"] {
+            try hub.publish("acme/text_tools", version: version, fixture: textFixture)
+        }
+        // The consumer project, without its installed packages.
+        root = try copyFixture("packages/installed")
+        let folder = (root as NSString).deletingLastPathComponent
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: folder) }
+        try FileManager.default.removeItem(atPath: root + "/dbt_packages")
+    }
+
+    private func writePackages(_ yaml: String) throws {
+        try ("packages:\n" + yaml).write(toFile: root + "/packages.yml", atomically: true, encoding: .utf8)
+    }
+
+    private func deps(upgrade: Bool = false, lockOnly: Bool = false, vars: String? = nil) throws -> [String] {
+        let lines = Lines()
+        try DepsTask.run(DepsTask.Options(projectDirectory: root, vars: vars, environment: isolatedEnvironment(["DBT_PACKAGE_HUB_URL": hub.url]),
+                                          upgrade: upgrade, lockOnly: lockOnly),
+                         progress: { _ in }, log: { lines.append($0) })
+        return lines.all
+    }
+
+    private func installedVersion(_ name: String) throws -> String? {
+        let text = try String(contentsOfFile: root + "/dbt_packages/\(name)/dbt_project.yml", encoding: .utf8)
+        return text.split(separator: "\n").first { $0.hasPrefix("version:") }.map { String($0.dropFirst(9)).trimmingCharacters(in: .whitespaces) }
+    }
+
+    private func lockText() throws -> String { try String(contentsOfFile: root + "/package-lock.yml", encoding: .utf8) }
+
+    private func expectFailure(_ message: String, file: StaticString = #filePath, line: UInt = #line) {
+        XCTAssertThrowsError(try deps(), file: file, line: line) { error in
+            XCTAssertEqual((error as? DBTError)?.kind, .project, file: file, line: line)
+            XCTAssertEqual((error as? DBTError)?.message, message, file: file, line: line)
+        }
+    }
+
+    func testRangesOverlapAcrossTransitiveDependencies() throws {
+        try writePackages("""
+          - package: acme/calendar_tools
+            version: [">=1.0.0", "<2.0.0"]
+          - package: acme/text_tools
+            version: ">=0.3.0"
+        """)
+        _ = try deps()
+        // 1.9.0 requires dbt >=1.11.0, so 1.4.0 is the newest installable below 2.0.0; it asks text_tools <0.4.0.
+        XCTAssertEqual(try installedVersion("calendar_tools"), "'1.4.0'")
+        XCTAssertEqual(try installedVersion("text_tools"), "'0.3.0'")
+        XCTAssertEqual(try lockText(), """
+            packages:
+              - name: calendar_tools
+                package: acme/calendar_tools
+                version: 1.4.0
+              - name: text_tools
+                package: acme/text_tools
+                version: 0.3.0
+            sha1_hash: \(try lockHash())
+
+            """)
+    }
+
+    func testAConflictNamesBothRequirements() throws {
+        try writePackages("""
+          - package: acme/calendar_tools
+            version: [">=1.4.0", "<1.5.0"]
+          - package: acme/text_tools
+            version: ">=0.4.0"
+        """)
+        expectFailure("package 'acme/text_tools': no version satisfies both ['>=0.4.0'] (packages.yml) and ['>=0.2.0', '<0.4.0'] (calendar_tools)")
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/dbt_packages"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/package-lock.yml"))
+    }
+
+    func testPrereleasesOnlyWhenAllowed() throws {
+        try writePackages("  - package: acme/calendar_tools\n    version: \">=2.0.0\"\n")
+        _ = try deps()
+        XCTAssertEqual(try installedVersion("calendar_tools"), "'2.0.0'")
+        try writePackages("  - package: acme/calendar_tools\n    version: \">=2.0.0\"\n    install_prerelease: true\n")
+        _ = try deps()
+        XCTAssertEqual(try installedVersion("calendar_tools"), "'2.1.0-rc1'")
+    }
+
+    func testTheLockIsReusedUntilUpgrade() throws {
+        try writePackages("  - package: acme/text_tools\n    version: [\">=0.2.0\", \"<1.0.0\"]\n")
+        _ = try deps()
+        XCTAssertEqual(try installedVersion("text_tools"), "'0.4.0'")
+        try hub.publish("acme/text_tools", version: "0.5.0", fixture: textFixture)
+        _ = try deps()
+        XCTAssertEqual(try installedVersion("text_tools"), "'0.4.0'", "the lock file pins 0.4.0")
+        _ = try deps(upgrade: true)
+        XCTAssertEqual(try installedVersion("text_tools"), "'0.5.0'")
+        XCTAssertTrue(try lockText().contains("version: 0.5.0"))
+    }
+
+    func testAFailedDepsLeavesThePreviousInstallation() throws {
+        try writePackages("  - package: acme/text_tools\n    version: 0.3.0\n")
+        _ = try deps()
+        let lock = try lockText()
+        try writePackages("  - package: acme/text_tools\n    version: 0.3.0\n  - package: acme/nowhere\n    version: 1.0.0\n")
+        expectFailure("package 'acme/nowhere': not found in the package hub (\(hub.url))")
+        try writePackages("  - package: acme/text_tools\n    version: 0.9.0\n")
+        expectFailure("package 'acme/text_tools': no version satisfies =0.9.0 (installable: 0.2.0, 0.3.0, 0.4.0)")
+        try writePackages("  - tarball: \(hub.url)api/v1/index.json\n    name: broken\n")
+        XCTAssertThrowsError(try deps()) { error in
+            XCTAssertTrue((error as? DBTError)?.message.hasPrefix("package '\(self.hub.url)api/v1/index.json': \(self.hub.url)api/v1/index.json is not a readable .tar.gz archive") == true,
+                          "\(error)")
+        }
+        try writePackages("  - package: acme/text_tools\n    version: 0.4.0\n")
+        hub.stop()
+        XCTAssertThrowsError(try deps()) { error in
+            XCTAssertTrue((error as? DBTError)?.message.hasPrefix("package 'acme/text_tools': cannot download \(self.hub.url)api/v1/index.json") == true,
+                          "\(error)")
+        }
+        XCTAssertEqual(try installedVersion("text_tools"), "'0.3.0'")
+        XCTAssertEqual(try lockText(), lock)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: root).filter { $0.hasPrefix(".swiftdbt-deps") }
+        XCTAssertEqual(leftovers, [])
+    }
+
+    func testGitPackagesAtTagsBranchesAndCommits() throws {
+        let repository = try makeGitRepository()
+        try writePackages("  - git: \"file://\(repository)\"\n    revision: v0.3.0\n")
+        _ = try deps()
+        XCTAssertEqual(try installedVersion("text_tools"), "'0.3.0'")
+        let tagCommit = try runTool("git", ["rev-parse", "v0.3.0^{commit}"], in: URL(fileURLWithPath: repository)).trimmingCharacters(in: .whitespacesAndNewlines)
+        XCTAssertTrue(try lockText().contains("revision: \(tagCommit)"))
+        try writePackages("  - git: \"file://\(repository)\"\n    revision: develop\n")
+        _ = try deps()
+        XCTAssertEqual(try installedVersion("text_tools"), "'0.3.1'")
+        try writePackages("  - git: \"file://\(repository)\"\n    revision: \(tagCommit)\n")
+        _ = try deps()
+        XCTAssertEqual(try installedVersion("text_tools"), "'0.3.0'")
+        try writePackages("  - git: \"file://\(repository)\"\n")
+        XCTAssertEqual(try deps(), ["Warning: The git package \"file://\(repository)\" is not pinned, using HEAD (default branch). "
+                                    + "This can introduce breaking changes into your project without warning!"])
+        try writePackages("  - git: \"file://\(repository)\"\n    warn-unpinned: false\n    revision: main\n")
+        XCTAssertEqual(try deps(), [])
+    }
+
+    func testAProjectWithHubGitAndLocalPackagesBuildsThenBuildsWithoutTheServer() throws {
+        let repository = try makeGitRepository()
+        try FileManager.default.copyItem(at: packageFixtures.appendingPathComponent("local_tools"), to: URL(fileURLWithPath: root + "/local_tools"))
+        try writePackages("""
+          - package: acme/calendar_tools
+            version: [">=1.0.0", "<1.3.0"]
+          - git: "file://\(repository)"
+            revision: v0.3.0
+          - local: local_tools
+        """)
+        let environment = ["DBT_PACKAGE_HUB_URL": hub.url]
+        let installed = try runCLI(["deps"], in: root, environment: environment)
+        XCTAssertEqual(installed.code, 0, installed.stderr)
+        XCTAssertEqual(installed.stdout, "", "no progress lines when standard output is not a terminal")
+        let built = try runCLI(["build"], in: root, environment: environment)
+        XCTAssertEqual(built.code, 0, built.stdout + built.stderr)
+        XCTAssertTrue(built.stdout.contains("Completed successfully"), built.stdout)
+        hub.stop()
+        let rebuilt = try runCLI(["build"], in: root, environment: environment)
+        XCTAssertEqual(rebuilt.code, 0, rebuilt.stdout + rebuilt.stderr)
+        XCTAssertTrue(rebuilt.stdout.contains("3 view models") || rebuilt.stdout.contains("PASS=3"), rebuilt.stdout)
+        let failed = try runCLI(["deps", "--upgrade"], in: root, environment: environment)
+        XCTAssertEqual(failed.code, 2)
+        XCTAssertEqual(failed.stderr.split(separator: "\n").count, 1, failed.stderr)
+        XCTAssertTrue(failed.stderr.hasPrefix("package 'acme/calendar_tools': cannot download"), failed.stderr)
+    }
+
+    /// A bare repository of the text_tools fixture: tag v0.3.0 on `main`, then a commit on `develop` (version 0.3.1).
+    private func makeGitRepository() throws -> String {
+        let base = URL(fileURLWithPath: (root as NSString).deletingLastPathComponent)
+        let work = base.appendingPathComponent("text_tools_work")
+        try FileManager.default.copyItem(at: textFixture, to: work)
+        let git = ["-c", "user.name=test", "-c", "user.email=test@example.invalid", "-c", "init.defaultBranch=main"]
+        try runTool("git", git + ["init", "--quiet"], in: work)
+        try runTool("git", git + ["add", "."], in: work)
+        try runTool("git", git + ["commit", "--quiet", "-m", "0.3.0"], in: work)
+        try runTool("git", git + ["tag", "v0.3.0"], in: work)
+        try runTool("git", git + ["checkout", "--quiet", "-b", "develop"], in: work)
+        try "name: text_tools\nversion: '0.3.1'\n".write(to: work.appendingPathComponent("dbt_project.yml"), atomically: true, encoding: .utf8)
+        try runTool("git", git + ["commit", "--quiet", "-am", "0.3.1"], in: work)
+        let bare = base.appendingPathComponent("text_tools.git").path
+        try runTool("git", ["clone", "--quiet", "--bare", work.path, bare])
+        return bare
+    }
+
+    private func lockHash() throws -> String {
+        PackageLock.hash(of: try PackageSpecification.load(root: root, environment: .init(), context: [:]))
+    }
+}
+
+/// Lines collected from a callback. `@unchecked Sendable`: guarded by `lock`.
+private final class Lines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+
+    func append(_ line: String) {
+        lock.lock()
+        defer { lock.unlock() }
+        lines.append(line)
+    }
+
+    var all: [String] {
+        lock.lock()
+        defer { lock.unlock() }
+        return lines
+    }
+}
