@@ -161,6 +161,61 @@ final class DepsTests: XCTestCase {
         XCTAssertEqual(try deps(), [])
     }
 
+    func testTarballAndGitSubdirectoryPackages() throws {
+        let base = URL(fileURLWithPath: (root as NSString).deletingLastPathComponent)
+        let mono = base.appendingPathComponent("mono")
+        try FileManager.default.createDirectory(at: mono.appendingPathComponent("packages"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: calendarFixture, to: mono.appendingPathComponent("packages/calendar_tools"))
+        let git = ["-c", "user.name=test", "-c", "user.email=test@example.invalid"]
+        try runTool("git", git + ["init", "--quiet"], in: mono)
+        try runTool("git", git + ["add", "."], in: mono)
+        try runTool("git", git + ["commit", "--quiet", "-m", "tools"], in: mono)
+        try runTool("git", git + ["tag", "v1"], in: mono)
+        try writePackages("""
+          - tarball: "\(hub.url)tarballs/text_tools-0.2.0.tar.gz"
+            name: texts
+          - git: "file://\(mono.path)"
+            revision: v1
+            subdirectory: packages/calendar_tools
+        """)
+        _ = try deps()
+        XCTAssertEqual(try installedVersion("texts"), "'0.2.0'", "installed under the entry's name, as dbt does")
+        XCTAssertEqual(try installedVersion("calendar_tools"), "'1.4.0'")
+        let lock = try lockText()
+        XCTAssertTrue(lock.contains("  - name: texts\n    tarball: \(hub.url)tarballs/text_tools-0.2.0.tar.gz\n"), lock)
+        XCTAssertTrue(lock.contains("    subdirectory: packages/calendar_tools\n"), lock)
+        try writePackages("  - git: \"file://\(mono.path)\"\n    revision: v1\n    subdirectory: ../outside\n")
+        XCTAssertThrowsError(try deps()) { error in
+            XCTAssertEqual((error as? DBTError)?.message, "package 'file://\(mono.path)': subdirectory '../outside' not found at revision 'v1'")
+        }
+    }
+
+    func testAddPackageAndLockOnly() throws {
+        try FileManager.default.removeItem(atPath: root + "/packages.yml")
+        try DepsTask.run(DepsTask.Options(projectDirectory: root, environment: isolatedEnvironment(["DBT_PACKAGE_HUB_URL": hub.url]),
+                                          lockOnly: true, addPackage: try AddedPackage("acme/text_tools@0.3.0", source: .hub)),
+                         progress: { _ in }, log: { _ in })
+        let specification = try PackageSpecification.load(root: root, environment: .init(), context: [:])
+        XCTAssertEqual(specification.entries.map(\.source), [.hub(name: "acme/text_tools", versions: ["0.3.0"], installPrerelease: false)])
+        XCTAssertTrue(try lockText().contains("    version: 0.3.0\n"))
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/dbt_packages"), "--lock installs nothing")
+        XCTAssertThrowsError(try AddedPackage("acme/text_tools", source: .hub)) { error in
+            XCTAssertEqual((error as? DBTError)?.kind, .usage)
+        }
+    }
+
+    func testDependenciesYMLAndEnvVars() throws {
+        try FileManager.default.removeItem(atPath: root + "/packages.yml")
+        try "packages:\n  - package: \"acme/{{ env_var('TOOLS', 'text_tools') }}\"\n    version: 0.2.0\n"
+            .write(toFile: root + "/dependencies.yml", atomically: true, encoding: .utf8)
+        _ = try deps()
+        XCTAssertEqual(try installedVersion("text_tools"), "'0.2.0'")
+        try writePackages("  - package: acme/text_tools\n    version: 0.3.0\n")
+        XCTAssertThrowsError(try deps()) { error in
+            XCTAssertEqual((error as? DBTError)?.message, "The 'packages' key cannot be specified in both packages.yml and dependencies.yml")
+        }
+    }
+
     func testAProjectWithHubGitAndLocalPackagesBuildsThenBuildsWithoutTheServer() throws {
         let repository = try makeGitRepository()
         try FileManager.default.copyItem(at: packageFixtures.appendingPathComponent("local_tools"), to: URL(fileURLWithPath: root + "/local_tools"))

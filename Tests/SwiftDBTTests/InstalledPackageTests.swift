@@ -78,6 +78,21 @@ final class InstalledPackageTests: XCTestCase {
         }
     }
 
+    /// `dbt deps` installs a `local:` package as a link to its folder: it loads once.
+    func testALocalPackageLinkedByDBTDepsLoadsOnce() throws {
+        let root = try fixture()
+        let local = (root as NSString).deletingLastPathComponent + "/local_tools"
+        try FileManager.default.copyItem(at: fixturesFolder.appendingPathComponent("packages/local_tools"), to: URL(fileURLWithPath: local))
+        let text = try String(contentsOfFile: root + "/packages.yml", encoding: .utf8)
+        try (text + "  - local: ../local_tools\n").write(toFile: root + "/packages.yml", atomically: true, encoding: .utf8)
+        XCTAssertEqual(try load(root).packages.map(\.name), ["consumer", "calendar_tools", "text_tools", "local_tools"],
+                       "not installed: read in place")
+        try FileManager.default.createSymbolicLink(atPath: root + "/dbt_packages/local_tools", withDestinationPath: local)
+        let loaded = try load(root)
+        XCTAssertEqual(loaded.packages.map(\.name), ["consumer", "calendar_tools", "local_tools", "text_tools"])
+        XCTAssertNotNil(loaded.manifest.node("model.local_tools.local_numbers"))
+    }
+
     private func appendLine(_ line: String, to path: String) throws {
         let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
         defer { try? handle.close() }

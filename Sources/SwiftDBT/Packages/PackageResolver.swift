@@ -110,9 +110,12 @@ final class PackageResolver {
             }
             let (folder, commit) = try fetcher.checkout(url, revision: revision, subdirectory: subdirectory, package: url)
             return try pinFolder(folder, origin: .git(url: writtenURLs[url] ?? url, commit: commit, subdirectory: subdirectory), shownAs: url)
-        case .tarball(let url, _):
+        case .tarball(let url, let name):
             let folder = try fetcher.unpackedTarball(url, package: url)
-            return try pinFolder(folder, origin: .tarball(url: writtenURLs[url] ?? url), shownAs: url)
+            // dbt installs a tarball under the entry's `name:`, not its project name.
+            var pinned = try pinFolder(folder, origin: .tarball(url: writtenURLs[url] ?? url), shownAs: url)
+            pinned.name = name
+            return pinned
         case .local(let path):
             let folder = path.hasPrefix("/") ? path : FileDiscovery.join(projectRoot, path)
             return try pinFolder(folder, origin: .local(path: path), shownAs: path)

@@ -42,8 +42,15 @@ public struct PackageSpecification: Sendable {
         }
         return try list.items.map { item in
             let rendered = try item.rendered(environment, context)
-            return Entry(source: try PackageSource(rendered, at: item.location), written: item.value, rendered: rendered,
-                         location: item.location)
+            do {
+                return Entry(source: try PackageSource(rendered, at: item.location), written: item.value, rendered: rendered,
+                             location: item.location)
+            } catch var error as DBTError {
+                if error.sourceLine == nil, let text = try? FileDiscovery.read(item.location.path, shownAs: item.location.path) {
+                    error.sourceLine = SourceText.line(item.location.line, of: text)
+                }
+                throw error
+            }
         }
     }
 
