@@ -4,7 +4,8 @@ import XCTest
 @testable import SwiftDBT
 
 /// `swiftdbt deps` against a hub of the test's own (a loopback HTTP server), git packages from bare
-/// repositories made here (`file://`), and local packages; no network.
+/// repositories made here (`file://`), and local packages; no network. The hub cases' expected versions,
+/// lock file and exit codes are dbt-core 1.10's on the same hub: scripts/record-deps-reference.py.
 final class DepsTests: XCTestCase {
     private var hub: PackageHubServer!
     private var root = ""
@@ -78,7 +79,7 @@ final class DepsTests: XCTestCase {
               - name: text_tools
                 package: acme/text_tools
                 version: 0.3.0
-            sha1_hash: \(try lockHash())
+            sha1_hash: 9c3c93f573cc771a19c7a3e2b4dfcb74905b76d4
 
             """)
     }
@@ -259,10 +260,6 @@ final class DepsTests: XCTestCase {
         let bare = base.appendingPathComponent("text_tools.git").path
         try runTool("git", ["clone", "--quiet", "--bare", work.path, bare])
         return bare
-    }
-
-    private func lockHash() throws -> String {
-        PackageLock.hash(of: try PackageSpecification.load(root: root, environment: .init(), context: [:]))
     }
 }
 
