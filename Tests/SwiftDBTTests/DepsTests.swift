@@ -217,6 +217,24 @@ final class DepsTests: XCTestCase {
         }
     }
 
+    func testSecretsStayOutOfTheLockAndMessages() throws {
+        let repository = try makeGitRepository()
+        try writePackages("  - git: \"file://{{ env_var('DBT_ENV_SECRET_REPOSITORY') }}\"\n    revision: v0.3.0\n")
+        let environment = isolatedEnvironment(["DBT_PACKAGE_HUB_URL": hub.url, "DBT_ENV_SECRET_REPOSITORY": repository])
+        try DepsTask.run(DepsTask.Options(projectDirectory: root, environment: environment), progress: { _ in }, log: { _ in })
+        XCTAssertEqual(try installedVersion("text_tools"), "'0.3.0'")
+        let lock = try lockText()
+        XCTAssertTrue(lock.contains("  - git: file://{{ env_var('DBT_ENV_SECRET_REPOSITORY') }}\n"), "as PyYAML writes it: \(lock)")
+        XCTAssertFalse(lock.contains(repository))
+        let missing = repository + "-missing"
+        XCTAssertThrowsError(try DepsTask.run(DepsTask.Options(projectDirectory: root, environment: environment.merging(
+            ["DBT_ENV_SECRET_REPOSITORY": missing]) { $1 }, upgrade: true), progress: { _ in }, log: { _ in })) { error in
+            let message = (error as? DBTError)?.message ?? ""
+            XCTAssertTrue(message.hasPrefix("package 'file://*****': git clone failed: "), message)
+            XCTAssertFalse(message.contains(missing), message)
+        }
+    }
+
     func testAProjectWithHubGitAndLocalPackagesBuildsThenBuildsWithoutTheServer() throws {
         let repository = try makeGitRepository()
         try FileManager.default.copyItem(at: packageFixtures.appendingPathComponent("local_tools"), to: URL(fileURLWithPath: root + "/local_tools"))

@@ -34,7 +34,20 @@ public enum DepsTask {
     }
 
     /// Runs `deps`. `progress` receives a line as each package is fetched and installed, `log` warnings.
+    /// `DBT_ENV_SECRET_*` values are masked in every line and error (the lock file keeps URLs as written).
     public static func run(_ options: Options, progress: @escaping (String) -> Void, log: @escaping (String) -> Void) throws {
+        let secrets = options.environment.filter { $0.key.hasPrefix("DBT_ENV_SECRET") && !$0.value.isEmpty }.map(\.value)
+        let scrub = { (text: String) in secrets.reduce(text) { $0.replacingOccurrences(of: $1, with: "*****") } }
+        do {
+            try perform(options, progress: { progress(scrub($0)) }, log: { log(scrub($0)) })
+        } catch var error as DBTError {
+            error.message = scrub(error.message)
+            error.sourceLine = error.sourceLine.map(scrub)
+            throw error
+        }
+    }
+
+    private static func perform(_ options: Options, progress: @escaping (String) -> Void, log: @escaping (String) -> Void) throws {
         let templates = Jinja.Environment()
         let early = EarlyContext(cliVars: try ProjectLoader.parseCLIVars(options.vars), environment: options.environment)
         let project = try ProjectFile.load(root: options.projectDirectory, environment: templates, context: early.values)
