@@ -235,6 +235,16 @@ final class DepsTests: XCTestCase {
         }
     }
 
+    func testNoPackagesEmptiesTheInstallFolderAndWritesNoLock() throws {
+        try writePackages("  - package: acme/text_tools\n    version: 0.3.0\n")
+        _ = try deps()
+        try FileManager.default.removeItem(atPath: root + "/package-lock.yml")
+        try writePackages("  []\n")
+        XCTAssertEqual(try deps(), ["Warning: No packages were found in packages.yml"])
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: root + "/dbt_packages"), [])
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/package-lock.yml"))
+    }
+
     func testAProjectWithHubGitAndLocalPackagesBuildsThenBuildsWithoutTheServer() throws {
         let repository = try makeGitRepository()
         try FileManager.default.copyItem(at: packageFixtures.appendingPathComponent("local_tools"), to: URL(fileURLWithPath: root + "/local_tools"))

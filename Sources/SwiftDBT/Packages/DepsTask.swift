@@ -85,8 +85,12 @@ public enum DepsTask {
             relock = true
         }
         if options.lockOnly {
-            try PackageLock.write(packages, specification: specification, root: project.root)
-            progress("Updated \(PackageLock.fileName)")
+            if specification.entries.isEmpty {
+                log("Warning: No packages were found in \(specification.fileName)")
+            } else {
+                try PackageLock.write(packages, specification: specification, root: project.root)
+                progress("Updated \(PackageLock.fileName)")
+            }
             return
         }
         let staging = FileDiscovery.join(work, "install")
@@ -97,7 +101,10 @@ public enum DepsTask {
             progress("Installed \(package.name) from \(package.versionText)")
         }
         try swap(staging, into: FileDiscovery.join(project.root, project.packagesInstallPath), work: work)
-        if relock {
+        if specification.entries.isEmpty {
+            // As dbt: the install folder is emptied, and no lock file is written.
+            log("Warning: No packages were found in \(specification.fileName)")
+        } else if relock {
             try PackageLock.write(packages, specification: specification, root: project.root)
             progress("Updated \(PackageLock.fileName)")
         }
