@@ -196,7 +196,7 @@ final class DepsTests: XCTestCase {
         try DepsTask.run(DepsTask.Options(projectDirectory: root, environment: isolatedEnvironment(["DBT_PACKAGE_HUB_URL": hub.url]),
                                           lockOnly: true, addPackage: try AddedPackage("acme/text_tools@0.3.0", source: .hub)),
                          progress: { _ in }, log: { _ in })
-        let specification = try PackageSpecification.load(root: root, environment: .init(), context: [:])
+        let specification = try PackageSpecification.load(root: root, environment: .init(), early: EarlyContext(cliVars: [], environment: [:]))
         XCTAssertEqual(specification.entries.map(\.source), [.hub(name: "acme/text_tools", versions: ["0.3.0"], installPrerelease: false)])
         XCTAssertTrue(try lockText().contains("    version: 0.3.0\n"))
         XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/dbt_packages"), "--lock installs nothing")

@@ -10,8 +10,8 @@ final class PackageLockTests: XCTestCase {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         try yaml.write(to: folder.appendingPathComponent("packages.yml"), atomically: true, encoding: .utf8)
-        return PackageLock.hash(of: try PackageSpecification.load(root: folder.path, environment: .init(), context: EarlyContext(
-            cliVars: [], environment: [:]).values))
+        return PackageLock.hash(of: try PackageSpecification.load(root: folder.path, environment: .init(),
+                                                                           early: EarlyContext(cliVars: [], environment: [:])))
     }
 
     func testHashesMatchDBT() throws {

@@ -55,7 +55,7 @@ public enum DepsTask {
             try added.write(into: project.root)
             progress("Added \(added.name)\(added.version.map { "@" + $0 } ?? "") to packages.yml")
         }
-        let specification = try PackageSpecification.load(root: project.root, environment: templates, context: early.values)
+        let specification = try PackageSpecification.load(root: project.root, environment: templates, early: early)
         // Absolute, as `git` and `tar` run inside it.
         let work = FileDiscovery.join(URL(fileURLWithPath: project.root).standardizedFileURL.path,
                                       ".swiftdbt-deps-\(UUID().uuidString.lowercased())")
@@ -72,9 +72,9 @@ public enum DepsTask {
         }
         let fetcher = PackageFetcher(work: work)
         let resolver = PackageResolver(projectRoot: project.root, hub: PackageHub(environment: options.environment), fetcher: fetcher,
-                                       templates: templates, context: early.values, versionCheck: options.versionCheck,
+                                       templates: templates, early: early, versionCheck: options.versionCheck,
                                        writtenURLs: writtenURLs, log: log)
-        let lock = try PackageLock.load(root: project.root, environment: templates, context: early.values)
+        let lock = try PackageLock.load(root: project.root, environment: templates, early: early)
         let packages: [PinnedPackage]
         let relock: Bool
         if let lock, !options.upgrade, lock.hash == PackageLock.hash(of: specification) {

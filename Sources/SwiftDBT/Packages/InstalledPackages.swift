@@ -8,14 +8,14 @@ enum InstalledPackages {
     /// The project's packages; fails with dbt's "run deps" message when fewer are installed than
     /// the specification lists, and when a package needs another dbt version (unless `versionCheck` is off).
     static func load(for project: ProjectFile, specification: PackageSpecification, environment: Jinja.Environment,
-                     context: [String: Value], versionCheck: Bool) throws -> [PackageInfo] {
+                     early: EarlyContext, versionCheck: Bool) throws -> [PackageInfo] {
         let installRoot = FileDiscovery.join(project.root, project.packagesInstallPath)
         var packages: [PackageInfo] = []
         var names: Set<String> = [project.name]
         var paths: Set<String> = []
         func read(_ root: String) throws -> ProjectFile {
             do {
-                return try ProjectFile.load(root: root, environment: environment, context: context)
+                return try ProjectFile.load(root: root, environment: environment, context: early.values)
             } catch let error as DBTError {
                 var wrapped = error
                 wrapped.message = "Failed to read package: " + error.message
@@ -44,7 +44,7 @@ enum InstalledPackages {
                 guard !names.contains(package.name) else { continue }
                 try add(package)
                 if owner.root == project.root { available += 1 }
-                pending.append((package, try PackageSpecification.load(root: root, environment: environment, context: context)))
+                pending.append((package, try PackageSpecification.load(root: root, environment: environment, early: early)))
             }
         }
         if specification.entries.count > available {

@@ -12,9 +12,9 @@ struct PackageLock {
     var hash: String?
 
     /// The lock file of the project at `root`, nil when there is none.
-    static func load(root: String, environment: Jinja.Environment, context: [String: Value]) throws -> PackageLock? {
+    static func load(root: String, environment: Jinja.Environment, early: EarlyContext) throws -> PackageLock? {
         guard let node = try PackageSpecification.document(root: root, name: fileName) else { return nil }
-        return PackageLock(entries: try PackageSpecification.entries(node["packages"], environment: environment, context: context),
+        return PackageLock(entries: try PackageSpecification.entries(node["packages"], environment: environment, early: early),
                            hash: node["sha1_hash"]?.scalarText)
     }
 

@@ -34,7 +34,7 @@ final class PackageResolver {
     private let hub: PackageHub
     private let fetcher: PackageFetcher
     private let templates: Jinja.Environment
-    private let context: [String: Value]
+    private let early: EarlyContext
     private let versionCheck: Bool
     private let log: (String) -> Void
     /// Git and tarball URLs as written (with their templates), by rendered URL.
@@ -43,12 +43,12 @@ final class PackageResolver {
     private var warnedUnpinned: Set<String> = []
 
     init(projectRoot: String, hub: PackageHub, fetcher: PackageFetcher, templates: Jinja.Environment,
-         context: [String: Value], versionCheck: Bool, writtenURLs: [String: String], log: @escaping (String) -> Void) {
+         early: EarlyContext, versionCheck: Bool, writtenURLs: [String: String], log: @escaping (String) -> Void) {
         self.projectRoot = projectRoot
         self.hub = hub
         self.fetcher = fetcher
         self.templates = templates
-        self.context = context
+        self.early = early
         self.versionCheck = versionCheck
         self.writtenURLs = writtenURLs
         self.log = log
@@ -126,11 +126,11 @@ final class PackageResolver {
     private func pinFolder(_ folder: String, origin: PinnedPackage.Origin, shownAs shown: String) throws -> PinnedPackage {
         let project: ProjectFile
         do {
-            project = try ProjectFile.load(root: folder, environment: templates, context: context)
+            project = try ProjectFile.load(root: folder, environment: templates, context: early.values)
         } catch let error as DBTError {
             throw DBTError(.project, "package '\(shown)': \(error.message)", at: error.location)
         }
-        let own = try PackageSpecification.load(root: folder, environment: templates, context: context)
+        let own = try PackageSpecification.load(root: folder, environment: templates, early: early)
         return PinnedPackage(origin: origin, name: project.name, folder: folder, dependencies: own.entries.map(\.source))
     }
 

@@ -19,7 +19,7 @@ public struct PackageSpecification: Sendable {
     public var entries: [Entry]
 
     /// Reads the specification of the project at `root`; an empty one when neither file lists packages.
-    public static func load(root: String, environment: Jinja.Environment, context: [String: Value]) throws -> PackageSpecification {
+    static func load(root: String, environment: Jinja.Environment, early: EarlyContext) throws -> PackageSpecification {
         let packagesFile = try document(root: root, name: "packages.yml")
         let dependenciesFile = try document(root: root, name: "dependencies.yml")
         if packagesFile?["packages"] != nil, dependenciesFile?["packages"] != nil {
@@ -31,17 +31,17 @@ public struct PackageSpecification: Sendable {
         }
         let (fileName, list) = dependenciesFile?["packages"].map { ("dependencies.yml", $0) }
             ?? ("packages.yml", packagesFile?["packages"])
-        return PackageSpecification(fileName: fileName, entries: try entries(list, environment: environment, context: context))
+        return PackageSpecification(fileName: fileName, entries: try entries(list, environment: environment, early: early))
     }
 
     /// The entries of a `packages:` list (of a specification or a lock file).
-    static func entries(_ list: YAMLNode?, environment: Jinja.Environment, context: [String: Value]) throws -> [Entry] {
+    static func entries(_ list: YAMLNode?, environment: Jinja.Environment, early: EarlyContext) throws -> [Entry] {
         guard let list, !list.isNull else { return [] }
         guard case .sequence = list.kind else {
             throw DBTError(.project, "'packages' must be a list", at: list.location)
         }
         return try list.items.map { item in
-            let rendered = try item.rendered(environment, context)
+            let rendered = try item.rendered(environment, early.packageValues)
             do {
                 return Entry(source: try PackageSource(rendered, at: item.location), written: item.value, rendered: rendered,
                              location: item.location)

@@ -13,8 +13,8 @@ public enum ProjectLoader {
         let project = try ProjectFile.load(root: options.projectDirectory, environment: templates, context: early.values)
         let packages = [PackageInfo(name: project.name, root: project.root, project: project, isRoot: true)]
             + (try InstalledPackages.load(
-                for: project, specification: PackageSpecification.load(root: project.root, environment: templates, context: early.values),
-                environment: templates, context: early.values, versionCheck: options.versionCheck))
+                for: project, specification: PackageSpecification.load(root: project.root, environment: templates, early: early),
+                environment: templates, early: early, versionCheck: options.versionCheck))
 
         let loader = ProfileLoader(profilesDirectory: options.profilesDirectory, targetName: options.target,
                                    threads: options.threads, environment: options.environment)
