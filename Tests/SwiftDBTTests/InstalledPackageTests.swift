@@ -67,6 +67,14 @@ final class InstalledPackageTests: XCTestCase {
             XCTAssertEqual(error?.notes.dropFirst().first, "Required version of dbt for 'calendar_tools': ['>=1.11.0']")
         }
         XCTAssertNotNil(try load(root, versionCheck: false).manifest.node("model.calendar_tools.calendar_years"))
+        for command in ["ls", "compile", "build"] {
+            let refused = try runCLI([command], in: root)
+            XCTAssertEqual(refused.code, 2, command)
+            XCTAssertTrue(refused.stderr.hasPrefix("./dbt_packages/calendar_tools/dbt_project.yml:3:22: This version of dbt is not "
+                                                   + "supported with the 'calendar_tools' package.\n  require-dbt-version: [\">=1.11.0\"]\n"),
+                          refused.stderr)
+            XCTAssertEqual(try runCLI([command, "--no-version-check"], in: root).code, 0, command)
+        }
     }
 
     func testADuplicatePackageNameIsAnError() throws {
