@@ -245,6 +245,16 @@ final class DepsTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/package-lock.yml"))
     }
 
+    func testTheInstallFolderMustBeInsideTheProject() throws {
+        try writePackages("  - package: acme/text_tools\n    version: 0.3.0\n")
+        for path in ["../outside", ".", "/tmp"] {
+            try "name: consumer\nprofile: consumer\npackages-install-path: \"\(path)\"\n"
+                .write(toFile: root + "/dbt_project.yml", atomically: true, encoding: .utf8)
+            expectFailure("refusing to install packages into '\(path)': packages-install-path must be a folder inside the project")
+        }
+        XCTAssertFalse(FileManager.default.fileExists(atPath: (root as NSString).deletingLastPathComponent + "/outside"))
+    }
+
     func testAProjectWithHubGitAndLocalPackagesBuildsThenBuildsWithoutTheServer() throws {
         let repository = try makeGitRepository()
         try FileManager.default.copyItem(at: packageFixtures.appendingPathComponent("local_tools"), to: URL(fileURLWithPath: root + "/local_tools"))

@@ -56,9 +56,15 @@ public enum DepsTask {
             progress("Added \(added.name)\(added.version.map { "@" + $0 } ?? "") to packages.yml")
         }
         let specification = try PackageSpecification.load(root: project.root, environment: templates, early: early)
+        let projectPath = URL(fileURLWithPath: project.root).standardizedFileURL.path
+        let installPath = URL(fileURLWithPath: project.packagesInstallPath, relativeTo: URL(fileURLWithPath: projectPath + "/"))
+            .standardizedFileURL.path
+        guard installPath.hasPrefix(projectPath.hasSuffix("/") ? projectPath : projectPath + "/") else {
+            throw DBTError(.project, "refusing to install packages into '\(project.packagesInstallPath)': "
+                           + "packages-install-path must be a folder inside the project")
+        }
         // Absolute, as `git` and `tar` run inside it.
-        let work = FileDiscovery.join(URL(fileURLWithPath: project.root).standardizedFileURL.path,
-                                      ".swiftdbt-deps-\(UUID().uuidString.lowercased())")
+        let work = FileDiscovery.join(projectPath, ".swiftdbt-deps-\(UUID().uuidString.lowercased())")
         try createFolder(work)
         defer { try? FileManager.default.removeItem(atPath: work) }
 
@@ -100,7 +106,7 @@ public enum DepsTask {
             try install(package, into: FileDiscovery.join(staging, package.name), fetcher: fetcher, projectRoot: project.root)
             progress("Installed \(package.name) from \(package.versionText)")
         }
-        try swap(staging, into: FileDiscovery.join(project.root, project.packagesInstallPath), work: work)
+        try swap(staging, into: installPath, work: work)
         if specification.entries.isEmpty {
             // As dbt: the install folder is emptied, and no lock file is written.
             log("Warning: No packages were found in \(specification.fileName)")

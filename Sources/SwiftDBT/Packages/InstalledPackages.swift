@@ -9,7 +9,8 @@ enum InstalledPackages {
     /// the specification lists, and when a package needs another dbt version (unless `versionCheck` is off).
     static func load(for project: ProjectFile, specification: PackageSpecification, environment: Jinja.Environment,
                      early: EarlyContext, versionCheck: Bool) throws -> [PackageInfo] {
-        let installRoot = FileDiscovery.join(project.root, project.packagesInstallPath)
+        let installRoot = project.packagesInstallPath.hasPrefix("/") ? project.packagesInstallPath
+            : FileDiscovery.join(project.root, project.packagesInstallPath)
         var packages: [PackageInfo] = []
         var names: Set<String> = [project.name]
         var paths: Set<String> = []
