@@ -40,16 +40,20 @@ public enum PackageSource: Sendable, Equatable {
         }
     }
 
-    /// A `private: org/repo` entry's clone URL: the provider's HTTPS address, whose credentials git's
-    /// own helpers supply (swiftdbt neither reads nor stores them).
-    private static func privateURL(_ repository: String, provider: String?) -> String {
-        let host: String
+    /// A `private:` entry's clone URL (dbt-core itself refuses these; dbt Cloud clones them through its git
+    /// provider): the provider's HTTPS address, whose credentials git's own helpers supply (swiftdbt neither
+    /// reads nor stores them). `org/repo` on GitHub (the default) or GitLab, `org/project/repo` on Azure DevOps.
+    static func privateURL(_ repository: String, provider: String?) -> String {
         switch provider?.lowercased() {
-        case "gitlab": host = "gitlab.com"
-        case "ado", "azure", "azure_devops": host = "dev.azure.com"
-        default: host = "github.com"
+        case "gitlab":
+            return "https://gitlab.com/\(repository).git"
+        case "ado", "azure_devops", "azure-devops":
+            let parts = repository.split(separator: "/", maxSplits: 2).map(String.init)
+            guard parts.count == 3 else { return "https://dev.azure.com/\(repository)" }
+            return "https://dev.azure.com/\(parts[0])/\(parts[1])/_git/\(parts[2])"
+        default:
+            return "https://github.com/\(repository).git"
         }
-        return "https://\(host)/\(repository).git"
     }
 
     /// How the package is named in messages.
