@@ -43,7 +43,7 @@ public enum PackageSource: Sendable, Equatable {
     /// A `private:` entry's clone URL (dbt-core itself refuses these; dbt Cloud clones them through its git
     /// provider): the provider's HTTPS address, whose credentials git's own helpers supply (swiftdbt neither
     /// reads nor stores them). `org/repo` on GitHub (the default) or GitLab, `org/project/repo` on Azure DevOps.
-    static func privateURL(_ repository: String, provider: String?) -> String {
+    private static func privateURL(_ repository: String, provider: String?) -> String {
         switch provider?.lowercased() {
         case "gitlab":
             return "https://gitlab.com/\(repository).git"

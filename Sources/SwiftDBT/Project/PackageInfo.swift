@@ -1,5 +1,4 @@
 import Foundation
-import Jinja
 
 /// A package of the project: the root project itself, an installed package or a `local:` one.
 /// A class: every generic test of the package refers to it, and a copy of its project file was
