@@ -282,6 +282,25 @@ final class DepsTests: XCTestCase {
         XCTAssertTrue(failed.stderr.hasPrefix("package 'acme/calendar_tools': cannot download"), failed.stderr)
     }
 
+    /// On a terminal (a pseudo-terminal from `script`), `deps` says which package it fetches and installs.
+    func testProgressLinesOnATerminal() throws {
+        try writePackages("  - package: acme/text_tools\n    version: 0.3.0\n")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["script", "-qec", "'\(swiftdbtExecutable().path)' deps", "/dev/null"]
+        process.currentDirectoryURL = URL(fileURLWithPath: root)
+        process.environment = isolatedEnvironment(["DBT_PACKAGE_HUB_URL": hub.url, "NO_COLOR": "1"])
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardInput = FileHandle.nullDevice
+        try process.run()
+        let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        XCTAssertEqual(process.terminationStatus, 0, text)
+        let lines = text.split(whereSeparator: \.isNewline).map { String($0.drop { $0 != " " }.dropFirst(2)) }
+        XCTAssertEqual(lines, ["Installing acme/text_tools", "Installed text_tools from version 0.3.0", "Updated package-lock.yml"], text)
+    }
+
     /// A bare repository of the text_tools fixture: tag v0.3.0 on `main`, then a commit on `develop` (version 0.3.1).
     private func makeGitRepository() throws -> String {
         let base = URL(fileURLWithPath: (root as NSString).deletingLastPathComponent)
