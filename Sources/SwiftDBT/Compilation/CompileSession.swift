@@ -15,6 +15,8 @@ public final class CompileSession: Sendable {
     public let cliVars: [(key: String, value: ConfigValue)]
     /// `vars:` of `dbt_project.yml`, rendered: globals, plus per-package scopes.
     public let projectVars: [(key: String, value: ConfigValue)]
+    /// Each package's own `vars:` (from its `dbt_project.yml`), rendered, by package name.
+    public let packageVars: [String: [(key: String, value: ConfigValue)]]
     public let invocationID: String
     public let runStartedAt: Date
     public let environmentVariables: [String: String]
@@ -29,7 +31,8 @@ public final class CompileSession: Sendable {
 
     public init(project: ProjectFile, packageRoots: [String: String], target: Target, dialect: any Dialect,
                 macros: MacroRegistry, templates: Jinja.Environment, cliVars: [(key: String, value: ConfigValue)],
-                projectVars: [(key: String, value: ConfigValue)], invocationID: String, runStartedAt: Date,
+                projectVars: [(key: String, value: ConfigValue)],
+                packageVars: [String: [(key: String, value: ConfigValue)]] = [:], invocationID: String, runStartedAt: Date,
                 environmentVariables: [String: String], log: @escaping @Sendable (String) -> Void) {
         self.project = project
         self.packageRoots = packageRoots
@@ -39,6 +42,7 @@ public final class CompileSession: Sendable {
         self.templates = templates
         self.cliVars = cliVars
         self.projectVars = projectVars
+        self.packageVars = packageVars
         self.invocationID = invocationID
         self.runStartedAt = runStartedAt
         self.environmentVariables = environmentVariables
@@ -49,11 +53,20 @@ public final class CompileSession: Sendable {
         unchangedBuiltinTests = BuiltinGenericTests.unchanged(in: macros)
     }
 
-    /// `var(name)` as seen from `package`: `--vars`, then the package's scope of `vars:`, then global `vars:`.
+    /// `var(name)` as seen from `package`, as dbt looks it up: `--vars`, then the root project's `vars:`
+    /// (the package's scope, then global), then the package's own `vars:` (its scope, then global).
     public func variable(_ name: String, package: String) -> ConfigValue? {
         if let value = cliVars.last(where: { $0.key == name })?.value { return value }
-        if let scoped = projectVars.last(where: { $0.key == package })?.value, let value = scoped[name] { return value }
+        if let value = CompileSession.lookUp(name, package: package, in: projectVars, packageRoots: packageRoots) { return value }
+        guard package != project.name, let own = packageVars[package] else { return nil }
+        return CompileSession.lookUp(name, package: package, in: own, packageRoots: packageRoots)
+    }
+
+    /// `name` in one project's `vars:`: the package's scope first, then the global vars (package scopes are not vars).
+    private static func lookUp(_ name: String, package: String, in vars: [(key: String, value: ConfigValue)],
+                               packageRoots: [String: String]) -> ConfigValue? {
+        if let scoped = vars.last(where: { $0.key == package })?.value, let value = scoped[name] { return value }
         guard packageRoots[name] == nil else { return nil }
-        return projectVars.last(where: { $0.key == name })?.value
+        return vars.last(where: { $0.key == name })?.value
     }
 }

@@ -12,7 +12,9 @@ public enum ProjectLoader {
         let early = EarlyContext(cliVars: cliVars, environment: options.environment)
         let project = try ProjectFile.load(root: options.projectDirectory, environment: templates, context: early.values)
         let packages = [PackageInfo(name: project.name, root: project.root, project: project, isRoot: true)]
-            + (try PackageInfo.localPackages(of: project, environment: templates, context: early.values))
+            + (try InstalledPackages.load(
+                for: project, specification: PackageSpecification.load(root: project.root, environment: templates, early: early),
+                environment: templates, early: early, versionCheck: options.versionCheck))
 
         let loader = ProfileLoader(profilesDirectory: options.profilesDirectory, targetName: options.target,
                                    threads: options.threads, environment: options.environment)
@@ -26,6 +28,7 @@ public enum ProjectLoader {
         withTarget["target"] = .dict(target.publicFields.map { ($0.key, $0.value.jinjaValue) })
         let projectVars: [(key: String, value: ConfigValue)]
         if case .dict(let pairs)? = try project.vars?.rendered(templates, withTarget) { projectVars = pairs } else { projectVars = [] }
+        let packageVars = try PackageInfo.ownVars(of: packages, templates: templates, context: withTarget)
 
         PhaseTimer.mark("project and profile")
         var errors: [DBTError] = []
@@ -37,7 +40,7 @@ public enum ProjectLoader {
             project: project, packageRoots: Dictionary(packages.map { ($0.name, $0.root) }, uniquingKeysWith: { a, _ in a }),
             target: target, dialect: factory.dialect(for: target),
             macros: MacroRegistry(macros: macros, rootPackage: project.name, adapterType: target.type, dispatch: project.dispatch),
-            templates: templates, cliVars: cliVars, projectVars: projectVars,
+            templates: templates, cliVars: cliVars, projectVars: projectVars, packageVars: packageVars,
             invocationID: UUID().uuidString.lowercased(), runStartedAt: Date(),
             environmentVariables: options.environment, log: options.log)
 

@@ -1,0 +1,1 @@
+{% macro shout(expression) %}upper({{ expression }}){% endmacro %}
