@@ -59,6 +59,16 @@ final class PostgresDatabase: DatabaseConnection {
         try execute("create schema if not exists \(PostgresDialect().quote(schema))")
     }
 
+    func listSchemas() throws -> [String] {
+        try query("select nspname from pg_namespace order by nspname", limit: nil).rows.compactMap {
+            if case .text(let name)? = $0.first { return name } else { return nil }
+        }
+    }
+
+    func dropSchema(_ schema: String) throws {
+        try execute("drop schema if exists \(PostgresDialect().quote(schema)) cascade")
+    }
+
     func relations(inSchemas schemas: [String]) throws -> [RelationName: RelationKind] {
         guard !schemas.isEmpty else { return [:] }
         let list = "{" + schemas.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}"

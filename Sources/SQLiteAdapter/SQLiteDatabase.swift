@@ -75,6 +75,45 @@ final class SQLiteDatabase: DatabaseConnection {
         try attach(schema, path: (schemaDirectory as NSString).appendingPathComponent("\(schema).db"))
     }
 
+    func listSchemas() throws -> [String] {
+        var schemas = try query("pragma database_list", limit: nil).rows.compactMap { row -> String? in
+            guard row.count > 1, case .text(let name) = row[1], name != "temp" else { return nil }
+            return name
+        }
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: schemaDirectory)) ?? []
+        for file in files.sorted() where file.hasSuffix(".db") {
+            let schema = String(file.dropLast(3))
+            if !schemas.contains(schema) { schemas.append(schema) }
+        }
+        return schemas
+    }
+
+    /// Drops every relation of the schema, detaches it and removes its file (never the main database).
+    func dropSchema(_ schema: String) throws {
+        guard schema != "main", schema != "temp" else {
+            throw DBTError(.execution, "cannot drop the schema '\(schema)': it is SQLite's own database")
+        }
+        let path = (schemaDirectory as NSString).appendingPathComponent("\(schema).db")
+        if attached.contains(schema) {
+            let quoted = SQLiteConnection.quoteIdentifier(schema)
+            let rows = try query("select name, type from \(quoted).sqlite_master where type in ('view', 'table') "
+                                 + "and name not like 'sqlite_%' order by type = 'table'", limit: nil).rows
+            for row in rows {
+                guard row.count == 2, case .text(let name) = row[0], case .text(let type) = row[1] else { continue }
+                try execute("drop \(type) if exists \(quoted).\(SQLiteConnection.quoteIdentifier(name))")
+            }
+            try translate { try connection.detach(schema) }
+            attached.remove(schema)
+        }
+        if FileManager.default.fileExists(atPath: path) {
+            do {
+                try FileManager.default.removeItem(atPath: path)
+            } catch {
+                throw DBTError(.execution, "cannot remove the file of schema '\(schema)' at \(path): \(error.localizedDescription)")
+            }
+        }
+    }
+
     func relations(inSchemas schemas: [String]) throws -> [RelationName: RelationKind] {
         var found: [RelationName: RelationKind] = [:]
         for schema in schemas {

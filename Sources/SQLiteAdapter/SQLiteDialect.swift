@@ -8,6 +8,8 @@ public struct SQLiteDialect: Dialect {
     public var includesDatabase: Bool { false }
     public var quotePolicy: QuotePolicy { QuotePolicy(database: false, schema: false, identifier: true) }
     public var canRenameViews: Bool { false }
+    public var supportsTruncate: Bool { false }
+    public var relationClassName: String { "SQLiteRelation" }
 
     public func seedColumnType(_ type: SeedColumnType) -> String {
         type == .number ? "real" : standardSeedColumnType(type)

@@ -19,6 +19,15 @@ public protocol Dialect: Sendable {
     /// Whether the database has roles and privileges for the `grants` config (SQLite has none:
     /// grants are not applied there).
     var supportsGrants: Bool { get }
+    /// Whether a column's full type keeps `text` and unsized `character varying` as they are
+    /// (dbt-postgres) rather than sizing them (`character varying(256)`, dbt's default).
+    var keepsUnsizedStringTypes: Bool { get }
+    /// The class names of the adapter's relations and columns in dbt (`PostgresRelation`), which
+    /// templates see in `relation.metadata.type` and when printing a column.
+    var relationClassName: String { get }
+    var columnClassName: String { get }
+    /// Whether the database has `truncate table` (SQLite empties a table with `delete from`).
+    var supportsTruncate: Bool { get }
     /// The column type a seed column of an inferred type is created with.
     func seedColumnType(_ type: SeedColumnType) -> String
     /// Quotes an identifier.
@@ -44,6 +53,10 @@ extension Dialect {
     public var dropsCascade: Bool { false }
     public var supportsMerge: Bool { false }
     public var supportsGrants: Bool { false }
+    public var keepsUnsizedStringTypes: Bool { false }
+    public var relationClassName: String { "BaseRelation" }
+    public var columnClassName: String { "Column" }
+    public var supportsTruncate: Bool { true }
 
     public func seedColumnType(_ type: SeedColumnType) -> String { standardSeedColumnType(type) }
 

@@ -56,6 +56,8 @@ final class RenderScope: GlobalResolver {
         }
         case "exceptions": return .object(ExceptionsObject(session: session))
         case "adapter": return .object(AdapterObject(state: state))
+        case "api": return .object(APIObject(dialect: session.dialect))
+        case "store_result", "store_raw_result", "load_result": return StatementResults.function(name, state: state)
         case "project_name": return .string(session.project.name)
         case "invocation_id": return .string(session.invocationID)
         case "run_started_at": return .object(DateTimeObject(session.runStartedAt))

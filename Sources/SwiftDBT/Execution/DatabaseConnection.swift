@@ -75,6 +75,10 @@ public protocol DatabaseConnection: AnyObject {
     func columns(of relation: RelationName) throws -> [DatabaseColumn]
     /// Makes `schema` exist.
     func createSchema(_ schema: String) throws
+    /// The schemas that exist (for SQLite, the attached databases and the schema files beside the main one).
+    func listSchemas() throws -> [String]
+    /// Drops `schema` with everything in it.
+    func dropSchema(_ schema: String) throws
     /// A prepared insert into `relation`: rows go in through bound parameters, never pasted SQL.
     func prepareInsert(into relation: RelationName, columns: [String]) throws -> any RowInserter
     /// Stops the statement in flight (from another thread).

@@ -48,7 +48,10 @@ public struct ProjectHooks {
     }
 
     private func execute(_ hook: String) throws {
-        let sql = try Compiler(session: loaded.session, manifest: loaded.manifest).compileInline(hook)
+        // Hooks render on the run's connection: the runtime never opens one of its own.
+        let runtime = DatabaseRuntime { throw DBTError(.connection, "on-run hooks use the run's connection") }
+        let sql = try Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime)
+            .compileInline(hook, on: connection)
         guard !sql.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
         try connection.execute(sql)
     }

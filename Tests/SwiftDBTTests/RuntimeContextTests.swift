@@ -1,0 +1,141 @@
+import Foundation
+import XCTest
+@testable import SQLiteAdapter
+@testable import SwiftDBT
+
+/// Templates that ask the database, on real SQLite files: the `execution/runtime` fixture's
+/// introspective macros, `statement`/`load_result`/`run_query`, `adapter.*`, and the lazily
+/// opened connection.
+final class RuntimeContextTests: XCTestCase {
+    private var project: ExecutionProject!
+
+    override func setUpWithError() throws {
+        project = try ExecutionProject("runtime")
+    }
+
+    override func tearDownWithError() throws {
+        if let project { try? FileManager.default.removeItem(atPath: (project.root as NSString).deletingLastPathComponent) }
+    }
+
+    func testIntrospectiveModelsBuild() throws {
+        let build = try project.run("build")
+        XCTAssertEqual(build.code, 0, build.all)
+        XCTAssertEqual(try project.columns("people_slim"), ["id", "name", "city"])
+        XCTAssertEqual(try project.columns("people_union"), ["id", "name", "city", "score", "nickname"])
+        XCTAssertEqual(try project.rows("select id, city, nickname from people_union order by id"), [
+            [1, "London", nil], [2, "Paris", nil], [3, "London", nil], [4, "Oslo", nil], [5, nil, "Em"], [6, nil, "Fifi"],
+        ])
+        XCTAssertEqual(try project.columns("city_counts"), ["n_london", "n_oslo", "n_paris"])
+        XCTAssertEqual(try project.rows("select * from city_counts"), [[2, 1, 1]])
+        XCTAssertEqual(try project.rows("select * from checks"), [[4, 68, 1, 1, "keyed", 1]])
+    }
+
+    /// A project whose templates never ask the database compiles without opening a connection.
+    func testCompilingWithoutDatabaseCallsOpensNoConnection() throws {
+        let loaded = try loadProject(try copyFixture("execution/hooks"))
+        defer { try? FileManager.default.removeItem(atPath: (loaded.session.project.root as NSString).deletingLastPathComponent) }
+        let runtime = DatabaseRuntime { throw DBTError(.connection, "compile must not connect") }
+        let compiled = try CompileTask.run(loaded, selected: loaded.manifest.nodes.map(\.uniqueID), runtime: runtime)
+        XCTAssertEqual(compiled.count, 2)
+        XCTAssertFalse(runtime.isConnected)
+    }
+
+    /// Compiling the introspective models opens the connection on first use and reads the built tables.
+    func testCompileOpensTheConnectionWhenATemplateAsks() throws {
+        XCTAssertEqual(try project.run("seed").code, 0)
+        let (loaded, runtime) = try loadWithRuntime()
+        XCTAssertFalse(runtime.isConnected)
+        let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime)
+        let node = try XCTUnwrap(loaded.manifest.node("model.runtime.people_slim"))
+        XCTAssertEqual(try compiler.compile(node), "select \"id\", \"name\", \"city\" from main.\"people\"")
+        XCTAssertTrue(runtime.isConnected)
+    }
+
+    func testStatementsAndTheirResults() throws {
+        XCTAssertEqual(try project.run("seed").code, 0)
+        let (loaded, runtime) = try loadWithRuntime()
+        let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime)
+        let output = try compiler.compileInline("""
+        {% call statement('s', fetch_result=True) %}select id, name, score from {{ ref('people') }} order by id{% endcall %}\
+        {% set r = load_result('s') %}{{ r.response }}|{{ r.response.rows_affected }}|{{ r.data[0] }}|{{ r.table.column_names }}|\
+        {{ r.table.rows[1]['name'] }}|{{ r.table.rows | length }}|{{ r.table.columns['score'].values() }}|{{ r.table.rows[0][2] + 1 }}|\
+        {{ load_result('nothing') }}|{% for row in run_query('select 1 as a, 2.5 as b') %}{{ row['b'] * 2 }},{{ row[0] }}{% endfor %}|\
+        {{ run_query('select 1 as a').columns[0].name }}
+        """)
+        XCTAssertEqual(output, "SELECT 4|4|(1, 'Ada', 90)|('id', 'name', 'score')|Brian|4|(90, 75, 82, 68)|91|None|5.0,1|a")
+    }
+
+    /// A statement the database refuses: its message, where the template called it, and the macro chain.
+    func testAFailingStatementReportsTheDatabaseMessageAndTemplateLine() throws {
+        let (loaded, runtime) = try loadWithRuntime()
+        let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime)
+        XCTAssertThrowsError(try compiler.compileInline("select 1\n{% set t = run_query('select * from no_such_table') %}")) { error in
+            let failure = error as? DBTError
+            XCTAssertEqual(failure?.kind, .compilation)
+            XCTAssertEqual(failure?.message, "no such table: no_such_table")
+            XCTAssertEqual(failure?.location?.path, "swiftdbt/macros/statement.sql")
+            XCTAssertEqual(failure?.notes, ["in macro 'run_query' called at <inline>:2:12",
+                                            "in macro 'statement' called at swiftdbt/macros/statement.sql:20:14"])
+        }
+    }
+
+    func testAdapterMethodsOnSQLite() throws {
+        XCTAssertEqual(try project.run("seed").code, 0)
+        let (loaded, runtime) = try loadWithRuntime()
+        let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime)
+        func render(_ template: String) throws -> String { try compiler.compileInline(template) }
+        XCTAssertEqual(try render("""
+        {% set p = adapter.get_relation(database='main', schema='main', identifier='people') %}\
+        {{ p }}|{{ p.type }}|{{ adapter.get_relation('main', 'main', 'nope') }}|{{ adapter.already_exists('main', 'people') }}|\
+        {{ adapter.load_relation(ref('people')).is_table }}|{{ adapter.get_relation('main', 'no_schema', 'people') }}
+        """), "main.\"people\"|table|None|True|True|None")
+        XCTAssertEqual(try render("""
+        {% for c in adapter.get_columns_in_relation(ref('people')) %}{{ c.name }}:{{ c.dtype }}:{{ c.is_number() }};{% endfor %}|\
+        {{ adapter.get_columns_in_relation(api.Relation.create(schema='main', identifier='nope')) }}|\
+        {{ adapter.get_missing_columns(ref('people'), ref('extra_people')) | map(attribute='name') | list }}
+        """), "id:INTEGER:True;name:TEXT:False;city:TEXT:False;score:INTEGER:True;|[]|['city', 'score']")
+        XCTAssertEqual(try render("""
+        {{ 'main' in adapter.list_schemas('main') }}|{{ adapter.check_schema_exists('main', 'main') }}|\
+        {{ adapter.check_schema_exists('main', 'scratch') }}|\
+        {{ adapter.list_relations_without_caching(api.Relation.create(schema='main')) | map(attribute='identifier') | list }}|\
+        {{ adapter.quote_seed_column('a b', none) }}|{{ adapter.quote_seed_column('a', false) }}|\
+        {{ adapter.quote_as_configured('s', 'schema') }}|{{ adapter.quote_as_configured('t', 'identifier') }}|\
+        {{ adapter.type() }}|{{ adapter.Relation.create(schema='x', identifier='y') }}
+        """), "True|True|False|['extra_people', 'people']|\"a b\"|a|s|\"t\"|sqlite|x.\"y\"")
+        // Changes: each answer afterwards comes from the cache the changes kept current.
+        XCTAssertEqual(try render("""
+        {% set scratch = api.Relation.create(schema='scratch', identifier='t') %}\
+        {% do adapter.create_schema(scratch) %}{{ adapter.check_schema_exists('main', 'scratch') }}|\
+        {% do adapter.execute('create table scratch.t as select * from main.people') %}\
+        {{ adapter.get_relation('main', 'scratch', 't').type }}|\
+        {% do adapter.truncate_relation(scratch) %}{{ run_query('select count(*) from scratch.t').rows[0][0] }}|\
+        {% do adapter.rename_relation(scratch, scratch.incorporate(path={'identifier': 'u'})) %}\
+        {{ adapter.get_relation('main', 'scratch', 't') }}|{{ adapter.get_relation('main', 'scratch', 'u').type }}|\
+        {% do adapter.drop_relation(adapter.get_relation('main', 'scratch', 'u')) %}{{ adapter.get_relation('main', 'scratch', 'u') }}|\
+        {% do adapter.drop_schema(scratch) %}{{ adapter.check_schema_exists('main', 'scratch') }}
+        """), "True|table|0|None|table|None|False")
+        XCTAssertFalse(project.exists("target/scratch.db"))
+        XCTAssertThrowsError(try render("{{ api.Column('a', 'integer').string_size() }}")) { error in
+            XCTAssertEqual((error as? DBTError)?.message, "Called string_size() on non-string field!")
+        }
+    }
+
+    /// Parsing renders with `execute` false and no connection: the introspective macros answer as dbt's do then.
+    func testParseAnswersWithoutADatabase() throws {
+        let loaded = try loadProject(project.root)
+        let state = RenderState(session: loaded.session, node: try XCTUnwrap(loaded.manifest.node("model.runtime.checks")), phase: .parse)
+        let template = try loaded.session.templates.parse("""
+        {{ run_query('select 1') }}|{{ load_result('x') }}|{{ adapter.get_columns_in_relation(ref('people')) }}|\
+        {{ adapter.get_relation('main', 'main', 'people') }}|{{ execute }}
+        """, name: "parse.sql")
+        let output = try loaded.session.templates.render(template, [:], globals: state.scope(for: "runtime"))
+        XCTAssertEqual(output, "None|None|[]|None|False")
+    }
+
+    private func loadWithRuntime() throws -> (LoadedProject, DatabaseRuntime) {
+        let loaded = try loadProject(project.root)
+        let target = loaded.session.target
+        let root = loaded.session.project.root
+        return (loaded, DatabaseRuntime { try SQLiteAdapterFactory().connect(target, projectRoot: root) })
+    }
+}
