@@ -132,6 +132,37 @@ final class RuntimeContextTests: XCTestCase {
         XCTAssertEqual(output, "None|None|[]|None|False")
     }
 
+    func testRunOperationCreatesAndDropsASchema() throws {
+        let run = try project.run("run-operation", "make_and_drop_schema", "--args", "{name: scratch}")
+        XCTAssertEqual(run.code, 0, run.all)
+        for line in ["created scratch.\"scratch\"", "found: table", "schema left: False"] {
+            XCTAssert(run.lines.contains(line), "\(line) not in:\n\(run.stdout)")
+        }
+        XCTAssertFalse(project.exists("target/scratch.db"))
+    }
+
+    /// A failing operation leaves nothing it did, and nothing after the failing statement runs.
+    func testAFailingOperationKeepsNothingAndExitsOne() throws {
+        let failed = try project.run("run-operation", "fail_midway", "--args", "{table: half}")
+        XCTAssertEqual(failed.code, 1, failed.all)
+        XCTAssert(failed.all.contains("no such table: no_such_table"), failed.all)
+        XCTAssert(failed.all.contains("in macro 'statement' called at macros/operations.sql:18:14"), failed.all)
+        let kept = try project.run("run-operation", "record", "--args", "{\"value\": \"it's kept\"}")
+        XCTAssertEqual(kept.code, 0, kept.all)
+        XCTAssertEqual(Set(try project.relations().keys), ["recorded"])
+        XCTAssertEqual(try project.rows("select value from recorded"), [["it's kept"]])
+    }
+
+    func testRunOperationRejectsUnusableInput() throws {
+        let unknown = try project.run("run-operation", "no_such_macro")
+        XCTAssertEqual(unknown.code, 2)
+        XCTAssert(unknown.all.contains("run-operation: there is no macro named 'no_such_macro' in this project or its packages"),
+                  unknown.all)
+        let badArguments = try project.run("run-operation", "record", "--args", "[1, 2]")
+        XCTAssertEqual(badArguments.code, 2)
+        XCTAssert(badArguments.all.contains("--args must be a YAML or JSON mapping, like '{key: value}'"), badArguments.all)
+    }
+
     private func loadWithRuntime() throws -> (LoadedProject, DatabaseRuntime) {
         let loaded = try loadProject(project.root)
         let target = loaded.session.target
