@@ -19,7 +19,8 @@ struct RunOperationCommand: ParsableCommand {
             let arguments = try LoadOptions.parseMapping(args, option: "--args")
             let loaded = try project.load(console: console)
             let runtime = try ProjectOptions.runtime(for: loaded, transactional: true)
-            let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime)
+            let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime,
+                                    flags: InvocationFlags(which: "run-operation"))
             console.info("Running operation \(macro)")
             do {
                 _ = try compiler.runOperation(macro, arguments: arguments)

@@ -19,7 +19,8 @@ struct ShowCommand: ParsableCommand {
         Console.run(format: project.logFormat) { console in
             let loaded = try project.load(console: console)
             let runtime = try ProjectOptions.runtime(for: loaded)
-            let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime)
+            let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime,
+                                    flags: InvocationFlags(which: "show"))
             let (title, sql): (String, String)
             if let inline {
                 (title, sql) = ("inline node", try compiler.compileInline(inline))

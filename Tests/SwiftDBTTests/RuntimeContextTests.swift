@@ -30,6 +30,16 @@ final class RuntimeContextTests: XCTestCase {
         XCTAssertEqual(try project.rows("select * from checks"), [[4, 68, 1, 1, "keyed", 1]])
     }
 
+    /// On-run-end hooks see the invocation's flags, the run's results, schemas and selected resources.
+    func testOnRunEndSeesFlagsResultsAndSchemas() throws {
+        let build = try project.run("build", "--full-refresh")
+        XCTAssertEqual(build.code, 0, build.all)
+        XCTAssertEqual(try project.rows("select * from run_summary"), [["build", 1, 6, 6, "main", "main.main", 6, "checks"]])
+        let run = try project.run("run", "--select", "people_slim")
+        XCTAssertEqual(run.code, 0, run.all)
+        XCTAssertEqual(try project.rows("select * from run_summary"), [["run", 0, 1, 1, "main", "main.main", 1, "people_slim"]])
+    }
+
     /// A project whose templates never ask the database compiles without opening a connection.
     func testCompilingWithoutDatabaseCallsOpensNoConnection() throws {
         let loaded = try loadProject(try copyFixture("execution/hooks"))
@@ -101,7 +111,7 @@ final class RuntimeContextTests: XCTestCase {
         {{ adapter.quote_seed_column('a b', none) }}|{{ adapter.quote_seed_column('a', false) }}|\
         {{ adapter.quote_as_configured('s', 'schema') }}|{{ adapter.quote_as_configured('t', 'identifier') }}|\
         {{ adapter.type() }}|{{ adapter.Relation.create(schema='x', identifier='y') }}
-        """), "True|True|False|['extra_people', 'people']|\"a b\"|a|s|\"t\"|sqlite|x.\"y\"")
+        """), "True|True|False|['extra_people', 'people', 'run_summary']|\"a b\"|a|s|\"t\"|sqlite|x.\"y\"")
         // Changes: each answer afterwards comes from the cache the changes kept current.
         XCTAssertEqual(try render("""
         {% set scratch = api.Relation.create(schema='scratch', identifier='t') %}\

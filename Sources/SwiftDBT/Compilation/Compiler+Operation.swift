@@ -13,7 +13,7 @@ extension Compiler {
             throw DBTError(.usage, "run-operation: there is no macro named '\(name)' in this project or its packages")
         }
         let node = operationNode("operation", name: macro.name, code: "")
-        let state = RenderState(session: session, node: node, phase: .compile(resolver), runtime: runtime)
+        let state = RenderState(session: session, node: node, phase: .compile(resolver), runtime: runtime, flags: flags)
         let call = Arguments([], keyword: arguments.map { ($0.key, $0.value.jinjaValue) })
         do {
             return try session.templates.call(macro.definition, call, globals: state.scope(for: macro.packageName)).str

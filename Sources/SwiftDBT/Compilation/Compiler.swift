@@ -14,13 +14,17 @@ public final class Compiler: Sendable {
     private let empty: Bool
     /// The database templates query (`run_query`, `adapter.get_relation`, ...); nil: none can.
     public let runtime: DatabaseRuntime?
+    /// `flags` and `selected_resources` as templates see them.
+    let flags: InvocationFlags
 
     public init(session: CompileSession, manifest: Manifest, empty: Bool = false, runtime: DatabaseRuntime? = nil,
+                flags: InvocationFlags = InvocationFlags(which: "compile"),
                 isIncremental: @escaping @Sendable (ProjectNode) -> Bool = { _ in false }) {
         self.session = session
         self.manifest = manifest
         self.empty = empty
         self.runtime = runtime
+        self.flags = flags
         self.isIncremental = isIncremental
         self.resolver = Compiler.makeResolver(manifest: manifest)
     }
@@ -28,7 +32,12 @@ public final class Compiler: Sendable {
     /// The compiled SQL of `node`, ephemeral CTEs included; templates that ask the database use
     /// `connection`, or the runtime's shared one.
     public func compile(_ node: ProjectNode, on connection: (any DatabaseConnection)? = nil) throws -> String {
-        let (sql, ephemeralRefs) = try render(node, on: connection)
+        try compile(node, on: connection, context: [:])
+    }
+
+    /// `compile`, with values the template sees besides dbt's context (on-run-end's `results`).
+    func compile(_ node: ProjectNode, on connection: (any DatabaseConnection)?, context: [String: Value]) throws -> String {
+        let (sql, ephemeralRefs) = try render(node, on: connection, context: context)
         return EphemeralInjection.inject(into: sql, ctes: try ctes(for: ephemeralRefs, on: connection))
     }
 
@@ -46,13 +55,18 @@ public final class Compiler: Sendable {
 
     /// Compiles an ad-hoc query (`compile --inline`, `show --inline`, `on-run-start`) as a model of the root project.
     public func compileInline(_ sql: String, on connection: (any DatabaseConnection)? = nil) throws -> String {
+        try compileInline(sql, on: connection, context: [:])
+    }
+
+    /// `compileInline`, with values the template sees besides dbt's context.
+    func compileInline(_ sql: String, on connection: (any DatabaseConnection)?, context: [String: Value]) throws -> String {
         var node = operationNode("sql_operation", name: "inline_query", code: sql)
         do {
             node.template = try session.templates.parse(sql, name: "<inline>")
         } catch let error as TemplateError {
             throw DBTError(template: error, path: "<inline>")
         }
-        return try compile(node, on: connection)
+        return try compile(node, on: connection, context: context)
     }
 
     /// A node of the root project for something run outside the graph (an inline query, an operation).
@@ -65,9 +79,10 @@ public final class Compiler: Sendable {
     }
 
     /// Renders one node; returns its SQL and the ephemeral models it referenced.
-    private func render(_ node: ProjectNode, on connection: (any DatabaseConnection)?) throws -> (String, [String]) {
+    private func render(_ node: ProjectNode, on connection: (any DatabaseConnection)?,
+                        context: [String: Value] = [:]) throws -> (String, [String]) {
         let state = RenderState(session: session, node: node, phase: .compile(resolver), incremental: isIncremental(node),
-                                runtime: runtime, connection: connection)
+                                runtime: runtime, connection: connection, flags: flags)
         state.empty = empty
         do {
             if let test = node.test {
@@ -75,7 +90,7 @@ public final class Compiler: Sendable {
                 return (sql, state.ephemeralRefs)
             }
             guard let template = node.template else { return (node.rawCode, []) }
-            let sql = try session.templates.render(template, [:], globals: state.scope(for: node.packageName))
+            let sql = try session.templates.render(template, context, globals: state.scope(for: node.packageName))
             return (sql, state.ephemeralRefs)
         } catch let error as TemplateError {
             throw DBTError(template: error, path: node.definedAt.path)

@@ -64,8 +64,8 @@ final class RenderScope: GlobalResolver {
         case "dbt_version": return .string(SwiftDBTVersion.dbtCompatible)
         case "modules": return .object(ModulesObject())
         case "graph": return NodeValues.graph(state)
-        case "flags": return .dict([("FULL_REFRESH", .bool(false)), ("WHICH", .string("compile"))])
-        case "selected_resources": return .list([])
+        case "flags": return state.flags.value
+        case "selected_resources": return .list(state.flags.selectedResources.map(Value.string))
         default: return ContextFunctions.all[name].map { .function(name, $0) }
         }
     }

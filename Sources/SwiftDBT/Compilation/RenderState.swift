@@ -33,15 +33,19 @@ final class RenderState {
     let connection: (any DatabaseConnection)?
     /// What `store_result()` stored, by name, for `load_result()`.
     var results: [String: Value] = [:]
+    /// `flags` and `selected_resources`.
+    let flags: InvocationFlags
 
     init(session: CompileSession, node: ProjectNode, phase: Phase, incremental: Bool = false,
-         runtime: DatabaseRuntime? = nil, connection: (any DatabaseConnection)? = nil) {
+         runtime: DatabaseRuntime? = nil, connection: (any DatabaseConnection)? = nil,
+         flags: InvocationFlags = InvocationFlags(which: "compile")) {
         self.session = session
         self.node = node
         self.phase = phase
         self.incremental = incremental
         self.runtime = runtime
         self.connection = connection
+        self.flags = flags
     }
 
     /// Runs `body` on this render's database connection; fails where templates cannot reach one.

@@ -54,7 +54,7 @@ public final class Runner: @unchecked Sendable {
         try relations.load(schemas.sorted(), from: connection)
         let runtime = DatabaseRuntime(relations: relations, connect: connect)
         let compiler = Compiler(session: loaded.session, manifest: manifest, empty: options.empty,
-                                runtime: runtime) { [relations, options] node in
+                                runtime: runtime, flags: InvocationFlags(options, selected: selected)) { [relations, options] node in
             Materializer.isIncremental(node, relations: relations, fullRefresh: options.fullRefresh)
         }
         let queue = NodeQueue(plan)
