@@ -130,16 +130,19 @@ final class RuntimeContextTests: XCTestCase {
         }
     }
 
-    /// Parsing renders with `execute` false and no connection: the introspective macros answer as dbt's do then.
+    /// Parsing renders with `execute` false and no connection: database methods answer as dbt's do then,
+    /// and change nothing.
     func testParseAnswersWithoutADatabase() throws {
         let loaded = try loadProject(project.root)
         let state = RenderState(session: loaded.session, node: try XCTUnwrap(loaded.manifest.node("model.runtime.checks")), phase: .parse)
         let template = try loaded.session.templates.parse("""
         {{ run_query('select 1') }}|{{ load_result('x') }}|{{ adapter.get_columns_in_relation(ref('people')) }}|\
-        {{ adapter.get_relation('main', 'main', 'people') }}|{{ execute }}
+        {{ adapter.get_relation('main', 'main', 'people') }}|{{ execute }}|\
+        {{ adapter.execute('drop table people')[1].rows | length }}|{{ adapter.drop_relation(ref('people')) }}|\
+        {{ adapter.check_schema_exists('main', 'main') }}|{{ adapter.quote_seed_column('a', none) }}
         """, name: "parse.sql")
         let output = try loaded.session.templates.render(template, [:], globals: state.scope(for: "runtime"))
-        XCTAssertEqual(output, "None|None|[]|None|False")
+        XCTAssertEqual(output, "None|None|[]|None|False|0|None|False|\"a\"")
     }
 
     func testRunOperationCreatesAndDropsASchema() throws {

@@ -8,7 +8,14 @@ extension AdapterObject {
     func databaseAttribute(_ name: String) -> Value? {
         let state = self.state
         let dialect = state.session.dialect
-        func method(_ body: @escaping (Arguments) throws -> Value) -> Value { .function(name, { arguments, _ in try body(arguments) }) }
+        // While parsing, methods that need the database answer as dbt's do then, without connecting.
+        let whileParsing = AdapterObject.parseAnswer(name, log: state.session.log)
+        func method(_ body: @escaping (Arguments) throws -> Value) -> Value {
+            .function(name) { arguments, _ in
+                if !state.isExecuting, let whileParsing { return whileParsing }
+                return try body(arguments)
+            }
+        }
         switch name {
         case "Relation": return .object(RelationFactory(dialect: dialect))
         case "Column": return .object(ColumnFactory(dialect: dialect))
@@ -31,13 +38,13 @@ extension AdapterObject {
             }
         case "get_columns_in_relation":
             return method { arguments in
-                guard state.isExecuting, let relation = Self.relationArgument(arguments.value(0, "relation")) else { return .list([]) }
+                guard let relation = Self.relationArgument(arguments.value(0, "relation")) else { return .list([]) }
                 return .list(try self.columns(relation.name).map { .object($0) })
             }
         case "get_missing_columns":
             return method { arguments in
                 let bound = try arguments.bind(name, ["from_relation", "to_relation"])
-                guard state.isExecuting, let from = Self.relationArgument(bound[0]), let to = Self.relationArgument(bound[1]) else {
+                guard let from = Self.relationArgument(bound[0]), let to = Self.relationArgument(bound[1]) else {
                     return .list([])
                 }
                 let present = Set(try self.columns(to.name).map { $0.name.lowercased() })
@@ -45,18 +52,16 @@ extension AdapterObject {
             }
         case "list_schemas":
             return method { _ in
-                guard state.isExecuting else { return .list([]) }
-                return .list(try state.withDatabase { try $0.listSchemas() }.map(Value.string))
+                .list(try state.withDatabase { try $0.listSchemas() }.map(Value.string))
             }
         case "check_schema_exists":
             return method { arguments in
                 let bound = try arguments.bind(name, ["database", "schema"])
-                guard state.isExecuting else { return .bool(false) }
                 return .bool(try self.schemaExists(bound[1].str))
             }
         case "list_relations_without_caching":
             return method { arguments in
-                guard state.isExecuting, let schema = Self.relationArgument(arguments.value(0, "schema_relation"))?.name.schema,
+                guard let schema = Self.relationArgument(arguments.value(0, "schema_relation"))?.name.schema,
                       try self.schemaExists(schema) else { return .list([]) }
                 let found = try state.withDatabase { try $0.relations(inSchemas: [schema]) }
                 return .list(found.sorted { $0.key.identifier < $1.key.identifier }.map { relation, kind in
@@ -167,6 +172,21 @@ extension AdapterObject {
         }
     }
 
+    /// What a method that needs the database returns while parsing (nil: the method needs none).
+    private static func parseAnswer(_ name: String, log: @escaping @Sendable (String) -> Void) -> Value? {
+        switch name {
+        case "get_relation", "load_relation", "load_cached_relation", "create_schema", "drop_schema", "drop_relation",
+             "truncate_relation", "rename_relation", "commit":
+            return Value.none
+        case "already_exists", "check_schema_exists": return .bool(false)
+        case "get_columns_in_relation", "get_missing_columns", "list_schemas", "list_relations_without_caching": return .list([])
+        case "execute":
+            return .tuple([.object(StatementResponse(message: "", code: nil, rowsAffected: nil)),
+                           .object(ResultTable(QueryResult(columns: [], rows: []), log: log))])
+        default: return nil
+        }
+    }
+
     /// `adapter.execute(sql, auto_begin=, fetch=)`: the response and the rows (empty unless fetched).
     private func execute(_ sql: String, autoBegin: Bool, fetch: Bool, limit: Int?) throws -> Value {
         let log = state.session.log
@@ -182,7 +202,6 @@ extension AdapterObject {
 
     /// The relation `name` names, with its type, or none when it does not exist (or while parsing).
     private func relation(_ name: RelationName) throws -> Value {
-        guard state.isExecuting else { return .none }
         var located = name
         if located.schema == nil { located.schema = state.session.target.schema }
         guard let kind = try kind(of: located) else { return .none }
