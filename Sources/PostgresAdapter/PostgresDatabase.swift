@@ -86,13 +86,15 @@ final class PostgresDatabase: DatabaseConnection {
 
     func columns(of relation: RelationName) throws -> [DatabaseColumn] {
         let rows = try translate {
-            try connection.execute("select column_name, data_type from information_schema.columns "
+            try connection.execute("select column_name, data_type, character_maximum_length, numeric_precision, numeric_scale "
+                                   + "from information_schema.columns "
                                    + "where table_schema = $1 and table_name = $2 order by ordinal_position",
                                    parameters: [relation.schema ?? "public", relation.identifier])
         }
         return rows.values.compactMap { row in
-            guard row.count == 2, let name = row[0] else { return nil }
-            return DatabaseColumn(name: name, type: row[1] ?? "text")
+            guard row.count == 5, let name = row[0] else { return nil }
+            return DatabaseColumn(name: name, type: row[1] ?? "text", charSize: row[2].flatMap { Int($0) },
+                                  numericPrecision: row[3].flatMap { Int($0) }, numericScale: row[4].flatMap { Int($0) })
         }
     }
 

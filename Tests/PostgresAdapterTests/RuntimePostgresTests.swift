@@ -44,6 +44,18 @@ final class RuntimePostgresTests: XCTestCase {
         XCTAssertEqual(try postgres.query("select * from \"\(schema)\".city_counts", limit: nil).columns, ["n_london", "n_oslo", "n_paris"])
     }
 
+    /// With several threads each node's templates query on that node's own connection.
+    func testIntrospectiveModelsBuildWithFourThreads() throws {
+        let run = try runCLI(["build", "--target", "postgres", "--profiles-dir", root, "--threads", "4"], in: root, environment: environment)
+        XCTAssertEqual(run.code, 0, run.stdout + run.stderr)
+        XCTAssert(run.stdout.contains("Concurrency: 4 threads (target='postgres')"), run.stdout)
+        let connection = try connect(try load(root, target: "postgres", environment: environment))
+        XCTAssertEqual(try connection.query("select * from \"\(schema)\".checks", limit: nil).rows,
+                       [[.integer(4), .integer(68), .integer(1), .integer(1), .text("keyed"), .integer(1)]])
+        XCTAssertEqual(try connection.query("select which, results, succeeded, selected from \"\(schema)\".run_summary", limit: nil).rows,
+                       [[.text("build"), .integer(6), .integer(6), .integer(6)]])
+    }
+
     func testAdapterMethodsAndStatementsOnPostgres() throws {
         let loaded = try load(root, target: "postgres", environment: environment)
         let (results, _) = try build(loaded)
@@ -72,6 +84,13 @@ final class RuntimePostgresTests: XCTestCase {
         {% set r = load_result('s') %}{{ r.response }}|{{ r.data[0] }}|{{ r.table.columns['score'].values() }}|\
         {{ run_query('select 2.5::float8 as x, true as y').rows[0] | list }}
         """), "SELECT 4|('Ada', 90)|(90, 82, 75, 68)|[2.5, True]")
+        // Sizes, precision and scale come from the catalog, as dbt-postgres reads them.
+        _ = try render("{% do adapter.execute('create table \(schema).typed (code varchar(12), amount numeric(10,2), n integer)') %}")
+        XCTAssertEqual(try render("""
+        {% for c in adapter.get_columns_in_relation(api.Relation.create(schema=target.schema, identifier='typed')) %}\
+        {{ c.data_type }},{{ c.char_size }},{{ c.numeric_precision }},{{ c.numeric_scale }},{{ c.string_size() if c.is_string() }};\
+        {% endfor %}
+        """), "character varying(12),12,None,None,12;numeric(10,2),None,10,2,;integer,None,32,0,;")
         let ops = schema + "_ops"
         XCTAssertEqual(try render("""
         {% set t = api.Relation.create(database=target.database, schema='\(ops)', identifier='t') %}\

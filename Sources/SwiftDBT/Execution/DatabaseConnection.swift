@@ -51,10 +51,18 @@ public enum RelationKind: String, Sendable {
 public struct DatabaseColumn: Sendable, Hashable {
     public var name: String
     public var type: String
+    /// A string type's declared size (`character varying(20)`), where the database reports one.
+    public var charSize: Int?
+    /// A numeric type's declared precision and scale (`numeric(10,2)`), where the database reports them.
+    public var numericPrecision: Int?
+    public var numericScale: Int?
 
-    public init(name: String, type: String) {
+    public init(name: String, type: String, charSize: Int? = nil, numericPrecision: Int? = nil, numericScale: Int? = nil) {
         self.name = name
         self.type = type
+        self.charSize = charSize
+        self.numericPrecision = numericPrecision
+        self.numericScale = numericScale
     }
 }
 

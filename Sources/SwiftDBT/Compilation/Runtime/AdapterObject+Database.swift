@@ -230,7 +230,8 @@ extension AdapterObject {
         if located.schema == nil { located.schema = state.session.target.schema }
         guard let schema = located.schema, try schemaExists(schema) else { return [] }
         return try state.withDatabase { try $0.columns(of: located) }.map {
-            ColumnObject(name: $0.name, dtype: $0.type, dialect: state.session.dialect)
+            ColumnObject(name: $0.name, dtype: $0.type, charSize: $0.charSize, numericPrecision: $0.numericPrecision,
+                         numericScale: $0.numericScale, dialect: state.session.dialect)
         }
     }
 
