@@ -43,11 +43,19 @@ final class PostgresDatabase: DatabaseConnection {
     }
 
     func query(_ sql: String, limit: Int?) throws -> QueryResult {
+        try run(sql, fetch: true, limit: limit).rows
+    }
+
+    /// As dbt-postgres reports a statement: psycopg2's status message, its words as the code, its row count.
+    func run(_ sql: String, fetch: Bool, limit: Int?) throws -> (status: StatementStatus, rows: QueryResult) {
         try translate {
             let rows = try connection.execute(sql, limit: limit)
-            return QueryResult(columns: rows.columns, rows: rows.values.map { values in
+            let code = rows.status.split(separator: " ").filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ")
+            let status = StatementStatus(message: rows.status, code: code, rowsAffected: rows.count ?? -1)
+            guard fetch else { return (status, QueryResult(columns: [], rows: [])) }
+            return (status, QueryResult(columns: rows.columns, rows: rows.values.map { values in
                 zip(values, rows.types).map { PostgresDatabase.value($0, oid: $1) }
-            })
+            }))
         }
     }
 

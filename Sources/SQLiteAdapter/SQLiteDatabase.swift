@@ -67,6 +67,32 @@ final class SQLiteDatabase: DatabaseConnection {
         }
     }
 
+    /// As dbt-sqlite reports a statement: `OK`, and Python's row count (rows an insert, update or
+    /// delete changed; -1 for anything else).
+    func run(_ sql: String, fetch: Bool, limit: Int?) throws -> (status: StatementStatus, rows: QueryResult) {
+        let rows = fetch ? try query(sql, limit: limit) : QueryResult(columns: [], rows: [])
+        if !fetch { try execute(sql) }
+        let changes = SQLiteDatabase.changesRows(sql) ? connection.changes : -1
+        return (StatementStatus(message: "OK", code: nil, rowsAffected: changes), rows)
+    }
+
+    /// Whether `sql` starts (after spaces and comments) with `insert`, `update`, `delete` or `replace`.
+    private static func changesRows(_ sql: String) -> Bool {
+        var text = Substring(sql)
+        while true {
+            text = text.drop { $0.isWhitespace }
+            if text.hasPrefix("--") {
+                text = text.drop { $0 != "\n" }
+            } else if text.hasPrefix("/*"), let end = text.range(of: "*/") {
+                text = text[end.upperBound...]
+            } else {
+                break
+            }
+        }
+        let word = text.prefix { $0.isLetter }.lowercased()
+        return ["insert", "update", "delete", "replace"].contains(word)
+    }
+
     func begin() throws { try execute("begin immediate") }
     func commit() throws { try execute("commit") }
     func rollback() throws { try execute("rollback") }

@@ -104,6 +104,20 @@ final class RuntimePostgresTests: XCTestCase {
         """), "True|table|0|None|table|None|False")
     }
 
+    /// What statements report (`load_result(...).response`), as dbt-postgres reports it.
+    func testStatementResponsesAsDbtPostgresReportsThem() throws {
+        let loaded = try load(root, target: "postgres", environment: environment)
+        let target = loaded.session.target
+        try connect(loaded).createSchema(schema)
+        let runtime = DatabaseRuntime { try PostgresAdapterFactory().connect(target, projectRoot: loaded.session.project.root) }
+        let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime)
+        let cases = try StatementResponseCase.load(adapter: "postgres")
+        XCTAssertEqual(cases.count, 8)
+        for item in cases {
+            XCTAssertEqual(try compiler.compileInline(item.template(table: "\"\(schema)\".scratch")), item.expected, item.sql)
+        }
+    }
+
     func testRunOperationCreatesAndDropsASchemaOnPostgres() throws {
         let ops = schema + "_ops"
         let run = try runCLI(["run-operation", "make_and_drop_schema", "--args", "{name: \(ops)}", "--target", "postgres",

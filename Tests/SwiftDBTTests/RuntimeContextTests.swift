@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import SQLiteAdapter
 @testable import SwiftDBT
@@ -72,7 +73,18 @@ final class RuntimeContextTests: XCTestCase {
         {{ load_result('nothing') }}|{% for row in run_query('select 1 as a, 2.5 as b') %}{{ row['b'] * 2 }},{{ row[0] }}{% endfor %}|\
         {{ run_query('select 1 as a').columns[0].name }}
         """)
-        XCTAssertEqual(output, "SELECT 4|4|(1, 'Ada', 90)|('id', 'name', 'score')|Brian|4|(90, 75, 82, 68)|91|None|5.0,1|a")
+        XCTAssertEqual(output, "OK|-1|(1, 'Ada', 90)|('id', 'name', 'score')|Brian|4|(90, 75, 82, 68)|91|None|5.0,1|a")
+    }
+
+    /// What statements report (`load_result(...).response`), as dbt-sqlite reports it.
+    func testStatementResponsesAsDbtSQLiteReportsThem() throws {
+        let (loaded, runtime) = try loadWithRuntime()
+        let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime)
+        let cases = try StatementResponseCase.load(adapter: "sqlite")
+        XCTAssertEqual(cases.count, 8)
+        for item in cases {
+            XCTAssertEqual(try compiler.compileInline(item.template(table: "scratch")), item.expected, item.sql)
+        }
     }
 
     /// A statement the database refuses: its message, where the template called it, and the macro chain.

@@ -42,6 +42,20 @@ public struct QueryResult: Sendable {
     }
 }
 
+/// What a statement reported, as dbt's adapter response: its message (`INSERT 0 3`, or `OK`),
+/// its code, and the rows it changed or returned (-1 where the database reports none).
+public struct StatementStatus: Sendable, Equatable {
+    public var message: String
+    public var code: String?
+    public var rowsAffected: Int
+
+    public init(message: String, code: String?, rowsAffected: Int) {
+        self.message = message
+        self.code = code
+        self.rowsAffected = rowsAffected
+    }
+}
+
 /// Whether a relation is a table or a view.
 public enum RelationKind: String, Sendable {
     case table, view
@@ -74,6 +88,9 @@ public protocol DatabaseConnection: AnyObject {
     func execute(_ sql: String) throws
     /// Runs a query and returns its rows (`limit` caps how many are read).
     func query(_ sql: String, limit: Int?) throws -> QueryResult
+    /// Runs `sql` for a template (`statement`, `adapter.execute`) and reports what its last statement
+    /// reported, as the adapter's dbt counterpart does; with `fetch`, also the rows it returned.
+    func run(_ sql: String, fetch: Bool, limit: Int?) throws -> (status: StatementStatus, rows: QueryResult)
     func begin() throws
     func commit() throws
     func rollback() throws

@@ -189,15 +189,9 @@ extension AdapterObject {
 
     /// `adapter.execute(sql, auto_begin=, fetch=)`: the response and the rows (empty unless fetched).
     private func execute(_ sql: String, autoBegin: Bool, fetch: Bool, limit: Int?) throws -> Value {
-        let log = state.session.log
-        guard fetch else {
-            try state.withDatabase(beginning: autoBegin) { try $0.execute(sql) }
-            let response = StatementResponse(message: "OK", code: "OK", rowsAffected: nil)
-            return .tuple([.object(response), .object(ResultTable(QueryResult(columns: [], rows: []), log: log))])
-        }
-        let result = try state.withDatabase(beginning: autoBegin) { try $0.query(sql, limit: limit) }
-        let response = StatementResponse(message: "SELECT \(result.rows.count)", code: "SELECT", rowsAffected: result.rows.count)
-        return .tuple([.object(response), .object(ResultTable(result, log: log))])
+        let (status, rows) = try state.withDatabase(beginning: autoBegin) { try $0.run(sql, fetch: fetch, limit: limit) }
+        let response = StatementResponse(message: status.message, code: status.code, rowsAffected: status.rowsAffected)
+        return .tuple([.object(response), .object(ResultTable(rows, log: state.session.log))])
     }
 
     /// The relation `name` names, with its type, or none when it does not exist (or while parsing).

@@ -18,8 +18,8 @@ final class StatementResponse: HostObject {
     func attribute(_ name: String, _ context: CallContext) throws -> Value? {
         switch name {
         case "_message": return .string(message)
-        case "code": return code.map(Value.string) ?? .none
-        case "rows_affected": return rowsAffected.map(Value.int) ?? .none
+        case "code": return code.map(Value.string) ?? Value.none
+        case "rows_affected": return rowsAffected.map(Value.int) ?? Value.none
         default: return nil
         }
     }
