@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """Records what dbt-adapters' relation and column objects give in templates, for
-Tests/Fixtures/reference/runtime-values.json. Each case's template is rendered by
+Tests/Fixtures/reference/runtime-values.json, and what agate's print_table() prints for result
+tables (numbers typed Number, the rest Text, as dbt's type tester types database rows), for
+Tests/Fixtures/reference/print-table.json. Each case's template is rendered by
 Jinja2 (configured as dbt configures it) with `api.Relation` and `api.Column` the adapter's own
 classes (dbt-postgres' and dbt-sqlite's); `expected` is the output, or `error: true`.
 Usage: python3 scripts/record-runtime-reference.py  (in a venv with
@@ -43,6 +45,36 @@ TEMPLATES = [
 ]
 
 
+# Result tables: column names, rows, and print_table()'s limits.
+TABLES = [
+    (["id", "name", "score"], [[1, "Ada", 90.5], [20, "Brian", 1234.25], [3, None, None]], {}),
+    (["n", "label"], [[i, "row %d" % i] for i in range(5)], {"max_rows": 2}),
+    (["long", "neg"], [["a" * 30, -1234567]], {}),
+    (list("abcdefgh"), [list(range(8))], {}),
+    (list("abc"), [[1, 2, 3]], {"max_columns": 2}),
+    (["x", "y"], [], {}),
+]
+
+
+def print_table_cases():
+    import contextlib
+    import io
+
+    import agate
+    cases = []
+    for names, rows, limits in TABLES:
+        types = []
+        for index in range(len(names)):
+            values = [row[index] for row in rows if row[index] is not None]
+            numeric = values and all(isinstance(v, (int, float)) for v in values)
+            types.append(agate.Number() if numeric else agate.Text())
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            agate.Table(rows, names, types).print_table(output=out, **limits)
+        cases.append({"columns": names, "rows": rows, "limits": limits, "lines": out.getvalue().splitlines()})
+    return cases
+
+
 def main():
     env = jinja2.Environment(extensions=["jinja2.ext.do", "jinja2.ext.loopcontrols"])
     cases = []
@@ -59,6 +91,10 @@ def main():
     path = os.path.join(os.path.dirname(__file__), "..", "Tests", "Fixtures", "reference", "runtime-values.json")
     with open(path, "w", encoding="utf-8") as f:
         json.dump(cases, f, indent=2, ensure_ascii=False)
+        f.write("\n")
+    path = os.path.join(os.path.dirname(path), "print-table.json")
+    with open(path, "w", encoding="utf-8") as f:
+        json.dump(print_table_cases(), f, indent=2, ensure_ascii=False)
         f.write("\n")
 
 

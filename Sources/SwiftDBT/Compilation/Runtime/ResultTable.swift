@@ -50,8 +50,13 @@ final class ResultTable: HostObject {
             return .object(ResultSequence(name: "MappedSequence", items: columns, names: columnNames))
         case "print_table":
             return .function(name) { [self] arguments, _ in
-                let limit = arguments.value(0, "max_rows").flatMap { if case .int(let i) = $0 { return i } else { return nil } } ?? 20
-                printTable(maxRows: limit)
+                func limit(_ position: Int, _ key: String, _ fallback: Int) -> Int {
+                    if case .int(let value)? = arguments.value(position, key) { return value }
+                    return fallback
+                }
+                let lines = printedLines(maxRows: limit(0, "max_rows", 20), maxColumns: limit(1, "max_columns", 6),
+                                         maxColumnWidth: limit(2, "max_column_width", 20))
+                lines.forEach(log)
                 return .none
             }
         default: return nil
@@ -59,7 +64,7 @@ final class ResultTable: HostObject {
     }
 
     /// agate's name for the type of a column's values (`Number`, `Text`, `Boolean`).
-    private func typeLabel(column: Int) -> String {
+    func typeLabel(column: Int) -> String {
         for row in rows where column < row.count {
             switch row[column] {
             case .none: continue
@@ -69,22 +74,6 @@ final class ResultTable: HostObject {
             }
         }
         return "Text"
-    }
-
-    /// Writes the table to the log as `| a | b |` rows under a rule.
-    private func printTable(maxRows: Int) {
-        let shown = rows.prefix(max(0, maxRows)).map { $0.map { $0.isNone ? "" : $0.str } }
-        let widths = columnNames.indices.map { column in
-            ([columnNames[column]] + shown.map { column < $0.count ? $0[column] : "" }).map(\.count).max() ?? 0
-        }
-        func line(_ cells: [String]) -> String {
-            "| " + cells.enumerated().map { $0.element.padding(toLength: widths[$0.offset], withPad: " ", startingAt: 0) }
-                .joined(separator: " | ") + " |"
-        }
-        log(line(columnNames))
-        log("| " + widths.map { String(repeating: "-", count: $0) }.joined(separator: " | ") + " |")
-        for row in shown { log(line(row)) }
-        if rows.count > shown.count { log("| ... |") }
     }
 }
 
