@@ -137,6 +137,16 @@ final class RuntimeContextTests: XCTestCase {
         {% do adapter.drop_schema(scratch) %}{{ adapter.check_schema_exists('main', 'scratch') }}
         """), "True|table|0|None|table|None|False")
         XCTAssertFalse(project.exists("target/scratch.db"))
+        XCTAssertEqual(try render("""
+        {{ adapter.valid_incremental_strategies() }}|\
+        {{ adapter.get_incremental_strategy_macro(none, 'append')({'target_relation': 't', 'temp_relation': 's'}) }}
+        """), "['append', 'delete+insert', 'merge']|insert into t select * from s")
+        XCTAssertThrowsError(try render("{{ adapter.get_incremental_strategy_macro(none, 'microbatch') }}")) { error in
+            XCTAssertEqual((error as? DBTError)?.message, "The incremental strategy 'microbatch' is not valid for this adapter")
+        }
+        XCTAssertThrowsError(try render("{{ adapter.get_incremental_strategy_macro(none, 'merge') }}")) { error in
+            XCTAssertEqual((error as? DBTError)?.message, "there is no incremental strategy macro named 'get_incremental_merge_sql' in runtime")
+        }
         XCTAssertThrowsError(try render("{{ api.Column('a', 'integer').string_size() }}")) { error in
             XCTAssertEqual((error as? DBTError)?.message, "Called string_size() on non-string field!")
         }

@@ -157,13 +157,19 @@ extension AdapterObject {
             // `text` columns (what swiftdbt creates) hold any string.
             return method { _ in .none }
         case "valid_incremental_strategies":
-            return method { _ in .list((["append", "delete+insert"] + (dialect.supportsMerge ? ["merge"] : [])).map(Value.string)) }
+            return method { _ in .list(Self.incrementalStrategies.map(Value.string)) }
         case "get_incremental_strategy_macro":
+            // As dbt: the macro `get_incremental_<strategy>_sql` the calling node sees, once a built-in
+            // strategy is known to be one this adapter runs.
             return method { arguments in
-                let strategy = (arguments.value(1, "strategy")?.str ?? "default").replacingOccurrences(of: "+", with: "_")
-                let macroName = "get_incremental_\(strategy)_sql"
-                guard let macro = state.session.macros.dispatch(macroName, namespace: nil) else {
-                    throw TemplateError(.raised, "there is no incremental strategy macro '\(macroName)' for adapter '\(dialect.type)'")
+                let requested = arguments.value(1, "strategy").flatMap { $0.isNone ? nil : $0.str } ?? "default"
+                let builtin = ["append", "delete+insert", "merge", "insert_overwrite", "microbatch"]
+                if builtin.contains(requested), !Self.incrementalStrategies.contains(requested) {
+                    throw TemplateError(.raised, "The incremental strategy '\(requested)' is not valid for this adapter")
+                }
+                let macroName = "get_incremental_\(requested.replacingOccurrences(of: "+", with: "_"))_sql"
+                guard let macro = state.session.macros.resolve(macroName, from: state.node.packageName) else {
+                    throw TemplateError(.raised, "there is no incremental strategy macro named '\(macroName)' in \(state.session.project.name)")
                 }
                 return .macro(macro.definition, globals: state.scope(for: macro.packageName))
             }
@@ -171,6 +177,9 @@ extension AdapterObject {
             return nil
         }
     }
+
+    /// The incremental strategies swiftdbt runs on both adapters (SQLite's `merge` as an update and an insert).
+    private static let incrementalStrategies = ["append", "delete+insert", "merge"]
 
     /// What a method that needs the database returns while parsing (nil: the method needs none).
     private static func parseAnswer(_ name: String, log: @escaping @Sendable (String) -> Void) -> Value? {
