@@ -42,12 +42,12 @@ final class ResultTable: HostObject {
         switch name {
         case "column_names": return .tuple(columnNames.map(Value.string))
         case "column_types": return .tuple(columnNames.indices.map { .string(typeLabel(column: $0)) })
-        case "rows": return .object(ResultSequence(name: "MappedSequence", items: rowValues, names: nil))
+        case "rows": return .object(ResultSequence(items: rowValues, names: nil))
         case "columns":
             let columns = columnNames.indices.map { index in
                 Value.object(ResultColumn(name: columnNames[index], values: rows.map { index < $0.count ? $0[index] : .none }))
             }
-            return .object(ResultSequence(name: "MappedSequence", items: columns, names: columnNames))
+            return .object(ResultSequence(items: columns, names: columnNames))
         case "print_table":
             return .function(name) { [self] arguments, _ in
                 func limit(_ position: Int, _ key: String, _ fallback: Int) -> Int {
@@ -74,116 +74,5 @@ final class ResultTable: HostObject {
             }
         }
         return "Text"
-    }
-}
-
-/// One row: indexed by position or by column name, iterated as its values.
-final class ResultRow: HostObject {
-    let names: [String]
-    let values: [Value]
-    init(names: [String], values: [Value]) {
-        self.names = names
-        self.values = values
-    }
-
-    var typeName: String { "Row" }
-    var display: String { "<agate.Row: (" + values.map(\.repr).joined(separator: ", ") + ")>" }
-    var valueKey: String? { nil }
-
-    func iterate() throws -> [Value]? { values }
-
-    func item(_ key: Value, _ context: CallContext) throws -> Value? {
-        ResultSequence.lookup(key, items: values, names: names)
-    }
-
-    func attribute(_ name: String, _ context: CallContext) throws -> Value? {
-        switch name {
-        case "keys": return .function(name) { [names] _, _ in .tuple(names.map(Value.string)) }
-        case "values": return .function(name) { [values] _, _ in .tuple(values) }
-        case "items": return .function(name) { [names, values] _, _ in
-            .list(zip(names, values).map { Value.tuple([.string($0), $1]) })
-        }
-        case "get": return .function(name) { [self] arguments, context in
-            try item(arguments.value(0, "key") ?? .none, context) ?? arguments.value(1, "default") ?? .none
-        }
-        case "dict": return .function(name) { [names, values] _, _ in .dict(Array(zip(names, values))) }
-        default: return nil
-        }
-    }
-}
-
-/// One column of a result: its `name` and `values()`.
-final class ResultColumn: HostObject {
-    let name: String
-    let values: [Value]
-    init(name: String, values: [Value]) {
-        self.name = name
-        self.values = values
-    }
-
-    var typeName: String { "Column" }
-    var display: String { "<agate.Column: (" + values.map(\.repr).joined(separator: ", ") + ")>" }
-
-    func iterate() throws -> [Value]? { values }
-
-    func item(_ key: Value, _ context: CallContext) throws -> Value? {
-        ResultSequence.lookup(key, items: values, names: nil)
-    }
-
-    func attribute(_ attribute: String, _ context: CallContext) throws -> Value? {
-        switch attribute {
-        case "name": return .string(name)
-        case "values": return .function(attribute) { [values] _, _ in .tuple(values) }
-        case "values_distinct": return .function(attribute) { [values] _, _ in
-            var distinct: [Value] = []
-            for value in values where !distinct.contains(where: { Value.equals($0, value) }) { distinct.append(value) }
-            return .tuple(distinct)
-        }
-        case "values_without_nulls": return .function(attribute) { [values] _, _ in .tuple(values.filter { !$0.isNone }) }
-        default: return nil
-        }
-    }
-}
-
-/// `table.rows` and `table.columns`: a sequence indexed by position (and, for columns, by name).
-final class ResultSequence: HostObject {
-    let name: String
-    let items: [Value]
-    let names: [String]?
-    init(name: String, items: [Value], names: [String]?) {
-        self.name = name
-        self.items = items
-        self.names = names
-    }
-
-    var typeName: String { name }
-    var display: String { "<agate.\(name)>" }
-
-    func iterate() throws -> [Value]? { items }
-
-    func item(_ key: Value, _ context: CallContext) throws -> Value? {
-        ResultSequence.lookup(key, items: items, names: names)
-    }
-
-    func attribute(_ attribute: String, _ context: CallContext) throws -> Value? {
-        switch attribute {
-        case "keys": return .function(attribute) { [names] _, _ in .tuple((names ?? []).map(Value.string)) }
-        case "values": return .function(attribute) { [items] _, _ in .tuple(items) }
-        default: return nil
-        }
-    }
-
-    /// `items[0]`, `items[-1]`, `items['name']`.
-    static func lookup(_ key: Value, items: [Value], names: [String]?) -> Value? {
-        switch key {
-        case .int(let index):
-            let position = index < 0 ? index + items.count : index
-            return items.indices.contains(position) ? items[position] : nil
-        case .string(let name):
-            guard let position = names?.firstIndex(of: name), items.indices.contains(position) else { return nil }
-            return items[position]
-        default:
-            return nil
-        }
     }
 }
