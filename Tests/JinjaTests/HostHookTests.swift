@@ -47,6 +47,8 @@ final class HostHookTests: XCTestCase {
         {{ d[b] }} {{ a is mapping }} {{ plain is mapping }} {{ plain == plain }}
         """
         XCTAssertEqual(try environment.render(template, context), "True False False True 2 2 True False True")
+        // As Jinja2's getattr: an attribute the object lacks is looked up as an item.
+        XCTAssertEqual(try environment.render("{{ a.orders }}|{{ a.other is undefined }}", context), "item orders|True")
         XCTAssertThrowsError(try environment.render("{% set d = {plain: 1} %}", context)) { error in
             XCTAssertEqual((error as? TemplateError)?.message, "unhashable type: 'Relation'")
         }
@@ -125,6 +127,9 @@ private final class KeyedRelation: HostObject {
     var typeName: String { "Relation" }
     var valueKey: String? { name }
     var isMapping: Bool { true }
+    func item(_ key: Value, _ context: CallContext) throws -> Value? {
+        key.stringValue == name ? .string("item \(name)") : nil
+    }
 }
 
 /// A package-like namespace of macros (`dbt.concat(...)`).
