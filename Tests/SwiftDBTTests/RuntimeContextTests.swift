@@ -76,6 +76,20 @@ final class RuntimeContextTests: XCTestCase {
         XCTAssertEqual(output, "OK|-1|(1, 'Ada', 90)|('id', 'name', 'score')|Brian|4|(90, 75, 82, 68)|91|None|5.0,1|a")
     }
 
+    /// What package macros reach for besides `adapter`: the built-in relation and config macros, rows'
+    /// columns as attributes, a table's columns as items.
+    func testBuiltinRuntimeMacrosAndRowAccess() throws {
+        XCTAssertEqual(try project.run("seed").code, 0)
+        let (loaded, runtime) = try loadWithRuntime()
+        let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime)
+        XCTAssertEqual(try compiler.compileInline("""
+        {{ load_relation(ref('people')).type }}|{{ load_cached_relation(api.Relation.create(schema='main', identifier='nope')) }}|\
+        {{ should_full_refresh() }}|{{ should_store_failures() }}|\
+        {% set t = run_query('select 1 as a, 2 as b') %}{% for row in t %}{{ row.b }}{% endfor %}|\
+        {% for name, column in t.columns.items() %}{{ name }}={{ column.values() }};{% endfor %}
+        """), "table|None|False|False|2|a=(1,);b=(2,);")
+    }
+
     /// What statements report (`load_result(...).response`), as dbt-sqlite reports it.
     func testStatementResponsesAsDbtSQLiteReportsThem() throws {
         let (loaded, runtime) = try loadWithRuntime()

@@ -22,6 +22,9 @@ final class ResultSequence: HostObject {
         switch attribute {
         case "keys": return .function(attribute) { [names] _, _ in .tuple((names ?? []).map(Value.string)) }
         case "values": return .function(attribute) { [items] _, _ in .tuple(items) }
+        case "items": return .function(attribute) { [names, items] _, _ in
+            .list(zip(names ?? [], items).map { Value.tuple([.string($0), $1]) })
+        }
         default: return nil
         }
     }
