@@ -27,6 +27,11 @@ public final class RelationCache: @unchecked Sendable {
         lock.withLock { known[RelationCache.key(relation)] = kind }
     }
 
+    /// Whether `schema` has been listed (and so exists, unless something outside the run dropped it).
+    public func isListed(_ schema: String) -> Bool {
+        lock.withLock { listedSchemas.contains(schema) }
+    }
+
     /// Forgets a dropped schema: nothing in it exists, and it is listed again when asked about.
     public func forgetSchema(_ schema: String) {
         lock.withLock {

@@ -223,8 +223,10 @@ extension AdapterObject {
         return runtime.relations.kind(of: name)
     }
 
+    /// Whether `schema` exists: so when the run's cache has listed it, else as the database says.
     private func schemaExists(_ schema: String) throws -> Bool {
-        try state.withDatabase { try $0.listSchemas() }.contains(schema)
+        if state.runtime?.relations.isListed(schema) == true { return true }
+        return try state.withDatabase { try $0.listSchemas() }.contains(schema)
     }
 
     /// The columns of `relation`, or none when it does not exist.
