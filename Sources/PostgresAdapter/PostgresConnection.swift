@@ -44,11 +44,14 @@ final class PostgresConnection {
         PQfinish(handle)
     }
 
-    /// Rows of a query as text (nil for NULL), with column names and type OIDs.
+    /// Rows of a query as text (nil for NULL), with column names and type OIDs, and the command's
+    /// status (`INSERT 0 3`) and count of rows (nil when the command has none).
     struct Rows {
         var columns: [String]
         var types: [UInt32]
         var values: [[String?]]
+        var status = ""
+        var count: Int?
     }
 
     /// Runs `sql` (one or more statements); returns the last statement's rows.
@@ -147,7 +150,8 @@ final class PostgresConnection {
                     : String(cString: PQgetvalue(result, Int32(row), Int32(column)))
             }
         }
-        return Rows(columns: columns, types: types, values: values)
+        let affected = PQcmdTuples(result).flatMap { Int(String(cString: $0)) }
+        return Rows(columns: columns, types: types, values: values, status: String(cString: PQcmdStatus(result)), count: affected)
     }
 }
 

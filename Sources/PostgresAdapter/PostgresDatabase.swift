@@ -45,11 +45,19 @@ final class PostgresDatabase: DatabaseConnection {
     }
 
     func query(_ sql: String, limit: Int?) throws -> QueryResult {
+        try run(sql, fetch: true, limit: limit).rows
+    }
+
+    /// As dbt-postgres reports a statement: psycopg2's status message, its words as the code, its row count.
+    func run(_ sql: String, fetch: Bool, limit: Int?) throws -> (status: StatementStatus, rows: QueryResult) {
         try translate {
             let rows = try connection.execute(sql, limit: limit)
-            return QueryResult(columns: rows.columns, rows: rows.values.map { values in
+            let code = rows.status.split(separator: " ").filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ")
+            let status = StatementStatus(message: rows.status, code: code, rowsAffected: rows.count ?? -1)
+            guard fetch else { return (status, QueryResult(columns: [], rows: [])) }
+            return (status, QueryResult(columns: rows.columns, rows: rows.values.map { values in
                 zip(values, rows.types).map { PostgresDatabase.value($0, oid: $1) }
-            })
+            }))
         }
     }
 
@@ -59,6 +67,16 @@ final class PostgresDatabase: DatabaseConnection {
 
     func createSchema(_ schema: String) throws {
         try execute("create schema if not exists \(PostgresDialect().quote(schema))")
+    }
+
+    func listSchemas() throws -> [String] {
+        try query("select nspname from pg_namespace order by nspname", limit: nil).rows.compactMap {
+            if case .text(let name)? = $0.first { return name } else { return nil }
+        }
+    }
+
+    func dropSchema(_ schema: String) throws {
+        try execute("drop schema if exists \(PostgresDialect().quote(schema)) cascade")
     }
 
     func relations(inSchemas schemas: [String]) throws -> [RelationName: RelationKind] {
@@ -81,13 +99,15 @@ final class PostgresDatabase: DatabaseConnection {
 
     func columns(of relation: RelationName) throws -> [DatabaseColumn] {
         let rows = try translate {
-            try connection.execute("select column_name, data_type from information_schema.columns "
+            try connection.execute("select column_name, data_type, character_maximum_length, numeric_precision, numeric_scale "
+                                   + "from information_schema.columns "
                                    + "where table_schema = $1 and table_name = $2 order by ordinal_position",
                                    parameters: [relation.schema ?? "public", relation.identifier])
         }
         return rows.values.compactMap { row in
-            guard row.count == 2, let name = row[0] else { return nil }
-            return DatabaseColumn(name: name, type: row[1] ?? "text")
+            guard row.count == 5, let name = row[0] else { return nil }
+            return DatabaseColumn(name: name, type: row[1] ?? "text", charSize: row[2].flatMap { Int($0) },
+                                  numericPrecision: row[3].flatMap { Int($0) }, numericScale: row[4].flatMap { Int($0) })
         }
     }
 

@@ -16,6 +16,9 @@ public struct PostgresDialect: Dialect {
     public func literal(_ text: String) -> String {
         "E'" + text.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "'", with: "''") + "'"
     }
+    public var keepsUnsizedStringTypes: Bool { true }
+    public var relationClassName: String { "PostgresRelation" }
+    public var columnClassName: String { "PostgresColumn" }
 
     public func seedColumnType(_ type: SeedColumnType) -> String {
         type == .timestamp ? "timestamp without time zone" : standardSeedColumnType(type)

@@ -72,6 +72,32 @@ final class SQLiteDatabase: DatabaseConnection {
         }
     }
 
+    /// As dbt-sqlite reports a statement: `OK`, and Python's row count (rows an insert, update or
+    /// delete changed; -1 for anything else).
+    func run(_ sql: String, fetch: Bool, limit: Int?) throws -> (status: StatementStatus, rows: QueryResult) {
+        let rows = fetch ? try query(sql, limit: limit) : QueryResult(columns: [], rows: [])
+        if !fetch { try execute(sql) }
+        let changes = SQLiteDatabase.changesRows(sql) ? connection.changes : -1
+        return (StatementStatus(message: "OK", code: nil, rowsAffected: changes), rows)
+    }
+
+    /// Whether `sql` starts (after spaces and comments) with `insert`, `update`, `delete` or `replace`.
+    private static func changesRows(_ sql: String) -> Bool {
+        var text = Substring(sql)
+        while true {
+            text = text.drop { $0.isWhitespace }
+            if text.hasPrefix("--") {
+                text = text.drop { $0 != "\n" }
+            } else if text.hasPrefix("/*"), let end = text.range(of: "*/") {
+                text = text[end.upperBound...]
+            } else {
+                break
+            }
+        }
+        let word = text.prefix { $0.isLetter }.lowercased()
+        return ["insert", "update", "delete", "replace"].contains(word)
+    }
+
     func begin() throws { try execute("begin immediate") }
     func commit() throws { try execute("commit") }
     func rollback() throws { try execute("rollback") }
@@ -83,6 +109,45 @@ final class SQLiteDatabase: DatabaseConnection {
         }
         guard !attached.contains(schema.lowercased()) else { return }
         try attach(schema, path: (schemaDirectory as NSString).appendingPathComponent(SQLiteSchemaFile.name(for: schema)))
+    }
+
+    func listSchemas() throws -> [String] {
+        var schemas = try query("pragma database_list", limit: nil).rows.compactMap { row -> String? in
+            guard row.count > 1, case .text(let name) = row[1], name != "temp" else { return nil }
+            return name
+        }
+        let files = (try? FileManager.default.contentsOfDirectory(atPath: schemaDirectory)) ?? []
+        for file in files.sorted() where file.hasSuffix(".db") {
+            let schema = String(file.dropLast(3))
+            if !schemas.contains(schema) { schemas.append(schema) }
+        }
+        return schemas
+    }
+
+    /// Drops every relation of the schema, detaches it and removes its file (never the main database).
+    func dropSchema(_ schema: String) throws {
+        guard schema != "main", schema != "temp" else {
+            throw DBTError(.execution, "cannot drop the schema '\(schema)': it is SQLite's own database")
+        }
+        let path = (schemaDirectory as NSString).appendingPathComponent("\(schema).db")
+        if attached.contains(schema) {
+            let quoted = SQLiteConnection.quoteIdentifier(schema)
+            let rows = try query("select name, type from \(quoted).sqlite_master where type in ('view', 'table') "
+                                 + "and name not like 'sqlite_%' order by type = 'table'", limit: nil).rows
+            for row in rows {
+                guard row.count == 2, case .text(let name) = row[0], case .text(let type) = row[1] else { continue }
+                try execute("drop \(type) if exists \(quoted).\(SQLiteConnection.quoteIdentifier(name))")
+            }
+            try translate { try connection.detach(schema) }
+            attached.remove(schema)
+        }
+        if FileManager.default.fileExists(atPath: path) {
+            do {
+                try FileManager.default.removeItem(atPath: path)
+            } catch {
+                throw DBTError(.execution, "cannot remove the file of schema '\(schema)' at \(path): \(error.localizedDescription)")
+            }
+        }
     }
 
     func relations(inSchemas schemas: [String]) throws -> [RelationName: RelationKind] {

@@ -8,6 +8,8 @@ public struct SQLiteDialect: Dialect {
     public var type: String { "sqlite" }
     public var includesDatabase: Bool { false }
     public var canRenameViews: Bool { false }
+    public var supportsTruncate: Bool { false }
+    public var relationClassName: String { "SQLiteRelation" }
 
     public func seedColumnType(_ type: SeedColumnType) -> String {
         type == .number ? "real" : standardSeedColumnType(type)

@@ -15,12 +15,13 @@ struct CompileCommand: ParsableCommand {
         Console.run(format: project.logFormat) { console in
             let loaded = try project.load(console: console)
             if let inline {
-                let compiler = Compiler(session: loaded.session, manifest: loaded.manifest)
+                let compiler = Compiler(session: loaded.session, manifest: loaded.manifest,
+                                        runtime: try ProjectOptions.runtime(for: loaded))
                 console.output(try compiler.compileInline(inline))
                 return
             }
             let selected = try selection.select(in: loaded, defaultTypes: [.model, .test, .analysis, .snapshot], console: console)
-            let compiled = try CompileTask.run(loaded, selected: selected)
+            let compiled = try CompileTask.run(loaded, selected: selected, runtime: try ProjectOptions.runtime(for: loaded))
             console.info("Compiled \(compiled.count) node\(compiled.count == 1 ? "" : "s") into \(TargetPaths(loaded.session.project).file("compiled"))")
         }
     }

@@ -35,6 +35,16 @@ struct ProjectOptions: ParsableArguments {
         return registry
     }
 
+    /// The database templates reach while compiling `loaded`: its target's adapter, connected on first use.
+    static func runtime(for loaded: LoadedProject, transactional: Bool = false) throws -> DatabaseRuntime {
+        let target = loaded.session.target
+        guard let adapter = adapters.factory(for: target.type) as? any ExecutionAdapter else {
+            throw DBTError(.project, "the '\(target.type)' adapter cannot run queries")
+        }
+        let root = loaded.session.project.root
+        return DatabaseRuntime(transactional: transactional) { try adapter.connect(target, projectRoot: root) }
+    }
+
     /// Loads and parses the project, printing the profile notice and the "Found ..." line.
     func load(console: Console) throws -> LoadedProject {
         let options = LoadOptions(projectDirectory: projectDirectory, profilesDirectory: profilesDirectory, target: target,

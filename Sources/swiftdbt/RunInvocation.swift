@@ -39,13 +39,14 @@ enum RunInvocation {
         }
         console.info("Concurrency: \(threads) threads (target='\(target.name)')")
         console.info("")
-        let hooks = ProjectHooks(loaded: loaded, connection: connection)
+        let hooks = ProjectHooks(loaded: loaded, connection: connection, flags: InvocationFlags(options, selected: selected))
         var results = hooks.run(.start, reporter: reporter)
         if !results.isEmpty { console.info("") }
-        results += try runner.run(selected)
+        let nodeResults = try runner.run(selected)
+        results += nodeResults
         if !runner.wasCancelled && !runner.lostConnection && !loaded.session.project.onRunEnd.isEmpty {
             console.info("")
-            results += hooks.run(.end, reporter: reporter)
+            results += hooks.run(.end, reporter: reporter, results: nodeResults)
         }
         let elapsed = Date().timeIntervalSince(started)
         try RunResultsWriter.write(results, loaded: loaded, elapsed: elapsed, command: command.rawValue)

@@ -18,7 +18,9 @@ struct ShowCommand: ParsableCommand {
     func run() throws {
         Console.run(format: project.logFormat) { console in
             let loaded = try project.load(console: console)
-            let compiler = Compiler(session: loaded.session, manifest: loaded.manifest)
+            let runtime = try ProjectOptions.runtime(for: loaded)
+            let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime,
+                                    flags: InvocationFlags(which: "show"))
             let (title, sql): (String, String)
             if let inline {
                 (title, sql) = ("inline node", try compiler.compileInline(inline))
@@ -30,11 +32,9 @@ struct ShowCommand: ParsableCommand {
                 (title, sql) = ("node '\(node.name)'", node.resourceType == .seed
                     ? "select * from \(node.relation.map(loaded.session.dialect.render) ?? node.name)" : try compiler.compile(node))
             }
-            guard let adapter = ProjectOptions.adapters.factory(for: loaded.session.target.type) as? any ExecutionAdapter else {
-                throw DBTError(.project, "the '\(loaded.session.target.type)' adapter cannot run queries")
+            let result = try runtime.withConnection {
+                try $0.query("select * from (\n\(sql)\n) dbt_show limit \(max(0, limit))", limit: limit)
             }
-            let connection = try adapter.connect(loaded.session.target, projectRoot: loaded.session.project.root)
-            let result = try connection.query("select * from (\n\(sql)\n) dbt_show limit \(max(0, limit))", limit: limit)
             console.info("Previewing \(title):")
             for line in TablePrinter.lines(result) { console.output(line) }
         }

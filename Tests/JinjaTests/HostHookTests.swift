@@ -53,6 +53,23 @@ final class HostHookTests: XCTestCase {
         XCTAssertEqual(output, "\"main\".\"orders\"|orders|\"orders\"|called with x|True")
     }
 
+    func testHostObjectsWithAValueKeyAreEqualHashableAndMappings() throws {
+        let context: [String: Value] = [
+            "a": .object(KeyedRelation(name: "orders")), "b": .object(KeyedRelation(name: "orders")),
+            "c": .object(KeyedRelation(name: "items")), "plain": .object(FakeRelation(schema: "main", identifier: "x")),
+        ]
+        let template = """
+        {{ a == b }} {{ a == c }} {{ a != b }} {{ a in [b] }} {% set d = {a: 1} %}{% do d.update({b: 2, c: 3}) %}{{ d | length }} \
+        {{ d[b] }} {{ a is mapping }} {{ plain is mapping }} {{ plain == plain }}
+        """
+        XCTAssertEqual(try environment.render(template, context), "True False False True 2 2 True False True")
+        // As Jinja2's getattr: an attribute the object lacks is looked up as an item.
+        XCTAssertEqual(try environment.render("{{ a.orders }}|{{ a.other is undefined }}", context), "item orders|True")
+        XCTAssertThrowsError(try environment.render("{% set d = {plain: 1} %}", context)) { error in
+            XCTAssertEqual((error as? TemplateError)?.message, "unhashable type: 'Relation'")
+        }
+    }
+
     func testMacrosFromAnotherTemplateSeeTheCallersGlobals() throws {
         let macros = try environment.parse(
             "{% macro quoted_this() %}'{{ this }}'{% endmacro %}{% macro twice(x) %}{{ x }}{{ x }}{% endmacro %}",
@@ -116,6 +133,18 @@ private final class FakeRelation: HostObject {
     }
     func call(_ arguments: Arguments, _ context: CallContext) throws -> Value {
         .string("called with \(arguments.positional.first?.str ?? "")")
+    }
+}
+
+/// A relation-like host object compared by its name, and a mapping.
+private final class KeyedRelation: HostObject {
+    let name: String
+    init(name: String) { self.name = name }
+    var typeName: String { "Relation" }
+    var valueKey: String? { name }
+    var isMapping: Bool { true }
+    func item(_ key: Value, _ context: CallContext) throws -> Value? {
+        key.stringValue == name ? .string("item \(name)") : nil
     }
 }
 

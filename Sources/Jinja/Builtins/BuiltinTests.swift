@@ -19,7 +19,13 @@ enum BuiltinTests {
         "float": unary("float") { if case .float = $0 { return true } else { return false } },
         "number": unary("number") { Value.Number($0) != nil },
         "string": unary("string") { $0.stringValue != nil },
-        "mapping": unary("mapping") { if case .dict = $0 { return true } else { return false } },
+        "mapping": unary("mapping") { value in
+            switch value {
+            case .dict: return true
+            case .object(let object): return object.isMapping
+            default: return false
+            }
+        },
         "iterable": unary("iterable") { try isIterable($0) },
         "sequence": unary("sequence") { value in
             if case .object(is Generator) = value { return false }

@@ -1,6 +1,6 @@
 /// Attribute, item and slice access and iteration, with Jinja2's lookup order.
 extension Renderer {
-    /// `value.name`: a Python attribute (methods, object attributes) first, then a dict item.
+    /// `value.name`: a Python attribute (methods, object attributes) first, then an item (Jinja2's `getattr`).
     func attribute(_ value: Value, _ name: String) throws -> Value {
         switch value {
         case .undefined(let message):
@@ -11,7 +11,7 @@ extension Renderer {
         case .string, .list, .tuple:
             if BuiltinMethods.has(value, name) { return .callable(BoundMethod(value, name)) }
         case .object(let object):
-            if let found = try object.attribute(name, context) { return found }
+            if let found = try object.attribute(name, context) ?? object.item(.string(name), context) { return found }
         case .callable(let function):
             if let found = function.attribute(name) { return found }
         case .bigInt, .int, .bool, .float:

@@ -74,6 +74,8 @@ enum DictKey: Hashable {
     case float(Double)
     case string(String)
     case tuple([DictKey])
+    /// A host object with a `valueKey`: its type name and key.
+    case object(String, String)
 
     /// Nil for a value Python cannot hash (tuples nested too deeply included).
     init?(_ value: Value, depth: Int = 0) {
@@ -94,7 +96,10 @@ enum DictKey: Hashable {
                 keys.append(key)
             }
             self = .tuple(keys)
-        case .undefined, .list, .dict, .callable, .object: return nil
+        case .object(let object):
+            guard let key = object.valueKey else { return nil }
+            self = .object(object.typeName, key)
+        case .undefined, .list, .dict, .callable: return nil
         }
     }
 }

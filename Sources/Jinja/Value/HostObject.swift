@@ -17,6 +17,11 @@ public protocol HostObject: AnyObject {
     /// `{{ obj }}`: Python's `str(obj)`.
     var display: String { get }
     var isTruthy: Bool { get }
+    /// What the object's value is, for Python's `==` and `hash()`: two objects of the same
+    /// `typeName` and equal keys are equal and the same dict key. Nil: equal only to itself, unhashable.
+    var valueKey: String? { get }
+    /// Whether the `mapping` test is true (a Python `Mapping`; such objects usually answer `get` too).
+    var isMapping: Bool { get }
 }
 
 extension HostObject {
@@ -31,4 +36,15 @@ extension HostObject {
     public func iterate() throws -> [Value]? { nil }
     public var display: String { "<\(typeName) object>" }
     public var isTruthy: Bool { true }
+    public var valueKey: String? { nil }
+    public var isMapping: Bool { false }
+}
+
+extension HostObject {
+    /// Python `==` between two host objects: by `valueKey` where both have one, else identity.
+    func isEqual(to other: any HostObject) -> Bool {
+        if self === other { return true }
+        guard let key = valueKey, let otherKey = other.valueKey else { return false }
+        return key == otherKey && typeName == other.typeName
+    }
 }

@@ -22,7 +22,7 @@ extension Value {
             }
             return true
         case (.callable(let x), .callable(let y)): return x === y
-        case (.object(let x), .object(let y)): return x === y
+        case (.object(let x), .object(let y)): return x.isEqual(to: y)
         default: return false
         }
     }

@@ -39,6 +39,12 @@ extension Value {
         return false
     }
 
+    /// Whether this value is Python's `None`.
+    public var isNone: Bool {
+        if case .none = self { return true }
+        return false
+    }
+
     /// The string inside a `.string`, or nil.
     public var stringValue: String? {
         if case .string(let s) = self { return s }

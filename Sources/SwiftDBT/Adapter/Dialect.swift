@@ -19,6 +19,15 @@ public protocol Dialect: Sendable {
     var supportsGrants: Bool { get }
     /// The longest identifier the database keeps whole, in bytes (PostgreSQL: 63, longer ones are cut); nil for no limit.
     var maxIdentifierBytes: Int? { get }
+    /// Whether a column's full type keeps `text` and unsized `character varying` as they are
+    /// (dbt-postgres) rather than sizing them (`character varying(256)`, dbt's default).
+    var keepsUnsizedStringTypes: Bool { get }
+    /// The class names of the adapter's relations and columns in dbt (`PostgresRelation`), which
+    /// templates see in `relation.metadata.type` and when printing a column.
+    var relationClassName: String { get }
+    var columnClassName: String { get }
+    /// Whether the database has `truncate table` (SQLite empties a table with `delete from`).
+    var supportsTruncate: Bool { get }
     /// The column type a seed column of an inferred type is created with.
     func seedColumnType(_ type: SeedColumnType) -> String
     /// Quotes an identifier.
@@ -33,6 +42,10 @@ extension Dialect {
     public var supportsMerge: Bool { false }
     public var supportsGrants: Bool { false }
     public var maxIdentifierBytes: Int? { nil }
+    public var keepsUnsizedStringTypes: Bool { false }
+    public var relationClassName: String { "BaseRelation" }
+    public var columnClassName: String { "Column" }
+    public var supportsTruncate: Bool { true }
 
     public func seedColumnType(_ type: SeedColumnType) -> String { standardSeedColumnType(type) }
 

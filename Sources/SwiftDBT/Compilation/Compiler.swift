@@ -6,30 +6,43 @@ import Jinja
 public final class Compiler: Sendable {
     public let session: CompileSession
     public let manifest: Manifest
-    private let resolver: ReferenceResolver
+    let resolver: ReferenceResolver
     private let ephemerals = EphemeralCache()
     /// Decides `is_incremental()` for a node (an adapter answers once it can see the database).
     private let isIncremental: @Sendable (ProjectNode) -> Bool
     /// `--empty`: every `ref()` and `source()` reads zero rows.
     private let empty: Bool
+    /// The database templates query (`run_query`, `adapter.get_relation`, ...); nil: none can.
+    public let runtime: DatabaseRuntime?
+    /// `flags` and `selected_resources` as templates see them.
+    let flags: InvocationFlags
 
-    public init(session: CompileSession, manifest: Manifest, empty: Bool = false,
+    public init(session: CompileSession, manifest: Manifest, empty: Bool = false, runtime: DatabaseRuntime? = nil,
+                flags: InvocationFlags = InvocationFlags(which: "compile"),
                 isIncremental: @escaping @Sendable (ProjectNode) -> Bool = { _ in false }) {
         self.session = session
         self.manifest = manifest
         self.empty = empty
+        self.runtime = runtime
+        self.flags = flags
         self.isIncremental = isIncremental
         self.resolver = Compiler.makeResolver(manifest: manifest)
     }
 
-    /// The compiled SQL of `node`, ephemeral CTEs included.
-    public func compile(_ node: ProjectNode) throws -> String {
-        let (sql, ephemeralRefs) = try render(node)
-        return EphemeralInjection.inject(into: sql, ctes: try ctes(for: ephemeralRefs))
+    /// The compiled SQL of `node`, ephemeral CTEs included; templates that ask the database use
+    /// `connection`, or the runtime's shared one.
+    public func compile(_ node: ProjectNode, on connection: (any DatabaseConnection)? = nil) throws -> String {
+        try compile(node, on: connection, context: [:])
+    }
+
+    /// `compile`, with values the template sees besides dbt's context (on-run-end's `results`).
+    func compile(_ node: ProjectNode, on connection: (any DatabaseConnection)?, context: [String: Value]) throws -> String {
+        let (sql, ephemeralRefs) = try render(node, on: connection, context: context)
+        return EphemeralInjection.inject(into: sql, ctes: try ctes(for: ephemeralRefs, on: connection))
     }
 
     /// Renders a hook (`pre_hook`, `post_hook`) in the context of `node`.
-    public func renderHook(_ hook: String, for node: ProjectNode) throws -> String {
+    public func renderHook(_ hook: String, for node: ProjectNode, on connection: (any DatabaseConnection)? = nil) throws -> String {
         var hookNode = node
         hookNode.test = nil
         do {
@@ -37,27 +50,39 @@ public final class Compiler: Sendable {
         } catch let error as TemplateError {
             throw DBTError(template: error, path: node.definedAt.path)
         }
-        return try render(hookNode).0
+        return try render(hookNode, on: connection).0
     }
 
     /// Compiles an ad-hoc query (`compile --inline`, `show --inline`, `on-run-start`) as a model of the root project.
-    public func compileInline(_ sql: String) throws -> String {
-        var node = ProjectNode(uniqueID: "sql_operation.\(session.project.name).inline_query", resourceType: .analysis,
-                               name: "inline_query", packageName: session.project.name, path: "inline_query.sql",
-                               originalFilePath: "inline_query.sql", packageRoot: session.project.root,
-                               fqn: [session.project.name, "inline_query"], rawCode: sql, config: NodeConfig(),
-                               definedAt: FileLocation(path: "<inline>", line: 1, column: 1))
+    public func compileInline(_ sql: String, on connection: (any DatabaseConnection)? = nil) throws -> String {
+        try compileInline(sql, on: connection, context: [:])
+    }
+
+    /// `compileInline`, with values the template sees besides dbt's context.
+    func compileInline(_ sql: String, on connection: (any DatabaseConnection)?, context: [String: Value]) throws -> String {
+        var node = operationNode("sql_operation", name: "inline_query", code: sql)
         do {
             node.template = try session.templates.parse(sql, name: "<inline>")
         } catch let error as TemplateError {
             throw DBTError(template: error, path: "<inline>")
         }
-        return try compile(node)
+        return try compile(node, on: connection, context: context)
+    }
+
+    /// A node of the root project for something run outside the graph (an inline query, an operation).
+    func operationNode(_ kind: String, name: String, code: String) -> ProjectNode {
+        ProjectNode(uniqueID: "\(kind).\(session.project.name).\(name)", resourceType: .analysis,
+                    name: name, packageName: session.project.name, path: "\(name).sql",
+                    originalFilePath: "\(name).sql", packageRoot: session.project.root,
+                    fqn: [session.project.name, name], rawCode: code, config: NodeConfig(),
+                    definedAt: FileLocation(path: "<inline>", line: 1, column: 1))
     }
 
     /// Renders one node; returns its SQL and the ephemeral models it referenced.
-    private func render(_ node: ProjectNode) throws -> (String, [String]) {
-        let state = RenderState(session: session, node: node, phase: .compile(resolver), incremental: isIncremental(node))
+    private func render(_ node: ProjectNode, on connection: (any DatabaseConnection)?,
+                        context: [String: Value] = [:]) throws -> (String, [String]) {
+        let state = RenderState(session: session, node: node, phase: .compile(resolver), incremental: isIncremental(node),
+                                runtime: runtime, connection: connection, flags: flags)
         state.empty = empty
         do {
             if let test = node.test {
@@ -65,7 +90,7 @@ public final class Compiler: Sendable {
                 return (sql, state.ephemeralRefs)
             }
             guard let template = node.template else { return (node.rawCode, []) }
-            let sql = try session.templates.render(template, [:], globals: state.scope(for: node.packageName))
+            let sql = try session.templates.render(template, context, globals: state.scope(for: node.packageName))
             return (sql, state.ephemeralRefs)
         } catch let error as TemplateError {
             throw DBTError(template: error, path: node.definedAt.path)
@@ -73,12 +98,12 @@ public final class Compiler: Sendable {
     }
 
     /// The CTEs for `ephemeralRefs`, nested ephemerals first, each once.
-    private func ctes(for ephemeralRefs: [String]) throws -> [(name: String, sql: String)] {
+    private func ctes(for ephemeralRefs: [String], on connection: (any DatabaseConnection)?) throws -> [(name: String, sql: String)] {
         var ordered: [(name: String, sql: String)] = []
         var seen: Set<String> = []
         func visit(_ uniqueID: String) throws {
             guard seen.insert(uniqueID).inserted, let node = manifest.node(uniqueID) else { return }
-            let (sql, nested) = try ephemerals.value(uniqueID) { try self.render(node) }
+            let (sql, nested) = try ephemerals.value(uniqueID) { try self.render(node, on: connection) }
             for child in nested { try visit(child) }
             ordered.append((EphemeralInjection.cteName(node.name, session.dialect), sql))
         }
@@ -94,7 +119,6 @@ public final class Compiler: Sendable {
         var isEphemeral: Bool
         /// The relation of the first node with this unique ID.
         var relation: RelationName?
-        var kind: String
     }
 
     private static func makeResolver(manifest: Manifest) -> ReferenceResolver {
@@ -109,7 +133,7 @@ public final class Compiler: Sendable {
             let materialized = node.config.materialized
             byName[node.name, default: []].append(RefTarget(
                 packageName: node.packageName, uniqueID: node.uniqueID, name: node.name, isEphemeral: materialized == "ephemeral",
-                relation: relationByID[node.uniqueID] ?? nil, kind: node.resourceType == .seed ? "table" : materialized))
+                relation: relationByID[node.uniqueID] ?? nil))
         }
         let sources = Dictionary(manifest.sources.map { ("\($0.sourceName).\($0.name)", $0) }, uniquingKeysWith: { a, _ in a })
         let rootPackage = manifest.projectName
@@ -132,7 +156,7 @@ public final class Compiler: Sendable {
                 guard let relation = node.relation else {
                     throw TemplateError(.raised, "'\(reference.name)' has no relation")
                 }
-                return .relation(relation, kind: node.kind)
+                return .relation(relation)
             },
             resolveSource: { reference in
                 guard let source = sources["\(reference.source).\(reference.table)"] else {

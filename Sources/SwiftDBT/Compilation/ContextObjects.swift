@@ -23,7 +23,7 @@ final class ExceptionsObject: HostObject {
     }
 }
 
-/// `adapter`: dispatch and quoting while compiling (database calls arrive with execution).
+/// `adapter`: dispatch and quoting; the database methods are in `AdapterObject+Database.swift`.
 final class AdapterObject: HostObject {
     unowned let state: RenderState
     init(state: RenderState) { self.state = state }
@@ -50,7 +50,7 @@ final class AdapterObject: HostObject {
         case "type":
             return .function("type") { _, _ in .string(session.dialect.type) }
         default:
-            return nil
+            return databaseAttribute(name)
         }
     }
 }

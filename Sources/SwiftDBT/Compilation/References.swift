@@ -23,8 +23,9 @@ enum References {
     /// What `ref()` returns while compiling: the relation, or the CTE of an ephemeral model.
     static func compiledRef(_ reference: ProjectNode.Reference, resolver: ReferenceResolver, state: RenderState) throws -> Value {
         switch try resolver.resolveRef(reference, state.node.packageName) {
-        case .relation(let name, let kind):
-            return .object(RelationObject(name, kind: kind, dialect: state.session.dialect, readsNothing: state.empty,
+        case .relation(let name):
+            // As in dbt, a reference's relation has no type until the database is asked.
+            return .object(RelationObject(name, dialect: state.session.dialect, readsNothing: state.empty,
                                           texts: state.session.relationTexts))
         case .ephemeral(let uniqueID, let name):
             if !state.ephemeralRefs.contains(uniqueID) { state.ephemeralRefs.append(uniqueID) }
@@ -36,7 +37,7 @@ enum References {
 
     /// What `source()` returns while compiling.
     static func compiledSource(_ reference: ProjectNode.SourceReference, resolver: ReferenceResolver, state: RenderState) throws -> Value {
-        .object(RelationObject(try resolver.resolveSource(reference), kind: "table", dialect: state.session.dialect,
+        .object(RelationObject(try resolver.resolveSource(reference), dialect: state.session.dialect,
                                readsNothing: state.empty, texts: state.session.relationTexts))
     }
 

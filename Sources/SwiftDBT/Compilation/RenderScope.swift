@@ -56,14 +56,16 @@ final class RenderScope: GlobalResolver {
         }
         case "exceptions": return .object(ExceptionsObject(session: session))
         case "adapter": return .object(AdapterObject(state: state))
+        case "api": return .object(APIObject(dialect: session.dialect))
+        case "store_result", "store_raw_result", "load_result": return StatementResults.function(name, state: state)
         case "project_name": return .string(session.project.name)
         case "invocation_id": return .string(session.invocationID)
         case "run_started_at": return .object(DateTimeObject(session.runStartedAt))
         case "dbt_version": return .string(SwiftDBTVersion.dbtCompatible)
         case "modules": return .object(ModulesObject())
         case "graph": return NodeValues.graph(state)
-        case "flags": return .dict([("FULL_REFRESH", .bool(false)), ("WHICH", .string("compile"))])
-        case "selected_resources": return .list([])
+        case "flags": return state.flags.value
+        case "selected_resources": return .list(state.flags.selectedResources.map(Value.string))
         default: return ContextFunctions.all[name].map { .function(name, $0) }
         }
     }

@@ -27,12 +27,37 @@ final class RenderState {
     var ephemeralRefs: [String] = []
     /// Scopes by macro package, shared by every macro of that package during this render.
     var scopes: [String: RenderScope] = [:]
+    /// The database, when compiling with one (nil while parsing: templates never reach it then).
+    let runtime: DatabaseRuntime?
+    /// The connection this render runs on (a run's worker's), or nil for the runtime's shared one.
+    let connection: (any DatabaseConnection)?
+    /// What `store_result()` stored, by name, for `load_result()`.
+    var results: [String: Value] = [:]
+    /// `flags` and `selected_resources`.
+    let flags: InvocationFlags
 
-    init(session: CompileSession, node: ProjectNode, phase: Phase, incremental: Bool = false) {
+    init(session: CompileSession, node: ProjectNode, phase: Phase, incremental: Bool = false,
+         runtime: DatabaseRuntime? = nil, connection: (any DatabaseConnection)? = nil,
+         flags: InvocationFlags = InvocationFlags(which: "compile")) {
         self.session = session
         self.node = node
         self.phase = phase
         self.incremental = incremental
+        self.runtime = runtime
+        self.connection = connection
+        self.flags = flags
+    }
+
+    /// Runs `body` on this render's database connection; fails where templates cannot reach one.
+    func withDatabase<T>(beginning: Bool = false, _ body: (any DatabaseConnection) throws -> T) throws -> T {
+        guard isExecuting, let runtime else {
+            throw TemplateError(.raised, "no database connection here: database calls run only when compiling or running")
+        }
+        do {
+            return try runtime.use(connection, beginning: beginning, body)
+        } catch let error as DBTError {
+            throw TemplateError(.raised, error.message)
+        }
     }
 
     var isExecuting: Bool {
@@ -56,7 +81,7 @@ final class RenderState {
                                           texts: session.relationTexts))
         }
         guard let relation = node.relation else { return .none }
-        return .object(RelationObject(relation, kind: node.config.materialized, dialect: session.dialect,
+        return .object(RelationObject(relation, dialect: session.dialect,
                                       texts: session.relationTexts))
     }
 }
@@ -65,7 +90,7 @@ final class RenderState {
 struct ReferenceResolver: Sendable {
     /// A resolved reference: the relation to print, or the CTE name of an ephemeral model.
     enum Resolution {
-        case relation(RelationName, kind: String)
+        case relation(RelationName)
         case ephemeral(uniqueID: String, name: String)
     }
 

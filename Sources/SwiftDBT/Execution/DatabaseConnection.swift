@@ -42,6 +42,20 @@ public struct QueryResult: Sendable {
     }
 }
 
+/// What a statement reported, as dbt's adapter response: its message (`INSERT 0 3`, or `OK`),
+/// its code, and the rows it changed or returned (-1 where the database reports none).
+public struct StatementStatus: Sendable, Equatable {
+    public var message: String
+    public var code: String?
+    public var rowsAffected: Int
+
+    public init(message: String, code: String?, rowsAffected: Int) {
+        self.message = message
+        self.code = code
+        self.rowsAffected = rowsAffected
+    }
+}
+
 /// Whether a relation is a table or a view.
 public enum RelationKind: String, Sendable {
     case table, view
@@ -51,10 +65,18 @@ public enum RelationKind: String, Sendable {
 public struct DatabaseColumn: Sendable, Hashable {
     public var name: String
     public var type: String
+    /// A string type's declared size (`character varying(20)`), where the database reports one.
+    public var charSize: Int?
+    /// A numeric type's declared precision and scale (`numeric(10,2)`), where the database reports them.
+    public var numericPrecision: Int?
+    public var numericScale: Int?
 
-    public init(name: String, type: String) {
+    public init(name: String, type: String, charSize: Int? = nil, numericPrecision: Int? = nil, numericScale: Int? = nil) {
         self.name = name
         self.type = type
+        self.charSize = charSize
+        self.numericPrecision = numericPrecision
+        self.numericScale = numericScale
     }
 }
 
@@ -66,6 +88,9 @@ public protocol DatabaseConnection: AnyObject {
     func execute(_ sql: String) throws
     /// Runs a query and returns its rows (`limit` caps how many are read).
     func query(_ sql: String, limit: Int?) throws -> QueryResult
+    /// Runs `sql` for a template (`statement`, `adapter.execute`) and reports what its last statement
+    /// reported, as the adapter's dbt counterpart does; with `fetch`, also the rows it returned.
+    func run(_ sql: String, fetch: Bool, limit: Int?) throws -> (status: StatementStatus, rows: QueryResult)
     func begin() throws
     func commit() throws
     func rollback() throws
@@ -75,6 +100,10 @@ public protocol DatabaseConnection: AnyObject {
     func columns(of relation: RelationName) throws -> [DatabaseColumn]
     /// Makes `schema` exist.
     func createSchema(_ schema: String) throws
+    /// The schemas that exist (for SQLite, the attached databases and the schema files beside the main one).
+    func listSchemas() throws -> [String]
+    /// Drops `schema` with everything in it.
+    func dropSchema(_ schema: String) throws
     /// A prepared insert into `relation`: rows go in through bound parameters, never pasted SQL.
     func prepareInsert(into relation: RelationName, columns: [String]) throws -> any RowInserter
     /// Stops the statement in flight (from another thread).

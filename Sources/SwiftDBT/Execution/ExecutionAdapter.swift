@@ -29,6 +29,11 @@ extension Dialect {
         "drop \(kind.rawValue) if exists \(render(relation))\(dropsCascade ? " cascade" : "")"
     }
 
+    /// Empties a table.
+    public func truncate(_ relation: RelationName) -> String {
+        (supportsTruncate ? "truncate table " : "delete from ") + render(relation)
+    }
+
     public func rename(_ relation: RelationName, to identifier: String, kind: RelationKind) -> String {
         "alter \(kind == .view ? "view" : "table") \(render(relation)) rename to \(quote(identifier))"
     }

@@ -10,7 +10,7 @@ enum Hooks {
     static func run(_ hooks: ConfigValue?, inTransaction: Bool, node: ProjectNode, compiler: Compiler,
                     connection: any DatabaseConnection) throws {
         for (hook, transactional) in entries(hooks) where transactional == inTransaction {
-            let sql = try compiler.renderHook(hook, for: node)
+            let sql = try compiler.renderHook(hook, for: node, on: connection)
             guard !sql.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
             try connection.execute(sql)
         }

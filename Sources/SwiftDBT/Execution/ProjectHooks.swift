@@ -1,4 +1,5 @@
 import Foundation
+import Jinja
 
 /// `on-run-start` and `on-run-end` from `dbt_project.yml`: SQL rendered in the root project's
 /// context and run before the first node and after the last, each reported as a result of its own
@@ -13,15 +14,19 @@ public struct ProjectHooks {
 
     let loaded: LoadedProject
     let connection: any DatabaseConnection
+    let flags: InvocationFlags
 
-    public init(loaded: LoadedProject, connection: any DatabaseConnection) {
+    public init(loaded: LoadedProject, connection: any DatabaseConnection, flags: InvocationFlags = InvocationFlags(which: "run")) {
         self.loaded = loaded
         self.connection = connection
+        self.flags = flags
     }
 
-    /// Runs every hook of `phase` in order, reporting each; returns their results.
-    public func run(_ phase: Phase, reporter: any RunReporter) -> [NodeResult] {
+    /// Runs every hook of `phase` in order, reporting each; returns their results. On-run-end hooks
+    /// see the run's `results`, and the `schemas` and `database_schemas` its nodes built in.
+    public func run(_ phase: Phase, reporter: any RunReporter, results runResults: [NodeResult] = []) -> [NodeResult] {
         let project = loaded.session.project
+        let context = phase == .end ? RunEndContext.values(runResults, manifest: loaded.manifest) : [:]
         let hooks = phase == .start ? project.onRunStart : project.onRunEnd
         var failed = false
         return hooks.enumerated().map { index, hook in
@@ -32,7 +37,7 @@ public struct ProjectHooks {
             if !failed {
                 reporter.hookStarted(name, index: index + 1, total: hooks.count)
                 do {
-                    try execute(hook)
+                    try execute(hook, context: context)
                     result.status = .success
                     result.message = "\(name) passed"
                 } catch {
@@ -47,8 +52,11 @@ public struct ProjectHooks {
         }
     }
 
-    private func execute(_ hook: String) throws {
-        let sql = try Compiler(session: loaded.session, manifest: loaded.manifest).compileInline(hook)
+    private func execute(_ hook: String, context: [String: Value]) throws {
+        // Hooks render on the run's connection: the runtime never opens one of its own.
+        let runtime = DatabaseRuntime { throw DBTError(.connection, "on-run hooks use the run's connection") }
+        let sql = try Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime, flags: flags)
+            .compileInline(hook, on: connection, context: context)
         guard !sql.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
         try connection.execute(sql)
     }

@@ -27,6 +27,19 @@ public final class RelationCache: @unchecked Sendable {
         lock.withLock { known[RelationCache.key(relation)] = kind }
     }
 
+    /// Whether `schema` has been listed (and so exists, unless something outside the run dropped it).
+    public func isListed(_ schema: String) -> Bool {
+        lock.withLock { listedSchemas.contains(schema) }
+    }
+
+    /// Forgets a dropped schema: nothing in it exists, and it is listed again when asked about.
+    public func forgetSchema(_ schema: String) {
+        lock.withLock {
+            listedSchemas.remove(schema)
+            known = known.filter { $0.key.schema != schema }
+        }
+    }
+
     /// Relations are matched on schema and identifier (the database is the connection's).
     private static func key(_ relation: RelationName) -> RelationName {
         RelationName(database: nil, schema: relation.schema, identifier: relation.identifier)

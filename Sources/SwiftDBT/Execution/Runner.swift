@@ -63,7 +63,9 @@ public final class Runner: @unchecked Sendable {
             }
         }
         try relations.load(schemas.sorted(), from: connection)
-        let compiler = Compiler(session: loaded.session, manifest: manifest, empty: options.empty) { [relations, options] node in
+        let runtime = DatabaseRuntime(relations: relations, connect: connect)
+        let compiler = Compiler(session: loaded.session, manifest: manifest, empty: options.empty,
+                                runtime: runtime, flags: InvocationFlags(options, selected: selected)) { [relations, options] node in
             Materializer.isIncremental(node, relations: relations, fullRefresh: options.fullRefresh)
         }
         let queue = NodeQueue(plan)
@@ -136,7 +138,7 @@ public final class Runner: @unchecked Sendable {
                     .load(node, root: node.packageRoot)
                 result.message = "INSERT \(loadedRows)"
             case .test:
-                let sql = try compile(node, compiler: compiler, into: &result)
+                let sql = try compile(node, compiler: compiler, connection: connection, into: &result)
                 let audit = loaded.session.target.schema + "_dbt_test__audit"
                 let outcome = try TestExecutor(connection: connection, dialect: loaded.session.dialect).run(node, sql: sql, auditSchema: audit)
                 result.failures = outcome.failures
@@ -145,7 +147,7 @@ public final class Runner: @unchecked Sendable {
                 if outcome.status != .pass { result.compiledPath = displayed(paths.compiled(node)) }
                 result.storedFailures = outcome.storedFailures.map(loaded.session.dialect.render)
             default:
-                let sql = try compile(node, compiler: compiler, into: &result)
+                let sql = try compile(node, compiler: compiler, connection: connection, into: &result)
                 let dialect = loaded.session.dialect
                 var materializer = Materializer(connection: connection, dialect: dialect, relations: relations,
                                                 fullRefresh: options.fullRefresh)
@@ -173,8 +175,9 @@ public final class Runner: @unchecked Sendable {
     }
 
     /// Compiles `node` and writes its SQL to `target/compiled` and `target/run` before it runs.
-    private func compile(_ node: ProjectNode, compiler: Compiler, into result: inout NodeResult) throws -> String {
-        let sql = try compiler.compile(node)
+    private func compile(_ node: ProjectNode, compiler: Compiler, connection: any DatabaseConnection,
+                         into result: inout NodeResult) throws -> String {
+        let sql = try compiler.compile(node, on: connection)
         result.compiledCode = sql
         for folder in ["compiled", "run"] {
             try TargetPaths.write(sql, to: paths.compiled(node, folder: folder))

@@ -39,3 +39,15 @@ public struct LoadedProject: Sendable {
     /// A line to print when the embedded default profile was chosen.
     public let profileNotice: String?
 }
+
+extension LoadOptions {
+    /// A command-line mapping (`--vars`, `run-operation --args`) written as YAML or JSON: `'{key: value}'`.
+    public static func parseMapping(_ text: String?, option: String) throws -> [(key: String, value: ConfigValue)] {
+        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
+        guard let node = try YAMLNode.parse(text, path: option) else { return [] }
+        guard case .dict(let pairs) = node.value else {
+            throw DBTError(.usage, "\(option) must be a YAML or JSON mapping, like '{key: value}'")
+        }
+        return pairs
+    }
+}

@@ -77,12 +77,7 @@ public enum ProjectLoader {
 
     /// `--vars '{key: value}'` (YAML or JSON).
     static func parseCLIVars(_ text: String?) throws -> [(key: String, value: ConfigValue)] {
-        guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else { return [] }
-        guard let node = try YAMLNode.parse(text, path: "--vars") else { return [] }
-        guard case .dict(let pairs) = node.value else {
-            throw DBTError(.usage, "--vars must be a YAML or JSON mapping, like '{key: value}'")
-        }
-        return pairs
+        try LoadOptions.parseMapping(text, option: "--vars")
     }
 }
 

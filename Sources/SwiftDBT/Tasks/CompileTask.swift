@@ -4,8 +4,10 @@ import Foundation
 /// under `target/compiled/`, then the manifest with the compiled code.
 public enum CompileTask {
     /// Compiles `selected` (unique IDs) in parallel; failures are collected, not thrown one by one.
-    public static func run(_ loaded: LoadedProject, selected: [String]) throws -> [String: String] {
-        let compiler = Compiler(session: loaded.session, manifest: loaded.manifest)
+    /// Templates that ask the database share `runtime`'s connection, opened by the first that asks.
+    public static func run(_ loaded: LoadedProject, selected: [String], runtime: DatabaseRuntime? = nil) throws -> [String: String] {
+        let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime,
+                                flags: InvocationFlags(which: "compile", selectedResources: selected))
         let paths = TargetPaths(loaded.session.project)
         let nodes = selected.compactMap { loaded.manifest.node($0) }.filter { $0.resourceType != .seed }
         let results = ParallelMap.map(nodes) { node -> Result<(String, String), DBTError> in

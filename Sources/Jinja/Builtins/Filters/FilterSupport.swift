@@ -38,12 +38,6 @@ extension Value {
         return self
     }
 
-    /// Whether this is Python's `None` (an absent optional filter argument).
-    var isNone: Bool {
-        if case .none = self { return true }
-        return false
-    }
-
     /// Whether Python can hash the value (use it as a dict key or set member): all but lists,
     /// dicts and tuples holding them (a group from `groupby` holds its list). Undefined values,
     /// functions and other objects hash by identity.

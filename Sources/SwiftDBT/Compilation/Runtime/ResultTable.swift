@@ -1,0 +1,78 @@
+import Foundation
+import Jinja
+
+/// The rows a statement returned, shaped as the agate table dbt hands to macros:
+/// `column_names`, `column_types`, `rows` (each indexed by position or column name),
+/// `columns['c'].values()` and `print_table()`. Numbers arrive as numbers.
+final class ResultTable: HostObject {
+    let columnNames: [String]
+    let rows: [[Value]]
+    private let log: @Sendable (String) -> Void
+
+    init(_ result: QueryResult, log: @escaping @Sendable (String) -> Void) {
+        columnNames = result.columns
+        rows = result.rows.map { $0.map(ResultTable.value) }
+        self.log = log
+    }
+
+    /// A database value as a template value.
+    static func value(_ value: DatabaseValue) -> Value {
+        switch value {
+        case .null: return .none
+        case .integer(let i): return .int(Int(i))
+        case .real(let d): return .float(d)
+        case .text(let s): return .string(s)
+        case .bool(let b): return .bool(b)
+        case .blob(let bytes): return .string(String(decoding: bytes, as: UTF8.self))
+        }
+    }
+
+    var typeName: String { "Table" }
+    var display: String { "<agate.table.Table object>" }
+
+    /// The rows as a list of row objects.
+    var rowValues: [Value] { rows.map { .object(ResultRow(names: columnNames, values: $0)) } }
+
+    /// The rows as tuples (`load_result(...).data`).
+    var data: Value { .list(rows.map { Value.tuple($0) }) }
+
+    func iterate() throws -> [Value]? { rowValues }
+
+    func attribute(_ name: String, _ context: CallContext) throws -> Value? {
+        switch name {
+        case "column_names": return .tuple(columnNames.map(Value.string))
+        case "column_types": return .tuple(columnNames.indices.map { .string(typeLabel(column: $0)) })
+        case "rows": return .object(ResultSequence(items: rowValues, names: nil))
+        case "columns":
+            let columns = columnNames.indices.map { index in
+                Value.object(ResultColumn(name: columnNames[index], values: rows.map { index < $0.count ? $0[index] : .none }))
+            }
+            return .object(ResultSequence(items: columns, names: columnNames))
+        case "print_table":
+            return .function(name) { [self] arguments, _ in
+                func limit(_ position: Int, _ key: String, _ fallback: Int) -> Int {
+                    if case .int(let value)? = arguments.value(position, key) { return value }
+                    return fallback
+                }
+                let lines = printedLines(maxRows: limit(0, "max_rows", 20), maxColumns: limit(1, "max_columns", 6),
+                                         maxColumnWidth: limit(2, "max_column_width", 20))
+                lines.forEach(log)
+                return .none
+            }
+        default: return nil
+        }
+    }
+
+    /// agate's name for the type of a column's values (`Number`, `Text`, `Boolean`).
+    func typeLabel(column: Int) -> String {
+        for row in rows where column < row.count {
+            switch row[column] {
+            case .none: continue
+            case .int, .float, .bigInt: return "Number"
+            case .bool: return "Boolean"
+            default: return "Text"
+            }
+        }
+        return "Text"
+    }
+}

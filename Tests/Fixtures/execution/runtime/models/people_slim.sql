@@ -1,0 +1,1 @@
+select {{ star_except(ref('people'), except=['SCORE']) }} from {{ ref('people') }}

@@ -1,0 +1,1 @@
+{{ union_all([ref('people'), ref('extra_people')]) }}
