@@ -13,11 +13,26 @@ import os
 import jinja2
 from dbt.adapters.base.column import Column
 from dbt.adapters.postgres import PostgresColumn, PostgresRelation
-from dbt.adapters.sqlite.relation import SQLiteRelation
+from dataclasses import dataclass, field
+
+from dbt.adapters.sqlite.relation import SQLiteQuotePolicy, SQLiteRelation
+
+
+@dataclass
+class QuotedSchemaPolicy(SQLiteQuotePolicy):
+    """dbt-sqlite leaves the schema unquoted; swiftdbt quotes it (README: relation names), as
+    dbt-sqlite does for a project with `quoting: {schema: true}`."""
+    schema: bool = True
+
+
+@dataclass(frozen=True, eq=False, repr=False)
+class SchemaQuotingSQLiteRelation(SQLiteRelation):
+    quote_policy: QuotedSchemaPolicy = field(default_factory=QuotedSchemaPolicy)
+
 
 ADAPTERS = {
     "postgres": {"Relation": PostgresRelation, "Column": PostgresColumn, "database": "db"},
-    "sqlite": {"Relation": SQLiteRelation, "Column": Column, "database": "main"},
+    "sqlite": {"Relation": SchemaQuotingSQLiteRelation, "Column": Column, "database": "main"},
 }
 
 # Each template sees `api` and `r`, a table relation `database.analytics.orders`.

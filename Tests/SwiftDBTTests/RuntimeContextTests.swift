@@ -58,7 +58,7 @@ final class RuntimeContextTests: XCTestCase {
         XCTAssertFalse(runtime.isConnected)
         let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime)
         let node = try XCTUnwrap(loaded.manifest.node("model.runtime.people_slim"))
-        XCTAssertEqual(try compiler.compile(node), "select \"id\", \"name\", \"city\" from main.\"people\"")
+        XCTAssertEqual(try compiler.compile(node), "select \"id\", \"name\", \"city\" from \"main\".\"people\"")
         XCTAssertTrue(runtime.isConnected)
     }
 
@@ -124,7 +124,7 @@ final class RuntimeContextTests: XCTestCase {
         {% set p = adapter.get_relation(database='main', schema='main', identifier='people') %}\
         {{ p }}|{{ p.type }}|{{ adapter.get_relation('main', 'main', 'nope') }}|{{ adapter.already_exists('main', 'people') }}|\
         {{ adapter.load_relation(ref('people')).is_table }}|{{ adapter.get_relation('main', 'no_schema', 'people') }}
-        """), "main.\"people\"|table|None|True|True|None")
+        """), "\"main\".\"people\"|table|None|True|True|None")
         XCTAssertEqual(try render("""
         {% for c in adapter.get_columns_in_relation(ref('people')) %}{{ c.name }}:{{ c.dtype }}:{{ c.is_number() }};{% endfor %}|\
         {{ adapter.get_columns_in_relation(api.Relation.create(schema='main', identifier='nope')) }}|\
@@ -137,7 +137,7 @@ final class RuntimeContextTests: XCTestCase {
         {{ adapter.quote_seed_column('a b', none) }}|{{ adapter.quote_seed_column('a', false) }}|\
         {{ adapter.quote_as_configured('s', 'schema') }}|{{ adapter.quote_as_configured('t', 'identifier') }}|\
         {{ adapter.type() }}|{{ adapter.Relation.create(schema='x', identifier='y') }}
-        """), "True|True|False|['extra_people', 'people', 'run_summary']|\"a b\"|a|s|\"t\"|sqlite|x.\"y\"")
+        """), "True|True|False|['extra_people', 'people', 'run_summary']|\"a b\"|a|\"s\"|\"t\"|sqlite|\"x\".\"y\"")
         // Changes: each answer afterwards comes from the cache the changes kept current.
         XCTAssertEqual(try render("""
         {% set scratch = api.Relation.create(schema='scratch', identifier='t') %}\
@@ -184,7 +184,7 @@ final class RuntimeContextTests: XCTestCase {
     func testRunOperationCreatesAndDropsASchema() throws {
         let run = try project.run("run-operation", "make_and_drop_schema", "--args", "{name: scratch}")
         XCTAssertEqual(run.code, 0, run.all)
-        for line in ["created scratch.\"scratch\"", "found: table", "schema left: False"] {
+        for line in ["created \"scratch\".\"scratch\"", "found: table", "schema left: False"] {
             XCTAssert(run.lines.contains(line), "\(line) not in:\n\(run.stdout)")
         }
         XCTAssertFalse(project.exists("target/scratch.db"))
