@@ -48,16 +48,20 @@ enum ContextFunctions {
         .dict([("sql", arguments.value(0, "sql") ?? .string("")), ("transaction", .bool(false))])
     }
 
-    /// `var(name, default)`.
-    static func variable(_ arguments: Arguments, session: CompileSession, package: String) throws -> Value {
+    /// `var(name, default)`. A string value with Jinja in it is rendered now, as text, in the calling node's
+    /// context (dbt renders `vars:` when they are read, so a var may hold `{{ ref('x') }}`).
+    static func variable(_ arguments: Arguments, state: RenderState, scope: RenderScope) throws -> Value {
         guard let name = arguments.value(0, "name")?.str else {
             throw TemplateError(.invalidArgument, "var() needs a variable name")
         }
-        if let value = session.variable(name, package: package) {
-            if case .string(let text) = value, YAMLNode.isTemplated(text) {
-                return try session.templates.evaluate(text, [:], name: "vars.\(name)")
+        if let value = state.session.variable(name, package: scope.package) {
+            guard case .string(let text) = value, YAMLNode.isTemplated(text) else { return value.jinjaValue }
+            guard state.varsRendering.insert(name).inserted else {
+                throw TemplateError(.raised, "var '\(name)' refers to itself")
             }
-            return value.jinjaValue
+            defer { state.varsRendering.remove(name) }
+            let template = try state.session.templates.parse(text, name: "vars.\(name)")
+            return .string(try state.session.templates.render(template, [:], globals: scope))
         }
         if let fallback = arguments.value(1, "default") { return fallback }
         throw TemplateError(.raised, "required var '\(name)' not found in config: set it in dbt_project.yml `vars:` or with --vars")

@@ -37,7 +37,7 @@ final class RenderScope: GlobalResolver {
         case "this": return state.this
         case "model": return NodeValues.model(state.node, session: session)
         case "var": return .function("var") { [state, package] arguments, _ in
-            try ContextFunctions.variable(arguments, session: state.session, package: package)
+            try ContextFunctions.variable(arguments, state: state, scope: state.scope(for: package))
         }
         case "env_var": return .function("env_var") { [session] arguments, _ in
             try ContextFunctions.environmentVariable(arguments, session: session)

@@ -26,6 +26,8 @@ public struct ProjectFile: Sendable {
     public var configTrees: [ResourceType: YAMLNode]
     public var onRunStart: [String]
     public var onRunEnd: [String]
+    /// `query-comment:` as written (rendered per statement, in the calling node's context).
+    public var queryComment: YAMLNode?
     /// `flags: indirect_selection:`, the project's default for `--indirect-selection` (dbt's project flag).
     public var indirectSelection: IndirectSelection? = nil
     /// The file's path relative to the invocation, for messages.
@@ -78,14 +80,17 @@ public struct ProjectFile: Sendable {
             configTrees: trees,
             onRunStart: node["on-run-start"].map(hookList) ?? [],
             onRunEnd: node["on-run-end"].map(hookList) ?? [],
+            queryComment: node["query-comment"],
             indirectSelection: try indirectSelection(rendered["flags"], at: node["flags"]?["indirect_selection"]?.location),
             path: path)
     }
 
-    /// Renders the top-level scalar settings; trees, vars and hooks are rendered when used.
+    /// Renders the top-level settings as dbt does when it loads the project. Not rendered here: `vars:`,
+    /// `on-run-start`/`on-run-end` and `query-comment` (dbt renders them later, in the calling node's context),
+    /// and the config trees, rendered per node (their hooks are kept as written).
     private static func render(_ node: YAMLNode, _ environment: Environment, _ context: [String: Value]) throws -> ConfigValue {
         let deferred: Set<String> = ["models", "seeds", "tests", "data_tests", "sources", "snapshots", "vars",
-                                     "on-run-start", "on-run-end", "dispatch"]
+                                     "on-run-start", "on-run-end", "query-comment", "dispatch"]
         return .dict(try node.entries.map { key, value in
             (key, deferred.contains(key) ? .null : try value.rendered(environment, context))
         })

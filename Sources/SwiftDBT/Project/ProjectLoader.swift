@@ -9,7 +9,10 @@ public enum ProjectLoader {
     public static func load(_ options: LoadOptions, adapters: AdapterRegistry) throws -> LoadedProject {
         let templates = Jinja.Environment()
         let cliVars = try parseCLIVars(options.vars)
-        let early = EarlyContext(cliVars: cliVars, environment: options.environment)
+        let invocationID = UUID().uuidString.lowercased()
+        let runStartedAt = Date()
+        let early = EarlyContext(cliVars: cliVars, environment: options.environment, invocationID: invocationID,
+                                 runStartedAt: runStartedAt)
         let project = try ProjectFile.load(root: options.projectDirectory, environment: templates, context: early.values)
         let packages = [PackageInfo(name: project.name, root: project.root, project: project, isRoot: true)]
             + (try PackageInfo.localPackages(of: project, environment: templates, context: early.values))
@@ -23,8 +26,9 @@ public enum ProjectLoader {
         let target = try factory.normalize(profile.target, projectRoot: project.root, projectName: project.name)
         var withTarget = early.values
         withTarget["target"] = .dict(target.publicFields.map { ($0.key, $0.value.jinjaValue) })
+        // `vars:` stay as written: `var()` renders a value when a node reads it, in that node's context.
         let projectVars: [(key: String, value: ConfigValue)]
-        if case .dict(let pairs)? = try project.vars?.rendered(templates, withTarget) { projectVars = pairs } else { projectVars = [] }
+        if case .dict(let pairs)? = project.vars?.value { projectVars = pairs } else { projectVars = [] }
 
         PhaseTimer.mark("project and profile")
         var errors: [DBTError] = []
@@ -37,7 +41,7 @@ public enum ProjectLoader {
             target: target, dialect: factory.dialect(for: target),
             macros: MacroRegistry(macros: macros, rootPackage: project.name, adapterType: target.type, dispatch: project.dispatch),
             templates: templates, cliVars: cliVars, projectVars: projectVars,
-            invocationID: UUID().uuidString.lowercased(), runStartedAt: Date(),
+            invocationID: invocationID, runStartedAt: runStartedAt,
             environmentVariables: options.environment, log: options.log)
 
         var builder = ManifestBuilder(session: session, packages: packages, configContext: withTarget)
@@ -76,24 +80,29 @@ public enum ProjectLoader {
     }
 }
 
-/// The context `dbt_project.yml` and profiles render with: `env_var()` and `var()` of `--vars`.
+/// The context `dbt_project.yml` and profiles render with (dbt's base context): `env_var()`, `var()` of
+/// `--vars`, `run_started_at`, `invocation_id`, `modules`, `dbt_version` and the stateless helpers.
 struct EarlyContext {
     let values: [String: Value]
 
-    init(cliVars: [(key: String, value: ConfigValue)], environment: [String: String]) {
-        values = [
-            "env_var": .function("env_var") { arguments, _ in
-                let name = arguments.value(0, "var")?.str ?? ""
-                if let value = environment[name] { return .string(value) }
-                if let fallback = arguments.value(1, "default") { return .string(fallback.str) }
-                throw TemplateError(.raised, "env var required but not provided: '\(name)'")
-            },
-            "var": .function("var") { arguments, _ in
-                let name = arguments.value(0, "name")?.str ?? ""
-                if let value = cliVars.last(where: { $0.key == name })?.value { return value.jinjaValue }
-                if let fallback = arguments.value(1, "default") { return fallback }
-                throw TemplateError(.raised, "required var '\(name)' not found (only --vars are visible here)")
-            },
-        ]
+    init(cliVars: [(key: String, value: ConfigValue)], environment: [String: String], invocationID: String, runStartedAt: Date) {
+        var values = ContextFunctions.all.reduce(into: [String: Value]()) { $0[$1.key] = .function($1.key, $1.value) }
+        values["env_var"] = .function("env_var") { arguments, _ in
+            let name = arguments.value(0, "var")?.str ?? ""
+            if let value = environment[name] { return .string(value) }
+            if let fallback = arguments.value(1, "default") { return .string(fallback.str) }
+            throw TemplateError(.raised, "env var required but not provided: '\(name)'")
+        }
+        values["var"] = .function("var") { arguments, _ in
+            let name = arguments.value(0, "name")?.str ?? ""
+            if let value = cliVars.last(where: { $0.key == name })?.value { return value.jinjaValue }
+            if let fallback = arguments.value(1, "default") { return fallback }
+            throw TemplateError(.raised, "required var '\(name)' not found (only --vars are visible here)")
+        }
+        values["run_started_at"] = .object(DateTimeObject(runStartedAt))
+        values["invocation_id"] = .string(invocationID)
+        values["modules"] = .object(ModulesObject())
+        values["dbt_version"] = .string(SwiftDBTVersion.dbtCompatible)
+        self.values = values
     }
 }
