@@ -66,7 +66,7 @@ final class ProjectRenderingTests: XCTestCase {
         let loaded = try load()
         XCTAssertEqual(loaded.session.project.onRunStart, ["{{ a_macro_defined_nowhere() }}"])
         XCTAssertEqual(loaded.session.project.onRunEnd, ["{{ log(graph.nodes | length) }}"])
-        XCTAssertEqual(loaded.session.project.queryComment?.scalarText, "{{ query_comment(node) }}")
+        XCTAssertEqual(loaded.session.project.queryComment.text, .template("{{ query_comment(node) }}"))
         let reader = try XCTUnwrap(loaded.manifest.node("model.rendered.reader"))
         XCTAssertEqual(reader.config["pre_hook"], .list([.string("insert into audit values ('{{ this }}')")]))
         XCTAssertEqual(reader.config["post_hook"], .list([.string("{{ this.name }}"),

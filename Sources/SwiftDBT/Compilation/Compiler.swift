@@ -40,8 +40,9 @@ public final class Compiler: Sendable {
         return try render(hookNode).0
     }
 
-    /// Compiles an ad-hoc query (`compile --inline`, `show --inline`, `on-run-start`) as a model of the root project.
-    public func compileInline(_ sql: String) throws -> String {
+    /// Compiles an ad-hoc query (`compile --inline`, `show --inline`, `on-run-start`) as a model of the root project;
+    /// `context` adds variables (`node` and `connection_name` for a query comment).
+    public func compileInline(_ sql: String, context: [String: Value] = [:]) throws -> String {
         var node = ProjectNode(uniqueID: "sql_operation.\(session.project.name).inline_query", resourceType: .analysis,
                                name: "inline_query", packageName: session.project.name, path: "inline_query.sql",
                                originalFilePath: "inline_query.sql", packageRoot: session.project.root,
@@ -52,11 +53,12 @@ public final class Compiler: Sendable {
         } catch let error as TemplateError {
             throw DBTError(template: error, path: "<inline>")
         }
-        return try compile(node)
+        let (sql, ephemeralRefs) = try render(node, context: context)
+        return EphemeralInjection.inject(into: sql, ctes: try ctes(for: ephemeralRefs))
     }
 
     /// Renders one node; returns its SQL and the ephemeral models it referenced.
-    private func render(_ node: ProjectNode) throws -> (String, [String]) {
+    private func render(_ node: ProjectNode, context: [String: Value] = [:]) throws -> (String, [String]) {
         let state = RenderState(session: session, node: node, phase: .compile(resolver), incremental: isIncremental(node))
         state.empty = empty
         do {
@@ -65,7 +67,7 @@ public final class Compiler: Sendable {
                 return (sql, state.ephemeralRefs)
             }
             guard let template = node.template else { return (node.rawCode, []) }
-            let sql = try session.templates.render(template, [:], globals: state.scope(for: node.packageName))
+            let sql = try session.templates.render(template, context, globals: state.scope(for: node.packageName))
             return (sql, state.ephemeralRefs)
         } catch let error as TemplateError {
             throw DBTError(template: error, path: node.definedAt.path)

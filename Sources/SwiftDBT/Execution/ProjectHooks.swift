@@ -48,8 +48,11 @@ public struct ProjectHooks {
     }
 
     private func execute(_ hook: String) throws {
-        let sql = try Compiler(session: loaded.session, manifest: loaded.manifest).compileInline(hook)
+        let compiler = Compiler(session: loaded.session, manifest: loaded.manifest)
+        let sql = try compiler.compileInline(hook)
         guard !sql.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
-        try connection.execute(sql)
+        let commented = CommentedConnection(connection, settings: loaded.session.project.queryComment)
+        try commented.setComment(for: nil, compiler: compiler)
+        try commented.execute(sql)
     }
 }

@@ -26,8 +26,8 @@ public struct ProjectFile: Sendable {
     public var configTrees: [ResourceType: YAMLNode]
     public var onRunStart: [String]
     public var onRunEnd: [String]
-    /// `query-comment:` as written (rendered per statement, in the calling node's context).
-    public var queryComment: YAMLNode?
+    /// `query-comment:` (its template rendered for each node as it runs).
+    public var queryComment: QueryComment
     /// `flags: indirect_selection:`, the project's default for `--indirect-selection` (dbt's project flag).
     public var indirectSelection: IndirectSelection? = nil
     /// The file's path relative to the invocation, for messages.
@@ -80,7 +80,7 @@ public struct ProjectFile: Sendable {
             configTrees: trees,
             onRunStart: node["on-run-start"].map(hookList) ?? [],
             onRunEnd: node["on-run-end"].map(hookList) ?? [],
-            queryComment: node["query-comment"],
+            queryComment: try QueryComment.parse(node["query-comment"]),
             indirectSelection: try indirectSelection(rendered["flags"], at: node["flags"]?["indirect_selection"]?.location),
             path: path)
     }
