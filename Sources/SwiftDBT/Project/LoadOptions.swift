@@ -8,12 +8,14 @@ public struct LoadOptions: Sendable {
     /// `--vars` as YAML or JSON.
     public var vars: String?
     public var threads: Int?
+    /// `--no-version-check` (or `DBT_VERSION_CHECK=false`) turns this off: `require-dbt-version` is not checked.
+    public var versionCheck: Bool
     public var environment: [String: String]
     /// Receives `log()`/`print()` lines from templates and notices from loading.
     public var log: @Sendable (String) -> Void
 
     public init(projectDirectory: String = ".", profilesDirectory: String? = nil, target: String? = nil,
-                vars: String? = nil, threads: Int? = nil,
+                vars: String? = nil, threads: Int? = nil, versionCheck: Bool = true,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
                 log: @escaping @Sendable (String) -> Void = { _ in }) {
         self.projectDirectory = projectDirectory
@@ -21,6 +23,7 @@ public struct LoadOptions: Sendable {
         self.target = target
         self.vars = vars
         self.threads = threads
+        self.versionCheck = versionCheck
         self.environment = environment
         self.log = log
     }

@@ -26,6 +26,8 @@ public struct ProjectFile: Sendable {
     public var configTrees: [ResourceType: YAMLNode]
     public var onRunStart: [String]
     public var onRunEnd: [String]
+    /// `require-dbt-version` (checked unless `--no-version-check`).
+    public var requiredDBTVersion: RequiredDBTVersion? = nil
     /// `query-comment:` (its template rendered for each node as it runs).
     public var queryComment: QueryComment
     /// `flags: indirect_selection:`, the project's default for `--indirect-selection` (dbt's project flag).
@@ -80,6 +82,7 @@ public struct ProjectFile: Sendable {
             configTrees: trees,
             onRunStart: node["on-run-start"].map(hookList) ?? [],
             onRunEnd: node["on-run-end"].map(hookList) ?? [],
+            requiredDBTVersion: try RequiredDBTVersion.parse(node["require-dbt-version"], text: text),
             queryComment: try QueryComment.parse(node["query-comment"]),
             indirectSelection: try indirectSelection(rendered["flags"], at: node["flags"]?["indirect_selection"]?.location),
             path: path)
