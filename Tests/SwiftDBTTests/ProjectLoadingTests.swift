@@ -1,3 +1,6 @@
+import Foundation
+import SQLiteAdapter
+import TestSupport
 import XCTest
 @testable import SwiftDBT
 
@@ -46,4 +49,31 @@ final class ProjectLoadingTests: XCTestCase {
         XCTAssertEqual(try compiler.compileInline("select {{ utils.safe_divide('a', 'b') }} from {{ ref('stg_events') }}"),
                        "select case when b = 0 then null else a / b end from main.\"stg_events\"")
     }
+
+    /// Properties of a model no file defines: dbt's warning, and the project loads without them (dbt-core 1.10).
+    func testPropertiesOfAModelWithNoFileAreAWarning() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("swiftdbt-ghost-\(UUID().uuidString)").path + "/p"
+        try FileManager.default.createDirectory(atPath: root + "/models", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        try "name: p\nprofile: p\n".write(toFile: root + "/dbt_project.yml", atomically: true, encoding: .utf8)
+        try "select 1 as id".write(toFile: root + "/models/a.sql", atomically: true, encoding: .utf8)
+        try "version: 2\nmodels:\n  - name: a\n  - name: ghost\n    columns:\n      - name: id\n        tests: [not_null]\n"
+            .write(toFile: root + "/models/schema.yml", atomically: true, encoding: .utf8)
+        let lines = LogLines()
+        var adapters = AdapterRegistry()
+        adapters.register(SQLiteAdapterFactory())
+        let loaded = try ProjectLoader.load(LoadOptions(projectDirectory: root, environment: isolatedEnvironment(),
+                                                        log: { lines.append($0) }), adapters: adapters)
+        XCTAssertEqual(loaded.manifest.nodes.map(\.uniqueID), ["model.p.a"])
+        XCTAssertEqual(lines.all, ["[WARNING]: Did not find matching node for patch with name 'ghost' in the 'models' section of "
+                                   + "file 'models/schema.yml'"])
+    }
+}
+
+/// Lines a load logs.
+private final class LogLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
 }
