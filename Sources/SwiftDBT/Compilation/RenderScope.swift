@@ -27,7 +27,8 @@ final class RenderScope: GlobalResolver {
         return nil
     }
 
-    private func contextValue(_ name: String) -> Value? {
+    /// dbt's context members (not macros).
+    func contextValue(_ name: String) -> Value? {
         switch name {
         case "ref": return .function("ref") { [state] arguments, context in try References.ref(arguments, state: state, context: context) }
         case "source": return .function("source") { [state] arguments, context in
@@ -64,6 +65,11 @@ final class RenderScope: GlobalResolver {
         case "graph": return NodeValues.graph(state)
         case "flags": return .dict([("FULL_REFRESH", .bool(false)), ("WHICH", .string("compile"))])
         case "selected_resources": return .list([])
+        case "context": return .object(ContextMapping(scope: self, includesMacros: true))
+        case "builtins": return .object(ContextMapping(scope: self, includesMacros: false))
+        case "try_or_compiler_error": return .function(name) { arguments, context in
+            try ContextFunctions.tryOrCompilerError(arguments, context)
+        }
         default: return ContextFunctions.all[name].map { .function(name, $0) }
         }
     }

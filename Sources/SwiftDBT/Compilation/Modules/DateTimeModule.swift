@@ -1,7 +1,7 @@
 import Foundation
 import Jinja
 
-/// `modules.datetime`: the classes `datetime`, `date`, `timedelta` and `timezone`.
+/// `modules.datetime`: the classes `datetime`, `date` and `timedelta` (dbt's `modules.datetime` has no `timezone`).
 final class DateTimeModule: HostObject, Sendable {
     var typeName: String { "module" }
 
@@ -10,9 +10,6 @@ final class DateTimeModule: HostObject, Sendable {
         case "datetime": return .object(DateTimeClass(isDate: false))
         case "date": return .object(DateTimeClass(isDate: true))
         case "timedelta": return .object(TimeDeltaClass())
-        case "timezone": return .object(TimeZoneClass())
-        case "MINYEAR": return .int(1)
-        case "MAXYEAR": return .int(9999)
         default: return nil
         }
     }
@@ -133,26 +130,4 @@ final class TimeDeltaClass: HostObject, Sendable {
     var typeName: String { "type" }
     var display: String { "<class 'datetime.timedelta'>" }
     func call(_ arguments: Arguments, _ context: CallContext) throws -> Value { .object(try TimeDeltaObject.make(arguments)) }
-}
-
-/// `datetime.timezone(offset, name=None)` and `datetime.timezone.utc`.
-final class TimeZoneClass: HostObject, Sendable {
-    var typeName: String { "type" }
-    var display: String { "<class 'datetime.timezone'>" }
-
-    func attribute(_ name: String, _ context: CallContext) throws -> Value? {
-        name == "utc" ? .object(TimeZoneObject.utc) : nil
-    }
-
-    func call(_ arguments: Arguments, _ context: CallContext) throws -> Value {
-        guard case .object(let object)? = arguments.value(0, "offset"), let delta = object as? TimeDeltaObject else {
-            throw TemplateError(.invalidArgument, "timezone() argument 1 must be datetime.timedelta")
-        }
-        guard abs(delta.microseconds) < CivilCalendar.microsecondsPerDay else {
-            throw TemplateError(.invalidArgument, "offset must be a timedelta strictly between -timedelta(hours=24) and timedelta(hours=24).")
-        }
-        let seconds = Int(delta.microseconds / CivilCalendar.microsecondsPerSecond)
-        if seconds == 0, arguments.value(1, "name") == nil { return .object(TimeZoneObject.utc) }
-        return .object(TimeZoneObject(.fixed(seconds: seconds, name: arguments.value(1, "name")?.str)))
-    }
 }

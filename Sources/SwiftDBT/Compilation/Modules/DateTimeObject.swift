@@ -67,8 +67,10 @@ final class DateTimeObject: HostObject, Sendable {
     var display: String { isoformat(separator: " ") }
 
     func isoformat(separator: String) -> String {
-        if isDate { return PythonTimeFormat.format("%Y-%m-%d", self) }
-        var text = PythonTimeFormat.format("%Y-%m-%d" + separator + "%H:%M:%S", self)
+        let year = String(fields.year)
+        let padded = String(repeating: "0", count: max(0, 4 - year.count)) + year
+        if isDate { return padded + PythonTimeFormat.format("-%m-%d", self) }
+        var text = padded + PythonTimeFormat.format("-%m-%d" + separator + "%H:%M:%S", self)
         let micro = fields.microsecond
         if micro != 0 { text += PythonTimeFormat.format(".%f", self) }
         if zone != nil { text += TimeZoneObject.offsetText(offset, separator: ":") }
@@ -85,7 +87,7 @@ final class DateTimeObject: HostObject, Sendable {
         case "minute" where !isDate: return .int(parts.minute)
         case "second" where !isDate: return .int(parts.second)
         case "microsecond" where !isDate: return .int(parts.microsecond)
-        case "tzinfo" where !isDate: return zone.map { .object($0) } ?? .none
+        case "tzinfo" where !isDate: return zone.map { Value.object($0) } ?? Value.none
         default: break
         }
         return method(name)
@@ -153,8 +155,10 @@ final class DateTimeObject: HostObject, Sendable {
     func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool) throws -> Value? {
         guard case .object(let object) = other else { return nil }
         if let delta = object as? TimeDeltaObject, op == .add || (op == .subtract && !reflected) {
-            var step = op == .add ? delta.microseconds : -delta.microseconds
-            if isDate { step -= CivilCalendar.floorDivision(step, CivilCalendar.microsecondsPerDay).remainder }
+            // A date moves by the delta's whole days (`timedelta.days`, rounded down), in either direction.
+            let days = CivilCalendar.floorDivision(delta.microseconds, CivilCalendar.microsecondsPerDay).quotient
+            let whole = isDate ? days * CivilCalendar.microsecondsPerDay : delta.microseconds
+            let step = op == .add ? whole : -whole
             let moved = local + step
             guard CivilCalendar.inRange(moved) else { throw TemplateError(.invalidOperation, "date value out of range") }
             return .object(DateTimeObject(local: moved, zone: zone, offset: offset, isDate: isDate))
@@ -177,7 +181,7 @@ final class DateTimeObject: HostObject, Sendable {
     func compare(to other: Value) throws -> Int? {
         guard case .object(let object) = other, let other = object as? DateTimeObject else { return nil }
         guard other.isDate == isDate else {
-            throw TemplateError(.invalidOperation, "can't compare \(qualifiedType) to \(other.qualifiedType)")
+            throw TemplateError(.invalidOperation, "can't compare datetime.datetime to datetime.date")
         }
         guard (zone == nil) == (other.zone == nil) else {
             throw TemplateError(.invalidOperation, "can't compare offset-naive and offset-aware datetimes")
@@ -185,6 +189,4 @@ final class DateTimeObject: HostObject, Sendable {
         let (a, b) = zone == nil ? (local, other.local) : (utc, other.utc)
         return a == b ? 0 : (a < b ? -1 : 1)
     }
-
-    private var qualifiedType: String { "datetime." + typeName }
 }

@@ -1,6 +1,7 @@
 import Jinja
 
-/// `modules.itertools`: the finite iterator builders, returning lists (templates only ever iterate them).
+/// `modules.itertools`: the finite builders of the ones dbt exposes, returning lists (templates only iterate them);
+/// `count`, `cycle` and `tee` never end or need lazy iterators, `accumulate` Python's `+`: not offered.
 final class ItertoolsModule: HostObject, Sendable {
     var typeName: String { "module" }
     /// The most items one call may produce (`product` of a few long lists grows fast).
@@ -71,46 +72,10 @@ final class ItertoolsModule: HostObject, Sendable {
             let selectors = try context.iterate(arguments.value(1, "selectors") ?? .list([]))
             return .list(zip(data, selectors).filter { $0.1.isTruthy }.map(\.0))
         },
-        "groupby": { arguments, context in
-            let items = try context.iterate(arguments.value(0, "iterable") ?? .list([]))
-            let key = arguments.value(1, "key").flatMap { $0.isNone ? nil : $0 }
-            var groups: [(key: Value, items: [Value])] = []
-            for item in items {
-                let itemKey = try key.map { try context.call($0, Arguments([item])) } ?? item
-                if let last = groups.last, Value.equals(last.key, itemKey) {
-                    groups[groups.count - 1].items.append(item)
-                } else {
-                    groups.append((itemKey, [item]))
-                }
-            }
-            return .list(groups.map { .tuple([$0.key, .list($0.items)]) })
-        },
         "starmap": { arguments, context in
             let function = arguments.value(0, "function") ?? .none
             return .list(try context.iterate(arguments.value(1, "iterable") ?? .list([])).map { item in
                 try context.call(function, Arguments(try context.iterate(item)))
-            })
-        },
-        "takewhile": { arguments, context in
-            let predicate = arguments.value(0, "predicate") ?? .none
-            var taken: [Value] = []
-            for item in try context.iterate(arguments.value(1, "iterable") ?? .list([])) {
-                guard try context.call(predicate, Arguments([item])).isTruthy else { break }
-                taken.append(item)
-            }
-            return .list(taken)
-        },
-        "dropwhile": { arguments, context in
-            let predicate = arguments.value(0, "predicate") ?? .none
-            let items = try context.iterate(arguments.value(1, "iterable") ?? .list([]))
-            var start = 0
-            while start < items.count, try context.call(predicate, Arguments([items[start]])).isTruthy { start += 1 }
-            return .list(Array(items[start...]))
-        },
-        "filterfalse": { arguments, context in
-            let predicate = arguments.value(0, "predicate") ?? .none
-            return .list(try context.iterate(arguments.value(1, "iterable") ?? .list([])).filter { item in
-                predicate.isNone ? !item.isTruthy : !(try context.call(predicate, Arguments([item])).isTruthy)
             })
         },
     ]

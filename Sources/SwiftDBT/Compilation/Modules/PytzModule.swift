@@ -1,12 +1,12 @@
 import Jinja
 
-/// `modules.pytz`: `utc`/`UTC` and `timezone(name)` (zones from the system's zone database).
+/// `modules.pytz`: `utc` and `timezone(name)` (zones from the system's zone database), as far as dbt exposes pytz.
 final class PytzModule: HostObject, Sendable {
     var typeName: String { "module" }
 
     func attribute(_ name: String, _ context: CallContext) throws -> Value? {
         switch name {
-        case "utc", "UTC": return .object(TimeZoneObject.utc)
+        case "utc": return .object(TimeZoneObject.utc)
         case "timezone":
             return .function(name) { arguments, _ in
                 guard let zone = arguments.value(0, "zone")?.stringValue else {

@@ -53,8 +53,11 @@ final class TimeZoneObject: HostObject, Sendable {
         switch rule {
         case .fixed: return display
         case .named(let zone):
+            // ICU's US-English short names (EST, EDT, PST); zones it has none for come out as GMT+1.
             let date = TimeZoneObject.date(microseconds)
-            return zone.abbreviation(for: date) ?? TimeZoneObject.offsetName(zone.secondsFromGMT(for: date))
+            let style: NSTimeZone.NameStyle = zone.isDaylightSavingTime(for: date) ? .shortDaylightSaving : .shortStandard
+            return zone.localizedName(for: style, locale: Locale(identifier: "en_US"))
+                ?? TimeZoneObject.offsetName(zone.secondsFromGMT(for: date))
         }
     }
 
