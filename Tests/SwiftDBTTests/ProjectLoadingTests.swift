@@ -50,8 +50,9 @@ final class ProjectLoadingTests: XCTestCase {
                        "select case when b = 0 then null else a / b end from main.\"stg_events\"")
     }
 
-    /// Properties of a model no file defines: dbt's warning, and the project loads without them (dbt-core 1.10).
-    func testPropertiesOfAModelWithNoFileAreAWarning() throws {
+    /// Properties of a model no file defines: dbt's warning, and the project loads without them (dbt-core 1.10);
+    /// a key written twice in a property file keeps its last value (as PyYAML), with a warning naming both lines.
+    func testGhostPropertiesAndRepeatedKeysAreWarnings() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("swiftdbt-ghost-\(UUID().uuidString)").path + "/p"
         try FileManager.default.createDirectory(atPath: root + "/models", withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
@@ -59,14 +60,20 @@ final class ProjectLoadingTests: XCTestCase {
         try "select 1 as id".write(toFile: root + "/models/a.sql", atomically: true, encoding: .utf8)
         try "version: 2\nmodels:\n  - name: a\n  - name: ghost\n    columns:\n      - name: id\n        tests: [not_null]\n"
             .write(toFile: root + "/models/schema.yml", atomically: true, encoding: .utf8)
+        try "version: 2\nmodels:\n  - name: a\n    description: first\n    description: second\n"
+            .write(toFile: root + "/models/more.yml", atomically: true, encoding: .utf8)
         let lines = LogLines()
         var adapters = AdapterRegistry()
         adapters.register(SQLiteAdapterFactory())
         let loaded = try ProjectLoader.load(LoadOptions(projectDirectory: root, environment: isolatedEnvironment(),
                                                         log: { lines.append($0) }), adapters: adapters)
         XCTAssertEqual(loaded.manifest.nodes.map(\.uniqueID), ["model.p.a"])
-        XCTAssertEqual(lines.all, ["[WARNING]: Did not find matching node for patch with name 'ghost' in the 'models' section of "
-                                   + "file 'models/schema.yml'"])
+        XCTAssertEqual(loaded.manifest.nodes.first?.description, "second", "PyYAML keeps a repeated key's last value")
+        XCTAssertEqual(lines.all.sorted(), [
+            "[WARNING]: Did not find matching node for patch with name 'ghost' in the 'models' section of file 'models/schema.yml'",
+            "[WARNING]: models/more.yml:5:5: duplicate key 'description' (first at line 4): the value at line 5 is used, "
+                + "as dbt's YAML reader does",
+        ])
     }
 }
 

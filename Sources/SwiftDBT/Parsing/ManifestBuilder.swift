@@ -123,7 +123,9 @@ struct ManifestBuilder {
         }
         return results.compactMap { result in
             switch result {
-            case .success(let file): return file
+            case .success(let file):
+                for warning in file.warnings { session.log(warning) }
+                return file
             case .failure(let error):
                 errors.append(error)
                 return nil

@@ -34,6 +34,8 @@ public struct ProjectFile: Sendable {
     public var indirectSelection: IndirectSelection? = nil
     /// The file's path relative to the invocation, for messages.
     public var path: String
+    /// Warnings from reading the file (keys written twice), printed when the project loads.
+    public var warnings: [String] = []
 
     /// Reads and validates `dbt_project.yml` in `root`. `cliVars` are visible to `var()` inside it.
     public static func load(root: String, environment: Environment, context: [String: Value]) throws -> ProjectFile {
@@ -41,7 +43,8 @@ public struct ProjectFile: Sendable {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw DBTError(.project, "no dbt_project.yml found in \(root)")
         }
-        guard let node = try YAMLNode.parse(text, path: path), case .mapping = node.kind else {
+        var warnings: [String] = []
+        guard let node = try YAMLNode.parse(text, path: path, warnings: &warnings), case .mapping = node.kind else {
             throw DBTError(.project, "dbt_project.yml must be a mapping", at: FileLocation(path: path, line: 1, column: 1))
         }
         let rendered = try ProjectFile.render(node, environment, context)
@@ -85,7 +88,7 @@ public struct ProjectFile: Sendable {
             requiredDBTVersion: try RequiredDBTVersion.parse(node["require-dbt-version"], text: text),
             queryComment: try QueryComment.parse(node["query-comment"]),
             indirectSelection: try indirectSelection(rendered["flags"], at: node["flags"]?["indirect_selection"]?.location),
-            path: path)
+            path: path, warnings: warnings)
     }
 
     /// Renders the top-level settings as dbt does when it loads the project. Not rendered here: `vars:`,

@@ -16,6 +16,7 @@ public enum ProjectLoader {
         let project = try ProjectFile.load(root: options.projectDirectory, environment: templates, context: early.values)
         let packages = [PackageInfo(name: project.name, root: project.root, project: project, isRoot: true)]
             + (try PackageInfo.localPackages(of: project, environment: templates, context: early.values))
+        for package in packages { package.project.warnings.forEach(options.log) }
         let checkVersions = options.versionCheck
             && !["false", "f", "0", "no", "n", "off"].contains(options.environment["DBT_VERSION_CHECK"]?.lowercased() ?? "")
         if checkVersions { for package in packages { try package.project.requiredDBTVersion?.check(package: package.name) } }
