@@ -50,6 +50,16 @@ final class ProjectLoadingTests: XCTestCase {
                        "select case when b = 0 then null else a / b end from main.\"stg_events\"")
     }
 
+    /// Generic tests get dbt's unique IDs (recorded from dbt-core by scripts/record-test-unique-ids.py): two tests
+    /// whose names collide while their arguments differ (`{a: 1}` and `{b: 1}`, `'x y'` and `'x-y'`) are two nodes.
+    func testGenericTestUniqueIDsAreDbts() throws {
+        let root = try copyFixture("test_names")
+        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        let expected = try JSONDecoder().decode([String].self, from: Data(contentsOf: URL(fileURLWithPath: root + "/expected-unique-ids.json")))
+        let loaded = try loadProject(root)
+        XCTAssertEqual(loaded.manifest.nodes.filter { $0.resourceType == .test }.map(\.uniqueID).sorted(), expected)
+    }
+
     /// Properties of a model no file defines: dbt's warning, and the project loads without them (dbt-core 1.10);
     /// a key written twice in a property file keeps its last value (as PyYAML), with a warning naming both lines.
     func testGhostPropertiesAndRepeatedKeysAreWarnings() throws {

@@ -45,7 +45,15 @@ extension ManifestBuilder {
             let (shortName, fullName) = ManifestBuilder.testNames(type: prefix + testName, subject: subject, kwargs: kwargs)
             // dbt names the node by the full name and files it under the short (hashed) one.
             let name = spec.customName ?? fullName
-            let uniqueID = "test.\(package.name).\(name).\(MD5.hex(fullName + attachedID).prefix(10))"
+            let model: String
+            if case .source(let source, let table, _) = attached {
+                model = "source('\(source)', '\(table)')"
+            } else {
+                model = "ref('\(subject)')"
+            }
+            let uniqueID = "test.\(package.name).\(name)."
+                + TestArguments.hash(name: name, test: testName, namespace: namespace,
+                                     kwargs: kwargs + [("model", .string("{{ get_where_subquery(\(model)) }}"))])
             guard seen.insert(uniqueID).inserted else {
                 errors.append(DBTError(.project, "the test '\(name)' is defined twice for '\(subject)'", at: spec.location))
                 continue
@@ -154,6 +162,25 @@ enum TestArguments {
     }
 
     /// An argument as Python's `str()` prints it.
+    /// The last part of a generic test's unique ID, as dbt makes it: the last 10 hex digits of the MD5 of the
+    /// node's name and Python's `repr` of the test's name, namespace and arguments (`model` and `column_name`
+    /// included), dict keys sorted and every scalar as its `str`. Tests of the same name whose arguments differ
+    /// only where the name cannot show it (`{a: 1}` and `{b: 1}`, `'x y'` and `'x-y'`) are two nodes.
+    static func hash(name: String, test: String, namespace: String?, kwargs: [(key: String, value: ConfigValue)]) -> String {
+        func hashable(_ value: ConfigValue) -> Value {
+            switch value {
+            case .dict(let pairs):
+                return .dict(pairs.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+                    .map { ($0.key, hashable($0.value)) })
+            case .list(let items): return .list(items.map(hashable))
+            default: return .string(text(value))
+            }
+        }
+        let metadata: ConfigValue = .dict([("kwargs", .dict(kwargs)), ("name", .string(test)),
+                                           ("namespace", namespace.map(ConfigValue.string) ?? .null)])
+        return String(MD5.hex(name + hashable(metadata).repr).suffix(10))
+    }
+
     static func text(_ value: ConfigValue) -> String {
         switch value {
         case .string(let s): return s
