@@ -52,8 +52,8 @@ extension ManifestBuilder {
                 model = "ref('\(subject)')"
             }
             let uniqueID = "test.\(package.name).\(name)."
-                + TestArguments.hash(name: name, test: testName, namespace: namespace,
-                                     kwargs: kwargs + [("model", .string("{{ get_where_subquery(\(model)) }}"))])
+                + TestArguments.hash(name: name, test: testName, namespace: namespace, kwargs: kwargs,
+                                     model: "{{ get_where_subquery(\(model)) }}")
             guard seen.insert(uniqueID).inserted else {
                 errors.append(DBTError(.project, "the test '\(name)' is defined twice for '\(subject)'", at: spec.location))
                 continue
@@ -166,19 +166,76 @@ enum TestArguments {
     /// node's name and Python's `repr` of the test's name, namespace and arguments (`model` and `column_name`
     /// included), dict keys sorted and every scalar as its `str`. Tests of the same name whose arguments differ
     /// only where the name cannot show it (`{a: 1}` and `{b: 1}`, `'x y'` and `'x-y'`) are two nodes.
-    static func hash(name: String, test: String, namespace: String?, kwargs: [(key: String, value: ConfigValue)]) -> String {
-        func hashable(_ value: ConfigValue) -> Value {
-            switch value {
-            case .dict(let pairs):
-                return .dict(pairs.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
-                    .map { ($0.key, hashable($0.value)) })
-            case .list(let items): return .list(items.map(hashable))
-            default: return .string(text(value))
+    static func hash(name: String, test: String, namespace: String?, kwargs: [(key: String, value: ConfigValue)],
+                     model: String) -> String {
+        var bytes = Array(name.utf8)
+        bytes.reserveCapacity(bytes.count + 200)
+        bytes += Array("{'kwargs': {".utf8)
+        var sorted = kwargs
+        sorted.append(("model", .string(model)))
+        if sorted.count > 1 { sorted.sort { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) } }
+        var first = true
+        for (key, value) in sorted {
+            if !first { bytes += [UInt8(ascii: ","), UInt8(ascii: " ")] }
+            first = false
+            appendStringRepr(key, to: &bytes)
+            bytes += [UInt8(ascii: ":"), UInt8(ascii: " ")]
+            appendHashableRepr(value, to: &bytes)
+        }
+        bytes += Array("}, 'name': ".utf8)
+        appendStringRepr(test, to: &bytes)
+        bytes += Array(", 'namespace': ".utf8)
+        appendStringRepr(namespace ?? "None", to: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+        return String(MD5.hex(String(decoding: bytes, as: UTF8.self)).suffix(10))
+    }
+
+    /// Python's `repr` of a value with dict keys sorted and every scalar turned into its `str`.
+    private static func appendHashableRepr(_ value: ConfigValue, to out: inout [UInt8]) {
+        switch value {
+        case .dict(let pairs):
+            out.append(UInt8(ascii: "{"))
+            let sorted = pairs.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+            for (index, pair) in sorted.enumerated() {
+                if index > 0 { out += [UInt8(ascii: ","), UInt8(ascii: " ")] }
+                appendStringRepr(pair.key, to: &out)
+                out += [UInt8(ascii: ":"), UInt8(ascii: " ")]
+                appendHashableRepr(pair.value, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        case .list(let items):
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += [UInt8(ascii: ","), UInt8(ascii: " ")] }
+                appendHashableRepr(item, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        default:
+            appendStringRepr(text(value), to: &out)
+        }
+    }
+
+    /// Python's `repr` of a string: single quotes unless it holds `'` and no `"`; ASCII by bytes.
+    private static func appendStringRepr(_ text: String, to out: inout [UInt8]) {
+        guard ASCIIText.isASCII(text) else {
+            out += Array(Value.string(text).repr.utf8)
+            return
+        }
+        let utf8 = text.utf8
+        let quote = utf8.contains(UInt8(ascii: "'")) && !utf8.contains(UInt8(ascii: "\"")) ? UInt8(ascii: "\"") : UInt8(ascii: "'")
+        let hex = Array("0123456789abcdef".utf8)
+        out.append(quote)
+        for byte in utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"), quote: out += [UInt8(ascii: "\\"), byte]
+            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+            case 0..<0x20, 0x7F: out += [UInt8(ascii: "\\"), UInt8(ascii: "x"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            default: out.append(byte)
             }
         }
-        let metadata: ConfigValue = .dict([("kwargs", .dict(kwargs)), ("name", .string(test)),
-                                           ("namespace", namespace.map(ConfigValue.string) ?? .null)])
-        return String(MD5.hex(name + hashable(metadata).repr).suffix(10))
+        out.append(quote)
     }
 
     static func text(_ value: ConfigValue) -> String {
