@@ -134,6 +134,12 @@ struct Lexer {
         let limit = end ?? bytes.count
         var i = start
         while i < limit {
+            let byte = bytes[i]
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                i += 1
+                continue
+            }
+            if byte < 0x1C || (byte > 0x20 && byte < 0x80) { break }
             let length = whitespaceLength(at: i)
             guard length > 0, i + length <= limit else { break }
             i += length

@@ -168,12 +168,14 @@ enum TestArguments {
     /// only where the name cannot show it (`{a: 1}` and `{b: 1}`, `'x y'` and `'x-y'`) are two nodes.
     static func hash(name: String, test: String, namespace: String?, kwargs: [(key: String, value: ConfigValue)],
                      model: String) -> String {
-        var bytes = Array(name.utf8)
-        bytes.reserveCapacity(bytes.count + 200)
-        bytes += Array("{'kwargs': {".utf8)
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count + 256)
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(contentsOf: "{'kwargs': {".utf8)
         var sorted = kwargs
         sorted.append(("model", .string(model)))
-        if sorted.count > 1 { sorted.sort { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) } }
+        // Argument names are identifiers: `<` orders them as Python's `sorted` does.
+        if sorted.count > 1 { sorted.sort { $0.key < $1.key } }
         var first = true
         for (key, value) in sorted {
             if !first { bytes += [UInt8(ascii: ","), UInt8(ascii: " ")] }
@@ -182,12 +184,12 @@ enum TestArguments {
             bytes += [UInt8(ascii: ":"), UInt8(ascii: " ")]
             appendHashableRepr(value, to: &bytes)
         }
-        bytes += Array("}, 'name': ".utf8)
+        bytes.append(contentsOf: "}, 'name': ".utf8)
         appendStringRepr(test, to: &bytes)
-        bytes += Array(", 'namespace': ".utf8)
+        bytes.append(contentsOf: ", 'namespace': ".utf8)
         appendStringRepr(namespace ?? "None", to: &bytes)
         bytes.append(UInt8(ascii: "}"))
-        return String(MD5.hex(String(decoding: bytes, as: UTF8.self)).suffix(10))
+        return String(bytes.withUnsafeBufferPointer(MD5.hex(bytes:)).suffix(10))
     }
 
     /// Python's `repr` of a value with dict keys sorted and every scalar turned into its `str`.
@@ -215,24 +217,34 @@ enum TestArguments {
         }
     }
 
-    /// Python's `repr` of a string: single quotes unless it holds `'` and no `"`; ASCII by bytes.
+    /// Python's `repr` of a string: single quotes unless it holds `'` and no `"`. ASCII text in one pass, copied
+    /// whole when nothing in it needs a backslash (the usual case).
     private static func appendStringRepr(_ text: String, to out: inout [UInt8]) {
-        guard ASCIIText.isASCII(text) else {
-            out += Array(Value.string(text).repr.utf8)
-            return
-        }
-        let utf8 = text.utf8
-        let quote = utf8.contains(UInt8(ascii: "'")) && !utf8.contains(UInt8(ascii: "\"")) ? UInt8(ascii: "\"") : UInt8(ascii: "'")
-        let hex = Array("0123456789abcdef".utf8)
-        out.append(quote)
-        for byte in utf8 {
+        var single = false, double = false, special = false
+        for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "\\"), quote: out += [UInt8(ascii: "\\"), byte]
-            case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case 0..<0x20, 0x7F: out += [UInt8(ascii: "\\"), UInt8(ascii: "x"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default: out.append(byte)
+            case 0x80...: out.append(contentsOf: Value.string(text).repr.utf8); return
+            case UInt8(ascii: "'"): single = true
+            case UInt8(ascii: "\""): double = true
+            case UInt8(ascii: "\\"), 0..<0x20, 0x7F: special = true
+            default: break
+            }
+        }
+        let quote = single && !double ? UInt8(ascii: "\"") : UInt8(ascii: "'")
+        out.append(quote)
+        if !special && !(single && double) {
+            out.append(contentsOf: text.utf8)
+        } else {
+            let hex = Array("0123456789abcdef".utf8)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\\"), quote: out += [UInt8(ascii: "\\"), byte]
+                case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case 0..<0x20, 0x7F: out += [UInt8(ascii: "\\"), UInt8(ascii: "x"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                default: out.append(byte)
+                }
             }
         }
         out.append(quote)
