@@ -36,6 +36,31 @@ struct PythonRegex: @unchecked Sendable {
         groupNames = translator.groupNames
     }
 
+    /// The compiled pattern, from a cache shared by every render (Python's `re` caches its last 512 patterns the
+    /// same way): package macros call `re` functions with the same pattern in loops.
+    static func compiled(_ pattern: String, flags: Int) throws -> PythonRegex {
+        let key = "\(flags)\u{0}" + pattern
+        if let found = cache.withLock({ $0[key] }) { return found }
+        let made = try PythonRegex(pattern, flags: flags)
+        cache.withLock { entries in
+            if entries.count >= 512 { entries.removeAll(keepingCapacity: true) }
+            entries[key] = made
+        }
+        return made
+    }
+
+    private static let cache = LockedDictionary()
+
+    /// A lock and the patterns it guards.
+    private final class LockedDictionary: @unchecked Sendable {
+        private let lock = NSLock()
+        private var entries: [String: PythonRegex] = [:]
+
+        func withLock<T>(_ body: (inout [String: PythonRegex]) throws -> T) rethrows -> T {
+            try lock.withLock { try body(&entries) }
+        }
+    }
+
     /// The group number of `name`, or nil.
     func groupIndex(_ name: String) -> Int? { groupNames.first { $0.name == name }?.index }
 

@@ -42,7 +42,7 @@ final class RegexModule: HostObject, @unchecked Sendable {
         case "compile" where compiled == nil:
             return .function(name) { arguments, _ in
                 let pattern = try RegexModule.text(arguments.value(0, "pattern"), "pattern")
-                return .object(RegexModule(compiled: try PythonRegex(pattern, flags: try RegexModule.flags(arguments.value(1, "flags")))))
+                return .object(RegexModule(compiled: try PythonRegex.compiled(pattern, flags: try RegexModule.flags(arguments.value(1, "flags")))))
             }
         case "escape" where compiled == nil:
             return .function(name) { arguments, _ in .string(RegexModule.escape(try RegexModule.text(arguments.value(0, "pattern"), "pattern"))) }
@@ -71,7 +71,7 @@ final class RegexModule: HostObject, @unchecked Sendable {
             return (compiled, bound)
         }
         let pattern = try RegexModule.text(bound["pattern"], "pattern")
-        return (try PythonRegex(pattern, flags: try RegexModule.flags(bound["flags"])), bound)
+        return (try PythonRegex.compiled(pattern, flags: try RegexModule.flags(bound["flags"])), bound)
     }
 
     static func text(_ value: Value?, _ name: String) throws -> String {
