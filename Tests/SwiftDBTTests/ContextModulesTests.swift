@@ -54,6 +54,12 @@ final class ContextModulesTests: XCTestCase {
         let compiler = Compiler(session: loaded.session, manifest: loaded.manifest)
         XCTAssertEqual(try compiler.compileInline("{{ try_or_compiler_error('never', modules.datetime.date, 2024, month=1, day=2) }}"),
                        "2024-01-02")
+        // Values no 64-bit count of microseconds holds fail as Python's OverflowError, never trap.
+        for template in ["{{ modules.datetime.timedelta(days=10 ** 12) }}", "{{ modules.datetime.timedelta(days=1) * 10 ** 15 }}",
+                         "{{ modules.datetime.timedelta(days='nan' | float) }}", "{{ modules.datetime.datetime.fromtimestamp(1e300) }}",
+                         "{{ modules.datetime.timedelta(days=10 ** 7) * 2.5e30 }}"] {
+            XCTAssertThrowsError(try compiler.compileInline(template), template)
+        }
         XCTAssertThrowsError(try compiler.compileInline(
             "{% macro boom() %}{{ exceptions.raise_compiler_error('inner') }}{% endmacro %}{{ try_or_compiler_error('outer', boom) }}")) {
             XCTAssertEqual(($0 as? DBTError)?.message, "outer")

@@ -88,6 +88,7 @@ final class DateTimeClass: HostObject, Sendable {
                 case .float(let d)?: seconds = d
                 default: throw TemplateError(.invalidArgument, "an integer or float is required")
                 }
+                guard seconds.isFinite, abs(seconds) < 1e12 else { throw TemplateError(.invalidArgument, "year is out of range") }
                 let utc = TimeZoneObject.microseconds(Date(timeIntervalSince1970: seconds))
                 if case .object(let object)? = arguments.value(1, "tz"), let zone = object as? TimeZoneObject, !isDate {
                     return .object(DateTimeObject(utc: utc, zone: zone))

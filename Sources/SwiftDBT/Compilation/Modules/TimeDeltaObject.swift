@@ -21,11 +21,26 @@ final class TimeDeltaObject: HostObject, Sendable {
             default: throw TemplateError(.invalidArgument, "unsupported type for timedelta component: \(value.typeName)")
             }
         }
-        guard abs(total) < 86_400e6 * 1_000_000_000 else {
-            throw TemplateError(.invalidArgument, "days=\(Int(total / 86_400e6)); must have magnitude <= 999999999")
-        }
-        return TimeDeltaObject(microseconds: Int64(total.rounded(.toNearestOrEven)))
+        return try checked(total)
     }
+
+    /// The most microseconds a timedelta holds here (about 31,700 years; Python allows more, which no date
+    /// arithmetic can use).
+    static let limit: Int64 = 1_000_000_000_000_000_000
+
+    /// A timedelta of `microseconds` (rounded half to even), or Python's `OverflowError`.
+    static func checked(_ microseconds: Double) throws -> TimeDeltaObject {
+        guard microseconds.isFinite, abs(microseconds) <= Double(limit) else { throw overflow() }
+        return TimeDeltaObject(microseconds: Int64(microseconds.rounded(.toNearestOrEven)))
+    }
+
+    /// A timedelta from an integer result, or Python's `OverflowError` when it overflowed or is too large.
+    static func checked(_ result: (partialValue: Int64, overflow: Bool)) throws -> TimeDeltaObject {
+        guard !result.overflow, abs(result.partialValue) <= limit else { throw overflow() }
+        return TimeDeltaObject(microseconds: result.partialValue)
+    }
+
+    private static func overflow() -> TemplateError { TemplateError(.invalidOperation, "OverflowError: timedelta is too large") }
 
     var typeName: String { "timedelta" }
 
@@ -61,8 +76,8 @@ final class TimeDeltaObject: HostObject, Sendable {
         if case .object(let object) = other, let delta = object as? TimeDeltaObject {
             let (a, b) = reflected ? (delta.microseconds, microseconds) : (microseconds, delta.microseconds)
             switch op {
-            case .add: return .object(TimeDeltaObject(microseconds: a + b))
-            case .subtract: return .object(TimeDeltaObject(microseconds: a - b))
+            case .add: return .object(try TimeDeltaObject.checked(a.addingReportingOverflow(b)))
+            case .subtract: return .object(try TimeDeltaObject.checked(a.subtractingReportingOverflow(b)))
             case .divide:
                 guard b != 0 else { throw TemplateError(.invalidOperation, "division by zero") }
                 return .float(Double(a) / Double(b))
@@ -73,15 +88,15 @@ final class TimeDeltaObject: HostObject, Sendable {
             }
         }
         switch (op, other) {
-        case (.multiply, .int(let factor)): return .object(TimeDeltaObject(microseconds: microseconds * Int64(factor)))
-        case (.multiply, .float(let factor)):
-            return .object(TimeDeltaObject(microseconds: Int64((Double(microseconds) * factor).rounded(.toNearestOrEven))))
+        case (.multiply, .int(let factor)):
+            return .object(try TimeDeltaObject.checked(microseconds.multipliedReportingOverflow(by: Int64(factor))))
+        case (.multiply, .float(let factor)): return .object(try TimeDeltaObject.checked(Double(microseconds) * factor))
         case (.floorDivide, .int(let divisor)) where !reflected:
             guard divisor != 0 else { throw TemplateError(.invalidOperation, "integer division or modulo by zero") }
             return .object(TimeDeltaObject(microseconds: CivilCalendar.floorDivision(microseconds, Int64(divisor)).quotient))
         case (.divide, .int(let divisor)) where !reflected:
             guard divisor != 0 else { throw TemplateError(.invalidOperation, "division by zero") }
-            return .object(TimeDeltaObject(microseconds: Int64((Double(microseconds) / Double(divisor)).rounded(.toNearestOrEven))))
+            return .object(try TimeDeltaObject.checked(Double(microseconds) / Double(divisor)))
         default: return nil
         }
     }

@@ -122,7 +122,10 @@ final class TimeZoneObject: HostObject, Sendable {
         return Date(timeIntervalSince1970: Double(unix) / 1e6)
     }
 
+    /// Microseconds from 0001-01-01 of an instant (clamped to about ±30,000 years, far outside any date's range).
     static func microseconds(_ date: Date) -> Int64 {
-        Int64((date.timeIntervalSince1970 * 1e6).rounded()) + Int64(CivilCalendar.unixEpochOrdinal - 1) * CivilCalendar.microsecondsPerDay
+        let unix = (date.timeIntervalSince1970 * 1e6).rounded()
+        let clamped = unix.isFinite ? min(max(unix, -1e18), 1e18) : 0
+        return Int64(clamped) + Int64(CivilCalendar.unixEpochOrdinal - 1) * CivilCalendar.microsecondsPerDay
     }
 }
