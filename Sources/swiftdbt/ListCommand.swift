@@ -20,7 +20,7 @@ struct ListCommand: ParsableCommand {
         Console.run(format: project.logFormat) { console in
             let options = LoadOptions(projectDirectory: project.projectDirectory, profilesDirectory: project.profilesDirectory,
                                       target: project.target, vars: project.vars, threads: project.threads,
-                                      versionCheck: !project.noVersionCheck)
+                                      versionCheck: project.versionCheck)
             let loaded = try ProjectLoader.load(options, adapters: ProjectOptions.adapters)
             let selected = try selection.select(in: loaded, defaultTypes: Set(ResourceType.allCases), console: console)
             for line in NodeListing.lines(loaded.manifest, selected: selected, format: output.rawValue) {

@@ -21,8 +21,8 @@ struct ProjectOptions: ParsableArguments {
     @Option(help: "How many nodes run at once.")
     var threads: Int?
 
-    @Flag(name: .customLong("no-version-check"), help: "Do not check packages' require-dbt-version.")
-    var noVersionCheck = false
+    @Flag(inversion: .prefixedNo, help: "Check require-dbt-version of the project and its packages (DBT_VERSION_CHECK).")
+    var versionCheck = true
 
     @Option(name: .customLong("log-format"), help: "text (default) or json: one JSON object per line.")
     var logFormat: Console.Format = .text
@@ -48,7 +48,7 @@ struct ProjectOptions: ParsableArguments {
     /// Loads and parses the project, printing the profile notice and the "Found ..." line.
     func load(console: Console) throws -> LoadedProject {
         let options = LoadOptions(projectDirectory: projectDirectory, profilesDirectory: profilesDirectory, target: target,
-                                  vars: vars, threads: threads, versionCheck: !noVersionCheck, log: { console.info($0) })
+                                  vars: vars, threads: threads, versionCheck: versionCheck, log: { console.info($0) })
         let loaded = try ProjectLoader.load(options, adapters: ProjectOptions.adapters)
         KeptUntilExit.keep(loaded)
         if let notice = loaded.profileNotice { console.info(notice) }

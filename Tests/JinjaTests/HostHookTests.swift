@@ -109,6 +109,21 @@ final class HostHookTests: XCTestCase {
         }
         XCTAssertEqual(results.values, (0..<8).map { n in (0..<n).map(String.init).joined() })
     }
+
+    /// Host objects take part in `+ - * / //`, `==` and ordering when they say how (a Python class's dunder
+    /// methods); otherwise Python's errors.
+    func testHostObjectsDefineArithmeticAndComparison() throws {
+        let context: [String: Value] = ["a": .object(Meters(3)), "b": .object(Meters(5))]
+        XCTAssertEqual(try environment.render(
+            "{{ a + b }}|{{ b - a }}|{{ a * 2 }}|{{ 2 * a }}|{{ a == 3 }}|{{ a == b }}|{{ a < b }}|{{ [b, a] | sort | join(',') }}|{{ a > 1 }}",
+            context), "8m|2m|6m|6m|False|False|True|3m,5m|True")
+        XCTAssertThrowsError(try environment.render("{{ a / b }}", context)) { error in
+            XCTAssertEqual((error as? TemplateError)?.message, "unsupported operand type(s) for /: 'Meters' and 'Meters'")
+        }
+        XCTAssertThrowsError(try environment.render("{{ a < 'x' }}", context)) { error in
+            XCTAssertEqual((error as? TemplateError)?.message, "'<' not supported between instances of 'Meters' and 'str'")
+        }
+    }
 }
 
 /// A relation-like host object for the tests.
@@ -165,4 +180,34 @@ private final class UnsafeResults: @unchecked Sendable {
     init(count: Int) { storage = Array(repeating: "", count: count) }
     func set(_ i: Int, _ value: String) { lock.withLock { storage[i] = value } }
     var values: [String] { lock.withLock { storage } }
+}
+
+/// A length that adds, scales and compares (and, reflected, is compared against plain ints).
+private final class Meters: HostObject {
+    let value: Int
+    init(_ value: Int) { self.value = value }
+    var typeName: String { "Meters" }
+    var display: String { "\(value)m" }
+
+    func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool) throws -> Value? {
+        switch (op, other) {
+        case (.add, .object(let o as Meters)): return .object(Meters(value + o.value))
+        case (.subtract, .object(let o as Meters)): return .object(Meters(reflected ? o.value - value : value - o.value))
+        case (.multiply, .int(let factor)): return .object(Meters(value * factor))
+        default: return nil
+        }
+    }
+
+    func equals(_ other: Value) -> Bool? {
+        guard case .object(let o as Meters) = other else { return false }
+        return o.value == value
+    }
+
+    func compare(to other: Value) throws -> Int? {
+        switch other {
+        case .object(let o as Meters): return value == o.value ? 0 : (value < o.value ? -1 : 1)
+        case .int(let i): return value == i ? 0 : (value < i ? -1 : 1)
+        default: return nil
+        }
+    }
 }

@@ -1,3 +1,6 @@
+import Foundation
+import SQLiteAdapter
+import TestSupport
 import XCTest
 @testable import SwiftDBT
 
@@ -46,4 +49,48 @@ final class ProjectLoadingTests: XCTestCase {
         XCTAssertEqual(try compiler.compileInline("select {{ utils.safe_divide('a', 'b') }} from {{ ref('stg_events') }}"),
                        "select case when b = 0 then null else a / b end from \"main\".\"stg_events\"")
     }
+
+    /// Generic tests get dbt's unique IDs (recorded from dbt-core by scripts/record-test-unique-ids.py): two tests
+    /// whose names collide while their arguments differ (`{a: 1}` and `{b: 1}`, `'x y'` and `'x-y'`) are two nodes.
+    func testGenericTestUniqueIDsAreDbts() throws {
+        let root = try copyFixture("test_names")
+        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        let expected = try JSONDecoder().decode([String].self, from: Data(contentsOf: URL(fileURLWithPath: root + "/expected-unique-ids.json")))
+        let loaded = try loadProject(root)
+        XCTAssertEqual(loaded.manifest.nodes.filter { $0.resourceType == .test }.map(\.uniqueID).sorted(), expected)
+    }
+
+    /// Properties of a model no file defines: dbt's warning, and the project loads without them (dbt-core 1.10);
+    /// a key written twice in a property file keeps its last value (as PyYAML), with a warning naming both lines.
+    func testGhostPropertiesAndRepeatedKeysAreWarnings() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("swiftdbt-ghost-\(UUID().uuidString)").path + "/p"
+        try FileManager.default.createDirectory(atPath: root + "/models", withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        try "name: p\nprofile: p\n".write(toFile: root + "/dbt_project.yml", atomically: true, encoding: .utf8)
+        try "select 1 as id".write(toFile: root + "/models/a.sql", atomically: true, encoding: .utf8)
+        try "version: 2\nmodels:\n  - name: a\n  - name: ghost\n    columns:\n      - name: id\n        tests: [not_null]\n"
+            .write(toFile: root + "/models/schema.yml", atomically: true, encoding: .utf8)
+        try "version: 2\nmodels:\n  - name: a\n    description: first\n    description: second\n"
+            .write(toFile: root + "/models/more.yml", atomically: true, encoding: .utf8)
+        let lines = LogLines()
+        var adapters = AdapterRegistry()
+        adapters.register(SQLiteAdapterFactory())
+        let loaded = try ProjectLoader.load(LoadOptions(projectDirectory: root, environment: isolatedEnvironment(),
+                                                        log: { lines.append($0) }), adapters: adapters)
+        XCTAssertEqual(loaded.manifest.nodes.map(\.uniqueID), ["model.p.a"])
+        XCTAssertEqual(loaded.manifest.nodes.first?.description, "second", "PyYAML keeps a repeated key's last value")
+        XCTAssertEqual(lines.all.sorted(), [
+            "[WARNING]: Did not find matching node for patch with name 'ghost' in the 'models' section of file 'models/schema.yml'",
+            "[WARNING]: models/more.yml:5:5: duplicate key 'description' (first at line 4): the value at line 5 is used, "
+                + "as dbt's YAML reader does",
+        ])
+    }
+}
+
+/// Lines a load logs.
+private final class LogLines: @unchecked Sendable {
+    private let lock = NSLock()
+    private var lines: [String] = []
+    func append(_ line: String) { lock.withLock { lines.append(line) } }
+    var all: [String] { lock.withLock { lines } }
 }

@@ -40,7 +40,8 @@ enum Constant: Sendable {
     case string(String)
 }
 
-enum BinaryOperator: String, Sendable {
+/// An arithmetic operator: `+ - * / // % **`.
+public enum BinaryOperator: String, Sendable {
     case add = "+", subtract = "-", multiply = "*", divide = "/", floorDivide = "//", modulo = "%", power = "**"
 }
 

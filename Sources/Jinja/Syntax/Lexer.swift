@@ -26,10 +26,10 @@ struct Lexer {
             var textEnd = tagStart ?? bytes.count
             var textStart = pos
             if let tagStart, tagStart + 2 < bytes.count, bytes[tagStart + 2] == UInt8(ascii: "-") {
-                while textEnd > textStart, bytes[textEnd - 1].isWhitespace { textEnd -= 1 }
+                textEnd = trimmingWhitespace(before: textEnd, after: textStart)
             }
             if stripLeading {
-                while textStart < textEnd, bytes[textStart].isWhitespace { textStart += 1 }
+                textStart = skippingWhitespace(from: textStart, before: textEnd)
             }
             if textStart < textEnd {
                 emit(.text(intern(textStart, textEnd)), textStart, textEnd)
@@ -79,9 +79,9 @@ struct Lexer {
             if let (closeEnd, closeStrips) = matchTag(named: "endraw", at: candidate) {
                 var bodyStart = openEnd
                 var bodyEnd = candidate
-                if openStrips { while bodyStart < bodyEnd, bytes[bodyStart].isWhitespace { bodyStart += 1 } }
+                if openStrips { bodyStart = skippingWhitespace(from: bodyStart, before: bodyEnd) }
                 if bytes[candidate + 2] == UInt8(ascii: "-") {
-                    while bodyEnd > bodyStart, bytes[bodyEnd - 1].isWhitespace { bodyEnd -= 1 }
+                    bodyEnd = trimmingWhitespace(before: bodyEnd, after: bodyStart)
                 }
                 if bodyStart < bodyEnd {
                     emit(.text(intern(bodyStart, bodyEnd)), bodyStart, bodyEnd)
@@ -98,17 +98,64 @@ struct Lexer {
     private func matchTag(named name: String, at start: Int) -> (Int, Bool)? {
         var i = start + 2
         if i < bytes.count, bytes[i] == UInt8(ascii: "-") || bytes[i] == UInt8(ascii: "+") { i += 1 }
-        while i < bytes.count, bytes[i].isWhitespace { i += 1 }
+        i = skippingWhitespace(from: i)
         for byte in name.utf8 {
             guard i < bytes.count, bytes[i] == byte else { return nil }
             i += 1
         }
-        if i < bytes.count, bytes[i].isIdentifierPart { return nil }
-        while i < bytes.count, bytes[i].isWhitespace { i += 1 }
+        if i < bytes.count, bytes[i].isIdentifierPart, whitespaceLength(at: i) == 0 { return nil }
+        i = skippingWhitespace(from: i)
         var strips = false
         if i < bytes.count, bytes[i] == UInt8(ascii: "-") { strips = true; i += 1 }
         guard i + 1 < bytes.count, bytes[i] == UInt8(ascii: "%"), bytes[i + 1] == UInt8(ascii: "}") else { return nil }
         return (i + 2, strips)
+    }
+
+    // MARK: Whitespace
+
+    /// The length in bytes of the whitespace character at `i` (what Python's `\s` matches, as Jinja2's lexer
+    /// uses it: ASCII's, U+001C-001F, U+0085, U+00A0, U+1680, U+2000-200A, U+2028/2029, U+202F, U+205F,
+    /// U+3000), or 0.
+    private func whitespaceLength(at i: Int) -> Int {
+        let byte = bytes[i]
+        if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) || (0x1C...0x1F).contains(byte) ? 1 : 0 }
+        func at(_ offset: Int) -> UInt8? { i + offset < bytes.count ? bytes[i + offset] : nil }
+        switch (byte, at(1), at(2)) {
+        case (0xC2, 0x85?, _), (0xC2, 0xA0?, _): return 2
+        case (0xE1, 0x9A?, 0x80?), (0xE3, 0x80?, 0x80?): return 3
+        case (0xE2, 0x80?, let third?) where (0x80...0x8A).contains(third) || [0xA8, 0xA9, 0xAF].contains(third): return 3
+        case (0xE2, 0x81?, 0x9F?): return 3
+        default: return 0
+        }
+    }
+
+    /// The first offset from `start` (before `end`) that is not whitespace.
+    private func skippingWhitespace(from start: Int, before end: Int? = nil) -> Int {
+        let limit = end ?? bytes.count
+        var i = start
+        while i < limit {
+            let byte = bytes[i]
+            if byte == 0x20 || (0x09...0x0D).contains(byte) {
+                i += 1
+                continue
+            }
+            if byte < 0x1C || (byte > 0x20 && byte < 0x80) { break }
+            let length = whitespaceLength(at: i)
+            guard length > 0, i + length <= limit else { break }
+            i += length
+        }
+        return i
+    }
+
+    /// `end` moved back over the whitespace before it (not past `start`).
+    private func trimmingWhitespace(before end: Int, after start: Int) -> Int {
+        var i = end
+        while i > start {
+            // A whitespace character is 1 to 3 bytes long: try each length ending at `i`.
+            guard let length = (1...3).first(where: { i - $0 >= start && whitespaceLength(at: i - $0) == $0 }) else { break }
+            i -= length
+        }
+        return i
     }
 
     private func find(_ needle: StaticString, from start: Int) -> Int? {
@@ -132,7 +179,7 @@ struct Lexer {
         let closer = isBlock ? UInt8(ascii: "%") : UInt8(ascii: "}")
         var depth = 0
         while true {
-            while pos < bytes.count, bytes[pos].isWhitespace { pos += 1 }
+            pos = skippingWhitespace(from: pos)
             guard pos < bytes.count else {
                 throw error(isBlock ? "unexpected end of template, expected '%}'" : "unexpected end of template, expected '}}'", at: start)
             }
@@ -168,7 +215,7 @@ struct Lexer {
 
     private mutating func lexName() {
         let start = pos
-        while pos < bytes.count, bytes[pos].isIdentifierPart { pos += 1 }
+        while pos < bytes.count, bytes[pos].isIdentifierPart, bytes[pos] < 0x80 || whitespaceLength(at: pos) == 0 { pos += 1 }
         emit(.name(intern(start, pos)), start, pos)
     }
 
@@ -355,7 +402,6 @@ struct LineTable: Sendable {
 }
 
 extension UInt8 {
-    var isWhitespace: Bool { self == 0x20 || (0x09...0x0D).contains(self) }
     var isDigit: Bool { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(self) }
     var isIdentifierStart: Bool {
         (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(self) || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(self)

@@ -14,6 +14,12 @@ public protocol HostObject: AnyObject {
     func call(_ arguments: Arguments, _ context: CallContext) throws -> Value
     /// `for x in obj`, or nil when not iterable.
     func iterate() throws -> [Value]?
+    /// `obj op other` (`other op obj` when `reflected`), or nil when unsupported (Python's `NotImplemented`).
+    func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool) throws -> Value?
+    /// Python's `obj == other`, or nil to compare by identity.
+    func equals(_ other: Value) -> Bool?
+    /// Python's ordering of `obj` against `other` (-1, 0 or 1), or nil when the two cannot be ordered.
+    func compare(to other: Value) throws -> Int?
     /// `{{ obj }}`: Python's `str(obj)`.
     var display: String { get }
     var isTruthy: Bool { get }
@@ -34,6 +40,9 @@ extension HostObject {
         throw TemplateError(.invalidOperation, "'\(typeName)' object is not callable")
     }
     public func iterate() throws -> [Value]? { nil }
+    public func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool) throws -> Value? { nil }
+    public func equals(_ other: Value) -> Bool? { nil }
+    public func compare(to other: Value) throws -> Int? { nil }
     public var display: String { "<\(typeName) object>" }
     public var isTruthy: Bool { true }
     public var valueKey: String? { nil }

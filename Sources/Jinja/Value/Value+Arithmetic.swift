@@ -48,6 +48,8 @@ extension Value {
         if case .undefined(let message) = left { throw undefinedError(message) }
         if case .undefined(let message) = right { throw undefinedError(message) }
         if let a = Number(left), let b = Number(right) { return try arithmetic(op, a, b) }
+        if case .object(let object) = left, let result = try object.binary(op, right, reflected: false) { return result }
+        if case .object(let object) = right, let result = try object.binary(op, left, reflected: true) { return result }
         switch (op, left, right) {
         case (.add, .string(let a), .string(let b)): return .string(a + b)
         case (.add, .list(let a), .list(let b)): return .list(a.items + b.items)

@@ -8,6 +8,8 @@ extension Value {
 
     private static func equals(_ a: Value, _ b: Value, depth: Int) -> Bool {
         if let x = Number(a), let y = Number(b) { return compareNumbers(x, y) == 0 }
+        if case .object(let x) = a, let result = x.equals(b) { return result }
+        if case .object(let y) = b, let result = y.equals(a) { return result }
         switch (a, b) {
         case (.none, .none): return true
         case (.undefined, .undefined): return true
@@ -47,6 +49,8 @@ extension Value {
         default:
             if case .undefined(let message) = a { throw undefinedError(message) }
             if case .undefined(let message) = b { throw undefinedError(message) }
+            if case .object(let x) = a, let order = try x.compare(to: b) { return order }
+            if case .object(let y) = b, let order = try y.compare(to: a) { return -order }
             throw TemplateError(.invalidOperation,
                 "'<' not supported between instances of '\(a.typeName)' and '\(b.typeName)'")
         }

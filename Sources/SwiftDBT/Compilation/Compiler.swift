@@ -53,13 +53,10 @@ public final class Compiler: Sendable {
         return try render(hookNode, on: connection).0
     }
 
-    /// Compiles an ad-hoc query (`compile --inline`, `show --inline`, `on-run-start`) as a model of the root project.
-    public func compileInline(_ sql: String, on connection: (any DatabaseConnection)? = nil) throws -> String {
-        try compileInline(sql, on: connection, context: [:])
-    }
-
-    /// `compileInline`, with values the template sees besides dbt's context.
-    func compileInline(_ sql: String, on connection: (any DatabaseConnection)?, context: [String: Value]) throws -> String {
+    /// Compiles an ad-hoc query (`compile --inline`, `show --inline`, `on-run-start`) as a model of the root project;
+    /// `context` adds variables (`node` and `connection_name` for a query comment).
+    public func compileInline(_ sql: String, on connection: (any DatabaseConnection)? = nil,
+                              context: [String: Value] = [:]) throws -> String {
         var node = operationNode("sql_operation", name: "inline_query", code: sql)
         do {
             node.template = try session.templates.parse(sql, name: "<inline>")

@@ -36,10 +36,19 @@ enum ContextFunctions {
             return .string((try? Yams.serialize(node: value.yamlNode)) ?? "")
         },
         "local_md5": { arguments, _ in .string(MD5.hex(arguments.positional.first?.str ?? "")) },
+        // `zip` gives `default` (None) for something not iterable; `zip_strict` fails.
         "zip": { arguments, context in
-            let sequences = try arguments.positional.map { try context.iterate($0) }
-            let count = sequences.map(\.count).min() ?? 0
-            return .list((0..<count).map { i in .tuple(sequences.map { $0[i] }) })
+            (try? zipped(arguments.positional, context)) ?? arguments.named("default") ?? .none
+        },
+        "zip_strict": { arguments, context in
+            do {
+                return try zipped(arguments.positional, context)
+            } catch let error as TemplateError {
+                throw TemplateError(.raised, "zip_strict(): \(error.message)")
+            }
+        },
+        "diff_of_two_dicts": { arguments, context in
+            try differenceOfDicts(arguments.value(0, "dict_a") ?? .none, arguments.value(1, "dict_b") ?? .none, context)
         },
         // A hook that runs outside the model's transaction: `post_hook=after_commit("vacuum {{ this }}")`.
         "before_begin": { arguments, _ in outsideTransaction(arguments) },
@@ -52,22 +61,79 @@ enum ContextFunctions {
             }
             return .list(unique)
         },
+        "set_strict": { arguments, context in
+            var unique: [Value] = []
+            let items: [Value]
+            do {
+                items = try context.iterate(arguments.value(0, "value") ?? .none)
+            } catch let error as TemplateError {
+                throw TemplateError(.raised, "set_strict(): \(error.message)")
+            }
+            for item in items where !unique.contains(where: { Value.equals($0, item) }) { unique.append(item) }
+            return .list(unique)
+        },
     ]
+
+    private static func zipped(_ sequences: [Value], _ context: CallContext) throws -> Value {
+        let lists = try sequences.map { try context.iterate($0) }
+        let count = lists.map(\.count).min() ?? 0
+        return .list((0..<count).map { i in .tuple(lists.map { $0[i] }) })
+    }
+
+    /// `diff_of_two_dicts(a, b)`: for dicts of string lists, what `a` has that `b` lacks, keys and values compared
+    /// case-insensitively, in `a`'s order and case.
+    private static func differenceOfDicts(_ a: Value, _ b: Value, _ context: CallContext) throws -> Value {
+        guard case .dict(let first) = a, case .dict(let second) = b else {
+            throw TemplateError(.invalidArgument, "diff_of_two_dicts() takes two dicts of lists of strings")
+        }
+        var lowered: [String: Set<String>] = [:]
+        for (key, values) in second.entries {
+            lowered[key.str.lowercased()] = Set(try context.iterate(values).map { $0.str.lowercased() })
+        }
+        let result = DictStorage()
+        for (key, values) in first.entries {
+            guard let other = lowered[key.str.lowercased()] else {
+                result[key] = values
+                continue
+            }
+            let missing = try context.iterate(values).filter { !other.contains($0.str.lowercased()) }
+            if !missing.isEmpty { result[key] = .list(missing) }
+        }
+        return .dict(result)
+    }
+
+    /// `try_or_compiler_error(message, function, *args, **kwargs)`: the function's result, or a compilation error
+    /// with `message` when it fails.
+    static func tryOrCompilerError(_ arguments: Arguments, _ context: CallContext) throws -> Value {
+        guard arguments.positional.count >= 2 else {
+            throw TemplateError(.invalidArgument, "try_or_compiler_error() needs a message and a function")
+        }
+        let message = arguments.positional[0].str
+        do {
+            return try context.call(arguments.positional[1], Arguments(Array(arguments.positional.dropFirst(2)), keyword: arguments.keyword))
+        } catch is TemplateError {
+            throw TemplateError(.raised, message)
+        }
+    }
 
     private static func outsideTransaction(_ arguments: Arguments) -> Value {
         .dict([("sql", arguments.value(0, "sql") ?? .string("")), ("transaction", .bool(false))])
     }
 
-    /// `var(name, default)`.
-    static func variable(_ arguments: Arguments, session: CompileSession, package: String) throws -> Value {
+    /// `var(name, default)`. A string value with Jinja in it is rendered now, as text, in the calling node's
+    /// context (dbt renders `vars:` when they are read, so a var may hold `{{ ref('x') }}`).
+    static func variable(_ arguments: Arguments, state: RenderState, scope: RenderScope) throws -> Value {
         guard let name = arguments.value(0, "name")?.str else {
             throw TemplateError(.invalidArgument, "var() needs a variable name")
         }
-        if let value = session.variable(name, package: package) {
-            if case .string(let text) = value, YAMLNode.isTemplated(text) {
-                return try session.templates.evaluate(text, [:], name: "vars.\(name)")
+        if let value = state.session.variable(name, package: scope.package) {
+            guard case .string(let text) = value, YAMLNode.isTemplated(text) else { return value.jinjaValue }
+            guard state.varsRendering.insert(name).inserted else {
+                throw TemplateError(.raised, "var '\(name)' refers to itself")
             }
-            return value.jinjaValue
+            defer { state.varsRendering.remove(name) }
+            let template = try state.session.templates.parse(text, name: "vars.\(name)")
+            return .string(try state.session.templates.render(template, [:], globals: scope))
         }
         if let fallback = arguments.value(1, "default") { return fallback }
         throw TemplateError(.raised, "required var '\(name)' not found in config: set it in dbt_project.yml `vars:` or with --vars")

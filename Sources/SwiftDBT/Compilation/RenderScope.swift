@@ -27,7 +27,8 @@ final class RenderScope: GlobalResolver {
         return nil
     }
 
-    private func contextValue(_ name: String) -> Value? {
+    /// dbt's context members (not macros).
+    func contextValue(_ name: String) -> Value? {
         switch name {
         case "ref": return .function("ref") { [state] arguments, context in try References.ref(arguments, state: state, context: context) }
         case "source": return .function("source") { [state] arguments, context in
@@ -37,7 +38,7 @@ final class RenderScope: GlobalResolver {
         case "this": return state.this
         case "model": return NodeValues.model(state.node, session: session)
         case "var": return .function("var") { [state, package] arguments, _ in
-            try ContextFunctions.variable(arguments, session: state.session, package: package)
+            try ContextFunctions.variable(arguments, state: state, scope: state.scope(for: package))
         }
         case "env_var": return .function("env_var") { [session] arguments, _ in
             try ContextFunctions.environmentVariable(arguments, environment: session.environmentVariables)
@@ -66,6 +67,11 @@ final class RenderScope: GlobalResolver {
         case "graph": return NodeValues.graph(state)
         case "flags": return state.flags.value
         case "selected_resources": return .list(state.flags.selectedResources.map(Value.string))
+        case "context": return .object(ContextMapping(scope: self, includesMacros: true))
+        case "builtins": return .object(ContextMapping(scope: self, includesMacros: false))
+        case "try_or_compiler_error": return .function(name) { arguments, context in
+            try ContextFunctions.tryOrCompilerError(arguments, context)
+        }
         default: return ContextFunctions.all[name].map { .function(name, $0) }
         }
     }

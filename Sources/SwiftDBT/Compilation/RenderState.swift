@@ -25,6 +25,8 @@ final class RenderState {
     var config: [(key: String, value: ConfigValue)] = []
     /// Ephemeral models this render referenced (unique IDs), in order, for CTE injection.
     var ephemeralRefs: [String] = []
+    /// The vars whose templates are being rendered (`var()` inside a var), to stop a var that reads itself.
+    var varsRendering: Set<String> = []
     /// Scopes by macro package, shared by every macro of that package during this render.
     var scopes: [String: RenderScope] = [:]
     /// The database, when compiling with one (nil while parsing: templates never reach it then).

@@ -55,9 +55,11 @@ public struct ProjectHooks {
     private func execute(_ hook: String, context: [String: Value]) throws {
         // Hooks render on the run's connection: the runtime never opens one of its own.
         let runtime = DatabaseRuntime { throw DBTError(.connection, "on-run hooks use the run's connection") }
-        let sql = try Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime, flags: flags)
-            .compileInline(hook, on: connection, context: context)
+        let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime, flags: flags)
+        let commented = CommentedConnection(connection, settings: loaded.session.project.queryComment)
+        try commented.setComment(for: nil, compiler: compiler)
+        let sql = try compiler.compileInline(hook, on: commented, context: context)
         guard !sql.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return }
-        try connection.execute(sql)
+        try commented.execute(sql)
     }
 }

@@ -73,7 +73,8 @@ public final class Runner: @unchecked Sendable {
         let workers = max(1, min(threads, queue.count))
         var opened = [connection]
         for _ in 1..<max(1, workers) { opened.append(try connect()) }
-        let connections = WorkerConnections(opened)
+        let settings = loaded.session.project.queryComment
+        let connections = WorkerConnections(opened.map { CommentedConnection($0, settings: settings) })
         let results = ResultList()
         let run: @Sendable (Int) -> Void = { [self] worker in
             work(queue, compiler: compiler, connection: connections.all[worker], results: results)
@@ -100,7 +101,7 @@ public final class Runner: @unchecked Sendable {
     }
 
     /// One worker: takes ready nodes until none are left.
-    private func work(_ queue: NodeQueue, compiler: Compiler, connection: any DatabaseConnection, results: ResultList) {
+    private func work(_ queue: NodeQueue, compiler: Compiler, connection: CommentedConnection, results: ResultList) {
         while let item = queue.next() {
             let node = item.node
             if item.skip || stop.isCancelled || stop.isConnectionLost {
@@ -126,11 +127,12 @@ public final class Runner: @unchecked Sendable {
     }
 
     /// Compiles and runs one node, turning any failure into an error result.
-    private func execute(_ node: ProjectNode, compiler: Compiler, connection: any DatabaseConnection) -> NodeResult {
+    private func execute(_ node: ProjectNode, compiler: Compiler, connection: CommentedConnection) -> NodeResult {
         let started = Date()
         var result = NodeResult(uniqueID: node.uniqueID, status: .success, message: "", startedAt: started,
                                 completedAt: started, relationName: relationName(node))
         do {
+            try connection.setComment(for: node, compiler: compiler)
             switch node.resourceType {
             case .seed:
                 let loadedRows = try SeedLoader(connection: connection, dialect: loaded.session.dialect, relations: relations,
@@ -193,8 +195,8 @@ public final class Runner: @unchecked Sendable {
 
     /// One connection per worker: each is used by exactly one thread, so handing them over is safe.
     private final class WorkerConnections: @unchecked Sendable {
-        let all: [any DatabaseConnection]
-        init(_ all: [any DatabaseConnection]) { self.all = all }
+        let all: [CommentedConnection]
+        init(_ all: [CommentedConnection]) { self.all = all }
     }
 
     /// Results appended by several workers.

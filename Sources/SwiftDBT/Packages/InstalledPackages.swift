@@ -6,9 +6,9 @@ import Jinja
 /// the specification that are not installed there, read in place (transitively).
 enum InstalledPackages {
     /// The project's packages; fails with dbt's "run deps" message when fewer are installed than
-    /// the specification lists, and when a package needs another dbt version (unless `versionCheck` is off).
+    /// the specification lists. (`ProjectLoader` checks their `require-dbt-version`.)
     static func load(for project: ProjectFile, specification: PackageSpecification, environment: Jinja.Environment,
-                     early: EarlyContext, versionCheck: Bool) throws -> [PackageInfo] {
+                     early: EarlyContext) throws -> [PackageInfo] {
         let installRoot = project.packagesInstallPath.hasPrefix("/") ? project.packagesInstallPath
             : FileDiscovery.join(project.root, project.packagesInstallPath)
         var packages: [PackageInfo] = []
@@ -28,7 +28,6 @@ enum InstalledPackages {
                 throw DBTError(.project, "dbt found more than one package with the name \"\(package.name)\" included in this "
                                + "project. Package names must be unique in a project. Please rename one of these packages.")
             }
-            if versionCheck { try DBTVersionRequirement.check(package) }
             paths.insert(canonical(package.root))
             packages.append(PackageInfo(name: package.name, root: package.root, project: package, isRoot: false))
         }

@@ -45,7 +45,15 @@ extension ManifestBuilder {
             let (shortName, fullName) = ManifestBuilder.testNames(type: prefix + testName, subject: subject, kwargs: kwargs)
             // dbt names the node by the full name and files it under the short (hashed) one.
             let name = spec.customName ?? fullName
-            let uniqueID = "test.\(package.name).\(name).\(MD5.hex(fullName + attachedID).prefix(10))"
+            let model: String
+            if case .source(let source, let table, _) = attached {
+                model = "source('\(source)', '\(table)')"
+            } else {
+                model = "ref('\(subject)')"
+            }
+            let uniqueID = "test.\(package.name).\(name)."
+                + TestArguments.hash(name: name, test: testName, namespace: namespace, kwargs: kwargs,
+                                     model: "{{ get_where_subquery(\(model)) }}")
             guard seen.insert(uniqueID).inserted else {
                 errors.append(DBTError(.project, "the test '\(name)' is defined twice for '\(subject)'", at: spec.location))
                 continue
@@ -154,6 +162,94 @@ enum TestArguments {
     }
 
     /// An argument as Python's `str()` prints it.
+    /// The last part of a generic test's unique ID, as dbt makes it: the last 10 hex digits of the MD5 of the
+    /// node's name and Python's `repr` of the test's name, namespace and arguments (`model` and `column_name`
+    /// included), dict keys sorted and every scalar as its `str`. Tests of the same name whose arguments differ
+    /// only where the name cannot show it (`{a: 1}` and `{b: 1}`, `'x y'` and `'x-y'`) are two nodes.
+    static func hash(name: String, test: String, namespace: String?, kwargs: [(key: String, value: ConfigValue)],
+                     model: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(name.utf8.count + 256)
+        bytes.append(contentsOf: name.utf8)
+        bytes.append(contentsOf: "{'kwargs': {".utf8)
+        var sorted = kwargs
+        sorted.append(("model", .string(model)))
+        // Argument names are identifiers: `<` orders them as Python's `sorted` does.
+        if sorted.count > 1 { sorted.sort { $0.key < $1.key } }
+        var first = true
+        for (key, value) in sorted {
+            if !first { bytes += [UInt8(ascii: ","), UInt8(ascii: " ")] }
+            first = false
+            appendStringRepr(key, to: &bytes)
+            bytes += [UInt8(ascii: ":"), UInt8(ascii: " ")]
+            appendHashableRepr(value, to: &bytes)
+        }
+        bytes.append(contentsOf: "}, 'name': ".utf8)
+        appendStringRepr(test, to: &bytes)
+        bytes.append(contentsOf: ", 'namespace': ".utf8)
+        appendStringRepr(namespace ?? "None", to: &bytes)
+        bytes.append(UInt8(ascii: "}"))
+        return String(bytes.withUnsafeBufferPointer(MD5.hex(bytes:)).suffix(10))
+    }
+
+    /// Python's `repr` of a value with dict keys sorted and every scalar turned into its `str`.
+    private static func appendHashableRepr(_ value: ConfigValue, to out: inout [UInt8]) {
+        switch value {
+        case .dict(let pairs):
+            out.append(UInt8(ascii: "{"))
+            let sorted = pairs.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
+            for (index, pair) in sorted.enumerated() {
+                if index > 0 { out += [UInt8(ascii: ","), UInt8(ascii: " ")] }
+                appendStringRepr(pair.key, to: &out)
+                out += [UInt8(ascii: ":"), UInt8(ascii: " ")]
+                appendHashableRepr(pair.value, to: &out)
+            }
+            out.append(UInt8(ascii: "}"))
+        case .list(let items):
+            out.append(UInt8(ascii: "["))
+            for (index, item) in items.enumerated() {
+                if index > 0 { out += [UInt8(ascii: ","), UInt8(ascii: " ")] }
+                appendHashableRepr(item, to: &out)
+            }
+            out.append(UInt8(ascii: "]"))
+        default:
+            appendStringRepr(text(value), to: &out)
+        }
+    }
+
+    /// Python's `repr` of a string: single quotes unless it holds `'` and no `"`. ASCII text in one pass, copied
+    /// whole when nothing in it needs a backslash (the usual case).
+    private static func appendStringRepr(_ text: String, to out: inout [UInt8]) {
+        var single = false, double = false, special = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x80...: out.append(contentsOf: Value.string(text).repr.utf8); return
+            case UInt8(ascii: "'"): single = true
+            case UInt8(ascii: "\""): double = true
+            case UInt8(ascii: "\\"), 0..<0x20, 0x7F: special = true
+            default: break
+            }
+        }
+        let quote = single && !double ? UInt8(ascii: "\"") : UInt8(ascii: "'")
+        out.append(quote)
+        if !special && !(single && double) {
+            out.append(contentsOf: text.utf8)
+        } else {
+            let hex = Array("0123456789abcdef".utf8)
+            for byte in text.utf8 {
+                switch byte {
+                case UInt8(ascii: "\\"), quote: out += [UInt8(ascii: "\\"), byte]
+                case UInt8(ascii: "\n"): out += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
+                case UInt8(ascii: "\r"): out += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
+                case UInt8(ascii: "\t"): out += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
+                case 0..<0x20, 0x7F: out += [UInt8(ascii: "\\"), UInt8(ascii: "x"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+                default: out.append(byte)
+                }
+            }
+        }
+        out.append(quote)
+    }
+
     static func text(_ value: ConfigValue) -> String {
         switch value {
         case .string(let s): return s

@@ -123,7 +123,9 @@ struct ManifestBuilder {
         }
         return results.compactMap { result in
             switch result {
-            case .success(let file): return file
+            case .success(let file):
+                for warning in file.warnings { session.log(warning) }
+                return file
             case .failure(let error):
                 errors.append(error)
                 return nil
@@ -178,8 +180,10 @@ struct ManifestBuilder {
             for spec in patch?.tests ?? [] { testSpecs.append((spec, .node(name: name, column: nil), package, patch?.file ?? shown)) }
         }
         let known = Set(nodes.map(\.name))
+        // dbt warns and ignores the properties (and their tests) of a model no file defines.
         for patch in modelPatches.values.sorted(by: { $0.name < $1.name }) where !known.contains(patch.name) {
-            errors.append(DBTError(.project, "properties describe model '\(patch.name)', but no file defines it", at: patch.location))
+            session.log("[WARNING]: Did not find matching node for patch with name '\(patch.name)' in the 'models' section of "
+                        + "file '\(patch.file)'")
         }
     }
 

@@ -1,5 +1,7 @@
 /// What a property YAML file (`version: 2`) says about models, seeds and sources.
 struct PropertyFile: Sendable {
+    /// Warnings from reading the file (keys written twice).
+    var warnings: [String] = []
     /// A `models:` or `seeds:` entry.
     struct ResourcePatch: Sendable {
         var name: String

@@ -15,7 +15,7 @@ enum PropertyFileParser {
 
     private static func parseFile(_ text: String, shownAs file: String) throws -> PropertyFile {
         var result = PropertyFile()
-        guard let root = try YAMLNode.parse(text, path: file) else { return result }
+        guard let root = try YAMLNode.parse(text, path: file, warnings: &result.warnings) else { return result }
         guard case .mapping = root.kind else {
             throw DBTError(.project, "a property file must be a mapping (with `version: 2`)", at: root.location)
         }

@@ -8,7 +8,7 @@ public struct LoadOptions: Sendable {
     /// `--vars` as YAML or JSON.
     public var vars: String?
     public var threads: Int?
-    /// Whether packages' `require-dbt-version` is checked (`--no-version-check` turns it off).
+    /// `--no-version-check` (or `DBT_VERSION_CHECK=false`) turns this off: `require-dbt-version` is not checked.
     public var versionCheck: Bool
     public var environment: [String: String]
     /// Receives `log()`/`print()` lines from templates and notices from loading.

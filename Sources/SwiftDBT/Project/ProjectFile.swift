@@ -27,10 +27,16 @@ public struct ProjectFile: Sendable {
     public var configTrees: [ResourceType: YAMLNode]
     public var onRunStart: [String]
     public var onRunEnd: [String]
+    /// `require-dbt-version` (checked unless `--no-version-check`).
+    public var requiredDBTVersion: RequiredDBTVersion? = nil
+    /// `query-comment:` (its template rendered for each node as it runs).
+    public var queryComment: QueryComment
     /// `flags: indirect_selection:`, the project's default for `--indirect-selection` (dbt's project flag).
     public var indirectSelection: IndirectSelection? = nil
     /// The file's path relative to the invocation, for messages.
     public var path: String
+    /// Warnings from reading the file (keys written twice), printed when the project loads.
+    public var warnings: [String] = []
 
     /// Reads and validates `dbt_project.yml` in `root`. `cliVars` are visible to `var()` inside it.
     public static func load(root: String, environment: Environment, context: [String: Value]) throws -> ProjectFile {
@@ -38,18 +44,19 @@ public struct ProjectFile: Sendable {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw DBTError(.project, "no dbt_project.yml found in \(root)")
         }
-        guard let node = try YAMLNode.parse(text, path: path), case .mapping = node.kind else {
+        var warnings: [String] = []
+        guard let node = try YAMLNode.parse(text, path: path, warnings: &warnings), case .mapping = node.kind else {
             throw DBTError(.project, "dbt_project.yml must be a mapping", at: FileLocation(path: path, line: 1, column: 1))
         }
         do {
-            return try read(node, root: root, path: path, environment: environment, context: context)
+            return try read(node, source: text, warnings: warnings, root: root, path: path, environment: environment, context: context)
         } catch let error as DBTError {
             throw error.quotingLine(of: text, path: path)
         }
     }
 
-    private static func read(_ node: YAMLNode, root: String, path: String, environment: Environment,
-                             context: [String: Value]) throws -> ProjectFile {
+    private static func read(_ node: YAMLNode, source: String, warnings: [String], root: String, path: String,
+                             environment: Environment, context: [String: Value]) throws -> ProjectFile {
         let rendered = try ProjectFile.render(node, environment, context)
         func strings(_ key: String, _ fallback: [String]) throws -> [String] {
             guard let value = rendered[key] else { return fallback }
@@ -104,14 +111,18 @@ public struct ProjectFile: Sendable {
             configTrees: trees,
             onRunStart: try hookList(node["on-run-start"], "on-run-start"),
             onRunEnd: try hookList(node["on-run-end"], "on-run-end"),
+            requiredDBTVersion: try RequiredDBTVersion.parse(node["require-dbt-version"], text: source),
+            queryComment: try QueryComment.parse(node["query-comment"]),
             indirectSelection: try indirectSelection(rendered["flags"], at: node["flags"]?["indirect_selection"]?.location),
-            path: path)
+            path: path, warnings: warnings)
     }
 
-    /// Renders the top-level scalar settings; trees, vars and hooks are rendered when used.
+    /// Renders the top-level settings as dbt does when it loads the project. Not rendered here: `vars:`,
+    /// `on-run-start`/`on-run-end` and `query-comment` (dbt renders them later, in the calling node's context),
+    /// and the config trees, rendered per node (their hooks are kept as written).
     private static func render(_ node: YAMLNode, _ environment: Environment, _ context: [String: Value]) throws -> ConfigValue {
         let deferred: Set<String> = ["models", "seeds", "tests", "data_tests", "sources", "snapshots", "vars",
-                                     "on-run-start", "on-run-end", "dispatch"]
+                                     "on-run-start", "on-run-end", "query-comment", "dispatch"]
         return .dict(try node.entries.map { key, value in
             (key, deferred.contains(key) ? .null : try value.rendered(environment, context))
         })

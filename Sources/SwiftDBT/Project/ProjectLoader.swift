@@ -9,12 +9,19 @@ public enum ProjectLoader {
     public static func load(_ options: LoadOptions, adapters: AdapterRegistry) throws -> LoadedProject {
         let templates = Jinja.Environment()
         let cliVars = try parseCLIVars(options.vars)
-        let early = EarlyContext(cliVars: cliVars, environment: options.environment)
+        let invocationID = UUID().uuidString.lowercased()
+        let runStartedAt = Date()
+        let early = EarlyContext(cliVars: cliVars, environment: options.environment, invocationID: invocationID,
+                                 runStartedAt: runStartedAt)
         let project = try ProjectFile.load(root: options.projectDirectory, environment: templates, context: early.values)
         let packages = [PackageInfo(name: project.name, root: project.root, project: project, isRoot: true)]
             + (try InstalledPackages.load(
                 for: project, specification: PackageSpecification.load(root: project.root, environment: templates, early: early),
-                environment: templates, early: early, versionCheck: options.versionCheck))
+                environment: templates, early: early))
+        for package in packages { package.project.warnings.forEach(options.log) }
+        let checkVersions = options.versionCheck
+            && !["false", "f", "0", "no", "n", "off"].contains(options.environment["DBT_VERSION_CHECK"]?.lowercased() ?? "")
+        if checkVersions { for package in packages { try package.project.requiredDBTVersion?.check(package: package.name) } }
 
         let loader = ProfileLoader(profilesDirectory: options.profilesDirectory, targetName: options.target,
                                    threads: options.threads, environment: options.environment)
@@ -26,8 +33,9 @@ public enum ProjectLoader {
         let target = try factory.normalize(profile.target, projectRoot: project.root, projectName: project.name)
         var withTarget = early.values
         withTarget["target"] = .dict(target.publicFields.map { ($0.key, $0.value.jinjaValue) })
+        // `vars:` stay as written: `var()` renders a value when a node reads it, in that node's context.
         let projectVars: [(key: String, value: ConfigValue)]
-        if case .dict(let pairs)? = try project.vars?.rendered(templates, withTarget) { projectVars = pairs } else { projectVars = [] }
+        if case .dict(let pairs)? = project.vars?.value { projectVars = pairs } else { projectVars = [] }
         let packageVars = try PackageInfo.ownVars(of: packages, templates: templates, context: withTarget)
 
         PhaseTimer.mark("project and profile")
@@ -41,7 +49,7 @@ public enum ProjectLoader {
             target: target, dialect: factory.dialect(for: target),
             macros: MacroRegistry(macros: macros, rootPackage: project.name, adapterType: target.type, dispatch: project.dispatch),
             templates: templates, cliVars: cliVars, projectVars: projectVars, packageVars: packageVars,
-            invocationID: UUID().uuidString.lowercased(), runStartedAt: Date(),
+            invocationID: invocationID, runStartedAt: runStartedAt,
             environmentVariables: options.environment, log: options.log)
 
         var builder = ManifestBuilder(session: session, packages: packages, configContext: withTarget)
@@ -81,25 +89,31 @@ public enum ProjectLoader {
     }
 }
 
-/// The context `dbt_project.yml` and profiles render with: `env_var()` and `var()` of `--vars`.
+/// The context `dbt_project.yml` and profiles render with (dbt's base context): `env_var()`, `var()` of
+/// `--vars`, `run_started_at`, `invocation_id`, `modules`, `dbt_version` and the stateless helpers.
 struct EarlyContext {
     /// For `dbt_project.yml` and the values built from it: a secret env var is an error.
     let values: [String: Value]
     /// For profiles, the one place secret env vars may be read: `values` with an `env_var()` that allows them.
     let profileValues: [String: Value]
 
-    init(cliVars: [(key: String, value: ConfigValue)], environment: [String: String]) {
-        values = [
-            "env_var": .function("env_var") { arguments, _ in
-                try ContextFunctions.environmentVariable(arguments, environment: environment)
-            },
-            "var": .function("var") { arguments, _ in
-                let name = arguments.value(0, "name")?.str ?? ""
-                if let value = cliVars.last(where: { $0.key == name })?.value { return value.jinjaValue }
-                if let fallback = arguments.value(1, "default") { return fallback }
-                throw TemplateError(.raised, "required var '\(name)' not found (only --vars are visible here)")
-            },
-        ]
+    init(cliVars: [(key: String, value: ConfigValue)], environment: [String: String],
+         invocationID: String = UUID().uuidString.lowercased(), runStartedAt: Date = Date()) {
+        var values = ContextFunctions.all.reduce(into: [String: Value]()) { $0[$1.key] = .function($1.key, $1.value) }
+        values["env_var"] = .function("env_var") { arguments, _ in
+            try ContextFunctions.environmentVariable(arguments, environment: environment)
+        }
+        values["var"] = .function("var") { arguments, _ in
+            let name = arguments.value(0, "name")?.str ?? ""
+            if let value = cliVars.last(where: { $0.key == name })?.value { return value.jinjaValue }
+            if let fallback = arguments.value(1, "default") { return fallback }
+            throw TemplateError(.raised, "required var '\(name)' not found (only --vars are visible here)")
+        }
+        values["run_started_at"] = .object(DateTimeObject(runStartedAt))
+        values["invocation_id"] = .string(invocationID)
+        values["modules"] = .object(ModulesObject())
+        values["dbt_version"] = .string(SwiftDBTVersion.dbtCompatible)
+        self.values = values
         var profileValues = values
         profileValues["env_var"] = .function("env_var") { arguments, _ in
             try ContextFunctions.environmentVariable(arguments, environment: environment, allowsSecrets: true)

@@ -22,29 +22,32 @@ public enum MD5 {
     /// The digest of `text`'s UTF-8 bytes as 32 lowercase hex digits.
     public static func hex(_ text: String) -> String {
         var text = text
-        return text.withUTF8 { bytes in
-            // The message, padded to a multiple of 64 bytes: 0x80, zeros, then the bit length.
-            let length = (bytes.count + 8) / 64 * 64 + 64
-            var message = [UInt8](repeating: 0, count: length)
-            var state: (UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476)
-            message.withUnsafeMutableBufferPointer { padded in
-                for (index, byte) in bytes.enumerated() { padded[index] = byte }
-                padded[bytes.count] = 0x80
-                let bitLength = UInt64(bytes.count) * 8
-                for i in 0..<8 { padded[length - 8 + i] = UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(i))) }
-                shifts.withUnsafeBufferPointer { shifts in
-                    constants.withUnsafeBufferPointer { constants in
-                        wordIndices.withUnsafeBufferPointer { wordIndices in
-                            for chunk in stride(from: 0, to: length, by: 64) {
-                                state = compress(UnsafeBufferPointer(rebasing: padded[chunk..<chunk + 64]), state,
-                                                 shifts: shifts, constants: constants, wordIndices: wordIndices)
-                            }
+        return text.withUTF8(hex(bytes:))
+    }
+
+    /// The digest of `bytes` as 32 lowercase hex digits.
+    static func hex(bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // The message, padded to a multiple of 64 bytes: 0x80, zeros, then the bit length.
+        let length = (bytes.count + 8) / 64 * 64 + 64
+        var message = [UInt8](repeating: 0, count: length)
+        var state: (UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476)
+        message.withUnsafeMutableBufferPointer { padded in
+            for (index, byte) in bytes.enumerated() { padded[index] = byte }
+            padded[bytes.count] = 0x80
+            let bitLength = UInt64(bytes.count) * 8
+            for i in 0..<8 { padded[length - 8 + i] = UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(i))) }
+            shifts.withUnsafeBufferPointer { shifts in
+                constants.withUnsafeBufferPointer { constants in
+                    wordIndices.withUnsafeBufferPointer { wordIndices in
+                        for chunk in stride(from: 0, to: length, by: 64) {
+                            state = compress(UnsafeBufferPointer(rebasing: padded[chunk..<chunk + 64]), state,
+                                             shifts: shifts, constants: constants, wordIndices: wordIndices)
                         }
                     }
                 }
             }
-            return hexDigits(state)
         }
+        return hexDigits(state)
     }
 
     /// One 64-byte block folded into the state.

@@ -7,12 +7,21 @@
 /// and anything invalid, is declined (`nil`) and read by Yams instead, which then also reports
 /// the errors: multi-line and block scalars, anchors, aliases, tags, directives, document markers,
 /// complex keys, non-empty flow mappings, nested or multi-line flow sequences, tabs, carriage
-/// returns, duplicate keys, and characters libYAML treats specially.
+/// returns, and characters libYAML treats specially. A key written twice in a mapping keeps its first place
+/// and its last value, as PyYAML (which dbt reads YAML with) keeps it, and is reported in `duplicates`.
 enum YAMLFastReader {
     enum Outcome {
         /// No document (only blank lines and comments).
         case empty
-        case node(YAMLNode)
+        /// The document, and the keys written twice in one of its mappings.
+        case node(YAMLNode, duplicates: [DuplicateKey])
+    }
+
+    /// A key written a second time in one mapping: the later value replaced the earlier one.
+    struct DuplicateKey: Sendable {
+        var key: String
+        var first: FileLocation
+        var second: FileLocation
     }
 
     /// The document of `text`, or nil when Yams must read it.
@@ -20,7 +29,9 @@ enum YAMLFastReader {
         var text = text
         return text.withUTF8 { bytes -> Outcome? in
             guard let reader = Reader(bytes, path: path) else { return nil }
-            return try? reader.document()
+            guard let outcome = try? reader.document() else { return nil }
+            if case .node(let node, _) = outcome { return .node(node, duplicates: reader.duplicates) }
+            return outcome
         }
     }
 }
@@ -46,6 +57,8 @@ private final class Reader {
     var lines: [Line] = []
     /// The line being read.
     var index = 0
+    /// Keys written twice in a mapping, in the order met.
+    var duplicates: [YAMLFastReader.DuplicateKey] = []
 
     private static let space = UInt8(ascii: " "), newline = UInt8(ascii: "\n"), hash = UInt8(ascii: "#")
     private static let colon = UInt8(ascii: ":"), dash = UInt8(ascii: "-"), comma = UInt8(ascii: ",")
@@ -101,7 +114,7 @@ private final class Reader {
         guard !lines.isEmpty else { return .empty }
         let node = try block(at: lines[0].start + lines[0].indent)
         guard index == lines.count else { throw Declined() }
-        return .node(node)
+        return .node(node, duplicates: [])
     }
 
     // MARK: Positions
@@ -176,16 +189,19 @@ private final class Reader {
         var pairs: [(key: String, value: YAMLNode)] = []
         // Keys seen, for duplicates: compared one by one while few, hashed past that.
         var keys: Set<String> = []
+        var keyLocations: [FileLocation] = []
         var position = first
         while true {
             let line = lines[index]
             guard let (name, afterColon) = try key(at: position, line) else { throw Declined() }
+            let repeated: Bool
             if pairs.count < 8 {
-                guard !pairs.contains(where: { $0.key == name }) else { throw Declined() }
+                repeated = pairs.contains(where: { $0.key == name })
             } else {
                 if keys.isEmpty { keys = Set(pairs.map(\.key)) }
-                guard keys.insert(name).inserted else { throw Declined() }
+                repeated = !keys.insert(name).inserted
             }
+            let keyLocation = self.location(line, position)
             let value: YAMLNode
             if atLineEnd(afterColon, line) {
                 index += 1
@@ -201,7 +217,13 @@ private final class Reader {
                 value = try inline(at: skipSpaces(afterColon, line.end), line)
                 index += 1
             }
-            pairs.append((name, value))
+            if repeated, let earlier = pairs.firstIndex(where: { $0.key == name }) {
+                duplicates.append(YAMLFastReader.DuplicateKey(key: name, first: keyLocations[earlier], second: keyLocation))
+                pairs[earlier].value = value
+            } else {
+                pairs.append((name, value))
+                keyLocations.append(keyLocation)
+            }
             guard index < lines.count else { break }
             let next = lines[index]
             if next.indent > indent { throw Declined() }

@@ -20,11 +20,23 @@ public struct YAMLNode: Sendable {
         self.location = location
     }
 
-    /// Parses one YAML document; nil for an empty file.
+    /// Parses one YAML document; nil for an empty file. A key written twice in a mapping keeps its last value,
+    /// as PyYAML keeps it.
     public static func parse(_ text: String, path: String) throws -> YAMLNode? {
+        var warnings: [String] = []
+        return try parse(text, path: path, warnings: &warnings)
+    }
+
+    /// Parses one YAML document, adding a warning for each key written twice in a mapping (both lines named).
+    public static func parse(_ text: String, path: String, warnings: inout [String]) throws -> YAMLNode? {
         switch YAMLFastReader.read(text, path: path) {
         case .empty?: return nil
-        case .node(let node)?: return node
+        case .node(let node, let duplicates)?:
+            warnings += duplicates.map {
+                "[WARNING]: \($0.second): duplicate key '\($0.key)' (first at line \($0.first.line)): the value at line "
+                    + "\($0.second.line) is used, as dbt's YAML reader does"
+            }
+            return node
         case nil: return try composed(text, path: path)
         }
     }

@@ -1,0 +1,3 @@
+{% macro query_comment(node) -%}
+  run by {{ node.unique_id }} on {{ target.name }}
+{%- endmacro %}
