@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Records what dbt-core writes in manifest.json for a fixture project, as the reference the
 artifact tests compare swiftdbt with: for every model, seed and singular test, its `checksum`,
-`patch_path`, `unrendered_config` and `relation_name`; for every macro of the project, `macro_sql`.
+`patch_path`, `unrendered_config`, `relation_name` and `raw_code`; for every macro of the project, `macro_sql`.
 
 usage: scripts/record-dbt-manifest.py FIXTURE [DBT]
   FIXTURE  a folder under Tests/Fixtures (jaffle_shop)
@@ -46,7 +46,7 @@ def main(arguments):
     for unique_id, node in sorted(manifest["nodes"].items()):
         if node["resource_type"] == "test" and "test_metadata" in node:
             continue  # generic tests: their unique IDs are another piece of work
-        nodes[unique_id] = {key: node[key] for key in ("checksum", "patch_path", "unrendered_config", "relation_name")}
+        nodes[unique_id] = {key: node[key] for key in ("checksum", "patch_path", "unrendered_config", "relation_name", "raw_code")}
     macros = {unique_id: {"macro_sql": macro["macro_sql"], "path": macro["path"]}
               for unique_id, macro in sorted(manifest["macros"].items())
               if macro["package_name"] == manifest["metadata"]["project_name"]}

@@ -86,7 +86,7 @@ final class ArtifactSchemaTests: XCTestCase {
         XCTAssertTrue(found.contains { $0.hasSuffix("'macro_sql' is a required property") }, found.prefix(5).joined(separator: "\n"))
     }
 
-    /// Checksums, patch paths, unrendered configs and relation names of models, seeds and singular
+    /// Checksums, patch paths, unrendered configs, relation names and raw code of models, seeds and singular
     /// tests, and the project's macros' text, are dbt-core's (Tests/Fixtures/dbt-reference).
     func testJaffleShopManifestMatchesDBTCore() throws {
         let referenceData = try Data(contentsOf: fixturesFolder.appendingPathComponent("dbt-reference/jaffle_shop-manifest.json"))
@@ -101,7 +101,7 @@ final class ArtifactSchemaTests: XCTestCase {
         XCTAssertEqual(expectedNodes.count, 9)
         for (uniqueID, expected) in expectedNodes {
             let node = try XCTUnwrap(ourNodes[uniqueID], uniqueID)
-            for key in ["checksum", "patch_path", "unrendered_config", "relation_name"] {
+            for key in ["checksum", "patch_path", "unrendered_config", "relation_name", "raw_code"] {
                 XCTAssertEqual(canonical(node[key]), canonical(expected[key]), "\(uniqueID) \(key)")
             }
         }

@@ -35,7 +35,7 @@ enum NodeJSON {
         optionalString("relation_name", NodeValues.relationName(node, session: session), &out)
         key("doc_blocks", &out)
         out.append("[]")
-        string("raw_code", node.rawCode, &out)
+        string("raw_code", NodeValues.rawCode(node), &out)
         if node.resourceType == .seed {
             string("root_path", node.packageRoot, &out)
             key("depends_on", &out)

@@ -29,7 +29,7 @@ enum NodeValues {
             ("created_at", .double(createdAt(session))),
             ("relation_name", relationName(node, session: session).map(ConfigValue.string) ?? .null),
             ("doc_blocks", .list([])),
-            ("raw_code", .string(node.rawCode)),
+            ("raw_code", .string(rawCode(node))),
         ]
         if isSeed {
             fields.append(("root_path", .string(node.packageRoot)))
@@ -72,6 +72,10 @@ enum NodeValues {
         }
         return .dict(fields)
     }
+
+    /// `raw_code`: the file's text without leading and trailing white space, as dbt reads it (dbt's
+    /// `state:modified.body` compares it).
+    static func rawCode(_ node: ProjectNode) -> String { String(FileChecksum.stripped(node.rawCode)) }
 
     /// `meta`: the node's `meta` config.
     static func meta(_ node: ProjectNode) -> ConfigValue { node.config["meta"] ?? .dict([]) }
