@@ -18,6 +18,8 @@ public final class MacroDefinition: Sendable {
     let usesVarargs: Bool
     let usesKwargs: Bool
     let usesCaller: Bool
+    /// Every name the body reads that it does not define itself, in any branch.
+    public let namesRead: Set<String>
 
     init(name: String, parameters: [Parameter], body: [Stmt], source: TemplateSource, span: Span, textEnd: Int,
          freeNames: Set<String>) {
@@ -30,6 +32,7 @@ public final class MacroDefinition: Sendable {
         self.usesVarargs = freeNames.contains("varargs")
         self.usesKwargs = freeNames.contains("kwargs")
         self.usesCaller = freeNames.contains("caller")
+        self.namesRead = freeNames
     }
 
     /// The declared parameter names, in order.

@@ -41,7 +41,8 @@ public enum ManifestWriter {
                     ("name", .string(macro.name)), ("resource_type", .string("macro")),
                     ("package_name", .string(macro.packageName)), ("path", .string(macro.originalFilePath)),
                     ("original_file_path", .string(macro.originalFilePath)), ("unique_id", .string(macro.uniqueID)),
-                    ("macro_sql", .string(macro.definition.text)), ("depends_on", .dict([("macros", .list([]))])),
+                    ("macro_sql", .string(macro.definition.text)), ("depends_on", .dict([("macros", .list(MacroDependencies.of(
+                        macro.definition.namesRead, package: macro.packageName, macros: session.macros).map(ConfigValue.string)))])),
                     ("description", .string("")), ("meta", .dict([])),
                     ("docs", .dict([("show", .bool(true)), ("node_color", .null)])), ("patch_path", .null),
                     ("arguments", .list([])), ("created_at", createdAt), ("supported_languages", .null),

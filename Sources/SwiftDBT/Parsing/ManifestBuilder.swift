@@ -41,6 +41,8 @@ struct ManifestBuilder {
         splitDisabled()
         addGenericTests()
         PhaseTimer.mark("generic tests")
+        let macros = session.macros
+        for index in nodes.indices { nodes[index].macroCalls = MacroDependencies.of(nodes[index], macros: macros) }
         nameRelations()
         PhaseTimer.mark("name relations")
         linkReferences()
