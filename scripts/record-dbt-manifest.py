@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Records what dbt-core writes in manifest.json for a fixture project, as the reference the
 artifact tests compare swiftdbt with: for every model, seed and singular test, its `checksum`,
-`patch_path`, `unrendered_config`, `relation_name` and `raw_code`; for every macro of the project, `macro_sql`.
+`patch_path`, `unrendered_config`, `relation_name`, `raw_code` and `compiled_path`; for every macro of the project, `macro_sql`.
 
 usage: scripts/record-dbt-manifest.py FIXTURE [DBT]
   FIXTURE  a folder under Tests/Fixtures (jaffle_shop)
@@ -9,7 +9,7 @@ usage: scripts/record-dbt-manifest.py FIXTURE [DBT]
            (python3 -m venv /tmp/dbt-venv && /tmp/dbt-venv/bin/pip install "dbt-core==1.10.*" "dbt-sqlite==1.10.*")
 
 Writes Tests/Fixtures/dbt-reference/FIXTURE-manifest.json. The project is copied to a temporary
-folder and parsed there with a dbt-sqlite profile; nothing in the repository but that file is written.
+folder and compiled there with a dbt-sqlite profile; nothing in the repository but that file is written.
 """
 import json
 import os
@@ -38,7 +38,7 @@ def main(arguments):
             file.write(f"{profile}:\n  target: dev\n  outputs:\n    dev:\n      type: sqlite\n      threads: 1\n"
                        f"      database: database\n      schema: main\n      schemas_and_paths:\n"
                        f"        main: {work}/main.db\n      schema_directory: {work}\n")
-        subprocess.run([dbt, "parse", "--profiles-dir", profiles, "--no-partial-parse", "--no-send-anonymous-usage-stats"],
+        subprocess.run([dbt, "compile", "--profiles-dir", profiles, "--no-partial-parse", "--no-send-anonymous-usage-stats"],
                        cwd=project, check=True, stdout=subprocess.DEVNULL)
         with open(os.path.join(project, "target", "manifest.json"), encoding="utf-8") as file:
             manifest = json.load(file)
@@ -46,7 +46,8 @@ def main(arguments):
     for unique_id, node in sorted(manifest["nodes"].items()):
         if node["resource_type"] == "test" and "test_metadata" in node:
             continue  # generic tests: their unique IDs are another piece of work
-        nodes[unique_id] = {key: node[key] for key in ("checksum", "patch_path", "unrendered_config", "relation_name", "raw_code")}
+        nodes[unique_id] = {key: node[key] for key in ("checksum", "patch_path", "unrendered_config", "relation_name", "raw_code", "compiled_path")
+                           if key in node}
     macros = {unique_id: {"macro_sql": macro["macro_sql"], "path": macro["path"]}
               for unique_id, macro in sorted(manifest["macros"].items())
               if macro["package_name"] == manifest["metadata"]["project_name"]}

@@ -86,14 +86,14 @@ final class ArtifactSchemaTests: XCTestCase {
         XCTAssertTrue(found.contains { $0.hasSuffix("'macro_sql' is a required property") }, found.prefix(5).joined(separator: "\n"))
     }
 
-    /// Checksums, patch paths, unrendered configs, relation names and raw code of models, seeds and singular
+    /// Checksums, patch paths, unrendered configs, relation names, raw code and compiled paths (after `compile`) of models, seeds and singular
     /// tests, and the project's macros' text, are dbt-core's (Tests/Fixtures/dbt-reference).
     func testJaffleShopManifestMatchesDBTCore() throws {
         let referenceData = try Data(contentsOf: fixturesFolder.appendingPathComponent("dbt-reference/jaffle_shop-manifest.json"))
         let reference = try XCTUnwrap(JSONSerialization.jsonObject(with: referenceData) as? [String: Any])
         let root = try copyFixture("jaffle_shop")
         defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(root)) }
-        XCTAssertEqual(try runCLI(["parse"], in: root).code, 0)
+        XCTAssertEqual(try runCLI(["compile"], in: root).code, 0)
         let ours = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: root + "/target/manifest.json")))
                                  as? [String: Any])
         let ourNodes = try XCTUnwrap(ours["nodes"] as? [String: [String: Any]])
@@ -101,7 +101,7 @@ final class ArtifactSchemaTests: XCTestCase {
         XCTAssertEqual(expectedNodes.count, 9)
         for (uniqueID, expected) in expectedNodes {
             let node = try XCTUnwrap(ourNodes[uniqueID], uniqueID)
-            for key in ["checksum", "patch_path", "unrendered_config", "relation_name", "raw_code"] {
+            for key in ["checksum", "patch_path", "unrendered_config", "relation_name", "raw_code", "compiled_path"] {
                 XCTAssertEqual(canonical(node[key]), canonical(expected[key]), "\(uniqueID) \(key)")
             }
         }

@@ -206,9 +206,13 @@ public struct TargetPaths: Sendable {
 
     /// `target/compiled/<package>/<path>` (generic tests under their YAML file's path).
     public func compiled(_ node: ProjectNode, folder: String = "compiled") -> String {
+        ((root as NSString).appendingPathComponent(folder) as NSString).appendingPathComponent(TargetPaths.compiledFile(node))
+    }
+
+    /// `<package>/<path>`: a node's file under `compiled/` or `run/`.
+    static func compiledFile(_ node: ProjectNode) -> String {
         let relative = node.test != nil ? (node.originalFilePath as NSString).appendingPathComponent(node.path) : node.originalFilePath
-        return ((root as NSString).appendingPathComponent(folder) as NSString)
-            .appendingPathComponent((node.packageName as NSString).appendingPathComponent(relative))
+        return (node.packageName as NSString).appendingPathComponent(relative)
     }
 
     /// Writes `text`, creating folders; secrets are masked (`SecretMask`).

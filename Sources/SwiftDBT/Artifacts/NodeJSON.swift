@@ -67,8 +67,7 @@ enum NodeJSON {
             strings("macros", node.macroCalls, first: true, &out)
             strings("nodes", node.dependsOn, &out)
             out.append(UInt8(ascii: "}"))
-            key("compiled_path", &out)
-            out.append("null")
+            optionalString("compiled_path", compiledCode.map { _ in NodeValues.compiledPath(node, session: session) }, &out)
             value("contract", NodeValues.contract(node), &out)
         }
         key("columns", &out)

@@ -1,3 +1,4 @@
+import Foundation
 import Jinja
 
 /// Nodes as plain data: `model` in templates, `graph.nodes`, and the manifest's node entries.
@@ -45,7 +46,7 @@ enum NodeValues {
                 ("metrics", .list([])),
                 ("depends_on", .dict([("macros", .list(node.macroCalls.map(ConfigValue.string))),
                                       ("nodes", .list(node.dependsOn.map(ConfigValue.string)))])),
-                ("compiled_path", .null),
+                ("compiled_path", compiledCode == nil ? .null : .string(compiledPath(node, session: session))),
                 ("contract", contract(node)),
             ]
         }
@@ -104,6 +105,13 @@ enum NodeValues {
             enforced = value
         }
         return .dict([("enforced", .bool(enforced)), ("alias_types", .bool(true)), ("checksum", .null)])
+    }
+
+    /// `compiled_path`: where compiling wrote the node's SQL, under the project's `target-path` as written
+    /// (`target/compiled/<package>/<file>`).
+    static func compiledPath(_ node: ProjectNode, session: CompileSession) -> String {
+        ((session.project.targetPath as NSString).appendingPathComponent("compiled") as NSString)
+            .appendingPathComponent(TargetPaths.compiledFile(node))
     }
 
     /// `patch_path`: `package://path/of/properties.yml` when a property file describes the node.
