@@ -1,4 +1,5 @@
 import Foundation
+import SQLiteAdapter
 import TestSupport
 import XCTest
 @testable import SwiftDBT
@@ -77,6 +78,41 @@ final class StateSelectionTests: XCTestCase {
         XCTAssertEqual(try listed("result:fail", ["--state", "prod"]), ["always_fails"])
         XCTAssertEqual(try listed("result:success", ["--state", "prod", "--resource-type", "seed"]),
                        ["raw_customers", "raw_orders", "raw_payments"])
+    }
+
+    /// The slim-CI flow across two targets of one SQLite warehouse: production in schema `prod`, the CI
+    /// build in schema `ci`, reading the unchanged parents from production (`--defer`).
+    func testDeferredBuildReadsUnchangedParentsFromProduction() throws {
+        try """
+        {"jaffle_shop": {"target": "prod", "outputs": {
+          "prod": {"type": "sqlite", "path": "warehouse/main.sqlite", "schema": "prod", "threads": 1},
+          "ci": {"type": "sqlite", "path": "warehouse/main.sqlite", "schema": "ci", "threads": 1}}}}
+        """.write(toFile: root + "/profiles.json", atomically: false, encoding: .utf8)
+        // SQLite refuses a view that reads another database file, so the changed view-model becomes a table.
+        try edit("dbt_project.yml") { $0.replacingOccurrences(of: "+materialized: view", with: "+materialized: table") }
+        let production = try runCLI(["build", "--exclude", "always_fails", "--profiles-dir", "."], in: root)
+        XCTAssertEqual(production.code, 0, production.stdout + production.stderr)
+        try FileManager.default.removeItem(atPath: root + "/prod")
+        try FileManager.default.copyItem(atPath: root + "/target", toPath: root + "/prod")
+        try edit("models/orders.sql") { $0 + "\n-- reviewed" }
+        try edit("macros/cents_to_dollars.sql") { $0.replacingOccurrences(of: "1.0 *", with: "1.00 *") }
+
+        let ci = try runCLI(["build", "-s", "state:modified+", "--defer", "--state", "prod", "--target", "ci", "--profiles-dir", "."],
+                            in: root)
+        XCTAssertEqual(ci.code, 0, ci.stdout + ci.stderr)
+        let loaded = try loadProject(root)
+        let connection = try SQLiteAdapterFactory().connect(loaded.session.target, projectRoot: root)
+        func relations(_ schema: String) throws -> Set<String> {
+            Set(try connection.relations(inSchemas: [schema]).keys.map(\.identifier))
+        }
+        XCTAssertEqual(try relations("ci"), ["orders", "stg_payments", "customers"])
+        XCTAssertTrue(try relations("prod").isSuperset(of: ["stg_orders", "stg_customers", "raw_payments", "orders"]))
+        let compiled = try String(contentsOfFile: root + "/target/compiled/jaffle_shop/models/orders.sql", encoding: .utf8)
+        XCTAssertTrue(compiled.contains("from prod.\"stg_orders\""), compiled)
+        XCTAssertTrue(compiled.contains("from ci.\"stg_payments\""), compiled)
+        // Without --defer the unchanged parents are missing from the CI schema, and the build fails.
+        let plain = try runCLI(["build", "-s", "state:modified+", "--state", "prod", "--target", "ci", "--profiles-dir", "."], in: root)
+        XCTAssertEqual(plain.code, 1, plain.stdout + plain.stderr)
     }
 
     func testStateSelectionNeedsAState() throws {

@@ -10,6 +10,14 @@ public struct StateManifest: @unchecked Sendable {
     /// Each node's status in the run results (`success`, `error`, `fail`, `pass`, `warn`, `skipped`).
     public let results: [String: String]
 
+    /// Where the state built the node: models (not ephemeral), seeds and snapshots.
+    public func relation(of uniqueID: String) -> RelationName? {
+        guard let entry = entries[uniqueID], ["model", "seed", "snapshot"].contains(entry["resource_type"] as? String),
+              (entry["config"] as? [String: Any])?["materialized"] as? String != "ephemeral",
+              let identifier = entry["alias"] as? String else { return nil }
+        return RelationName(database: entry["database"] as? String, schema: entry["schema"] as? String, identifier: identifier)
+    }
+
     /// Reads `manifest.json` (required) and `run_results.json` (optional) in `folder`.
     public static func read(_ folder: String) throws -> StateManifest {
         let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
