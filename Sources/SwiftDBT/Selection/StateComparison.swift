@@ -21,8 +21,10 @@ public struct StateComparison: Sendable {
 
     /// Compares `loaded`'s nodes and sources, as the manifest writes them, with `state`.
     public init(_ loaded: LoadedProject, state: StateManifest) throws {
-        let current = try JSONSerialization.jsonObject(with: Data(ManifestWriter.chunks(loaded, compiled: [:]).joined()))
-            as? [String: Any] ?? [:]
+        guard let current = try? JSONSerialization.jsonObject(with: Data(ManifestWriter.chunks(loaded, compiled: [:]).joined()))
+            as? [String: Any] else {
+            throw DBTError(.project, "cannot compare with --state: the project's own manifest does not read back as JSON")
+        }
         var entries: [String: [String: Any]] = [:]
         for section in ["nodes", "sources"] {
             for case let (key, value as [String: Any]) in current[section] as? [String: Any] ?? [:] { entries[key] = value }

@@ -2,7 +2,7 @@ import Foundation
 
 /// The artifacts of an earlier invocation (`--state DIR`): its `manifest.json` (swiftdbt's or
 /// dbt-core's) and, when there is one, its `run_results.json`.
-public struct StateManifest: @unchecked Sendable {
+public struct StateManifest {
     /// Node and source entries by unique ID, as JSON objects (immutable once read).
     let entries: [String: [String: Any]]
     /// `macro_sql` by macro unique ID.
