@@ -115,6 +115,15 @@ final class StateSelectionTests: XCTestCase {
         XCTAssertEqual(plain.code, 1, plain.stdout + plain.stderr)
     }
 
+    /// A state manifest cannot make SQLite attach a file outside the target's schema folder.
+    func testDeferRefusesASchemaThatIsAPath() throws {
+        try edit("prod/manifest.json") { $0.replacingOccurrences(of: "\"schema\": \"main\"", with: "\"schema\": \"../escape\"") }
+        let result = try runCLI(["run", "-s", "orders", "--defer", "--state", "prod"], in: root)
+        XCTAssertEqual(result.code, 2, result.stdout + result.stderr)
+        XCTAssertTrue(result.stderr.contains("has schema '../escape', which is not a schema name"), result.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/escape.db"))
+    }
+
     func testStateSelectionNeedsAState() throws {
         let missing = try runCLI(["ls", "-s", "state:modified"], in: root)
         XCTAssertEqual(missing.code, 2)

@@ -8,6 +8,10 @@ public enum Deferral {
         var candidates: [(node: ProjectNode, relation: RelationName)] = []
         for node in loaded.manifest.nodes where !selected.contains(node.uniqueID) {
             guard let own = node.relation, let theirs = state.relation(of: node.uniqueID), theirs != own else { continue }
+            // A schema names a database file on SQLite: one from a state file must stay a plain name.
+            if let schema = theirs.schema, schema == "." || schema == ".." || schema.contains(where: { "/\\\u{0}".contains($0) }) {
+                throw DBTError(.usage, "--state: \(node.uniqueID) has schema '\(schema)', which is not a schema name")
+            }
             candidates.append((node, theirs))
         }
         guard !candidates.isEmpty else { return (loaded, []) }
