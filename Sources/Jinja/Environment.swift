@@ -27,7 +27,8 @@ public struct Environment: Sendable {
         let normalized = TemplateSource(name: name, text: source)
         var parser = try Parser(source: normalized)
         let body = try parser.parseTemplate()
-        return Template(source: normalized, body: body, macros: parser.macros, blocks: parser.blocks)
+        return Template(source: normalized, body: body, macros: parser.macros, blocks: parser.blocks,
+                        namesRead: parser.namesRead)
     }
 
     /// Renders `template` with `context` as its global variables; names found nowhere else are

@@ -6,8 +6,12 @@ public final class Template: Sendable {
     public let macros: [MacroDefinition]
     /// dbt blocks (`test`, `docs`, `materialization`, `snapshot`) in source order.
     public let blocks: [BlockDefinition]
+    /// Every name the template reads (variables, functions, macros), in any branch and any macro
+    /// body, whether or not a render reaches it; attributes (`x.y`) are not names.
+    public let namesRead: Set<String>
 
-    init(source: TemplateSource, body: [Stmt], macros: [MacroDefinition], blocks: [BlockDefinition]) {
+    init(source: TemplateSource, body: [Stmt], macros: [MacroDefinition], blocks: [BlockDefinition], namesRead: Set<String>) {
+        self.namesRead = namesRead
         self.source = source
         self.body = body
         self.macros = macros

@@ -8,10 +8,13 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var project: ProjectOptions
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var flags: RunFlags
+    @OptionGroup var deferral: DeferOptions
 
     func run() throws {
         Console.run(format: project.logFormat) { console in
-            try RunInvocation.execute(.run, project: project, flags: flags, console: console) { loaded in
+            try RunInvocation.execute(.run, project: project, flags: flags, console: console, deferral: { loaded, selected, connection in
+                try deferral.apply(loaded, selected: selected, stateFolder: selection.state, connection: connection, console: console)
+            }) { loaded in
                 try selection.select(in: loaded, defaultTypes: [.model], console: console)
             }
         }

@@ -5,22 +5,25 @@ import SwiftDBT
 /// What `seed`, `run`, `test`, `build` and `retry` share: connect, run the selection, write
 /// artifacts, print the summary, exit 1 when anything failed.
 enum RunInvocation {
+    /// `deferral` may point refs of nodes not selected elsewhere (`--defer`); the manifest written is the project's own.
     static func execute(_ command: RunOptions.Command, project: ProjectOptions, flags: RunFlags, console: Console,
+                        deferral: (LoadedProject, [String], any DatabaseConnection) throws -> LoadedProject = { loaded, _, _ in loaded },
                         select: (LoadedProject) throws -> [String]) throws {
-        let loaded = try project.load(console: console)
-        let selected = try select(loaded)
-        guard let adapter = ProjectOptions.adapters.factory(for: loaded.session.target.type) as? any ExecutionAdapter else {
-            throw DBTError(.project, "the '\(loaded.session.target.type)' adapter cannot run models")
+        let parsed = try project.load(console: console)
+        let selected = try select(parsed)
+        guard let adapter = ProjectOptions.adapters.factory(for: parsed.session.target.type) as? any ExecutionAdapter else {
+            throw DBTError(.project, "the '\(parsed.session.target.type)' adapter cannot run models")
         }
         // Held until the run's artifacts are written; a second run on the same SQLite file waits for it.
-        let lock = try adapter.exclusiveFile(loaded.session.target, projectRoot: loaded.session.project.root).map { file in
-            try WriterLock(database: file, projectRoot: loaded.session.project.root,
+        let lock = try adapter.exclusiveFile(parsed.session.target, projectRoot: parsed.session.project.root).map { file in
+            try WriterLock(database: file, projectRoot: parsed.session.project.root,
                            timeout: WriterLock.timeout(in: ProcessInfo.processInfo.environment)) { shown in
                 console.info("Waiting for another swiftdbt run using \(shown) to finish")
             }
         }
         defer { withExtendedLifetime(lock) {} }
-        let connection = try adapter.connect(loaded.session.target, projectRoot: loaded.session.project.root)
+        let connection = try adapter.connect(parsed.session.target, projectRoot: parsed.session.project.root)
+        let loaded = try deferral(parsed, selected, connection)
         let options = flags.options(command)
         let target = loaded.session.target
         let root = loaded.session.project.root
@@ -50,7 +53,7 @@ enum RunInvocation {
         }
         let elapsed = Date().timeIntervalSince(started)
         try RunResultsWriter.write(results, loaded: loaded, elapsed: elapsed, command: command.rawValue)
-        try ManifestWriter.write(loaded)
+        try ManifestWriter.write(parsed)
         RunSummary.print(results, manifest: loaded.manifest, elapsed: elapsed, interrupted: runner.wasCancelled, console: console)
         if runner.wasCancelled { throw DBTError(.execution, "interrupted: the statement in flight was rolled back") }
         if results.contains(where: { $0.isFailure || (options.warnError && $0.status == .warn) }) {

@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 import SwiftDBT
 
-/// `--select`, `--exclude`, `--selector`, `--resource-type` and `--indirect-selection`.
+/// `--select`, `--exclude`, `--selector`, `--resource-type`, `--indirect-selection` and `--state`.
 struct SelectionOptions: ParsableArguments {
     @Option(name: [.customShort("s"), .long], parsing: .upToNextOption, help: "Nodes to include (dbt's selection syntax).")
     var select: [String] = []
@@ -20,6 +20,9 @@ struct SelectionOptions: ParsableArguments {
             help: "eager, cautious, buildable or empty (default: $DBT_INDIRECT_SELECTION, the project's flags, eager).")
     var indirectSelection: String?
 
+    @Option(help: "The target folder of an earlier invocation, for state: and result: selection (default: $DBT_STATE).")
+    var state: String?
+
     /// The unique IDs selected, limited to `defaultTypes` unless `--resource-type` says otherwise.
     func select(in loaded: LoadedProject, defaultTypes: Set<ResourceType>, console: Console) throws -> [String] {
         var types = defaultTypes
@@ -36,9 +39,19 @@ struct SelectionOptions: ParsableArguments {
                                                       project: loaded.session.project.indirectSelection)
         let spec = try self.spec(loaded)
         let graph = ProjectGraph(nodes: loaded.manifest.graphNodes)
-        let selection = spec.evaluate(on: graph, indirect: indirect, rootProject: loaded.session.project.name)
+        let selection = spec.evaluate(on: graph, indirect: indirect, rootProject: loaded.session.project.name,
+                                      state: try comparison(spec, loaded))
         for warning in selection.warnings { console.warn(warning) }
         return selection.restricted(to: types).uniqueIDs
+    }
+
+    /// The comparison with `--state` (or `DBT_STATE`) when the selection reads it.
+    private func comparison(_ spec: SelectionSpec, _ loaded: LoadedProject) throws -> StateComparison? {
+        guard spec.readsState else { return nil }
+        guard let folder = state ?? loaded.session.environmentVariables["DBT_STATE"], !folder.isEmpty else {
+            throw DBTError(.usage, "a state: or result: selector needs --state (or DBT_STATE): the target folder of an earlier invocation")
+        }
+        return try StateComparison(loaded, state: StateManifest.read(folder))
     }
 
     /// The command line's selection, or the named (or default) selector of `selectors.yml`.

@@ -16,14 +16,17 @@ final class NodeJSONTests: XCTestCase {
             extra.sources = [.init(source: "s", table: "t")]
             extra.macroCalls = ["macro.dbt.x"]
             extra.relation = nil
+            extra.checksum = FileChecksum(name: "sha256", checksum: "ab\"c")
+            extra.patchPath = "models/x.yml"
+            extra.unrenderedConfig = NodeConfig([("materialized", .string("view")), ("tags", .list([.string("t")]))])
             extra.test = TestMetadata(name: "unique", namespace: "ns", kwargs: [("values", .list([.double(1.5), .bool(true)]))],
                                       columnName: nil, attachedNode: "model.x.y")
             nodes.append(extra)
             for node in nodes {
                 for compiled in [nil, "select 1\n\t\"x\""] as [String?] {
                     var direct = ByteBuffer()
-                    NodeJSON.write(node, compiledCode: compiled, into: &direct)
-                    let expected = JSONWriter.string(NodeValues.describe(node, compiledCode: compiled))
+                    NodeJSON.write(node, compiledCode: compiled, session: loaded.session, into: &direct)
+                    let expected = JSONWriter.string(NodeValues.describe(node, compiledCode: compiled, session: loaded.session))
                     XCTAssertEqual(direct.string, expected, node.uniqueID)
                 }
             }

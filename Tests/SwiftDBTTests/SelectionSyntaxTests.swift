@@ -121,10 +121,10 @@ final class SelectionSyntaxTests: XCTestCase {
             let error = error as? DBTError
             XCTAssertEqual(error?.kind, .usage)
             XCTAssertEqual(error?.message, "'colour' is not a valid method name; valid methods are: config, exposure, "
-                           + "file, fqn, metric, package, path, resource_type, source, tag, test_name, test_type")
+                           + "file, fqn, metric, package, path, resource_type, result, source, state, tag, test_name, test_type")
         }
-        XCTAssertThrowsError(try SelectionSpec.parse(select: ["state:modified"])) { error in
-            XCTAssertEqual((error as? DBTError)?.message, "the 'state' selector method is not supported by swiftdbt")
+        XCTAssertThrowsError(try SelectionSpec.parse(select: ["source_status:fresher"])) { error in
+            XCTAssertEqual((error as? DBTError)?.message, "the 'source_status' selector method is not supported by swiftdbt")
         }
     }
 

@@ -12,12 +12,18 @@ public final class MacroDefinition: Sendable {
     let body: [Stmt]
     let source: TemplateSource
     let span: Span
+    /// Where the closing tag's `%}` ends in the source.
+    let textEnd: Int
     /// Whether the body mentions `varargs`, `kwargs` or `caller`: Jinja2 accepts extra arguments only then.
     let usesVarargs: Bool
     let usesKwargs: Bool
     let usesCaller: Bool
+    /// Every name the body reads that it does not define itself, in any branch.
+    public let namesRead: Set<String>
 
-    init(name: String, parameters: [Parameter], body: [Stmt], source: TemplateSource, span: Span, freeNames: Set<String>) {
+    init(name: String, parameters: [Parameter], body: [Stmt], source: TemplateSource, span: Span, textEnd: Int,
+         freeNames: Set<String>) {
+        self.textEnd = textEnd
         self.name = name
         self.parameters = parameters
         self.body = body
@@ -26,6 +32,7 @@ public final class MacroDefinition: Sendable {
         self.usesVarargs = freeNames.contains("varargs")
         self.usesKwargs = freeNames.contains("kwargs")
         self.usesCaller = freeNames.contains("caller")
+        self.namesRead = freeNames
     }
 
     /// The declared parameter names, in order.
@@ -36,6 +43,17 @@ public final class MacroDefinition: Sendable {
 
     /// Where the macro's definition starts.
     public var location: SourceLocation { source.location(span.start) }
+
+    /// The definition as written, from the `{%` of its opening tag to the `%}` of its closing tag
+    /// (line breaks as `\n`).
+    public var text: String {
+        let bytes = source.bytes
+        var start = min(span.start, bytes.count)
+        while start >= 2, !(bytes[start - 2] == UInt8(ascii: "{") && bytes[start - 1] == UInt8(ascii: "%")) { start -= 1 }
+        start = max(start - 2, 0)
+        let end = min(max(textEnd, start), bytes.count)
+        return String(decoding: bytes[start..<end], as: UTF8.self)
+    }
 }
 
 /// A dbt block found while parsing: `{% test %}`, `{% docs %}`, `{% materialization %}`, `{% snapshot %}`.

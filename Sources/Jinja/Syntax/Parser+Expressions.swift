@@ -190,6 +190,7 @@ extension Parser {
             case "none", "None": return Expr(kind: .literal(.none), span: token.span)
             default:
                 if !nameUses.isEmpty { nameUses[nameUses.count - 1].insert(name) }
+                namesRead.insert(name)
                 return Expr(kind: .name(name), span: token.span)
             }
         case .string(let id):

@@ -202,9 +202,10 @@ extension Parser {
         let used = nameUses.removeLast()
         if !nameUses.isEmpty { nameUses[nameUses.count - 1].formUnion(used) }
         if case .name = current.kind { _ = advance() }
+        let closing = current
         try expectBlockEnd()
         return MacroDefinition(name: name, parameters: parameters, body: body, source: source,
-                               span: opener.span, freeNames: used)
+                               span: opener.span, textEnd: closing.span.end, freeNames: used)
     }
 
     private mutating func parseSignature() throws -> [MacroDefinition.Parameter] {

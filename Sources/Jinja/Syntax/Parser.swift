@@ -13,6 +13,8 @@ struct Parser {
     var blocks: [BlockDefinition] = []
     /// Names read inside each macro body being parsed (to learn whether it uses `varargs`, `kwargs`, `caller`).
     var nameUses: [Set<String>] = []
+    /// Every name the template reads, in any branch and any macro body.
+    var namesRead: Set<String> = []
     /// How many `for` bodies enclose the current position (for `break`/`continue`).
     var loopDepth = 0
     /// How many macro-like bodies enclose the current position.

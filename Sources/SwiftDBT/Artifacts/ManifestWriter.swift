@@ -4,31 +4,60 @@ import Foundation
 public enum ManifestWriter {
     /// The manifest's top-level entries before `nodes`.
     static func sectionsBeforeNodes(_ loaded: LoadedProject) -> [(key: String, value: ConfigValue)] {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        let session = loaded.session
         let metadata = ConfigValue.dict([
             ("dbt_schema_version", .string("https://schemas.getdbt.com/dbt/manifest/v12.json")),
             ("dbt_version", .string(SwiftDBTVersion.dbtCompatible)),
-            ("generator", .string("swiftdbt \(SwiftDBTVersion.current)")),
-            ("generated_at", .string(ISO8601DateFormatter().string(from: loaded.session.runStartedAt))),
-            ("invocation_id", .string(loaded.session.invocationID)),
+            ("generated_at", .string(formatter.string(from: Date()))),
+            ("invocation_id", .string(session.invocationID)),
+            ("invocation_started_at", .string(formatter.string(from: session.runStartedAt))),
+            ("env", .dict([])),
             ("project_name", .string(loaded.manifest.projectName)),
-            ("adapter_type", .string(loaded.session.target.type)),
+            ("project_id", .string(MD5.hex(loaded.manifest.projectName))),
+            ("user_id", .null),
+            ("send_anonymous_usage_stats", .bool(false)),
+            ("adapter_type", .string(session.target.type)),
+            // Every adapter quotes every part of a relation name (README: relation names).
+            ("quoting", .dict([("database", .bool(true)), ("schema", .bool(true)), ("identifier", .bool(true)),
+                               ("column", .null)])),
         ])
         return [("metadata", metadata)]
     }
 
     /// The manifest's top-level entries after `nodes` (serialized separately: it is by far the largest);
-    /// `parent_map` and `child_map` come last, written by `graphMaps`.
+    /// `parent_map` and `child_map` come last, written by `graphMaps`. Resources swiftdbt does not
+    /// read yet (docs blocks, exposures, metrics, groups, semantic models, saved queries, unit tests)
+    /// are empty.
     static func sectionsAfterNodes(_ loaded: LoadedProject) -> [(key: String, value: ConfigValue)] {
         let manifest = loaded.manifest
+        let session = loaded.session
+        let createdAt = ConfigValue.double(NodeValues.createdAt(session))
         return [
-            ("sources", .dict(manifest.sources.map { ($0.uniqueID, NodeValues.describe($0)) })),
+            ("sources", .dict(manifest.sources.map { ($0.uniqueID, NodeValues.describe($0, session: session)) })),
             ("macros", .dict(manifest.macros.map { macro in
-                (macro.uniqueID, .dict([("unique_id", .string(macro.uniqueID)), ("name", .string(macro.name)),
-                                        ("package_name", .string(macro.packageName)),
-                                        ("original_file_path", .string(macro.originalFilePath)),
-                                        ("arguments", .list(macro.definition.parameterNames.map { .dict([("name", .string($0))]) }))]))
+                (macro.uniqueID, .dict([
+                    ("name", .string(macro.name)), ("resource_type", .string("macro")),
+                    ("package_name", .string(macro.packageName)), ("path", .string(macro.originalFilePath)),
+                    ("original_file_path", .string(macro.originalFilePath)), ("unique_id", .string(macro.uniqueID)),
+                    ("macro_sql", .string(macro.definition.text)), ("depends_on", .dict([("macros", .list(MacroDependencies.of(
+                        macro.definition.namesRead, package: macro.packageName, macros: session.macros).map(ConfigValue.string)))])),
+                    ("description", .string("")), ("meta", .dict([])),
+                    ("docs", .dict([("show", .bool(true)), ("node_color", .null)])), ("patch_path", .null),
+                    ("arguments", .list([])), ("created_at", createdAt), ("supported_languages", .null),
+                ]))
             })),
-            ("disabled", .dict(manifest.disabled.map { ($0.uniqueID, .list([NodeValues.describe($0)])) })),
+            ("docs", .dict([])),
+            ("exposures", .dict([])),
+            ("metrics", .dict([])),
+            ("groups", .dict([])),
+            ("selectors", .dict([])),
+            ("disabled", .dict(manifest.disabled.map { ($0.uniqueID, .list([NodeValues.describe($0, session: session)])) })),
+            ("group_map", .dict([])),
+            ("saved_queries", .dict([])),
+            ("semantic_models", .dict([])),
+            ("unit_tests", .dict([])),
         ]
     }
 
@@ -121,7 +150,8 @@ public enum ManifestWriter {
                 if index > 0 { chunk.append(", ") }
                 JSONWriter.writeString(nodes[index].uniqueID, into: &chunk)
                 chunk.append(": ")
-                NodeJSON.write(nodes[index], compiledCode: compiled.isEmpty ? nil : compiled[nodes[index].uniqueID], into: &chunk)
+                NodeJSON.write(nodes[index], compiledCode: compiled.isEmpty ? nil : compiled[nodes[index].uniqueID],
+                               session: loaded.session, into: &chunk)
             }
             return chunk.array
         }
@@ -176,9 +206,13 @@ public struct TargetPaths: Sendable {
 
     /// `target/compiled/<package>/<path>` (generic tests under their YAML file's path).
     public func compiled(_ node: ProjectNode, folder: String = "compiled") -> String {
+        ((root as NSString).appendingPathComponent(folder) as NSString).appendingPathComponent(TargetPaths.compiledFile(node))
+    }
+
+    /// `<package>/<path>`: a node's file under `compiled/` or `run/`.
+    static func compiledFile(_ node: ProjectNode) -> String {
         let relative = node.test != nil ? (node.originalFilePath as NSString).appendingPathComponent(node.path) : node.originalFilePath
-        return ((root as NSString).appendingPathComponent(folder) as NSString)
-            .appendingPathComponent((node.packageName as NSString).appendingPathComponent(relative))
+        return (node.packageName as NSString).appendingPathComponent(relative)
     }
 
     /// Writes `text`, creating folders; secrets are masked (`SecretMask`).

@@ -3,7 +3,7 @@
 /// `ConfigValue` tree first (the manifest of a large project is mostly these entries).
 /// `NodeJSONTests` holds the two to the same output.
 enum NodeJSON {
-    static func write(_ node: ProjectNode, compiledCode: String?, into out: inout ByteBuffer) {
+    static func write(_ node: ProjectNode, compiledCode: String?, session: CompileSession, into out: inout ByteBuffer) {
         out.append(UInt8(ascii: "{"))
         key("unique_id", first: true, &out)
         JSONWriter.writeString(node.uniqueID, into: &out)
@@ -13,37 +13,62 @@ enum NodeJSON {
         string("path", node.path, &out)
         string("original_file_path", node.originalFilePath, &out)
         strings("fqn", node.fqn, &out)
-        string("alias", node.relation?.identifier ?? node.name, &out)
-        optionalString("schema", node.relation?.schema, &out)
-        optionalString("database", node.relation?.database, &out)
+        string("alias", node.namedRelation?.identifier ?? node.name, &out)
+        optionalString("schema", node.namedRelation?.schema, &out)
+        optionalString("database", node.namedRelation?.database, &out)
         strings("tags", node.config.tags, &out)
         string("description", node.description, &out)
-        key("config", &out)
-        JSONWriter.write(.dict(node.config.entries), into: &out, indent: nil, sortKeys: false)
-        string("raw_code", node.rawCode, &out)
-        string("language", "sql", &out)
-        key("depends_on", &out)
+        value("config", .dict(node.config.entries), &out)
+        value("unrendered_config", .dict(node.unrenderedConfig.entries), &out)
+        key("checksum", &out)
         out.append(UInt8(ascii: "{"))
-        key("macros", first: true, &out)
-        list(node.macroCalls, &out) { JSONWriter.writeString($1, into: &$0) }
-        strings("nodes", node.dependsOn, &out)
+        string("name", node.checksum.name, first: true, &out)
+        string("checksum", node.checksum.checksum, &out)
         out.append(UInt8(ascii: "}"))
-        key("refs", &out)
-        list(node.refs, &out) { out, ref in
+        value("meta", NodeValues.meta(node), &out)
+        value("group", NodeValues.group(node), &out)
+        value("docs", NodeValues.docs(node), &out)
+        optionalString("patch_path", NodeValues.patchPath(node), &out)
+        key("build_path", &out)
+        out.append("null")
+        value("created_at", .double(NodeValues.createdAt(session)), &out)
+        optionalString("relation_name", NodeValues.relationName(node, session: session), &out)
+        key("doc_blocks", &out)
+        out.append("[]")
+        string("raw_code", NodeValues.rawCode(node), &out)
+        if node.resourceType == .seed {
+            string("root_path", node.packageRoot, &out)
+            key("depends_on", &out)
             out.append(UInt8(ascii: "{"))
-            key("name", first: true, &out)
-            JSONWriter.writeString(ref.name, into: &out)
-            optionalString("package", ref.package, &out)
-            optionalString("version", ref.version, &out)
+            strings("macros", node.macroCalls, first: true, &out)
             out.append(UInt8(ascii: "}"))
-        }
-        key("sources", &out)
-        list(node.sources, &out) { out, source in
-            out.append(UInt8(ascii: "["))
-            JSONWriter.writeString(source.source, into: &out)
-            out.append(", ")
-            JSONWriter.writeString(source.table, into: &out)
-            out.append(UInt8(ascii: "]"))
+        } else {
+            string("language", "sql", &out)
+            key("refs", &out)
+            list(node.refs, &out) { out, ref in
+                out.append(UInt8(ascii: "{"))
+                string("name", ref.name, first: true, &out)
+                optionalString("package", ref.package, &out)
+                optionalString("version", ref.version, &out)
+                out.append(UInt8(ascii: "}"))
+            }
+            key("sources", &out)
+            list(node.sources, &out) { out, source in
+                out.append(UInt8(ascii: "["))
+                JSONWriter.writeString(source.source, into: &out)
+                out.append(", ")
+                JSONWriter.writeString(source.table, into: &out)
+                out.append(UInt8(ascii: "]"))
+            }
+            key("metrics", &out)
+            out.append("[]")
+            key("depends_on", &out)
+            out.append(UInt8(ascii: "{"))
+            strings("macros", node.macroCalls, first: true, &out)
+            strings("nodes", node.dependsOn, &out)
+            out.append(UInt8(ascii: "}"))
+            optionalString("compiled_path", compiledCode.map { _ in NodeValues.compiledPath(node, session: session) }, &out)
+            value("contract", NodeValues.contract(node), &out)
         }
         key("columns", &out)
         out.append(UInt8(ascii: "{"))
@@ -52,15 +77,18 @@ enum NodeJSON {
             JSONWriter.writeString(column.name, into: &out)
             out.append(": ")
             out.append(UInt8(ascii: "{"))
-            key("name", first: true, &out)
-            JSONWriter.writeString(column.name, into: &out)
+            string("name", column.name, first: true, &out)
             string("description", column.description, &out)
             optionalString("data_type", column.dataType, &out)
-            key("meta", &out)
+            value("meta", column.meta, &out)
+            out.append(", \"constraints\": [], \"quote\": null, \"config\": {\"meta\": ")
             JSONWriter.write(column.meta, into: &out, indent: nil, sortKeys: false)
-            out.append(UInt8(ascii: "}"))
+            out.append(", \"tags\": []}, \"tags\": [], \"granularity\": null, \"doc_blocks\": []}")
         }
         out.append(UInt8(ascii: "}"))
+        if node.resourceType == .model {
+            value("access", NodeValues.access(node), &out)
+        }
         if let compiledCode {
             key("compiled", &out)
             out.append("true")
@@ -71,14 +99,17 @@ enum NodeJSON {
             optionalString("attached_node", test.attachedNode, &out)
             key("test_metadata", &out)
             out.append(UInt8(ascii: "{"))
-            key("name", first: true, &out)
-            JSONWriter.writeString(test.name, into: &out)
+            string("name", test.name, first: true, &out)
             optionalString("namespace", test.namespace, &out)
-            key("kwargs", &out)
-            JSONWriter.write(.dict(test.kwargs), into: &out, indent: nil, sortKeys: false)
+            value("kwargs", .dict(test.kwargs), &out)
             out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "}"))
+    }
+
+    private static func value(_ name: StaticString, _ value: ConfigValue, _ out: inout ByteBuffer) {
+        key(name, &out)
+        JSONWriter.write(value, into: &out, indent: nil, sortKeys: false)
     }
 
     /// `"name": ` (after `, ` unless it is the object's first member); `name` needs no escaping.
@@ -89,8 +120,8 @@ enum NodeJSON {
         out.append("\": ")
     }
 
-    private static func string(_ name: StaticString, _ value: String, _ out: inout ByteBuffer) {
-        key(name, &out)
+    private static func string(_ name: StaticString, _ value: String, first: Bool = false, _ out: inout ByteBuffer) {
+        key(name, first: first, &out)
         JSONWriter.writeString(value, into: &out)
     }
 
@@ -99,8 +130,8 @@ enum NodeJSON {
         if let value { JSONWriter.writeString(value, into: &out) } else { out.append("null") }
     }
 
-    private static func strings(_ name: StaticString, _ values: [String], _ out: inout ByteBuffer) {
-        key(name, &out)
+    private static func strings(_ name: StaticString, _ values: [String], first: Bool = false, _ out: inout ByteBuffer) {
+        key(name, first: first, &out)
         list(values, &out) { JSONWriter.writeString($1, into: &$0) }
     }
 

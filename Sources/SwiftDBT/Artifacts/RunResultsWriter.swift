@@ -9,9 +9,10 @@ public enum RunResultsWriter {
             ("metadata", .dict([
                 ("dbt_schema_version", .string("https://schemas.getdbt.com/dbt/run-results/v6.json")),
                 ("dbt_version", .string(SwiftDBTVersion.dbtCompatible)),
-                ("generator", .string("swiftdbt \(SwiftDBTVersion.current)")),
                 ("generated_at", .string(formatter.string(from: Date()))),
                 ("invocation_id", .string(loaded.session.invocationID)),
+                ("invocation_started_at", .string(formatter.string(from: loaded.session.runStartedAt))),
+                ("env", .dict([])),
             ])),
             ("results", .list(results.map { result in
                 .dict([
@@ -23,7 +24,7 @@ public enum RunResultsWriter {
                     ])])),
                     ("thread_id", .string("Thread-1")),
                     ("execution_time", .double(result.executionTime)),
-                    ("adapter_response", .dict([])),
+                    ("adapter_response", adapterResponse(result)),
                     ("message", .string(result.message)),
                     ("failures", result.failures.map { .int($0) } ?? .null),
                     ("unique_id", .string(result.uniqueID)),
@@ -36,6 +37,14 @@ public enum RunResultsWriter {
             ("args", .dict([("which", .string(command))])),
         ])
         try TargetPaths.write(JSONWriter.string(document, pretty: true), to: TargetPaths(loaded.session.project).file("run_results.json"))
+    }
+
+    /// What the adapter said of the node's statement, in dbt's shape (`_message`, `code`, `rows_affected`),
+    /// where swiftdbt knows it; empty otherwise.
+    private static func adapterResponse(_ result: NodeResult) -> ConfigValue {
+        guard let rows = result.rowsAffected else { return .dict([]) }
+        return .dict([("_message", .string(result.message)), ("code", .string(result.message.split(separator: " ").first.map(String.init) ?? "")),
+                      ("rows_affected", .int(rows))])
     }
 
     /// The unique IDs that errored, failed or were skipped in the last `run_results.json` (for `retry`).

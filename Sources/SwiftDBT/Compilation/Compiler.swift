@@ -26,7 +26,7 @@ public final class Compiler: Sendable {
         self.runtime = runtime
         self.flags = flags
         self.isIncremental = isIncremental
-        self.resolver = Compiler.makeResolver(manifest: manifest)
+        self.resolver = Compiler.makeResolver(manifest: manifest, session: session)
     }
 
     /// The compiled SQL of `node`, ephemeral CTEs included; templates that ask the database use
@@ -118,7 +118,7 @@ public final class Compiler: Sendable {
         var relation: RelationName?
     }
 
-    private static func makeResolver(manifest: Manifest) -> ReferenceResolver {
+    private static func makeResolver(manifest: Manifest, session: CompileSession) -> ReferenceResolver {
         var relationByID: [String: RelationName?] = [:]
         relationByID.reserveCapacity(manifest.nodes.count)
         for index in manifest.nodes.indices where relationByID[manifest.nodes[index].uniqueID] == nil {
@@ -136,8 +136,8 @@ public final class Compiler: Sendable {
         let rootPackage = manifest.projectName
         let graph: @Sendable () -> ConfigValue = {
             .dict([
-                ("nodes", .dict(manifest.nodes.map { ($0.uniqueID, NodeValues.describe($0)) })),
-                ("sources", .dict(manifest.sources.map { ($0.uniqueID, NodeValues.describe($0)) })),
+                ("nodes", .dict(manifest.nodes.map { ($0.uniqueID, NodeValues.describe($0, session: session)) })),
+                ("sources", .dict(manifest.sources.map { ($0.uniqueID, NodeValues.describe($0, session: session)) })),
             ])
         }
         let frozenByName = byName

@@ -1,9 +1,11 @@
+import Foundation
 import Jinja
 
 /// Nodes as plain data: `model` in templates, `graph.nodes`, and the manifest's node entries.
 enum NodeValues {
-    /// The manifest entry of a node (dbt's shape, the fields tools read).
-    static func describe(_ node: ProjectNode, compiledCode: String? = nil) -> ConfigValue {
+    /// The manifest entry of a node (dbt's shape for its resource type: `manifest.json` v12).
+    static func describe(_ node: ProjectNode, compiledCode: String? = nil, session: CompileSession) -> ConfigValue {
+        let isSeed = node.resourceType == .seed
         var fields: [(key: String, value: ConfigValue)] = [
             ("unique_id", .string(node.uniqueID)),
             ("resource_type", .string(node.resourceType.rawValue)),
@@ -12,27 +14,52 @@ enum NodeValues {
             ("path", .string(node.path)),
             ("original_file_path", .string(node.originalFilePath)),
             ("fqn", .list(node.fqn.map(ConfigValue.string))),
-            ("alias", node.relation.map { .string($0.identifier) } ?? .string(node.name)),
-            ("schema", node.relation?.schema.map(ConfigValue.string) ?? .null),
-            ("database", node.relation?.database.map(ConfigValue.string) ?? .null),
+            ("alias", node.namedRelation.map { .string($0.identifier) } ?? .string(node.name)),
+            ("schema", node.namedRelation?.schema.map(ConfigValue.string) ?? .null),
+            ("database", node.namedRelation?.database.map(ConfigValue.string) ?? .null),
             ("tags", .list(node.config.tags.map(ConfigValue.string))),
             ("description", .string(node.description)),
             ("config", .dict(node.config.entries)),
-            ("raw_code", .string(node.rawCode)),
-            ("language", .string("sql")),
-            ("depends_on", .dict([("macros", .list(node.macroCalls.map(ConfigValue.string))),
-                                  ("nodes", .list(node.dependsOn.map(ConfigValue.string)))])),
-            ("refs", .list(node.refs.map { ref in
-                .dict([("name", .string(ref.name)), ("package", ref.package.map(ConfigValue.string) ?? .null),
-                       ("version", ref.version.map(ConfigValue.string) ?? .null)])
-            })),
-            ("sources", .list(node.sources.map { .list([.string($0.source), .string($0.table)]) })),
-            ("columns", .dict(node.columns.map { column in
-                (column.name, .dict([("name", .string(column.name)), ("description", .string(column.description)),
-                                     ("data_type", column.dataType.map(ConfigValue.string) ?? .null),
-                                     ("meta", column.meta)]))
-            })),
+            ("unrendered_config", .dict(node.unrenderedConfig.entries)),
+            ("checksum", .dict([("name", .string(node.checksum.name)), ("checksum", .string(node.checksum.checksum))])),
+            ("meta", meta(node)),
+            ("group", group(node)),
+            ("docs", docs(node)),
+            ("patch_path", patchPath(node).map(ConfigValue.string) ?? .null),
+            ("build_path", .null),
+            ("created_at", .double(createdAt(session))),
+            ("relation_name", relationName(node, session: session).map(ConfigValue.string) ?? .null),
+            ("doc_blocks", .list([])),
+            ("raw_code", .string(rawCode(node))),
         ]
+        if isSeed {
+            fields.append(("root_path", .string(node.packageRoot)))
+            fields.append(("depends_on", .dict([("macros", .list(node.macroCalls.map(ConfigValue.string)))])))
+        } else {
+            fields += [
+                ("language", .string("sql")),
+                ("refs", .list(node.refs.map { ref in
+                    .dict([("name", .string(ref.name)), ("package", ref.package.map(ConfigValue.string) ?? .null),
+                           ("version", ref.version.map(ConfigValue.string) ?? .null)])
+                })),
+                ("sources", .list(node.sources.map { .list([.string($0.source), .string($0.table)]) })),
+                ("metrics", .list([])),
+                ("depends_on", .dict([("macros", .list(node.macroCalls.map(ConfigValue.string))),
+                                      ("nodes", .list(node.dependsOn.map(ConfigValue.string)))])),
+                ("compiled_path", compiledCode == nil ? .null : .string(compiledPath(node, session: session))),
+                ("contract", contract(node)),
+            ]
+        }
+        fields.append(("columns", .dict(node.columns.map { column in
+            (column.name, .dict([("name", .string(column.name)), ("description", .string(column.description)),
+                                 ("data_type", column.dataType.map(ConfigValue.string) ?? .null),
+                                 ("meta", column.meta), ("constraints", .list([])), ("quote", .null),
+                                 ("config", .dict([("meta", column.meta), ("tags", .list([]))])), ("tags", .list([])),
+                                 ("granularity", .null), ("doc_blocks", .list([]))]))
+        })))
+        if node.resourceType == .model {
+            fields.append(("access", access(node)))
+        }
         if let compiledCode {
             fields.append(("compiled", .bool(true)))
             fields.append(("compiled_code", .string(compiledCode)))
@@ -47,23 +74,79 @@ enum NodeValues {
         return .dict(fields)
     }
 
+    /// `raw_code`: the file's text without leading and trailing white space, as dbt reads it (dbt's
+    /// `state:modified.body` compares it).
+    static func rawCode(_ node: ProjectNode) -> String { String(FileChecksum.stripped(node.rawCode)) }
+
+    /// `meta`: the node's `meta` config.
+    static func meta(_ node: ProjectNode) -> ConfigValue { node.config["meta"] ?? .dict([]) }
+
+    /// `group`: the node's `group` config.
+    static func group(_ node: ProjectNode) -> ConfigValue { node.config["group"] ?? .null }
+
+    /// `access` of a model: its config, `protected` by default (as in dbt).
+    static func access(_ node: ProjectNode) -> ConfigValue { node.config["access"] ?? .string("protected") }
+
+    /// `docs`: the `docs` config over dbt's defaults (`show: true`, no colour).
+    static func docs(_ node: ProjectNode) -> ConfigValue {
+        var entries: [(key: String, value: ConfigValue)] = [("show", .bool(true)), ("node_color", .null)]
+        if case .dict(let configured)? = node.config["docs"] {
+            for (key, value) in configured {
+                if let index = entries.firstIndex(where: { $0.key == key }) { entries[index].value = value } else { entries.append((key, value)) }
+            }
+        }
+        return .dict(entries)
+    }
+
+    /// `contract`: whether the `contract` config enforces one.
+    static func contract(_ node: ProjectNode) -> ConfigValue {
+        var enforced = false
+        if case .dict(let configured)? = node.config["contract"], let value = configured.last(where: { $0.key == "enforced" })?.value.boolValue {
+            enforced = value
+        }
+        return .dict([("enforced", .bool(enforced)), ("alias_types", .bool(true)), ("checksum", .null)])
+    }
+
+    /// `compiled_path`: where compiling wrote the node's SQL, under the project's `target-path` as written
+    /// (`target/compiled/<package>/<file>`).
+    static func compiledPath(_ node: ProjectNode, session: CompileSession) -> String {
+        ((session.project.targetPath as NSString).appendingPathComponent("compiled") as NSString)
+            .appendingPathComponent(TargetPaths.compiledFile(node))
+    }
+
+    /// `patch_path`: `package://path/of/properties.yml` when a property file describes the node.
+    static func patchPath(_ node: ProjectNode) -> String? { node.patchPath.map { "\(node.packageName)://\($0)" } }
+
+    /// `created_at`: when the invocation started, in seconds since 1970 (dbt: when the node was parsed).
+    static func createdAt(_ session: CompileSession) -> Double { session.runStartedAt.timeIntervalSince1970 }
+
+    /// `relation_name`: the relation as the adapter writes it in SQL (none for tests and ephemeral models).
+    static func relationName(_ node: ProjectNode, session: CompileSession) -> String? {
+        node.relation.map(session.dialect.render)
+    }
+
     /// The manifest entry of a source table.
-    static func describe(_ source: SourceTable) -> ConfigValue {
+    static func describe(_ source: SourceTable, session: CompileSession) -> ConfigValue {
         .dict([
             ("unique_id", .string(source.uniqueID)),
             ("resource_type", .string("source")),
             ("name", .string(source.name)),
             ("source_name", .string(source.sourceName)),
+            ("source_description", .string(source.sourceDescription)),
             ("package_name", .string(source.packageName)),
+            ("path", .string(source.originalFilePath)),
             ("original_file_path", .string(source.originalFilePath)),
             ("fqn", .list(source.fqn.map(ConfigValue.string))),
             ("database", source.relation.database.map(ConfigValue.string) ?? .null),
             ("schema", source.relation.schema.map(ConfigValue.string) ?? .null),
             ("identifier", .string(source.relation.identifier)),
+            ("relation_name", .string(session.dialect.render(source.relation))),
             ("loader", .string(source.loader)),
             ("description", .string(source.description)),
             ("config", .dict(source.config.entries)),
+            ("meta", source.config["meta"] ?? .dict([])),
             ("tags", .list(source.config.tags.map(ConfigValue.string))),
+            ("created_at", .double(createdAt(session))),
             ("columns", .dict(source.columns.map { ($0.name, .dict([("name", .string($0.name)),
                                                                       ("description", .string($0.description))])) })),
         ])
@@ -71,7 +154,7 @@ enum NodeValues {
 
     /// `model` in a template.
     static func model(_ node: ProjectNode, session: CompileSession) -> Value {
-        describe(node).jinjaValue
+        describe(node, session: session).jinjaValue
     }
 
     /// `graph` in a template: empty while parsing, the manifest's nodes and sources while compiling.

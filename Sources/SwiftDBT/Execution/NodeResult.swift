@@ -12,6 +12,8 @@ public struct NodeResult: Sendable {
     public var status: NodeStatus
     public var message: String
     public var failures: Int?
+    /// Rows the node's statement wrote, where the adapter tells (seeds: the rows inserted).
+    public var rowsAffected: Int?
     public var startedAt: Date
     public var completedAt: Date
     public var relationName: String?

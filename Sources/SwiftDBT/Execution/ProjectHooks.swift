@@ -26,7 +26,7 @@ public struct ProjectHooks {
     /// see the run's `results`, and the `schemas` and `database_schemas` its nodes built in.
     public func run(_ phase: Phase, reporter: any RunReporter, results runResults: [NodeResult] = []) -> [NodeResult] {
         let project = loaded.session.project
-        let context = phase == .end ? RunEndContext.values(runResults, manifest: loaded.manifest) : [:]
+        let context = phase == .end ? RunEndContext.values(runResults, manifest: loaded.manifest, session: loaded.session) : [:]
         let hooks = phase == .start ? project.onRunStart : project.onRunEnd
         var failed = false
         return hooks.enumerated().map { index, hook in

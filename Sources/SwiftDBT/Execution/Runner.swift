@@ -139,6 +139,7 @@ public final class Runner: @unchecked Sendable {
                                             fullRefresh: options.fullRefresh)
                     .load(node, root: node.packageRoot)
                 result.message = "INSERT \(loadedRows)"
+                result.rowsAffected = loadedRows
             case .test:
                 let sql = try compile(node, compiler: compiler, connection: connection, into: &result)
                 let audit = loaded.session.target.schema + "_dbt_test__audit"

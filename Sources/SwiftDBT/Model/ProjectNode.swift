@@ -27,10 +27,20 @@ public struct ProjectNode: Sendable {
     public var macroCalls: [String] = []
     /// Where the database object lives (not for tests and ephemeral models).
     public var relation: RelationName?
+    /// The database, schema and alias dbt's naming macros give the node, tests and ephemeral models
+    /// included (the manifest's `database`, `schema` and `alias`).
+    public var namedRelation: RelationName?
     /// For generic tests: what the test is and what it is attached to.
     public var test: TestMetadata?
     /// The parsed template (nil for seeds).
     public var template: Template?
+    /// What dbt records of the node's file to tell a changed node (`none` for generic tests).
+    public var checksum: FileChecksum = .none
+    /// The property file that describes the node, relative to its package root.
+    public var patchPath: String?
+    /// The settings the project gives the node (dbt_project.yml, its property file, its `config()`
+    /// call), without defaults: dbt's `unrendered_config`, except that Jinja in them is rendered.
+    public var unrenderedConfig = NodeConfig()
     /// Where the node is defined, for messages (`models/x.sql:1:1`, or the YAML line of a generic test).
     public var definedAt: FileLocation
 

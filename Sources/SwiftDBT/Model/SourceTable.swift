@@ -8,6 +8,8 @@ public struct SourceTable: Sendable {
     public var originalFilePath: String
     public var relation: RelationName
     public var loader: String
+    /// The description of the source the table belongs to.
+    public var sourceDescription: String
     public var description: String
     public var columns: [ProjectNode.ColumnInfo]
     public var config: NodeConfig

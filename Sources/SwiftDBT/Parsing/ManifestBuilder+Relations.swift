@@ -2,7 +2,8 @@ import Jinja
 
 /// Relation names: `generate_database_name`, `generate_schema_name`, `generate_alias_name`.
 extension ManifestBuilder {
-    /// Gives every model, seed and snapshot its database, schema and identifier.
+    /// Gives every node its database, schema and alias (`namedRelation`, as the manifest records them),
+    /// and every model, seed and snapshot that is built its `relation`.
     /// dbt's default macros are computed directly; a project's own overrides are rendered.
     mutating func nameRelations() {
         let session = self.session
@@ -16,9 +17,6 @@ extension ManifestBuilder {
         }
         let naming = choices
         let results = ParallelMap.map(Array(nodes.indices)) { [nodes] index -> Result<RelationName, DBTError>? in
-            guard [.model, .seed, .snapshot].contains(nodes[index].resourceType), nodes[index].config.materialized != "ephemeral" else {
-                return nil
-            }
             let node = nodes[index]
             let macros = naming[node.packageName] ?? []
             do {
@@ -36,7 +34,11 @@ extension ManifestBuilder {
         var failed: [Int] = []
         for (index, result) in results.enumerated() {
             switch result {
-            case .success(let relation)?: nodes[index].relation = relation
+            case .success(let relation)?:
+                nodes[index].namedRelation = relation
+                if [.model, .seed, .snapshot].contains(nodes[index].resourceType), nodes[index].config.materialized != "ephemeral" {
+                    nodes[index].relation = relation
+                }
             case nil: break
             case .failure(let error)?:
                 errors.append(error)

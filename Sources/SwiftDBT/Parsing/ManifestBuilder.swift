@@ -39,10 +39,12 @@ struct ManifestBuilder {
         parseTemplates()
         PhaseTimer.mark("parse templates")
         splitDisabled()
-        nameRelations()
-        PhaseTimer.mark("name relations")
         addGenericTests()
         PhaseTimer.mark("generic tests")
+        let macros = session.macros
+        for index in nodes.indices { nodes[index].macroCalls = MacroDependencies.of(nodes[index], macros: macros) }
+        nameRelations()
+        PhaseTimer.mark("name relations")
         linkReferences()
         PhaseTimer.mark("link references")
         checkDuplicates()
@@ -148,11 +150,16 @@ struct ManifestBuilder {
                 resources.append((type, found, ProjectLoader.shown(found, package)))
             }
         }
-        // File contents are read in parallel; nodes are made in file order.
-        let contents = ParallelMap.map(resources) { resource -> Result<String, DBTError>? in
-            guard resource.type != .seed, !resource.found.path.hasSuffix(".py") else { return nil }
+        // File contents are read and hashed in parallel (seeds only hashed); nodes are made in file order.
+        let contents = ParallelMap.map(resources) { resource -> Result<(text: String, checksum: FileChecksum), DBTError>? in
+            guard !resource.found.path.hasSuffix(".py") else { return nil }
             do {
-                return .success(try FileDiscovery.read(resource.found.path, shownAs: resource.shown))
+                guard resource.type != .seed else {
+                    return .success(("", try FileChecksum.seed(at: resource.found.path, originalFilePath: resource.found.originalFilePath,
+                                                               shownAs: resource.shown)))
+                }
+                let text = try FileDiscovery.read(resource.found.path, shownAs: resource.shown)
+                return .success((text, FileChecksum.sha256(of: text)))
             } catch let error as DBTError {
                 return .failure(error)
             } catch {
@@ -167,8 +174,10 @@ struct ManifestBuilder {
             let name = FileDiscovery.deletingPathExtension(FileDiscovery.lastPathComponent(found.resourcePath))
             let patch = type == .seed ? seedPatches[name] : (type == .model ? modelPatches[name] : nil)
             do {
-                let raw = try content?.get() ?? ""
-                nodes.append(try makeNode(type, name: name, found: found, shown: shown, raw: raw, package: package, patch: patch))
+                let read = try content?.get()
+                var node = try makeNode(type, name: name, found: found, shown: shown, raw: read?.text ?? "", package: package, patch: patch)
+                node.checksum = read?.checksum ?? .none
+                nodes.append(node)
             } catch let error as DBTError {
                 errors.append(error)
             } catch {
@@ -191,13 +200,18 @@ struct ManifestBuilder {
                           package: PackageInfo, patch: PropertyFile.ResourcePatch?) throws -> ProjectNode {
         let fqn = [package.name] + FileDiscovery.folders(of: found.resourcePath) + [name]
         var config = NodeConfig(ManifestBuilder.defaults(for: type))
-        config.apply(try projectConfig(type, fqn: fqn, package: package))
-        config.apply(try render(patch?.config ?? []))
+        var written = NodeConfig()
+        for level in [try projectConfig(type, fqn: fqn, package: package), try render(patch?.config ?? [])] {
+            config.apply(level)
+            written.apply(level)
+        }
         var node = ProjectNode(uniqueID: "\(type.rawValue).\(package.name).\(name)", resourceType: type, name: name,
                                packageName: package.name, path: found.resourcePath, originalFilePath: found.originalFilePath,
                                packageRoot: package.root, fqn: fqn, rawCode: raw, config: config,
                                definedAt: FileLocation(path: shown, line: 1, column: 1))
         node.description = patch?.description ?? ""
+        node.unrenderedConfig = written
+        node.patchPath = patch?.file
         node.columns = (patch?.columns ?? []).map {
             ProjectNode.ColumnInfo(name: $0.name, description: $0.description, dataType: $0.dataType, meta: $0.meta)
         }
@@ -235,7 +249,8 @@ struct ManifestBuilder {
         switch type {
         case .model: return [("enabled", .bool(true)), ("materialized", .string("view"))]
         case .seed: return [("enabled", .bool(true)), ("materialized", .string("seed"))]
-        case .test: return [("enabled", .bool(true)), ("materialized", .string("test")), ("severity", .string("ERROR")),
+        case .test: return [("enabled", .bool(true)), ("materialized", .string("test")), ("schema", .string("dbt_test__audit")),
+                            ("severity", .string("ERROR")),
                             ("warn_if", .string("!= 0")), ("error_if", .string("!= 0")), ("store_failures", .null)]
         case .analysis: return [("enabled", .bool(true)), ("materialized", .string("analysis"))]
         default: return [("enabled", .bool(true))]
@@ -256,7 +271,7 @@ struct ManifestBuilder {
                     originalFilePath: patch.file,
                     relation: RelationName(database: try renderText(patch.database ?? session.target.database),
                                            schema: try renderText(patch.schema), identifier: try renderText(patch.identifier)),
-                    loader: patch.loader, description: patch.description,
+                    loader: patch.loader, sourceDescription: patch.sourceDescription, description: patch.description,
                     columns: patch.columns.map { ProjectNode.ColumnInfo(name: $0.name, description: $0.description,
                                                                         dataType: $0.dataType, meta: $0.meta) },
                     config: config, definedAt: patch.location)
@@ -299,6 +314,7 @@ struct ManifestBuilder {
                 nodes[index].refs = parsed.refs
                 nodes[index].sources = parsed.sources
                 nodes[index].config.apply(parsed.config)
+                nodes[index].unrenderedConfig.apply(parsed.config)
             case .failure(let error)?: errors.append(error)
             case nil: break
             }

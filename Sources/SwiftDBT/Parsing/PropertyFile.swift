@@ -41,6 +41,8 @@ struct PropertyFile: Sendable {
         var schema: String
         var database: String?
         var loader: String
+        /// The source's own description (`description` is the table's).
+        var sourceDescription: String
         var description: String
         var config: [(key: String, value: ConfigValue)]
         var columns: [ColumnPatch]

@@ -160,6 +160,7 @@ enum PropertyFileParser {
                 schema: try optionalText(entry, "schema") ?? sourceName,
                 database: try optionalText(entry, "database") ?? optionalText(entry, "catalog"),
                 loader: try text(entry, "loader"),
+                sourceDescription: try text(entry, "description"),
                 description: try text(table, "description"),
                 config: sourceConfig + (try config(table["config"])),
                 columns: try columns(table),

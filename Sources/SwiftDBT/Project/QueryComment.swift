@@ -67,7 +67,7 @@ public struct QueryComment: Sendable {
                 ("profile_name", .string(target.profileName)), ("target_name", .string(target.name)), last,
             ]))
         case .template(let template):
-            let nodeValue = node.map { NodeValues.describe($0).jinjaValue } ?? .none
+            let nodeValue = node.map { NodeValues.describe($0, session: compiler.session).jinjaValue } ?? .none
             comment = try compiler.compileInline(template, context: ["node": nodeValue, "connection_name": .string(connectionName)])
         }
         guard !comment.contains("*/") else {

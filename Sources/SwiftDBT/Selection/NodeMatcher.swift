@@ -3,8 +3,9 @@
 struct NodeMatcher: Sendable {
     private let test: @Sendable (GraphNode) -> Bool
 
-    /// `rootProject` is what `package:this` means.
-    init(_ criterion: SelectionCriterion, rootProject: String?) {
+    /// `rootProject` is what `package:this` means; `state` answers `state:` and `result:` (nothing
+    /// matches them without it: callers require `--state` first).
+    init(_ criterion: SelectionCriterion, rootProject: String?, state: StateComparison? = nil) {
         let value = criterion.value
         switch criterion.method {
         case .fqn:
@@ -55,6 +56,10 @@ struct NodeMatcher: Sendable {
         case .resourceType:
             let type = ResourceType(rawValue: value)
             test = { $0.resourceType == type }
+        case .state:
+            test = { node in state?.matches(node.uniqueID, value) == true }
+        case .result:
+            test = { node in state?.results[node.uniqueID] == value }
         }
     }
 

@@ -14,10 +14,12 @@ struct SelectionEvaluator {
     private let graph: ProjectGraph
     private let commandMode: IndirectSelection
     private let rootProject: String?
+    private let state: StateComparison?
     /// The raw text of groups that expected matches and found none, in evaluation order.
     private(set) var unmatched: [String] = []
 
-    init(graph: ProjectGraph, commandMode: IndirectSelection, rootProject: String?) {
+    init(graph: ProjectGraph, commandMode: IndirectSelection, rootProject: String?, state: StateComparison? = nil) {
+        self.state = state
         self.graph = graph
         self.commandMode = commandMode
         self.rootProject = rootProject
@@ -36,7 +38,7 @@ struct SelectionEvaluator {
     }
 
     private func outcome(of criterion: SelectionCriterion) -> Outcome {
-        let matcher = NodeMatcher(criterion, rootProject: rootProject)
+        let matcher = NodeMatcher(criterion, rootProject: rootProject, state: state)
         let matched = NodeSet(capacity: graph.count, graph.nodes.indices.filter { matcher.matches(graph.nodes[$0]) })
         var selected = matched
         if criterion.childrensParents {

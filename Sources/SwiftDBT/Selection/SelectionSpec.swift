@@ -4,6 +4,14 @@ public indirect enum SelectionSpec: Sendable {
     case criterion(SelectionCriterion)
     case group(SelectionGroup)
 
+    /// Whether a criterion uses `state:` or `result:`, which compare with `--state`.
+    public var readsState: Bool {
+        switch self {
+        case .criterion(let criterion): return criterion.method == .state || criterion.method == .result
+        case .group(let group): return group.components.contains { $0.readsState }
+        }
+    }
+
     /// What dbt selects when `--select` is absent: every node of the graph.
     private static let defaultIncludes = ["fqn:*", "source:*", "exposure:*", "metric:*"]
 

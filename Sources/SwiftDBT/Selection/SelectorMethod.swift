@@ -5,10 +5,14 @@ public enum SelectorMethod: String, Sendable, CaseIterable {
     case testType = "test_type"
     case resourceType = "resource_type"
     case exposure, metric
+    /// `state:new`, `state:modified[.part]`: compared with `--state` (`StateComparison`).
+    case state
+    /// `result:error`, ...: the status in `--state`'s run results.
+    case result
 
     /// dbt methods that need state, results, versions or resources swiftdbt does not model.
     private static let unsupported: Set<String> = [
-        "group", "access", "state", "result", "source_status", "wildcard", "version",
+        "group", "access", "source_status", "wildcard", "version",
         "semantic_model", "saved_query", "unit_test",
     ]
 
@@ -48,6 +52,12 @@ public enum SelectorMethod: String, Sendable, CaseIterable {
                 + "\"unit\", or \"data\"")
         case .resourceType where ResourceType(rawValue: value) == nil:
             throw DBTError(.usage, "Invalid resource_type selector \"\(value)\"")
+        case .state where !StateComparison.values.contains(value):
+            let valid = StateComparison.values.sorted().joined(separator: ", ")
+            throw DBTError(.usage, "Got an invalid selector method value \"\(value)\" for state:; expected one of \(valid)")
+        case .result where !["success", "error", "fail", "warn", "skipped", "pass", "runtime error"].contains(value):
+            throw DBTError(.usage, "Got an invalid selector method value \"\(value)\" for result:; expected success, error, fail, "
+                + "warn, skipped or pass")
         default:
             break
         }

@@ -4,7 +4,7 @@ import Jinja
 /// `status`, `message`, `failures`, `execution_time`), `schemas` and `database_schemas` (where
 /// the run's nodes built, each once).
 enum RunEndContext {
-    static func values(_ results: [NodeResult], manifest: Manifest) -> [String: Value] {
+    static func values(_ results: [NodeResult], manifest: Manifest, session: CompileSession) -> [String: Value] {
         var schemas: [String] = []
         var databaseSchemas: [(database: String, schema: String)] = []
         var described: [Value] = []
@@ -16,7 +16,7 @@ enum RunEndContext {
                 if !databaseSchemas.contains(where: { $0 == (database, schema) }) { databaseSchemas.append((database, schema)) }
             }
             described.append(.dict([
-                ("node", node.map { NodeValues.describe($0).jinjaValue } ?? .dict([("unique_id", .string(result.uniqueID))])),
+                ("node", node.map { NodeValues.describe($0, session: session).jinjaValue } ?? .dict([("unique_id", .string(result.uniqueID))])),
                 ("status", .string(result.status.rawValue)),
                 ("message", .string(result.message)),
                 ("failures", result.failures.map(Value.int) ?? .none),
