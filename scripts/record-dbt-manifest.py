@@ -32,6 +32,10 @@ def main(arguments):
         shutil.copytree(os.path.join(REPOSITORY, "Tests", "Fixtures", fixture), project)
         with open(os.path.join(project, "dbt_project.yml"), encoding="utf-8") as file:
             profile = next(line.split(":", 1)[1].strip().strip("'\"") for line in file if line.startswith("profile:"))
+        # swiftdbt quotes every part of a relation name (README: relation names); dbt-sqlite leaves the
+        # schema bare unless the project asks for it, as here.
+        with open(os.path.join(project, "dbt_project.yml"), "a", encoding="utf-8") as file:
+            file.write("\nquoting:\n  schema: true\n")
         profiles = os.path.join(work, "profiles")
         os.mkdir(profiles)
         with open(os.path.join(profiles, "profiles.yml"), "w", encoding="utf-8") as file:

@@ -108,8 +108,8 @@ final class StateSelectionTests: XCTestCase {
         XCTAssertEqual(try relations("ci"), ["orders", "stg_payments", "customers"])
         XCTAssertTrue(try relations("prod").isSuperset(of: ["stg_orders", "stg_customers", "raw_payments", "orders"]))
         let compiled = try String(contentsOfFile: root + "/target/compiled/jaffle_shop/models/orders.sql", encoding: .utf8)
-        XCTAssertTrue(compiled.contains("from prod.\"stg_orders\""), compiled)
-        XCTAssertTrue(compiled.contains("from ci.\"stg_payments\""), compiled)
+        XCTAssertTrue(compiled.contains("from \"prod\".\"stg_orders\""), compiled)
+        XCTAssertTrue(compiled.contains("from \"ci\".\"stg_payments\""), compiled)
         // Without --defer the unchanged parents are missing from the CI schema, and the build fails.
         let plain = try runCLI(["build", "-s", "state:modified+", "--state", "prod", "--target", "ci", "--profiles-dir", "."], in: root)
         XCTAssertEqual(plain.code, 1, plain.stdout + plain.stderr)
