@@ -28,6 +28,12 @@ public enum ManifestWriter {
                                         ("original_file_path", .string(macro.originalFilePath)),
                                         ("arguments", .list(macro.definition.parameterNames.map { .dict([("name", .string($0))]) }))]))
             })),
+            ("docs", .dict(manifest.docs.map { doc in
+                (doc.uniqueID, .dict([("name", .string(doc.name)), ("resource_type", .string("doc")),
+                                      ("package_name", .string(doc.packageName)), ("path", .string(doc.path)),
+                                      ("original_file_path", .string(doc.originalFilePath)),
+                                      ("unique_id", .string(doc.uniqueID)), ("block_contents", .string(doc.blockContents))]))
+            })),
             ("disabled", .dict(manifest.disabled.map { ($0.uniqueID, .list([NodeValues.describe($0)])) })),
         ]
     }

@@ -13,6 +13,11 @@ struct ManifestBuilder {
     var nodes: [ProjectNode] = []
     var sources: [SourceTable] = []
     var disabled: [ProjectNode] = []
+    /// Docs blocks of every package, read before anything whose description may use them.
+    var docs: [DocBlock] = []
+    private var descriptions: DescriptionRenderer
+    /// The text of every property file read, by the path messages show, to quote the line of an error found later.
+    private var propertyTexts: [String: String] = [:]
     var testSpecs: [(spec: PropertyFile.TestSpec, attached: AttachedTarget, package: PackageInfo, file: String)] = []
 
     /// What a generic test is written under.
@@ -25,10 +30,18 @@ struct ManifestBuilder {
         self.session = session
         self.packages = packages
         self.configContext = configContext
+        descriptions = DescriptionRenderer(docs: [], rootPackage: session.project.name, environment: session.templates,
+                                           context: configContext)
     }
 
     mutating func collect() {
         PhaseTimer.mark("before collect")
+        let (docs, docErrors) = DocsParser.parse(packages, environment: session.templates)
+        self.docs = docs
+        errors += docErrors
+        descriptions = DescriptionRenderer(docs: docs, rootPackage: session.project.name, environment: session.templates,
+                                           context: configContext)
+        PhaseTimer.mark("docs")
         for package in packages {
             let properties = readProperties(package)
             PhaseTimer.mark("read properties")
@@ -99,7 +112,7 @@ struct ManifestBuilder {
         Manifest(projectName: session.project.name, nodes: nodes, sources: sources,
                  macros: session.macros.packageNames.flatMap { package in
                      session.macros.names(in: package).sorted().compactMap { session.macros.macro($0, in: package) }
-                 }, disabled: disabled)
+                 }, disabled: disabled, docs: docs)
     }
 
     // MARK: Files
@@ -109,12 +122,13 @@ struct ManifestBuilder {
         let project = package.project
         let folders = project.modelPaths + project.seedPaths + project.analysisPaths + project.snapshotPaths
         let files = FileDiscovery.files(in: package.root, folders: folders, extensions: ["yml", "yaml"])
-        let results = ParallelMap.map(files) { found -> Result<PropertyFile, DBTError> in
+        let results = ParallelMap.map(files) { found -> Result<(file: PropertyFile, shown: String, text: String), DBTError> in
             let shown = ProjectLoader.shown(found, package)
             do {
-                var file = try PropertyFileParser.parse(try FileDiscovery.read(found.path, shownAs: shown), path: found.path, shownAs: shown)
+                let text = try FileDiscovery.read(found.path, shownAs: shown)
+                var file = try PropertyFileParser.parse(text, path: found.path, shownAs: shown)
                 file.relocate(to: found.originalFilePath)
-                return .success(file)
+                return .success((file, shown, text))
             } catch let error as DBTError {
                 return .failure(error)
             } catch {
@@ -123,7 +137,9 @@ struct ManifestBuilder {
         }
         return results.compactMap { result in
             switch result {
-            case .success(let file): return file
+            case .success(let read):
+                propertyTexts[read.shown] = read.text
+                return read.file
             case .failure(let error):
                 errors.append(error)
                 return nil
@@ -166,9 +182,10 @@ struct ManifestBuilder {
             let patch = type == .seed ? seedPatches[name] : (type == .model ? modelPatches[name] : nil)
             do {
                 let raw = try content?.get() ?? ""
-                nodes.append(try makeNode(type, name: name, found: found, shown: shown, raw: raw, package: package, patch: patch))
+                let node = try makeNode(type, name: name, found: found, shown: shown, raw: raw, package: package, patch: patch)
+                nodes.append(node)
             } catch let error as DBTError {
-                errors.append(error)
+                errors.append(quotingPropertyLine(error))
             } catch {
                 errors.append(DBTError(.project, "\(error)", at: FileLocation(path: shown, line: 1, column: 1)))
             }
@@ -183,7 +200,7 @@ struct ManifestBuilder {
         }
     }
 
-    private func makeNode(_ type: ResourceType, name: String, found: FileDiscovery.Found, shown: String, raw: String,
+    private mutating func makeNode(_ type: ResourceType, name: String, found: FileDiscovery.Found, shown: String, raw: String,
                           package: PackageInfo, patch: PropertyFile.ResourcePatch?) throws -> ProjectNode {
         let fqn = [package.name] + FileDiscovery.folders(of: found.resourcePath) + [name]
         var config = NodeConfig(ManifestBuilder.defaults(for: type))
@@ -193,9 +210,11 @@ struct ManifestBuilder {
                                packageName: package.name, path: found.resourcePath, originalFilePath: found.originalFilePath,
                                packageRoot: package.root, fqn: fqn, rawCode: raw, config: config,
                                definedAt: FileLocation(path: shown, line: 1, column: 1))
-        node.description = patch?.description ?? ""
+        node.description = describe(patch?.description ?? "", owner: node.uniqueID, package: package, at: patch?.descriptionAt)
         node.columns = (patch?.columns ?? []).map {
-            ProjectNode.ColumnInfo(name: $0.name, description: $0.description, dataType: $0.dataType, meta: $0.meta)
+            ProjectNode.ColumnInfo(name: $0.name, description: describe($0.description, owner: node.uniqueID, package: package,
+                                                                         at: $0.descriptionAt),
+                                   dataType: $0.dataType, meta: $0.meta)
         }
         return node
     }
@@ -219,6 +238,25 @@ struct ManifestBuilder {
             }
             return (key, ConfigValue(try session.templates.evaluate(text, configContext)))
         }
+    }
+
+    /// A description rendered (`doc()`, vars); a failure is collected and the text kept as written,
+    /// so that the resource stays and nothing that uses it reports it missing.
+    private mutating func describe(_ text: String, owner: String, package: PackageInfo, at location: FileLocation?) -> String {
+        do {
+            return try descriptions.render(text, owner: owner, package: package.name, at: location)
+        } catch let error as DBTError {
+            errors.append(quotingPropertyLine(error))
+        } catch {
+            errors.append(DBTError(.compilation, "\(error)", at: location))
+        }
+        return text
+    }
+
+    /// `error` with the line it points at quoted, when that line is in a property file.
+    private func quotingPropertyLine(_ error: DBTError) -> DBTError {
+        guard let path = error.location?.path, let text = propertyTexts[path] else { return error }
+        return error.quotingLine(of: text, path: path)
     }
 
     /// A YAML string with Jinja in it (`schema: "{{ env_var('RAW', 'raw') }}"`), rendered.
@@ -245,16 +283,21 @@ struct ManifestBuilder {
                 var config = NodeConfig([("enabled", .bool(true))])
                 config.apply(try projectConfig(.source, fqn: [package.name, patch.sourceName, patch.name], package: package))
                 config.apply(try render(patch.config))
+                let uniqueID = "source.\(package.name).\(patch.sourceName).\(patch.name)"
                 let source = SourceTable(
-                    uniqueID: "source.\(package.name).\(patch.sourceName).\(patch.name)", sourceName: patch.sourceName,
+                    uniqueID: uniqueID, sourceName: patch.sourceName,
                     name: patch.name, packageName: package.name,
                     fqn: [package.name] + folders.filter { $0 != "/" } + [patch.sourceName, patch.name],
                     originalFilePath: patch.file,
                     relation: RelationName(database: try renderText(patch.database ?? session.target.database),
                                            schema: try renderText(patch.schema), identifier: try renderText(patch.identifier)),
-                    loader: patch.loader, description: patch.description,
-                    columns: patch.columns.map { ProjectNode.ColumnInfo(name: $0.name, description: $0.description,
-                                                                        dataType: $0.dataType, meta: $0.meta) },
+                    loader: patch.loader,
+                    description: describe(patch.description, owner: uniqueID, package: package, at: patch.descriptionAt),
+                    columns: patch.columns.map {
+                        ProjectNode.ColumnInfo(name: $0.name, description: describe($0.description, owner: uniqueID, package: package,
+                                                                                     at: $0.descriptionAt),
+                                               dataType: $0.dataType, meta: $0.meta)
+                    },
                     config: config, definedAt: patch.location)
                 guard config.enabled else { continue }
                 if sources.contains(where: { $0.uniqueID == source.uniqueID }) {
@@ -271,7 +314,7 @@ struct ManifestBuilder {
                     }
                 }
             } catch let error as DBTError {
-                errors.append(error)
+                errors.append(quotingPropertyLine(error))
             } catch {
                 errors.append(DBTError(.project, "\(error)", at: patch.location))
             }

@@ -4,6 +4,8 @@ struct PropertyFile: Sendable {
     struct ResourcePatch: Sendable {
         var name: String
         var description: String
+        /// Where `description:` is written, for errors while rendering it.
+        var descriptionAt: FileLocation?
         var config: [(key: String, value: ConfigValue)]
         var columns: [ColumnPatch]
         var tests: [TestSpec]
@@ -15,6 +17,8 @@ struct PropertyFile: Sendable {
     struct ColumnPatch: Sendable {
         var name: String
         var description: String
+        /// Where `description:` is written, for errors while rendering it.
+        var descriptionAt: FileLocation?
         var dataType: String?
         var meta: ConfigValue
         var tests: [TestSpec]
@@ -40,6 +44,8 @@ struct PropertyFile: Sendable {
         var database: String?
         var loader: String
         var description: String
+        /// Where `description:` is written, for errors while rendering it.
+        var descriptionAt: FileLocation?
         var config: [(key: String, value: ConfigValue)]
         var columns: [ColumnPatch]
         var tests: [TestSpec]

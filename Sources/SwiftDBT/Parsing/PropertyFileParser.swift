@@ -68,7 +68,7 @@ enum PropertyFileParser {
     private static func resource(_ entry: YAMLNode, file: String) throws -> PropertyFile.ResourcePatch {
         PropertyFile.ResourcePatch(
             name: try name(of: entry, "model or seed"),
-            description: try text(entry, "description"),
+            description: try text(entry, "description"), descriptionAt: entry["description"]?.location,
             config: try config(entry["config"]),
             columns: try columns(entry),
             tests: try tests(entry),
@@ -94,7 +94,7 @@ enum PropertyFileParser {
     private static func columns(_ entry: YAMLNode) throws -> [PropertyFile.ColumnPatch] {
         try list(entry, "columns").map { column in
             PropertyFile.ColumnPatch(name: try name(of: column, "column"),
-                                     description: try text(column, "description"),
+                                     description: try text(column, "description"), descriptionAt: column["description"]?.location,
                                      dataType: try optionalText(column, "data_type"),
                                      meta: column["meta"]?.value ?? .dict([]),
                                      tests: try tests(column))
@@ -160,7 +160,7 @@ enum PropertyFileParser {
                 schema: try optionalText(entry, "schema") ?? sourceName,
                 database: try optionalText(entry, "database") ?? optionalText(entry, "catalog"),
                 loader: try text(entry, "loader"),
-                description: try text(table, "description"),
+                description: try text(table, "description"), descriptionAt: table["description"]?.location,
                 config: sourceConfig + (try config(table["config"])),
                 columns: try columns(table),
                 tests: try tests(table),
