@@ -8,5 +8,5 @@ struct SwiftDBTCommand: ParsableCommand {
         abstract: "Build dbt projects into SQLite or PostgreSQL.",
         version: "swiftdbt 0.1.0 (dbt 1.10 compatible)",
         subcommands: [ParseCommand.self, CompileCommand.self, ListCommand.self, SeedCommand.self, RunCommand.self, TestCommand.self,
-                      BuildCommand.self, RetryCommand.self, ShowCommand.self, DebugCommand.self, CleanCommand.self])
+                      BuildCommand.self, RetryCommand.self, ShowCommand.self, DebugCommand.self, CleanCommand.self, DocsCommand.self])
 }
