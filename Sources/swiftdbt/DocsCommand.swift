@@ -5,7 +5,7 @@ import SwiftDBT
 /// `swiftdbt docs`: the documentation site.
 struct DocsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "docs", abstract: "Generate or serve the documentation site.",
-                                                    subcommands: [DocsGenerateCommand.self])
+                                                    subcommands: [DocsGenerateCommand.self, DocsServeCommand.self])
 }
 
 /// `swiftdbt docs generate`: compiles the project, reads the database's description of every relation,
@@ -42,6 +42,53 @@ struct DocsGenerateCommand: ParsableCommand {
             let target = TargetPaths(loaded.session.project)
             console.info("Catalog written to \(target.file("catalog.json")) (\(catalog.count) relations)")
             console.info("Docs site written to \(target.file(staticPage ? "static_index.html" : "index.html"))")
+        }
+    }
+}
+
+/// `swiftdbt docs serve`: serves `target/` (the generated site) over HTTP, on loopback unless told otherwise.
+struct DocsServeCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "serve", abstract: "Serve the docs site from the target folder.")
+
+    @OptionGroup var project: ProjectOptions
+
+    @Option(help: "The port to listen on (0: any free port).")
+    var port: UInt16 = 8080
+
+    @Option(help: "The address to listen on.")
+    var host = "127.0.0.1"
+
+    @Flag(help: "Do not open a web browser.")
+    var noBrowser = false
+
+    func run() throws {
+        Console.run(format: project.logFormat) { console in
+            let projectFile = try ProjectLoader.projectFile(LoadOptions(projectDirectory: project.projectDirectory, vars: project.vars))
+            let root = TargetPaths(projectFile).root
+            guard FileManager.default.fileExists(atPath: (root as NSString).appendingPathComponent("index.html")) else {
+                throw DBTError(.usage, "there is no \(root)/index.html to serve; run `swiftdbt docs generate` first")
+            }
+            let server = DocsServer(root: root, host: host, port: port)
+            let (listener, bound) = try server.listen()
+            let address = "http://\(host):\(bound)/"
+            console.info("Serving docs at \(address) (press Ctrl+C to stop)")
+            if !noBrowser { Browser.open(address) }
+            server.serve(listener)
+        }
+    }
+}
+
+/// Opens a URL in the desktop's browser when there is one (`xdg-open`, or `open` on macOS); silently does nothing otherwise.
+enum Browser {
+    static func open(_ address: String) {
+        for tool in ["/usr/bin/xdg-open", "/usr/bin/open"] where FileManager.default.isExecutableFile(atPath: tool) {
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: tool)
+            process.arguments = [address]
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try? process.run()
+            return
         }
     }
 }
