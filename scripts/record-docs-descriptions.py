@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Records what dbt-core renders for the docs_site fixture's docs blocks and descriptions into
 Tests/Fixtures/docs_site/expected-docs.json: every doc's block_contents (dbt's own built-in
-overview left out) and the description of every model, seed, source and column.
+overview left out), the description of every model, seed, source and column, and the fixture's
+macros' descriptions and documented arguments.
 Usage: python3 scripts/record-docs-descriptions.py [DBT]  (DBT: a dbt executable with dbt-sqlite,
 by default /tmp/dbt-venv/bin/dbt; `pip install "dbt-core==1.10.*" "dbt-sqlite==1.10.*"`)."""
 import json
@@ -34,6 +35,9 @@ def main(dbt):
         "descriptions": {n["unique_id"]: n["description"] for n in sorted(described, key=lambda n: n["unique_id"])},
         "columns": {n["unique_id"]: {name: c["description"] for name, c in n["columns"].items()}
                     for n in sorted(described, key=lambda n: n["unique_id"]) if n["columns"]},
+        "macros": {uid: {"description": m["description"],
+                         "arguments": [[a["name"], a["type"], a["description"]] for a in m["arguments"]]}
+                   for uid, m in sorted(manifest["macros"].items()) if m["package_name"] == "docs_site"},
     }
     with open(OUTPUT, "w", encoding="utf-8") as f:
         json.dump(expected, f, indent=2, sort_keys=True)

@@ -9,6 +9,12 @@ final class DocsContentTests: XCTestCase {
         var docs: [String: String]
         var descriptions: [String: String]
         var columns: [String: [String: String]]
+        var macros: [String: MacroDocs]
+    }
+
+    private struct MacroDocs: Decodable, Equatable {
+        var description: String
+        var arguments: [[String]]
     }
 
     private func expected() throws -> Expected {
@@ -51,6 +57,23 @@ final class DocsContentTests: XCTestCase {
         }
         XCTAssertEqual(descriptions, expected.descriptions)
         XCTAssertEqual(columns, expected.columns)
+    }
+
+    func testMacroDescriptionsAndArgumentsAsInDBT() throws {
+        let root = try copyFixture("docs_site")
+        defer { removeCopy(root) }
+        let loaded = try loadProject(root)
+        let macros = loaded.manifest.macros.filter { $0.packageName == "docs_site" }
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: macros.map { macro in
+            (macro.uniqueID, MacroDocs(description: macro.description,
+                                       arguments: macro.arguments.map { [$0.name, $0.type ?? "", $0.description] }))
+        }), try expected().macros)
+        try ManifestWriter.write(loaded)
+        let data = try Data(contentsOf: URL(fileURLWithPath: root).appendingPathComponent("target/manifest.json"))
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let macro = try XCTUnwrap((json["macros"] as? [String: [String: Any]])?["macro.docs_site.to_cents"])
+        XCTAssertEqual(macro["patch_path"] as? String, "docs_site://macros/macros.yml")
+        XCTAssertEqual((macro["arguments"] as? [[String: Any]])?.map { $0["type"] as? String }, ["string", "integer"])
     }
 
     func testManifestHasTheDocsSection() throws {
@@ -105,7 +128,7 @@ final class DocsContentTests: XCTestCase {
         let root = try copyFixture("docs_site")
         defer { removeCopy(root) }
         let project = (root as NSString).appendingPathComponent("dbt_project.yml")
-        try (try String(contentsOfFile: project, encoding: .utf8) + "docs-paths: [\"models\"]\n")
+        try (try String(contentsOfFile: project, encoding: .utf8) + "docs-paths: [\"models\", \"macros\"]\n")
             .write(toFile: project, atomically: true, encoding: .utf8)
         XCTAssertThrowsError(try loadProject(root)) { error in
             XCTAssertEqual((error as? DBTErrors)?.errors.map(\.message),

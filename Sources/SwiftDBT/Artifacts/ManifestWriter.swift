@@ -26,7 +26,15 @@ public enum ManifestWriter {
                 (macro.uniqueID, .dict([("unique_id", .string(macro.uniqueID)), ("name", .string(macro.name)),
                                         ("package_name", .string(macro.packageName)),
                                         ("original_file_path", .string(macro.originalFilePath)),
-                                        ("arguments", .list(macro.definition.parameterNames.map { .dict([("name", .string($0))]) }))]))
+                                        ("description", .string(macro.description)),
+                                        ("patch_path", macro.patchPath.map(ConfigValue.string) ?? .null),
+                                        ("arguments", .list(macro.patchPath == nil
+                                            ? macro.definition.parameterNames.map { .dict([("name", .string($0))]) }
+                                            : macro.arguments.map { argument in
+                                                .dict([("name", .string(argument.name)),
+                                                       ("type", argument.type.map(ConfigValue.string) ?? .null),
+                                                       ("description", .string(argument.description))])
+                                            }))]))
             })),
             ("docs", .dict(manifest.docs.map { doc in
                 (doc.uniqueID, .dict([("name", .string(doc.name)), ("resource_type", .string("doc")),

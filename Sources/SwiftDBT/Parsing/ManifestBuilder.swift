@@ -16,6 +16,8 @@ struct ManifestBuilder {
     /// Docs blocks of every package, read before anything whose description may use them.
     var docs: [DocBlock] = []
     private var descriptions: DescriptionRenderer
+    /// `macros:` property entries by macro unique ID, descriptions rendered.
+    private var macroDocs: [String: PropertyFile.MacroPatch] = [:]
     /// The text of every property file read, by the path messages show, to quote the line of an error found later.
     private var propertyTexts: [String: String] = [:]
     var testSpecs: [(spec: PropertyFile.TestSpec, attached: AttachedTarget, package: PackageInfo, file: String)] = []
@@ -48,6 +50,7 @@ struct ManifestBuilder {
             addResources(package, properties: properties)
             PhaseTimer.mark("add resources")
             addSources(package, properties.flatMap(\.sources))
+            describeMacros(package, properties.flatMap(\.macros))
         }
         parseTemplates()
         PhaseTimer.mark("parse templates")
@@ -112,6 +115,13 @@ struct ManifestBuilder {
         Manifest(projectName: session.project.name, nodes: nodes, sources: sources,
                  macros: session.macros.packageNames.flatMap { package in
                      session.macros.names(in: package).sorted().compactMap { session.macros.macro($0, in: package) }
+                 }.map { macro in
+                     guard let patch = macroDocs[macro.uniqueID] else { return macro }
+                     var described = macro
+                     described.description = patch.description
+                     described.arguments = patch.arguments
+                     described.patchPath = "\(macro.packageName)://\(patch.file)"
+                     return described
                  }, disabled: disabled, docs: docs)
     }
 
@@ -120,7 +130,7 @@ struct ManifestBuilder {
     /// Reads every property file of a package, in parallel.
     private mutating func readProperties(_ package: PackageInfo) -> [PropertyFile] {
         let project = package.project
-        let folders = project.modelPaths + project.seedPaths + project.analysisPaths + project.snapshotPaths
+        let folders = project.modelPaths + project.seedPaths + project.analysisPaths + project.snapshotPaths + project.macroPaths
         let files = FileDiscovery.files(in: package.root, folders: folders, extensions: ["yml", "yaml"])
         let results = ParallelMap.map(files) { found -> Result<(file: PropertyFile, shown: String, text: String), DBTError> in
             let shown = ProjectLoader.shown(found, package)
@@ -237,6 +247,20 @@ struct ManifestBuilder {
                 return (key, value)
             }
             return (key, ConfigValue(try session.templates.evaluate(text, configContext)))
+        }
+    }
+
+    /// The `macros:` entries of a package, descriptions (and their arguments') rendered; an entry for a
+    /// macro the package does not define is ignored, as dbt does after a warning.
+    private mutating func describeMacros(_ package: PackageInfo, _ patches: [PropertyFile.MacroPatch]) {
+        for var patch in patches {
+            let uniqueID = "macro.\(package.name).\(patch.name)"
+            patch.description = describe(patch.description, owner: uniqueID, package: package, at: patch.descriptionAt)
+            for index in patch.arguments.indices {
+                patch.arguments[index].description = describe(patch.arguments[index].description, owner: uniqueID, package: package,
+                                                              at: patch.arguments[index].descriptionAt)
+            }
+            macroDocs[uniqueID] = patch
         }
     }
 

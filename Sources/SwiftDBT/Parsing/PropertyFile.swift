@@ -53,7 +53,17 @@ struct PropertyFile: Sendable {
         var file: String
     }
 
+    /// A `macros:` entry: the macro's description and its documented arguments.
+    struct MacroPatch: Sendable {
+        var name: String
+        var description: String
+        var descriptionAt: FileLocation?
+        var arguments: [MacroArgument]
+        var file: String
+    }
+
     var models: [ResourcePatch] = []
+    var macros: [MacroPatch] = []
     var seeds: [ResourcePatch] = []
     var sources: [SourceTablePatch] = []
 
@@ -62,5 +72,6 @@ struct PropertyFile: Sendable {
         for i in models.indices { models[i].file = path }
         for i in seeds.indices { seeds[i].file = path }
         for i in sources.indices { sources[i].file = path }
+        for i in macros.indices { macros[i].file = path }
     }
 }

@@ -32,6 +32,7 @@ enum PropertyFileParser {
         for entry in try list(root, "models") { result.models.append(try resource(entry, file: file)) }
         for entry in try list(root, "seeds") { result.seeds.append(try resource(entry, file: file)) }
         for entry in try list(root, "sources") { result.sources += try sources(entry, file: file) }
+        for entry in try list(root, "macros") { result.macros.append(try macro(entry, file: file)) }
         return result
     }
 
@@ -73,6 +74,21 @@ enum PropertyFileParser {
             columns: try columns(entry),
             tests: try tests(entry),
             location: entry.location, file: file)
+    }
+
+    private static func macro(_ entry: YAMLNode, file: String) throws -> PropertyFile.MacroPatch {
+        PropertyFile.MacroPatch(
+            name: try name(of: entry, "macro"), description: try text(entry, "description"),
+            descriptionAt: entry["description"]?.location,
+            arguments: try list(entry, "arguments").map { argument in
+                guard argument.isMapping else {
+                    throw DBTError(.project, "each macro argument must be a mapping, not \(argument.value.kindDescription)",
+                                   at: argument.location)
+                }
+                return MacroArgument(name: try name(of: argument, "macro argument"), type: try optionalText(argument, "type"),
+                                     description: try text(argument, "description"), descriptionAt: argument["description"]?.location)
+            },
+            file: file)
     }
 
     private static func config(_ node: YAMLNode?) throws -> [(key: String, value: ConfigValue)] {
