@@ -69,6 +69,15 @@ final class DocsGenerateTests: XCTestCase {
         XCTAssertEqual((try catalog()["sources"] as? [String: Any])?.count, 0)
     }
 
+    func testStaticWritesOneSelfContainedPage() throws {
+        let result = try runCLI(["docs", "generate", "--static"], in: root)
+        XCTAssertEqual(result.code, 0, result.stdout + result.stderr)
+        let page = try String(contentsOfFile: (root as NSString).appendingPathComponent("target/static_index.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("<script id=\"docs-data\" type=\"application/json\">{\"project\": \"docs_site\""))
+        XCTAssertTrue(page.contains("\"catalogType\": \"table\""), "the catalog is inside the page")
+        XCTAssertFalse(page.contains("src=") || page.contains("href=\"http") || page.contains("fetch("), "nothing is loaded from elsewhere")
+    }
+
     func testEmptyCatalogDoesNotConnect() throws {
         let result = try runCLI(["docs", "generate", "--empty-catalog"], in: root)
         XCTAssertEqual(result.code, 0, result.stdout + result.stderr)
