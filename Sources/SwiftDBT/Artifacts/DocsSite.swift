@@ -10,8 +10,7 @@ public enum DocsSite {
     /// ID; `catalog` the database's description of each relation, by unique ID.
     public static func write(_ loaded: LoadedProject, compiled: [String: String], catalog: [String: CatalogRelation],
                              fileName: String = "index.html") throws {
-        guard let url = Bundle.module.url(forResource: "docs/index", withExtension: "html")
-                ?? Bundle.module.url(forResource: "index", withExtension: "html", subdirectory: "docs"),
+        guard let url = Bundle.module.url(forResource: "index", withExtension: "html", subdirectory: "docs"),
               let page = try? String(contentsOf: url, encoding: .utf8) else {
             throw DBTError(.project, "the docs site's page is missing from swiftdbt's resources")
         }
