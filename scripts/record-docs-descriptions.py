@@ -2,7 +2,7 @@
 """Records what dbt-core renders for the docs_site fixture's docs blocks and descriptions into
 Tests/Fixtures/docs_site/expected-docs.json: every doc's block_contents (dbt's own built-in
 overview left out), the description of every model, seed, source and column, and the fixture's
-macros' descriptions and documented arguments.
+macros' descriptions and documented arguments, and the exposures' descriptions and dependencies.
 Usage: python3 scripts/record-docs-descriptions.py [DBT]  (DBT: a dbt executable with dbt-sqlite,
 by default /tmp/dbt-venv/bin/dbt; `pip install "dbt-core==1.10.*" "dbt-sqlite==1.10.*"`)."""
 import json
@@ -38,6 +38,9 @@ def main(dbt):
         "macros": {uid: {"description": m["description"],
                          "arguments": [[a["name"], a["type"], a["description"]] for a in m["arguments"]]}
                    for uid, m in sorted(manifest["macros"].items()) if m["package_name"] == "docs_site"},
+        "exposures": {uid: {"description": e["description"], "depends_on": sorted(e["depends_on"]["nodes"]),
+                            "owner": [e["owner"]["name"], e["owner"]["email"]]}
+                      for uid, e in sorted(manifest["exposures"].items())},
     }
     with open(OUTPUT, "w", encoding="utf-8") as f:
         json.dump(expected, f, indent=2, sort_keys=True)

@@ -10,6 +10,13 @@ final class DocsContentTests: XCTestCase {
         var descriptions: [String: String]
         var columns: [String: [String: String]]
         var macros: [String: MacroDocs]
+        var exposures: [String: ExposureDocs]
+    }
+
+    private struct ExposureDocs: Decodable, Equatable {
+        var description: String
+        var depends_on: [String]
+        var owner: [String]
     }
 
     private struct MacroDocs: Decodable, Equatable {
@@ -74,6 +81,30 @@ final class DocsContentTests: XCTestCase {
         let macro = try XCTUnwrap((json["macros"] as? [String: [String: Any]])?["macro.docs_site.to_cents"])
         XCTAssertEqual(macro["patch_path"] as? String, "docs_site://macros/macros.yml")
         XCTAssertEqual((macro["arguments"] as? [[String: Any]])?.map { $0["type"] as? String }, ["string", "integer"])
+    }
+
+    func testExposuresAsInDBT() throws {
+        let root = try copyFixture("docs_site")
+        defer { removeCopy(root) }
+        let manifest = try loadProject(root).manifest
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: manifest.exposures.map { exposure in
+            (exposure.uniqueID, ExposureDocs(description: exposure.description, depends_on: exposure.dependsOn.sorted(),
+                                             owner: [exposure.ownerName ?? "", exposure.ownerEmail ?? ""]))
+        }), try expected().exposures)
+    }
+
+    func testAnExposureOfAMissingModelIsAnError() throws {
+        let root = try copyFixture("docs_site")
+        defer { removeCopy(root) }
+        let file = (root as NSString).appendingPathComponent("models/exposures.yml")
+        try (try String(contentsOfFile: file, encoding: .utf8).replacingOccurrences(of: "ref('customers')", with: "ref('customer')"))
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try loadProject(root)) { error in
+            let errors = (error as? DBTErrors)?.errors ?? []
+            XCTAssertEqual(errors.map(\.message), ["exposure 'revenue_dashboard' depends on a node named 'customer' which was not found"])
+            XCTAssertEqual(errors.first?.location, FileLocation(path: "models/exposures.yml", line: 10, column: 9))
+            XCTAssertEqual(errors.first?.sourceLine, "      - ref('customer')")
+        }
     }
 
     func testManifestHasTheDocsSection() throws {

@@ -77,15 +77,21 @@ final class DocsSiteBrowserTests: XCTestCase {
         let page = try generatedFixture()
         let whole = try graph(try dom(page, "#!/graph/"))
         XCTAssertEqual(whole.nodes, ["model.docs_site.customers", "model.docs_site.stg_customers", "model.docs_site.stg_orders",
-                                     "seed.docs_site.raw_customers", "seed.docs_site.raw_orders", "source.docs_site.shop.orders"])
+                                     "seed.docs_site.raw_customers", "seed.docs_site.raw_orders", "source.docs_site.shop.orders",
+                                     "exposure.docs_site.revenue_dashboard"])
         XCTAssertEqual(whole.edges, [["model.docs_site.stg_orders", "model.docs_site.customers"],
                                      ["model.docs_site.stg_customers", "model.docs_site.customers"],
                                      ["seed.docs_site.raw_customers", "model.docs_site.stg_customers"],
-                                     ["source.docs_site.shop.orders", "model.docs_site.stg_orders"]])
+                                     ["source.docs_site.shop.orders", "model.docs_site.stg_orders"],
+                                     ["model.docs_site.customers", "exposure.docs_site.revenue_dashboard"],
+                                     ["source.docs_site.shop.orders", "exposure.docs_site.revenue_dashboard"]])
         let upstream = try graph(try dom(page, "#!/graph/%2Bstg_orders"))
         XCTAssertEqual(upstream.nodes, ["model.docs_site.stg_orders", "source.docs_site.shop.orders"])
         let tagged = try graph(try dom(page, "#!/graph/tag%3Astaging%2B"))
-        XCTAssertEqual(tagged.nodes, ["model.docs_site.stg_orders", "model.docs_site.stg_customers", "model.docs_site.customers"])
+        XCTAssertEqual(tagged.nodes, ["model.docs_site.stg_orders", "model.docs_site.stg_customers", "model.docs_site.customers",
+                                      "exposure.docs_site.revenue_dashboard"])
+        let exposure = try dom(page, "#!/node/exposure.docs_site.revenue_dashboard")
+        XCTAssertTrue(exposure.contains("<td>Finance &lt;finance@example.com&gt;</td>"), "the exposure's owner")
 
         // The lineage view as a picture, kept under .build (not committed) for a person to look at.
         let artifacts = fixturesFolder.deletingLastPathComponent().deletingLastPathComponent()
@@ -136,7 +142,7 @@ final class DocsSiteBrowserTests: XCTestCase {
         let manifest = try loadProject(root).manifest
         let shown = try graph(try dom(page, "#!/graph/")).nodes
         let expected = Set(manifest.nodes.filter { $0.resourceType != .test && $0.resourceType != .analysis }.map(\.uniqueID))
-            .union(manifest.sources.map(\.uniqueID))
+            .union(manifest.sources.map(\.uniqueID)).union(manifest.exposures.map(\.uniqueID))
         XCTAssertEqual(shown, expected)
         XCTAssertTrue(try dom(page, "#!/overview").contains("<main id=\"main\" class=\"\"><div class=\"markdown\">"))
     }

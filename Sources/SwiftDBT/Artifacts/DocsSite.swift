@@ -80,6 +80,18 @@ public enum DocsSite {
                 ("catalogType", catalog[source.uniqueID].map { .string($0.type) } ?? .null),
             ])
         }
+        items += manifest.exposures.map { exposure in
+            .dict([
+                ("id", .string(exposure.uniqueID)), ("type", .string("exposure")), ("name", .string(exposure.name)),
+                ("package", .string(exposure.packageName)), ("path", .string(exposure.originalFilePath)),
+                ("description", .string(exposure.description)), ("tags", .list(exposure.tags.map(ConfigValue.string))),
+                ("meta", exposure.meta), ("materialized", .string(exposure.type)), ("relation", .string("")), ("schema", .string("")),
+                ("raw", .null), ("compiled", .null), ("dependsOn", .list(exposure.dependsOn.map(ConfigValue.string))),
+                ("columns", .list([])), ("tests", .list([])), ("catalogType", .null),
+                ("owner", .string([exposure.ownerName, exposure.ownerEmail.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))),
+                ("url", exposure.url.map(ConfigValue.string) ?? .null), ("maturity", exposure.maturity.map(ConfigValue.string) ?? .null),
+            ])
+        }
         let overview = manifest.docs.first { $0.name == "__overview__" && $0.packageName == root }
             ?? manifest.docs.first { $0.name == "__overview__" && $0.packageName == DocsParser.builtinPackage }
         return .dict([

@@ -36,6 +36,20 @@ public enum ManifestWriter {
                                                        ("description", .string(argument.description))])
                                             }))]))
             })),
+            ("exposures", .dict(manifest.exposures.map { exposure in
+                func text(_ value: String?) -> ConfigValue { value.map(ConfigValue.string) ?? .null }
+                return (exposure.uniqueID, .dict([
+                    ("name", .string(exposure.name)), ("resource_type", .string("exposure")),
+                    ("package_name", .string(exposure.packageName)), ("path", .string(exposure.originalFilePath)),
+                    ("original_file_path", .string(exposure.originalFilePath)), ("unique_id", .string(exposure.uniqueID)),
+                    ("fqn", .list([.string(exposure.packageName), .string(exposure.name)])), ("type", .string(exposure.type)),
+                    ("owner", .dict([("email", text(exposure.ownerEmail)), ("name", text(exposure.ownerName))])),
+                    ("description", .string(exposure.description)), ("label", text(exposure.label)),
+                    ("maturity", text(exposure.maturity)), ("meta", exposure.meta),
+                    ("tags", .list(exposure.tags.map(ConfigValue.string))), ("url", text(exposure.url)),
+                    ("depends_on", .dict([("macros", .list([])), ("nodes", .list(exposure.dependsOn.map(ConfigValue.string)))])),
+                ]))
+            })),
             ("docs", .dict(manifest.docs.map { doc in
                 (doc.uniqueID, .dict([("name", .string(doc.name)), ("resource_type", .string("doc")),
                                       ("package_name", .string(doc.packageName)), ("path", .string(doc.path)),

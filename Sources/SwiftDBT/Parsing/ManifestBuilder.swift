@@ -16,6 +16,9 @@ struct ManifestBuilder {
     /// Docs blocks of every package, read before anything whose description may use them.
     var docs: [DocBlock] = []
     private var descriptions: DescriptionRenderer
+    /// `exposures:` property entries with their package, resolved once every node is linked.
+    var exposurePatches: [(patch: PropertyFile.ExposurePatch, package: PackageInfo)] = []
+    var exposures: [Exposure] = []
     /// `macros:` property entries by macro unique ID, descriptions rendered.
     private var macroDocs: [String: PropertyFile.MacroPatch] = [:]
     /// The text of every property file read, by the path messages show, to quote the line of an error found later.
@@ -51,6 +54,7 @@ struct ManifestBuilder {
             PhaseTimer.mark("add resources")
             addSources(package, properties.flatMap(\.sources))
             describeMacros(package, properties.flatMap(\.macros))
+            exposurePatches += properties.flatMap(\.exposures).map { ($0, package) }
         }
         parseTemplates()
         PhaseTimer.mark("parse templates")
@@ -60,6 +64,7 @@ struct ManifestBuilder {
         addGenericTests()
         PhaseTimer.mark("generic tests")
         linkReferences()
+        addExposures()
         PhaseTimer.mark("link references")
         checkDuplicates()
         checkCycles()
@@ -122,7 +127,7 @@ struct ManifestBuilder {
                      described.arguments = patch.arguments
                      described.patchPath = "\(macro.packageName)://\(patch.file)"
                      return described
-                 }, disabled: disabled, docs: docs)
+                 }, disabled: disabled, docs: docs, exposures: exposures)
     }
 
     // MARK: Files
@@ -266,7 +271,7 @@ struct ManifestBuilder {
 
     /// A description rendered (`doc()`, vars); a failure is collected and the text kept as written,
     /// so that the resource stays and nothing that uses it reports it missing.
-    private mutating func describe(_ text: String, owner: String, package: PackageInfo, at location: FileLocation?) -> String {
+    mutating func describe(_ text: String, owner: String, package: PackageInfo, at location: FileLocation?) -> String {
         do {
             return try descriptions.render(text, owner: owner, package: package.name, at: location)
         } catch let error as DBTError {
@@ -278,7 +283,7 @@ struct ManifestBuilder {
     }
 
     /// `error` with the line it points at quoted, when that line is in a property file.
-    private func quotingPropertyLine(_ error: DBTError) -> DBTError {
+    func quotingPropertyLine(_ error: DBTError) -> DBTError {
         guard let path = error.location?.path, let text = propertyTexts[path] else { return error }
         return error.quotingLine(of: text, path: path)
     }

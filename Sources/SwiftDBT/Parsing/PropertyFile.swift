@@ -62,7 +62,27 @@ struct PropertyFile: Sendable {
         var file: String
     }
 
+    /// An `exposures:` entry: a downstream use of the project (a dashboard, a notebook, ...).
+    struct ExposurePatch: Sendable {
+        var name: String
+        var type: String
+        var label: String?
+        var ownerName: String?
+        var ownerEmail: String?
+        var description: String
+        var descriptionAt: FileLocation?
+        /// `ref('x')` / `source('a', 'b')` texts, each with its place.
+        var dependsOn: [(text: String, location: FileLocation)]
+        var url: String?
+        var maturity: String?
+        var tags: [String]
+        var meta: ConfigValue
+        var location: FileLocation
+        var file: String
+    }
+
     var models: [ResourcePatch] = []
+    var exposures: [ExposurePatch] = []
     var macros: [MacroPatch] = []
     var seeds: [ResourcePatch] = []
     var sources: [SourceTablePatch] = []
@@ -73,5 +93,6 @@ struct PropertyFile: Sendable {
         for i in seeds.indices { seeds[i].file = path }
         for i in sources.indices { sources[i].file = path }
         for i in macros.indices { macros[i].file = path }
+        for i in exposures.indices { exposures[i].file = path }
     }
 }

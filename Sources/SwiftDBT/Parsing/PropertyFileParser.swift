@@ -33,6 +33,7 @@ enum PropertyFileParser {
         for entry in try list(root, "seeds") { result.seeds.append(try resource(entry, file: file)) }
         for entry in try list(root, "sources") { result.sources += try sources(entry, file: file) }
         for entry in try list(root, "macros") { result.macros.append(try macro(entry, file: file)) }
+        for entry in try list(root, "exposures") { result.exposures.append(try exposure(entry, file: file)) }
         return result
     }
 
@@ -89,6 +90,33 @@ enum PropertyFileParser {
                                      description: try text(argument, "description"), descriptionAt: argument["description"]?.location)
             },
             file: file)
+    }
+
+    /// The exposure types dbt accepts.
+    private static let exposureTypes: Set<String> = ["dashboard", "notebook", "analysis", "ml", "application"]
+
+    private static func exposure(_ entry: YAMLNode, file: String) throws -> PropertyFile.ExposurePatch {
+        let name = try name(of: entry, "exposure")
+        guard let typeNode = entry["type"], let type = typeNode.scalarText, exposureTypes.contains(type) else {
+            throw DBTError(.project, "exposure '\(name)' needs a 'type': one of \(exposureTypes.sorted().joined(separator: ", "))",
+                           at: entry["type"]?.location ?? entry.location)
+        }
+        guard let owner = entry["owner"], owner.isMapping, owner["name"] != nil || owner["email"] != nil else {
+            throw DBTError(.project, "exposure '\(name)' needs an 'owner' with a 'name' or an 'email'", at: entry["owner"]?.location ?? entry.location)
+        }
+        return PropertyFile.ExposurePatch(
+            name: name, type: type, label: try optionalText(entry, "label"),
+            ownerName: try optionalText(owner, "name"), ownerEmail: try optionalText(owner, "email"),
+            description: try text(entry, "description"), descriptionAt: entry["description"]?.location,
+            dependsOn: try list(entry, "depends_on").map { item in
+                guard let text = item.scalarText else {
+                    throw DBTError(.project, "each 'depends_on' entry must be text such as \"ref('orders')\"", at: item.location)
+                }
+                return (text, item.location)
+            },
+            url: try optionalText(entry, "url"), maturity: try optionalText(entry, "maturity"),
+            tags: try list(entry, "tags").compactMap(\.scalarText), meta: entry["meta"]?.value ?? .dict([]),
+            location: entry.location, file: file)
     }
 
     private static func config(_ node: YAMLNode?) throws -> [(key: String, value: ConfigValue)] {
