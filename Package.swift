@@ -18,7 +18,7 @@ let package = Package(
         .target(name: "Jinja", exclude: ["README.md", "COMPATIBILITY.md"]),
         /// Project loading, graph and selection, compilation context, execution.
         .target(name: "SwiftDBT", dependencies: ["Jinja", .product(name: "Yams", package: "Yams")],
-                resources: [.copy("Resources/macros")]),
+                resources: [.copy("Resources/macros"), .copy("Resources/docs")]),
         /// The system SQLite library.
         .systemLibrary(name: "CSQLite", path: "Sources/SQLiteAdapter/CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),

@@ -81,10 +81,7 @@ final class PostgresDatabase: DatabaseConnection {
 
     func relations(inSchemas schemas: [String]) throws -> [RelationName: RelationKind] {
         guard !schemas.isEmpty else { return [:] }
-        // An array literal: each name in double quotes, its backslashes and double quotes escaped by a backslash.
-        let list = "{" + schemas.map { name in
-            "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
-        }.joined(separator: ",") + "}"
+        let list = PostgresDatabase.textArray(schemas)
         let rows = try translate {
             try connection.execute("select table_schema, table_name, table_type from information_schema.tables "
                                    + "where table_schema = any($1::text[])", parameters: [list])
@@ -95,6 +92,43 @@ final class PostgresDatabase: DatabaseConnection {
             found[RelationName(database: nil, schema: schema, identifier: name)] = row[2] == "VIEW" ? .view : .table
         }
         return found
+    }
+
+    /// Tables, views, materialized views and foreign tables of `schemas` from `pg_catalog`, with their
+    /// owner, their comment and their columns' types (as `format_type` writes them) and comments.
+    func catalog(inSchemas schemas: [String]) throws -> [CatalogRelation] {
+        guard !schemas.isEmpty else { return [] }
+        let rows = try translate {
+            try connection.execute("""
+                select n.nspname, c.relname,
+                       case c.relkind when 'v' then 'VIEW' when 'm' then 'MATERIALIZED VIEW' else 'BASE TABLE' end,
+                       obj_description(c.oid, 'pg_class'), pg_get_userbyid(c.relowner),
+                       a.attname, format_type(a.atttypid, a.atttypmod), col_description(c.oid, a.attnum)
+                from pg_catalog.pg_class as c
+                join pg_catalog.pg_namespace as n on n.oid = c.relnamespace
+                join pg_catalog.pg_attribute as a on a.attrelid = c.oid and a.attnum > 0 and not a.attisdropped
+                where n.nspname = any($1::text[]) and c.relkind in ('r', 'p', 'v', 'm', 'f')
+                order by n.nspname, c.relname, a.attnum
+                """, parameters: [PostgresDatabase.textArray(schemas)])
+        }
+        var found: [CatalogRelation] = []
+        for row in rows.values where row.count == 8 {
+            guard let schema = row[0], let name = row[1], let column = row[5] else { continue }
+            if found.last?.relation.identifier != name || found.last?.relation.schema != schema {
+                found.append(CatalogRelation(relation: RelationName(database: nil, schema: schema, identifier: name),
+                                             type: row[2] ?? "BASE TABLE", comment: row[3], owner: row[4], columns: []))
+            }
+            let index = found[found.count - 1].columns.count + 1
+            found[found.count - 1].columns.append(.init(name: column, type: row[6] ?? "", index: index, comment: row[7]))
+        }
+        return found
+    }
+
+    /// A PostgreSQL array literal of `names`: each in double quotes, its backslashes and double quotes escaped by a backslash.
+    private static func textArray(_ names: [String]) -> String {
+        "{" + names.map { name in
+            "\"" + name.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+        }.joined(separator: ",") + "}"
     }
 
     func columns(of relation: RelationName) throws -> [DatabaseColumn] {

@@ -8,6 +8,7 @@ public struct PostgresDialect: Dialect {
     public var dropsCascade: Bool { true }
     public var supportsMerge: Bool { true }
     public var supportsGrants: Bool { true }
+    public var supportsComments: Bool { true }
     /// `NAMEDATALEN - 1`: longer names are cut, with only a notice.
     public var maxIdentifierBytes: Int? { 63 }
 

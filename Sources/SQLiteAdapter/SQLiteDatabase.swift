@@ -174,6 +174,37 @@ final class SQLiteDatabase: DatabaseConnection {
         }
     }
 
+    /// Columns of every table and view of each schema from `pragma_table_xinfo` over its `sqlite_master`
+    /// (generated columns included, hidden columns of virtual tables not). A schema whose file does not
+    /// exist yet has no relations, and its file is not created.
+    func catalog(inSchemas schemas: [String]) throws -> [CatalogRelation] {
+        var found: [CatalogRelation] = []
+        for schema in schemas {
+            let file = (schemaDirectory as NSString).appendingPathComponent(try SQLiteSchemaFile.name(for: schema))
+            guard attached.contains(schema.lowercased()) || FileManager.default.fileExists(atPath: file) else { continue }
+            try createSchema(schema)
+            let quoted = SQLiteConnection.quoteIdentifier(schema)
+            let literal = "'" + schema.replacingOccurrences(of: "'", with: "''") + "'"
+            let rows = try query("select m.name, m.type, p.name, p.type, p.cid from \(quoted).sqlite_master as m "
+                                 + "join pragma_table_xinfo(m.name, \(literal)) as p "
+                                 + "where m.type in ('table', 'view') and m.name not like 'sqlite\\_%' escape '\\' "
+                                 + "and p.hidden <> 1 order by m.name, p.cid", limit: nil).rows
+            for row in rows {
+                guard row.count == 5, case .text(let name) = row[0], case .text(let type) = row[1],
+                      case .text(let column) = row[2], case .integer(let position) = row[4] else { continue }
+                var declared = ""
+                if case .text(let text) = row[3] { declared = text }
+                if found.last?.relation.identifier != name || found.last?.relation.schema != schema {
+                    found.append(CatalogRelation(relation: RelationName(database: nil, schema: schema, identifier: name),
+                                                 type: type, columns: []))
+                }
+                found[found.count - 1].columns.append(.init(name: column, type: declared, index: found[found.count - 1].columns.count + 1))
+                _ = position
+            }
+        }
+        return found
+    }
+
     /// SQLite keeps a view's `create` statement as `CREATE VIEW ` followed by the text from the unqualified
     /// name to the last token: the same text means the same view. (Replacing a view means dropping it, and
     /// every drop makes SQLite recompute the columns of all views, which costs the square of a chain's depth.)

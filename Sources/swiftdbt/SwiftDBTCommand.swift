@@ -9,5 +9,5 @@ struct SwiftDBTCommand: ParsableCommand {
         version: "swiftdbt 0.1.0 (dbt 1.10 compatible)",
         subcommands: [ParseCommand.self, CompileCommand.self, ListCommand.self, SeedCommand.self, RunCommand.self, TestCommand.self,
                       BuildCommand.self, RetryCommand.self, ShowCommand.self, RunOperationCommand.self, DebugCommand.self,
-                      CleanCommand.self, DepsCommand.self])
+                      CleanCommand.self, DepsCommand.self, DocsCommand.self])
 }

@@ -6,17 +6,6 @@ import XCTest
 
 /// The repository's own attribution project, run as a user runs it.
 final class AttributionProjectTests: XCTestCase {
-    /// The repository's project files copied into a new folder (no profile: the embedded SQLite default).
-    private func copyAttributionProject() throws -> String {
-        let repository = fixturesFolder.deletingLastPathComponent().deletingLastPathComponent()
-        let root = FileManager.default.temporaryDirectory.appendingPathComponent("swiftdbt-attribution-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
-        for item in ["dbt_project.yml", "selectors.yml", "models", "seeds", "macros", "data-tests"] {
-            try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: root.appendingPathComponent(item))
-        }
-        return root.path
-    }
-
     /// `build --select +mart_attribution__coverage_daily` on an empty database builds exactly the mart's lineage
     /// and passes every test it runs (the project's `indirect_selection: buildable` flag keeps out tests of
     /// models outside the lineage).

@@ -16,6 +16,17 @@ func copyFixture(_ name: String) throws -> String {
     return destination.path
 }
 
+/// The repository's own project files copied into a new folder (no profile: the embedded SQLite default).
+func copyAttributionProject() throws -> String {
+    let repository = fixturesFolder.deletingLastPathComponent().deletingLastPathComponent()
+    let root = FileManager.default.temporaryDirectory.appendingPathComponent("swiftdbt-attribution-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+    for item in ["dbt_project.yml", "selectors.yml", "models", "seeds", "macros", "data-tests"] {
+        try FileManager.default.copyItem(at: repository.appendingPathComponent(item), to: root.appendingPathComponent(item))
+    }
+    return root.path
+}
+
 /// Loads a project as the CLI would, with the SQLite adapter.
 func loadProject(_ root: String, vars: String? = nil, environment: [String: String] = [:]) throws -> LoadedProject {
     var adapters = AdapterRegistry()

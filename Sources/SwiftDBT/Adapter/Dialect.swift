@@ -17,6 +17,8 @@ public protocol Dialect: Sendable {
     /// Whether the database has roles and privileges for the `grants` config (SQLite has none:
     /// grants are not applied there).
     var supportsGrants: Bool { get }
+    /// Whether relations and columns take comments (`persist_docs`; SQLite has none).
+    var supportsComments: Bool { get }
     /// The longest identifier the database keeps whole, in bytes (PostgreSQL: 63, longer ones are cut); nil for no limit.
     var maxIdentifierBytes: Int? { get }
     /// Whether a column's full type keeps `text` and unsized `character varying` as they are
@@ -41,6 +43,7 @@ extension Dialect {
     public var dropsCascade: Bool { false }
     public var supportsMerge: Bool { false }
     public var supportsGrants: Bool { false }
+    public var supportsComments: Bool { false }
     public var maxIdentifierBytes: Int? { nil }
     public var keepsUnsizedStringTypes: Bool { false }
     public var relationClassName: String { "BaseRelation" }

@@ -28,8 +28,7 @@ public enum ManifestWriter {
 
     /// The manifest's top-level entries after `nodes` (serialized separately: it is by far the largest);
     /// `parent_map` and `child_map` come last, written by `graphMaps`. Resources swiftdbt does not
-    /// read yet (docs blocks, exposures, metrics, groups, semantic models, saved queries, unit tests)
-    /// are empty.
+    /// read yet (metrics, groups, semantic models, saved queries, unit tests) are empty.
     static func sectionsAfterNodes(_ loaded: LoadedProject) -> [(key: String, value: ConfigValue)] {
         let manifest = loaded.manifest
         let session = loaded.session
@@ -43,13 +42,36 @@ public enum ManifestWriter {
                     ("original_file_path", .string(macro.originalFilePath)), ("unique_id", .string(macro.uniqueID)),
                     ("macro_sql", .string(macro.definition.text)), ("depends_on", .dict([("macros", .list(MacroDependencies.of(
                         macro.definition.namesRead, package: macro.packageName, macros: session.macros).map(ConfigValue.string)))])),
-                    ("description", .string("")), ("meta", .dict([])),
-                    ("docs", .dict([("show", .bool(true)), ("node_color", .null)])), ("patch_path", .null),
-                    ("arguments", .list([])), ("created_at", createdAt), ("supported_languages", .null),
+                    ("description", .string(macro.description)), ("meta", .dict([])),
+                    ("docs", .dict([("show", .bool(true)), ("node_color", .null)])),
+                    ("patch_path", macro.patchPath.map(ConfigValue.string) ?? .null),
+                    // dbt lists arguments only where a `macros:` property file documents them.
+                    ("arguments", .list(macro.arguments.map { argument in
+                        .dict([("name", .string(argument.name)), ("type", argument.type.map(ConfigValue.string) ?? .null),
+                               ("description", .string(argument.description))])
+                    })), ("created_at", createdAt), ("supported_languages", .null),
                 ]))
             })),
-            ("docs", .dict([])),
-            ("exposures", .dict([])),
+            ("exposures", .dict(manifest.exposures.map { exposure in
+                func text(_ value: String?) -> ConfigValue { value.map(ConfigValue.string) ?? .null }
+                return (exposure.uniqueID, .dict([
+                    ("name", .string(exposure.name)), ("resource_type", .string("exposure")),
+                    ("package_name", .string(exposure.packageName)), ("path", .string(exposure.originalFilePath)),
+                    ("original_file_path", .string(exposure.originalFilePath)), ("unique_id", .string(exposure.uniqueID)),
+                    ("fqn", .list([.string(exposure.packageName), .string(exposure.name)])), ("type", .string(exposure.type)),
+                    ("owner", .dict([("email", text(exposure.ownerEmail)), ("name", text(exposure.ownerName))])),
+                    ("description", .string(exposure.description)), ("label", text(exposure.label)),
+                    ("maturity", text(exposure.maturity)), ("meta", exposure.meta),
+                    ("tags", .list(exposure.tags.map(ConfigValue.string))), ("url", text(exposure.url)),
+                    ("depends_on", .dict([("macros", .list([])), ("nodes", .list(exposure.dependsOn.map(ConfigValue.string)))])),
+                ]))
+            })),
+            ("docs", .dict(manifest.docs.map { doc in
+                (doc.uniqueID, .dict([("name", .string(doc.name)), ("resource_type", .string("doc")),
+                                      ("package_name", .string(doc.packageName)), ("path", .string(doc.path)),
+                                      ("original_file_path", .string(doc.originalFilePath)),
+                                      ("unique_id", .string(doc.uniqueID)), ("block_contents", .string(doc.blockContents))]))
+            })),
             ("metrics", .dict([])),
             ("groups", .dict([])),
             ("selectors", .dict([])),

@@ -32,6 +32,7 @@ final class CommentedConnection: DatabaseConnection {
     func rollback() throws { try inner.rollback() }
     func relations(inSchemas schemas: [String]) throws -> [RelationName: RelationKind] { try inner.relations(inSchemas: schemas) }
     func columns(of relation: RelationName) throws -> [DatabaseColumn] { try inner.columns(of: relation) }
+    func catalog(inSchemas schemas: [String]) throws -> [CatalogRelation] { try inner.catalog(inSchemas: schemas) }
     func createSchema(_ schema: String) throws { try inner.createSchema(schema) }
     func listSchemas() throws -> [String] { try inner.listSchemas() }
     func dropSchema(_ schema: String) throws { try inner.dropSchema(schema) }

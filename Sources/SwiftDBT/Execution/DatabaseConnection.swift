@@ -98,6 +98,8 @@ public protocol DatabaseConnection: AnyObject {
     func relations(inSchemas schemas: [String]) throws -> [RelationName: RelationKind]
     /// The columns of an existing relation, in order.
     func columns(of relation: RelationName) throws -> [DatabaseColumn]
+    /// Every table and view in `schemas` that exist, with their columns (one query per schema at most), for `catalog.json`.
+    func catalog(inSchemas schemas: [String]) throws -> [CatalogRelation]
     /// Makes `schema` exist.
     func createSchema(_ schema: String) throws
     /// The schemas that exist (for SQLite, the attached databases and the schema files beside the main one).

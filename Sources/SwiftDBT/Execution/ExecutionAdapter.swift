@@ -38,6 +38,16 @@ extension Dialect {
         "alter \(kind == .view ? "view" : "table") \(render(relation)) rename to \(quote(identifier))"
     }
 
+    /// `comment on table|view ... is '...'`, the text as an escaped literal (`comment` takes no parameters).
+    public func comment(on relation: RelationName, kind: RelationKind, _ text: String) -> String {
+        "comment on \(kind == .view ? "view" : "table") \(render(relation)) is \(literal(text))"
+    }
+
+    /// `comment on column ... is '...'`.
+    public func comment(onColumn column: String, of relation: RelationName, _ text: String) -> String {
+        "comment on column \(render(relation)).\(quote(column)) is \(literal(text))"
+    }
+
     public func addColumn(_ relation: RelationName, _ column: DatabaseColumn) -> String {
         "alter table \(render(relation)) add column \(quote(column.name)) \(column.type)"
     }

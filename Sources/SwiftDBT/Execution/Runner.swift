@@ -154,11 +154,13 @@ public final class Runner: @unchecked Sendable {
                 let dialect = loaded.session.dialect
                 var materializer = Materializer(connection: connection, dialect: dialect, relations: relations,
                                                 fullRefresh: options.fullRefresh)
-                // Post-hooks and grants commit with the new relation: if one fails, the old relation stays.
+                // Post-hooks, grants and comments commit with the new relation: if one fails, the old relation stays.
                 materializer.finishing = { relation, incrementalRun in
                     try Hooks.run(node.config["post_hook"], inTransaction: true, node: node, compiler: compiler, connection: connection)
                     try Grants(node.config["grants"]).apply(to: relation, connection: connection, dialect: dialect,
                                                             revokingStale: incrementalRun)
+                    try PersistDocs(node.config["persist_docs"]).apply(node, to: relation, kind: node.config.materialized == "view" ? .view : .table,
+                                                                       connection: connection, dialect: dialect)
                 }
                 for inTransaction in [false, true] {
                     try Hooks.run(node.config["pre_hook"], inTransaction: inTransaction, node: node, compiler: compiler, connection: connection)

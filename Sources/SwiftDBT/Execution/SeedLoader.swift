@@ -25,8 +25,10 @@ struct SeedLoader {
         let columns = try SeedLoader.relabel(shown.path) { try file.inferColumns() }
         var materializer = Materializer(connection: connection, dialect: dialect, relations: relations, fullRefresh: true)
         let grants = Grants(node.config["grants"])
+        let comments = PersistDocs(node.config["persist_docs"])
         materializer.finishing = { relation, reloaded in
             try grants.apply(to: relation, connection: connection, dialect: dialect, revokingStale: reloaded)
+            try comments.apply(node, to: relation, kind: .table, connection: connection, dialect: dialect)
         }
         try relations.load([relation.schema ?? ""], from: connection)
         func loadRows(into target: RelationName) throws -> Int {

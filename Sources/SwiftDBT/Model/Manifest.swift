@@ -7,17 +7,23 @@ public struct Manifest: Sendable {
     public var macros: [MacroEntry]
     /// Generic test definitions (`{% test %}` blocks) and materializations are among `macros`.
     public var disabled: [ProjectNode]
+    /// `{% docs %}` blocks, the built-in `__overview__` first.
+    public var docs: [DocBlock]
+    /// `exposures:` entries, with what they depend on.
+    public var exposures: [Exposure]
 
     private var nodeIndex: [String: Int]
     private var sourceIndex: [String: Int]
 
     public init(projectName: String, nodes: [ProjectNode], sources: [SourceTable], macros: [MacroEntry],
-                disabled: [ProjectNode]) {
+                disabled: [ProjectNode], docs: [DocBlock] = [], exposures: [Exposure] = []) {
         self.projectName = projectName
         self.nodes = nodes
         self.sources = sources
         self.macros = macros
         self.disabled = disabled
+        self.docs = docs
+        self.exposures = exposures
         nodeIndex = Manifest.positions(of: nodes.indices) { nodes[$0].uniqueID }
         sourceIndex = Manifest.positions(of: sources.indices) { sources[$0].uniqueID }
     }

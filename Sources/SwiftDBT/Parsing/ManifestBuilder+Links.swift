@@ -1,11 +1,24 @@
 /// Resolving `ref()` and `source()` to unique IDs, and checking names are unique.
 extension ManifestBuilder {
-    mutating func linkReferences() {
-        /// Refable nodes by name: package and unique ID, in node order.
+    /// Refable nodes by name: package and unique ID, in node order.
+    func refableByName() -> [String: [(packageName: String, uniqueID: String)]] {
         var byName: [String: [(packageName: String, uniqueID: String)]] = [:]
         for index in nodes.indices where [.model, .seed, .snapshot].contains(nodes[index].resourceType) {
             byName[nodes[index].name, default: []].append((nodes[index].packageName, nodes[index].uniqueID))
         }
+        return byName
+    }
+
+    /// The unique ID a `ref()` written in `package` means among `candidates` (nodes of that name): one of
+    /// the package named in the ref, else the calling package's, else the root project's, else any.
+    static func chosen(_ candidates: [(packageName: String, uniqueID: String)], named package: String?,
+                       calledFrom caller: String, root: String) -> String? {
+        let matching = candidates.filter { package == nil || $0.packageName == package }
+        return (matching.first { $0.packageName == caller } ?? matching.first { $0.packageName == root } ?? matching.first)?.uniqueID
+    }
+
+    mutating func linkReferences() {
+        let byName = refableByName()
         let disabledNames = Set(disabled.map(\.name))
         let sourceIDs = Set(sources.map(\.uniqueID))
         let rootPackage = session.project.name
@@ -14,10 +27,8 @@ extension ManifestBuilder {
             let node = nodes[index]
             var dependsOn = node.dependsOn
             for ref in node.refs {
-                let candidates = (byName[ref.name] ?? []).filter { ref.package == nil || $0.packageName == ref.package }
-                let chosen = candidates.first { $0.packageName == node.packageName }
-                    ?? candidates.first { $0.packageName == rootPackage } ?? candidates.first
-                guard let chosen else {
+                guard let chosen = ManifestBuilder.chosen(byName[ref.name] ?? [], named: ref.package, calledFrom: node.packageName,
+                                                          root: rootPackage) else {
                     let location = ref.location ?? node.definedAt
                     if disabledNames.contains(ref.name) {
                         errors.append(DBTError(.project, "\(node.resourceType.rawValue) '\(node.name)' depends on '\(ref.name)', which is disabled",
@@ -30,7 +41,7 @@ extension ManifestBuilder {
                     }
                     continue
                 }
-                if !dependsOn.contains(chosen.uniqueID) { dependsOn.append(chosen.uniqueID) }
+                if !dependsOn.contains(chosen) { dependsOn.append(chosen) }
             }
             for source in node.sources {
                 let candidates = [node.packageName, rootPackage].map { "source.\($0).\(source.source).\(source.table)" }

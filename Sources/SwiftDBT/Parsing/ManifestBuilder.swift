@@ -13,6 +13,16 @@ struct ManifestBuilder {
     var nodes: [ProjectNode] = []
     var sources: [SourceTable] = []
     var disabled: [ProjectNode] = []
+    /// Docs blocks of every package, read before anything whose description may use them.
+    var docs: [DocBlock] = []
+    private var descriptions: DescriptionRenderer
+    /// `exposures:` property entries with their package, resolved once every node is linked.
+    var exposurePatches: [(patch: PropertyFile.ExposurePatch, package: PackageInfo)] = []
+    var exposures: [Exposure] = []
+    /// `macros:` property entries by macro unique ID, descriptions rendered.
+    private var macroDocs: [String: PropertyFile.MacroPatch] = [:]
+    /// The text of every property file read, by the path messages show, to quote the line of an error found later.
+    private var propertyTexts: [String: String] = [:]
     var testSpecs: [(spec: PropertyFile.TestSpec, attached: AttachedTarget, package: PackageInfo, file: String)] = []
 
     /// What a generic test is written under.
@@ -25,16 +35,26 @@ struct ManifestBuilder {
         self.session = session
         self.packages = packages
         self.configContext = configContext
+        descriptions = DescriptionRenderer(docs: [], rootPackage: session.project.name, environment: session.templates,
+                                           context: configContext)
     }
 
     mutating func collect() {
         PhaseTimer.mark("before collect")
+        let (docs, docErrors) = DocsParser.parse(packages, environment: session.templates)
+        self.docs = docs
+        errors += docErrors
+        descriptions = DescriptionRenderer(docs: docs, rootPackage: session.project.name, environment: session.templates,
+                                           context: configContext)
+        PhaseTimer.mark("docs")
         for package in packages {
             let properties = readProperties(package)
             PhaseTimer.mark("read properties")
             addResources(package, properties: properties)
             PhaseTimer.mark("add resources")
             addSources(package, properties.flatMap(\.sources))
+            describeMacros(package, properties.flatMap(\.macros))
+            exposurePatches += properties.flatMap(\.exposures).map { ($0, package) }
         }
         parseTemplates()
         PhaseTimer.mark("parse templates")
@@ -46,6 +66,7 @@ struct ManifestBuilder {
         nameRelations()
         PhaseTimer.mark("name relations")
         linkReferences()
+        addExposures()
         PhaseTimer.mark("link references")
         checkDuplicates()
         checkCycles()
@@ -101,7 +122,14 @@ struct ManifestBuilder {
         Manifest(projectName: session.project.name, nodes: nodes, sources: sources,
                  macros: session.macros.packageNames.flatMap { package in
                      session.macros.names(in: package).sorted().compactMap { session.macros.macro($0, in: package) }
-                 }, disabled: disabled)
+                 }.map { macro in
+                     guard let patch = macroDocs[macro.uniqueID] else { return macro }
+                     var described = macro
+                     described.description = patch.description
+                     described.arguments = patch.arguments
+                     described.patchPath = "\(macro.packageName)://\(patch.file)"
+                     return described
+                 }, disabled: disabled, docs: docs, exposures: exposures)
     }
 
     // MARK: Files
@@ -109,14 +137,15 @@ struct ManifestBuilder {
     /// Reads every property file of a package, in parallel.
     private mutating func readProperties(_ package: PackageInfo) -> [PropertyFile] {
         let project = package.project
-        let folders = project.modelPaths + project.seedPaths + project.analysisPaths + project.snapshotPaths
+        let folders = project.modelPaths + project.seedPaths + project.analysisPaths + project.snapshotPaths + project.macroPaths
         let files = FileDiscovery.files(in: package.root, folders: folders, extensions: ["yml", "yaml"])
-        let results = ParallelMap.map(files) { found -> Result<PropertyFile, DBTError> in
+        let results = ParallelMap.map(files) { found -> Result<(file: PropertyFile, shown: String, text: String), DBTError> in
             let shown = ProjectLoader.shown(found, package)
             do {
-                var file = try PropertyFileParser.parse(try FileDiscovery.read(found.path, shownAs: shown), path: found.path, shownAs: shown)
+                let text = try FileDiscovery.read(found.path, shownAs: shown)
+                var file = try PropertyFileParser.parse(text, path: found.path, shownAs: shown)
                 file.relocate(to: found.originalFilePath)
-                return .success(file)
+                return .success((file, shown, text))
             } catch let error as DBTError {
                 return .failure(error)
             } catch {
@@ -125,9 +154,10 @@ struct ManifestBuilder {
         }
         return results.compactMap { result in
             switch result {
-            case .success(let file):
-                for warning in file.warnings { session.log(warning) }
-                return file
+            case .success(let read):
+                for warning in read.file.warnings { session.log(warning) }
+                propertyTexts[read.shown] = read.text
+                return read.file
             case .failure(let error):
                 errors.append(error)
                 return nil
@@ -179,7 +209,7 @@ struct ManifestBuilder {
                 node.checksum = read?.checksum ?? .none
                 nodes.append(node)
             } catch let error as DBTError {
-                errors.append(error)
+                errors.append(quotingPropertyLine(error))
             } catch {
                 errors.append(DBTError(.project, "\(error)", at: FileLocation(path: shown, line: 1, column: 1)))
             }
@@ -196,7 +226,7 @@ struct ManifestBuilder {
         }
     }
 
-    private func makeNode(_ type: ResourceType, name: String, found: FileDiscovery.Found, shown: String, raw: String,
+    private mutating func makeNode(_ type: ResourceType, name: String, found: FileDiscovery.Found, shown: String, raw: String,
                           package: PackageInfo, patch: PropertyFile.ResourcePatch?) throws -> ProjectNode {
         let fqn = [package.name] + FileDiscovery.folders(of: found.resourcePath) + [name]
         var config = NodeConfig(ManifestBuilder.defaults(for: type))
@@ -209,11 +239,13 @@ struct ManifestBuilder {
                                packageName: package.name, path: found.resourcePath, originalFilePath: found.originalFilePath,
                                packageRoot: package.root, fqn: fqn, rawCode: raw, config: config,
                                definedAt: FileLocation(path: shown, line: 1, column: 1))
-        node.description = patch?.description ?? ""
+        node.description = describe(patch?.description ?? "", owner: node.uniqueID, package: package, at: patch?.descriptionAt)
         node.unrenderedConfig = written
         node.patchPath = patch?.file
         node.columns = (patch?.columns ?? []).map {
-            ProjectNode.ColumnInfo(name: $0.name, description: $0.description, dataType: $0.dataType, meta: $0.meta)
+            ProjectNode.ColumnInfo(name: $0.name, description: describe($0.description, owner: node.uniqueID, package: package,
+                                                                         at: $0.descriptionAt),
+                                   dataType: $0.dataType, meta: $0.meta)
         }
         return node
     }
@@ -237,6 +269,39 @@ struct ManifestBuilder {
             }
             return (key, try ConfigValue(session.templates.evaluate(text, configContext)))
         }
+    }
+
+    /// The `macros:` entries of a package, descriptions (and their arguments') rendered; an entry for a
+    /// macro the package does not define is ignored, as dbt does after a warning.
+    private mutating func describeMacros(_ package: PackageInfo, _ patches: [PropertyFile.MacroPatch]) {
+        for var patch in patches {
+            let uniqueID = "macro.\(package.name).\(patch.name)"
+            patch.description = describe(patch.description, owner: uniqueID, package: package, at: patch.descriptionAt)
+            for index in patch.arguments.indices {
+                patch.arguments[index].description = describe(patch.arguments[index].description, owner: uniqueID, package: package,
+                                                              at: patch.arguments[index].descriptionAt)
+            }
+            macroDocs[uniqueID] = patch
+        }
+    }
+
+    /// A description rendered (`doc()`, vars); a failure is collected and the text kept as written,
+    /// so that the resource stays and nothing that uses it reports it missing.
+    mutating func describe(_ text: String, owner: String, package: PackageInfo, at location: FileLocation?) -> String {
+        do {
+            return try descriptions.render(text, owner: owner, package: package.name, at: location)
+        } catch let error as DBTError {
+            errors.append(quotingPropertyLine(error))
+        } catch {
+            errors.append(DBTError(.compilation, "\(error)", at: location))
+        }
+        return text
+    }
+
+    /// `error` with the line it points at quoted, when that line is in a property file.
+    func quotingPropertyLine(_ error: DBTError) -> DBTError {
+        guard let path = error.location?.path, let text = propertyTexts[path] else { return error }
+        return error.quotingLine(of: text, path: path)
     }
 
     /// A YAML string with Jinja in it (`schema: "{{ env_var('RAW', 'raw') }}"`), rendered.
@@ -264,16 +329,21 @@ struct ManifestBuilder {
                 var config = NodeConfig([("enabled", .bool(true))])
                 config.apply(try projectConfig(.source, fqn: [package.name, patch.sourceName, patch.name], package: package))
                 config.apply(try render(patch.config))
+                let uniqueID = "source.\(package.name).\(patch.sourceName).\(patch.name)"
                 let source = SourceTable(
-                    uniqueID: "source.\(package.name).\(patch.sourceName).\(patch.name)", sourceName: patch.sourceName,
+                    uniqueID: uniqueID, sourceName: patch.sourceName,
                     name: patch.name, packageName: package.name,
                     fqn: [package.name] + folders.filter { $0 != "/" } + [patch.sourceName, patch.name],
                     originalFilePath: patch.file,
                     relation: RelationName(database: try renderText(patch.database ?? session.target.database),
                                            schema: try renderText(patch.schema), identifier: try renderText(patch.identifier)),
-                    loader: patch.loader, sourceDescription: patch.sourceDescription, description: patch.description,
-                    columns: patch.columns.map { ProjectNode.ColumnInfo(name: $0.name, description: $0.description,
-                                                                        dataType: $0.dataType, meta: $0.meta) },
+                    loader: patch.loader, sourceDescription: patch.sourceDescription,
+                    description: describe(patch.description, owner: uniqueID, package: package, at: patch.descriptionAt),
+                    columns: patch.columns.map {
+                        ProjectNode.ColumnInfo(name: $0.name, description: describe($0.description, owner: uniqueID, package: package,
+                                                                                     at: $0.descriptionAt),
+                                               dataType: $0.dataType, meta: $0.meta)
+                    },
                     config: config, definedAt: patch.location)
                 guard config.enabled else { continue }
                 if sources.contains(where: { $0.uniqueID == source.uniqueID }) {
@@ -290,7 +360,7 @@ struct ManifestBuilder {
                     }
                 }
             } catch let error as DBTError {
-                errors.append(error)
+                errors.append(quotingPropertyLine(error))
             } catch {
                 errors.append(DBTError(.project, "\(error)", at: patch.location))
             }

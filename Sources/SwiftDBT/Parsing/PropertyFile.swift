@@ -6,6 +6,8 @@ struct PropertyFile: Sendable {
     struct ResourcePatch: Sendable {
         var name: String
         var description: String
+        /// Where `description:` is written, for errors while rendering it.
+        var descriptionAt: FileLocation?
         var config: [(key: String, value: ConfigValue)]
         var columns: [ColumnPatch]
         var tests: [TestSpec]
@@ -17,6 +19,8 @@ struct PropertyFile: Sendable {
     struct ColumnPatch: Sendable {
         var name: String
         var description: String
+        /// Where `description:` is written, for errors while rendering it.
+        var descriptionAt: FileLocation?
         var dataType: String?
         var meta: ConfigValue
         var tests: [TestSpec]
@@ -44,6 +48,8 @@ struct PropertyFile: Sendable {
         /// The source's own description (`description` is the table's).
         var sourceDescription: String
         var description: String
+        /// Where `description:` is written, for errors while rendering it.
+        var descriptionAt: FileLocation?
         var config: [(key: String, value: ConfigValue)]
         var columns: [ColumnPatch]
         var tests: [TestSpec]
@@ -51,7 +57,37 @@ struct PropertyFile: Sendable {
         var file: String
     }
 
+    /// A `macros:` entry: the macro's description and its documented arguments.
+    struct MacroPatch: Sendable {
+        var name: String
+        var description: String
+        var descriptionAt: FileLocation?
+        var arguments: [MacroArgument]
+        var file: String
+    }
+
+    /// An `exposures:` entry: a downstream use of the project (a dashboard, a notebook, ...).
+    struct ExposurePatch: Sendable {
+        var name: String
+        var type: String
+        var label: String?
+        var ownerName: String?
+        var ownerEmail: String?
+        var description: String
+        var descriptionAt: FileLocation?
+        /// `ref('x')` / `source('a', 'b')` texts, each with its place.
+        var dependsOn: [(text: String, location: FileLocation)]
+        var url: String?
+        var maturity: String?
+        var tags: [String]
+        var meta: ConfigValue
+        var location: FileLocation
+        var file: String
+    }
+
     var models: [ResourcePatch] = []
+    var exposures: [ExposurePatch] = []
+    var macros: [MacroPatch] = []
     var seeds: [ResourcePatch] = []
     var sources: [SourceTablePatch] = []
 
@@ -60,5 +96,7 @@ struct PropertyFile: Sendable {
         for i in models.indices { models[i].file = path }
         for i in seeds.indices { seeds[i].file = path }
         for i in sources.indices { sources[i].file = path }
+        for i in macros.indices { macros[i].file = path }
+        for i in exposures.indices { exposures[i].file = path }
     }
 }

@@ -32,6 +32,8 @@ enum PropertyFileParser {
         for entry in try list(root, "models") { result.models.append(try resource(entry, file: file)) }
         for entry in try list(root, "seeds") { result.seeds.append(try resource(entry, file: file)) }
         for entry in try list(root, "sources") { result.sources += try sources(entry, file: file) }
+        for entry in try list(root, "macros") { result.macros.append(try macro(entry, file: file)) }
+        for entry in try list(root, "exposures") { result.exposures.append(try exposure(entry, file: file)) }
         return result
     }
 
@@ -68,10 +70,52 @@ enum PropertyFileParser {
     private static func resource(_ entry: YAMLNode, file: String) throws -> PropertyFile.ResourcePatch {
         PropertyFile.ResourcePatch(
             name: try name(of: entry, "model or seed"),
-            description: try text(entry, "description"),
+            description: try text(entry, "description"), descriptionAt: entry["description"]?.location,
             config: try config(entry["config"]),
             columns: try columns(entry),
             tests: try tests(entry),
+            location: entry.location, file: file)
+    }
+
+    private static func macro(_ entry: YAMLNode, file: String) throws -> PropertyFile.MacroPatch {
+        PropertyFile.MacroPatch(
+            name: try name(of: entry, "macro"), description: try text(entry, "description"),
+            descriptionAt: entry["description"]?.location,
+            arguments: try list(entry, "arguments").map { argument in
+                guard argument.isMapping else {
+                    throw DBTError(.project, "each macro argument must be a mapping, not \(argument.value.kindDescription)",
+                                   at: argument.location)
+                }
+                return MacroArgument(name: try name(of: argument, "macro argument"), type: try optionalText(argument, "type"),
+                                     description: try text(argument, "description"), descriptionAt: argument["description"]?.location)
+            },
+            file: file)
+    }
+
+    /// The exposure types dbt accepts.
+    private static let exposureTypes: Set<String> = ["dashboard", "notebook", "analysis", "ml", "application"]
+
+    private static func exposure(_ entry: YAMLNode, file: String) throws -> PropertyFile.ExposurePatch {
+        let name = try name(of: entry, "exposure")
+        guard let typeNode = entry["type"], let type = typeNode.scalarText, exposureTypes.contains(type) else {
+            throw DBTError(.project, "exposure '\(name)' needs a 'type': one of \(exposureTypes.sorted().joined(separator: ", "))",
+                           at: entry["type"]?.location ?? entry.location)
+        }
+        guard let owner = entry["owner"], owner.isMapping, owner["name"] != nil || owner["email"] != nil else {
+            throw DBTError(.project, "exposure '\(name)' needs an 'owner' with a 'name' or an 'email'", at: entry["owner"]?.location ?? entry.location)
+        }
+        return PropertyFile.ExposurePatch(
+            name: name, type: type, label: try optionalText(entry, "label"),
+            ownerName: try optionalText(owner, "name"), ownerEmail: try optionalText(owner, "email"),
+            description: try text(entry, "description"), descriptionAt: entry["description"]?.location,
+            dependsOn: try list(entry, "depends_on").map { item in
+                guard let text = item.scalarText else {
+                    throw DBTError(.project, "each 'depends_on' entry must be text such as \"ref('orders')\"", at: item.location)
+                }
+                return (text, item.location)
+            },
+            url: try optionalText(entry, "url"), maturity: try optionalText(entry, "maturity"),
+            tags: try list(entry, "tags").compactMap(\.scalarText), meta: entry["meta"]?.value ?? .dict([]),
             location: entry.location, file: file)
     }
 
@@ -94,7 +138,7 @@ enum PropertyFileParser {
     private static func columns(_ entry: YAMLNode) throws -> [PropertyFile.ColumnPatch] {
         try list(entry, "columns").map { column in
             PropertyFile.ColumnPatch(name: try name(of: column, "column"),
-                                     description: try text(column, "description"),
+                                     description: try text(column, "description"), descriptionAt: column["description"]?.location,
                                      dataType: try optionalText(column, "data_type"),
                                      meta: column["meta"]?.value ?? .dict([]),
                                      tests: try tests(column))
@@ -161,7 +205,7 @@ enum PropertyFileParser {
                 database: try optionalText(entry, "database") ?? optionalText(entry, "catalog"),
                 loader: try text(entry, "loader"),
                 sourceDescription: try text(entry, "description"),
-                description: try text(table, "description"),
+                description: try text(table, "description"), descriptionAt: table["description"]?.location,
                 config: sourceConfig + (try config(table["config"])),
                 columns: try columns(table),
                 tests: try tests(table),

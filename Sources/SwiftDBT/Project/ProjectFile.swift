@@ -15,6 +15,9 @@ public struct ProjectFile: Sendable {
     public var testPaths: [String]
     public var analysisPaths: [String]
     public var snapshotPaths: [String]
+    /// `docs-paths`: where `{% docs %}` blocks are looked for in `.md` files; by default, as in dbt,
+    /// every model, seed, snapshot, analysis, macro and test path.
+    public var docsPaths: [String]
     public var targetPath: String
     /// `clean-targets`, each with the place it is written (the default's place is the file's start).
     public var cleanTargets: [(path: String, location: FileLocation)]
@@ -90,15 +93,21 @@ public struct ProjectFile: Sendable {
                             ("data_tests", .test), ("sources", .source), ("snapshots", .snapshot)] {
             if let tree = node[key] { trees[type] = tree }
         }
+        let modelPaths = try strings("model-paths", ["models"]), seedPaths = try strings("seed-paths", ["seeds"])
+        let macroPaths = try strings("macro-paths", ["macros"]), testPaths = try strings("test-paths", ["tests"])
+        let analysisPaths = try strings("analysis-paths", ["analyses"]), snapshotPaths = try strings("snapshot-paths", ["snapshots"])
+        var sourcePaths: [String] = []
+        for path in modelPaths + seedPaths + snapshotPaths + analysisPaths + macroPaths + testPaths {
+            var path = path
+            while path.count > 1, path.hasSuffix("/") { path.removeLast() }
+            if !sourcePaths.contains(path) { sourcePaths.append(path) }
+        }
         return ProjectFile(
             root: root, name: name, version: try version(rendered["version"], at: node["version"]?.location),
             profile: try text("profile"),
-            modelPaths: try strings("model-paths", ["models"]),
-            seedPaths: try strings("seed-paths", ["seeds"]),
-            macroPaths: try strings("macro-paths", ["macros"]),
-            testPaths: try strings("test-paths", ["tests"]),
-            analysisPaths: try strings("analysis-paths", ["analyses"]),
-            snapshotPaths: try strings("snapshot-paths", ["snapshots"]),
+            modelPaths: modelPaths, seedPaths: seedPaths, macroPaths: macroPaths, testPaths: testPaths,
+            analysisPaths: analysisPaths, snapshotPaths: snapshotPaths,
+            docsPaths: try strings("docs-paths", sourcePaths),
             targetPath: try text("target-path") ?? "target",
             cleanTargets: try strings("clean-targets", ["target", "dbt_packages"]).enumerated().map { index, target in
                 let entries = node["clean-targets"]?.items ?? []

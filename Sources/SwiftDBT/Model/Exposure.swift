@@ -1,0 +1,21 @@
+/// A downstream use of the project's data (dashboard, notebook, analysis, ml, application) from an
+/// `exposures:` property entry, with the nodes and sources it depends on.
+public struct Exposure: Sendable {
+    /// `exposure.<package>.<name>`.
+    public var uniqueID: String
+    public var name: String
+    public var packageName: String
+    public var type: String
+    public var label: String?
+    public var ownerName: String?
+    public var ownerEmail: String?
+    public var description: String
+    public var url: String?
+    public var maturity: String?
+    public var tags: [String]
+    public var meta: ConfigValue
+    /// Unique IDs of the models, seeds, snapshots and sources it depends on.
+    public var dependsOn: [String]
+    /// The property file, relative to the package root.
+    public var originalFilePath: String
+}

@@ -1,0 +1,3 @@
+{% macro to_cents(column, scale=100) -%}
+    cast(round({{ column }} * {{ scale }}) as integer)
+{%- endmacro %}
