@@ -25,16 +25,16 @@ final class DocsGenerateTests: XCTestCase {
         return try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
     }
 
-    /// Runs `scripts/validate-json-schema.py` on the catalog; fails with its message when invalid.
+    /// Runs `scripts/validate-artifact.py` on the catalog; fails with its message when invalid.
     private func assertValidCatalog(file: StaticString = #filePath, line: UInt = #line) throws {
         let repository = fixturesFolder.deletingLastPathComponent().deletingLastPathComponent()
         let process = try RunningProcess(URL(fileURLWithPath: "/usr/bin/env"),
-                                         ["python3", repository.appendingPathComponent("scripts/validate-json-schema.py").path,
+                                         ["python3", repository.appendingPathComponent("scripts/validate-artifact.py").path,
                                           fixturesFolder.appendingPathComponent("dbt-schemas/catalog-v1.json").path,
                                           (root as NSString).appendingPathComponent("target/catalog.json")],
                                          environment: ProcessInfo.processInfo.environment)
         let result = process.wait()
-        XCTAssertEqual(result.code, 0, "catalog.json is not valid: " + result.stderr, file: file, line: line)
+        XCTAssertEqual(result.code, 0, "catalog.json is not valid: " + result.stdout + result.stderr, file: file, line: line)
     }
 
     func testCatalogDescribesEveryRelationAndValidates() throws {
