@@ -78,12 +78,31 @@ public final class Compiler: Sendable {
                     definedAt: FileLocation(path: "<inline>", line: 1, column: 1))
     }
 
-    /// Renders one node; returns its SQL and the ephemeral models it referenced.
-    private func render(_ node: ProjectNode, on connection: (any DatabaseConnection)?,
-                        context: [String: Value] = [:]) throws -> (String, [String]) {
+    /// The compiled SQL of a test, and its config with what its test macro's `config()` calls set on top
+    /// (`fail_calc`, `warn_if`, `limit`, ...): dbt applies those calls to the test node, after the
+    /// properties' config, and they decide how the test's rows are judged.
+    public func compileTest(_ node: ProjectNode, on connection: (any DatabaseConnection)? = nil) throws -> (sql: String, config: NodeConfig) {
+        let state = renderState(node, on: connection)
+        let (sql, ephemeralRefs) = try render(node, state: state)
+        var config = node.config
+        config.apply(state.config)
+        return (EphemeralInjection.inject(into: sql, ctes: try ctes(for: ephemeralRefs, on: connection)), config)
+    }
+
+    private func renderState(_ node: ProjectNode, on connection: (any DatabaseConnection)?) -> RenderState {
         let state = RenderState(session: session, node: node, phase: .compile(resolver), incremental: isIncremental(node),
                                 runtime: runtime, connection: connection, flags: flags)
         state.empty = empty
+        return state
+    }
+
+    /// Renders one node; returns its SQL and the ephemeral models it referenced.
+    private func render(_ node: ProjectNode, on connection: (any DatabaseConnection)?,
+                        context: [String: Value] = [:]) throws -> (String, [String]) {
+        try render(node, state: renderState(node, on: connection), context: context)
+    }
+
+    private func render(_ node: ProjectNode, state: RenderState, context: [String: Value] = [:]) throws -> (String, [String]) {
         do {
             if let test = node.test {
                 let sql = try GenericTestCall.render(node, test, state: state)
