@@ -78,14 +78,15 @@ public final class Compiler: Sendable {
                     definedAt: FileLocation(path: "<inline>", line: 1, column: 1))
     }
 
-    /// The compiled SQL of a test, and its config with what its test macro's `config()` calls set on top
-    /// (`fail_calc`, `warn_if`, `limit`, ...): dbt applies those calls to the test node, after the
-    /// properties' config, and they decide how the test's rows are judged.
+    /// The compiled SQL of a test, and its config with what its test macro's `config()` calls set
+    /// (`fail_calc`, `warn_if`, `limit`, ...), which decide how the test's rows are judged. As in dbt,
+    /// those calls win over `dbt_project.yml` and lose to the test's properties.
     public func compileTest(_ node: ProjectNode, on connection: (any DatabaseConnection)? = nil) throws -> (sql: String, config: NodeConfig) {
         let state = renderState(node, on: connection)
         let (sql, ephemeralRefs) = try render(node, state: state)
         var config = node.config
-        config.apply(state.config)
+        let fromProperties = node.test?.propertyConfigKeys ?? []
+        config.apply(state.config.filter { !fromProperties.contains(NodeConfig.canonicalKey($0.key)) })
         return (EphemeralInjection.inject(into: sql, ctes: try ctes(for: ephemeralRefs, on: connection)), config)
     }
 

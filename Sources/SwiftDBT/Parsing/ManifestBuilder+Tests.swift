@@ -70,6 +70,7 @@ extension ManifestBuilder {
                 node.test = TestMetadata(name: testName, namespace: namespace,
                                          kwargs: kwargs.filter { $0.key != "column_name" },
                                          columnName: column, attachedNode: attachedID)
+                node.test?.propertyConfigKeys = Set(spec.config.map { NodeConfig.canonicalKey($0.key) })
                 try captureReferences(in: &node)
                 if case .source(let source, let table, _) = attached {
                     node.sources.insert(ProjectNode.SourceReference(source: source, table: table, location: spec.location), at: 0)
