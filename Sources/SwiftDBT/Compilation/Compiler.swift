@@ -75,12 +75,32 @@ public final class Compiler: Sendable {
                     definedAt: FileLocation(path: "<inline>", line: 1, column: 1))
     }
 
-    /// Renders one node; returns its SQL and the ephemeral models it referenced.
-    private func render(_ node: ProjectNode, on connection: (any DatabaseConnection)?,
-                        context: [String: Value] = [:]) throws -> (String, [String]) {
+    /// The compiled SQL of a test, and its config with what its test macro's `config()` calls set
+    /// (`fail_calc`, `warn_if`, `limit`, ...), which decide how the test's rows are judged. As in dbt,
+    /// those calls win over `dbt_project.yml` and lose to the test's properties.
+    public func compileTest(_ node: ProjectNode, on connection: (any DatabaseConnection)? = nil) throws -> (sql: String, config: NodeConfig) {
+        let state = renderState(node, on: connection)
+        let (sql, ephemeralRefs) = try render(node, state: state)
+        var config = node.config
+        let fromProperties = node.test?.propertyConfigKeys ?? []
+        config.apply(state.config.filter { !fromProperties.contains(NodeConfig.canonicalKey($0.key)) })
+        return (EphemeralInjection.inject(into: sql, ctes: try ctes(for: ephemeralRefs, on: connection)), config)
+    }
+
+    private func renderState(_ node: ProjectNode, on connection: (any DatabaseConnection)?) -> RenderState {
         let state = RenderState(session: session, node: node, phase: .compile(resolver), incremental: isIncremental(node),
                                 runtime: runtime, connection: connection, flags: flags)
         state.empty = empty
+        return state
+    }
+
+    /// Renders one node; returns its SQL and the ephemeral models it referenced.
+    private func render(_ node: ProjectNode, on connection: (any DatabaseConnection)?,
+                        context: [String: Value] = [:]) throws -> (String, [String]) {
+        try render(node, state: renderState(node, on: connection), context: context)
+    }
+
+    private func render(_ node: ProjectNode, state: RenderState, context: [String: Value] = [:]) throws -> (String, [String]) {
         do {
             if let test = node.test {
                 let sql = try GenericTestCall.render(node, test, state: state)

@@ -53,13 +53,11 @@ enum ContextFunctions {
         // A hook that runs outside the model's transaction: `post_hook=after_commit("vacuum {{ this }}")`.
         "before_begin": { arguments, _ in outsideTransaction(arguments) },
         "after_commit": { arguments, _ in outsideTransaction(arguments) },
+        // dbt's `set(value, default=None)`: a Python set, or `default` when `value` cannot make one.
         "set": { arguments, context in
-            var unique: [Value] = []
-            for item in try context.iterate(arguments.positional.first ?? .list([]))
-            where !unique.contains(where: { Value.equals($0, item) }) {
-                unique.append(item)
-            }
-            return .list(unique)
+            let fallback = arguments.value(1, "default") ?? .none
+            guard let items = try? context.iterate(arguments.value(0, "value") ?? .none) else { return fallback }
+            return SetObject(items).map(Value.object) ?? fallback
         },
         "set_strict": { arguments, context in
             var unique: [Value] = []

@@ -71,7 +71,7 @@ final class ConfigObject: HostObject {
     var typeName: String { "Config" }
 
     func call(_ arguments: Arguments, _ context: CallContext) throws -> Value {
-        guard case .parse = state.phase else { return .string("") }
+        guard recordsCalls else { return .string("") }
         if let first = arguments.positional.first {
             guard case .dict(let storage) = first else {
                 throw TemplateError(.invalidArgument, "config() takes keyword arguments or one dict")
@@ -80,6 +80,13 @@ final class ConfigObject: HostObject {
         }
         for (key, value) in arguments.keyword { try add(key, ConfigValue(value)) }
         return .string("")
+    }
+
+    /// Whether `config()` records settings: while parsing, and while compiling a generic test, whose
+    /// macro is first rendered then (dbt renders it when parsing, and applies its `config()` calls).
+    private var recordsCalls: Bool {
+        if case .parse = state.phase { return true }
+        return state.node.test != nil
     }
 
     /// Records one config of the node, refusing a value of the wrong kind.
@@ -107,7 +114,7 @@ final class ConfigObject: HostObject {
             }
         case "set":
             return .function("set") { [self] arguments, _ in
-                if let key = arguments.value(0, "name")?.str, let value = arguments.value(1, "value"), case .parse = state.phase {
+                if let key = arguments.value(0, "name")?.str, let value = arguments.value(1, "value"), recordsCalls {
                     try add(key, ConfigValue(value))
                 }
                 return .string("")

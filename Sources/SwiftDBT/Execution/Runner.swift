@@ -141,9 +141,12 @@ public final class Runner: @unchecked Sendable {
                 result.message = "INSERT \(loadedRows)"
                 result.rowsAffected = loadedRows
             case .test:
-                let sql = try compile(node, compiler: compiler, connection: connection, into: &result)
+                let (sql, config) = try compiler.compileTest(node, on: connection)
+                try record(sql, of: node, into: &result)
+                var judged = node
+                judged.config = config
                 let audit = loaded.session.target.schema + "_dbt_test__audit"
-                let outcome = try TestExecutor(connection: connection, dialect: loaded.session.dialect).run(node, sql: sql, auditSchema: audit)
+                let outcome = try TestExecutor(connection: connection, dialect: loaded.session.dialect).run(judged, sql: sql, auditSchema: audit)
                 result.failures = outcome.failures
                 result.status = outcome.status
                 result.message = outcome.message
@@ -183,11 +186,16 @@ public final class Runner: @unchecked Sendable {
     private func compile(_ node: ProjectNode, compiler: Compiler, connection: any DatabaseConnection,
                          into result: inout NodeResult) throws -> String {
         let sql = try compiler.compile(node, on: connection)
+        try record(sql, of: node, into: &result)
+        return sql
+    }
+
+    /// Keeps a node's compiled SQL in its result and under target/compiled and target/run.
+    private func record(_ sql: String, of node: ProjectNode, into result: inout NodeResult) throws {
         result.compiledCode = sql
         for folder in ["compiled", "run"] {
             try TargetPaths.write(sql, to: paths.compiled(node, folder: folder))
         }
-        return sql
     }
 
     /// A target path as dbt prints it: relative to the project (`target/compiled/...`).

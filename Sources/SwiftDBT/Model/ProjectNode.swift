@@ -79,4 +79,6 @@ public struct TestMetadata: Sendable {
     public var columnName: String?
     /// The unique ID of the model, seed or source under test.
     public var attachedNode: String?
+    /// The config keys the test's properties set: the test macro's `config()` calls do not override them.
+    public var propertyConfigKeys: Set<String> = []
 }

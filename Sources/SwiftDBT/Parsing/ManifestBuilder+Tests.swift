@@ -42,7 +42,9 @@ extension ManifestBuilder {
             let (namespace, testName) = parts.count == 2 ? (Optional(parts[0]), parts[1]) : (nil, spec.name)
             var kwargs = spec.arguments
             if let column { kwargs.append(("column_name", .string(column))) }
-            let (shortName, fullName) = ManifestBuilder.testNames(type: prefix + testName, subject: subject, kwargs: kwargs)
+            // dbt prefixes a namespaced test's name with its namespace: `dbt_utils_equality_...`, `dbt_utils_source_...`.
+            let type = (namespace.map { $0 + "_" } ?? "") + prefix + testName
+            let (shortName, fullName) = ManifestBuilder.testNames(type: type, subject: subject, kwargs: kwargs)
             // dbt names the node by the full name and files it under the short (hashed) one.
             let name = spec.customName ?? fullName
             let model: String
@@ -78,6 +80,7 @@ extension ManifestBuilder {
                 node.test = TestMetadata(name: testName, namespace: namespace,
                                          kwargs: kwargs.filter { $0.key != "column_name" },
                                          columnName: column, attachedNode: attachedID)
+                node.test?.propertyConfigKeys = Set(spec.config.map { NodeConfig.canonicalKey($0.key) })
                 try captureReferences(in: &node)
                 if case .source(let source, let table, _) = attached {
                     node.sources.insert(ProjectNode.SourceReference(source: source, table: table, location: spec.location), at: 0)

@@ -163,26 +163,22 @@
 {%- endmacro %}
 
 {% macro type_string() -%}{{ return(adapter.dispatch('type_string', 'dbt')()) }}{%- endmacro %}
-{% macro default__type_string() -%}varchar{%- endmacro %}
-{% macro sqlite__type_string() -%}text{%- endmacro %}
+{% macro default__type_string() -%}{{ return(api.Column.translate_type('string')) }}{%- endmacro %}
 
 {% macro type_int() -%}{{ return(adapter.dispatch('type_int', 'dbt')()) }}{%- endmacro %}
 {% macro default__type_int() -%}integer{%- endmacro %}
 
 {% macro type_bigint() -%}{{ return(adapter.dispatch('type_bigint', 'dbt')()) }}{%- endmacro %}
 {% macro default__type_bigint() -%}bigint{%- endmacro %}
-{% macro sqlite__type_bigint() -%}integer{%- endmacro %}
 
 {% macro type_timestamp() -%}{{ return(adapter.dispatch('type_timestamp', 'dbt')()) }}{%- endmacro %}
 {% macro default__type_timestamp() -%}timestamp{%- endmacro %}
 
 {% macro type_numeric() -%}{{ return(adapter.dispatch('type_numeric', 'dbt')()) }}{%- endmacro %}
 {% macro default__type_numeric() -%}numeric(28,6){%- endmacro %}
-{% macro sqlite__type_numeric() -%}numeric{%- endmacro %}
 
 {% macro type_float() -%}{{ return(adapter.dispatch('type_float', 'dbt')()) }}{%- endmacro %}
 {% macro default__type_float() -%}float{%- endmacro %}
-{% macro sqlite__type_float() -%}real{%- endmacro %}
 
 {% macro type_boolean() -%}{{ return(adapter.dispatch('type_boolean', 'dbt')()) }}{%- endmacro %}
 {% macro default__type_boolean() -%}boolean{%- endmacro %}

@@ -1,0 +1,13 @@
+#!/bin/sh
+# Records dbt-core's results on Tests/Fixtures/execution/test_macro_config (the expected lines of
+# TestMacroConfigTests): a generic test whose macro sets fail_calc, warn_if and error_if with config().
+# Needs dbt-core 1.10 with dbt-sqlite (DBT=path to dbt).
+set -eu
+DBT=${DBT:-dbt}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cp -R "$(dirname "$0")/../Tests/Fixtures/execution/test_macro_config" "$work/project"
+cd "$work/project"
+mkdir prof
+printf 'test_macro_config:\n  target: dev\n  outputs:\n    dev:\n      type: sqlite\n      threads: 1\n      database: main\n      schema: main\n      schemas_and_paths:\n        main: %s/main.db\n      schema_directory: %s\n' "$work" "$work" > prof/profiles.yml
+"$DBT" build --profiles-dir prof --no-use-colors 2>&1 | sed 's/^[0-9:]*  //' | grep -E ' of [0-9]+ (OK|PASS|WARN|FAIL|ERROR)|^ *Got |^Done\.' || true
