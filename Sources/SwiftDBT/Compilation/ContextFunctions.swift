@@ -59,16 +59,19 @@ enum ContextFunctions {
             guard let items = try? context.iterate(arguments.value(0, "value") ?? .none) else { return fallback }
             return SetObject(items).map(Value.object) ?? fallback
         },
+        // dbt's `set_strict(value)`: a Python set, or the error Python gives.
         "set_strict": { arguments, context in
-            var unique: [Value] = []
             let items: [Value]
             do {
                 items = try context.iterate(arguments.value(0, "value") ?? .none)
             } catch let error as TemplateError {
                 throw TemplateError(.raised, "set_strict(): \(error.message)")
             }
-            for item in items where !unique.contains(where: { Value.equals($0, item) }) { unique.append(item) }
-            return .list(unique)
+            guard let set = SetObject(items) else {
+                let unhashable = items.first { SetObject([$0]) == nil }
+                throw TemplateError(.raised, "set_strict(): unhashable type: '\(unhashable?.typeName ?? "list")'")
+            }
+            return .object(set)
         },
     ]
 
