@@ -1,4 +1,4 @@
-/// What a property YAML file (`version: 2`) says about models, seeds and sources.
+/// What a property YAML file (`version: 2`) says about models, seeds, sources and unit tests.
 struct PropertyFile: Sendable {
     /// Warnings from reading the file (keys written twice).
     var warnings: [String] = []
@@ -54,11 +54,13 @@ struct PropertyFile: Sendable {
     var models: [ResourcePatch] = []
     var seeds: [ResourcePatch] = []
     var sources: [SourceTablePatch] = []
+    var unitTests: [UnitTestSpec] = []
 
     /// Records `path` (relative to the package root) as the file every entry came from.
     mutating func relocate(to path: String) {
         for i in models.indices { models[i].file = path }
         for i in seeds.indices { seeds[i].file = path }
         for i in sources.indices { sources[i].file = path }
+        for i in unitTests.indices { unitTests[i].file = path }
     }
 }
