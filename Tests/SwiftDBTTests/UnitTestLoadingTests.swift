@@ -5,7 +5,8 @@ import XCTest
 @testable import SwiftDBT
 
 /// `unit_tests:` in property files are read and checked as dbt-core 1.10 checks them when it parses (the broken
-/// fixtures `unit_test_*` hold dbt's messages); until swiftdbt runs them, each is named in a warning.
+/// fixtures `unit_test_*` hold dbt's messages, checked by scripts/check-unit-test-reference.py); until swiftdbt
+/// runs them, each is named in a warning.
 final class UnitTestLoadingTests: XCTestCase {
     /// The fixture project (dict, csv and sql rows, inline and from `tests/fixtures`, overrides, a source input)
     /// loads; every unit test is named in a warning; fixture files are not singular tests.
