@@ -9,7 +9,8 @@ import XCTest
 /// runs them, each is named in a warning.
 final class UnitTestLoadingTests: XCTestCase {
     /// The fixture project (dict, csv and sql rows, inline and from `tests/fixtures`, overrides, a source input)
-    /// loads; every unit test is named in a warning; fixture files are not singular tests.
+    /// loads; every enabled unit test is named in a warning (a disabled one naming no model is not checked, as in
+    /// dbt); fixture files are not singular tests.
     func testUnitTestsLoadAndAreNamedAsNotRun() throws {
         let root = try copyFixture("unit_tests")
         defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(root)) }
@@ -35,11 +36,11 @@ final class UnitTestLoadingTests: XCTestCase {
     func testRowsAreReadInTheirFormat() throws {
         let text = try String(contentsOf: fixturesFolder.appendingPathComponent("unit_tests/models/schema.yml"), encoding: .utf8)
         let specs = try PropertyFileParser.parse(text, path: "schema.yml", shownAs: "schema.yml").unitTests
-        XCTAssertEqual(specs.map(\.name), ["totals_dict", "totals_csv_fixture", "staging_sql"])
-        XCTAssertEqual(specs.map(\.model), ["customer_totals", "customer_totals", "stg_orders"])
+        XCTAssertEqual(specs.map(\.name), ["totals_dict", "totals_csv_fixture", "staging_sql", "switched_off"])
+        XCTAssertEqual(specs.map(\.model), ["customer_totals", "customer_totals", "stg_orders", "not_a_model"])
         XCTAssertEqual(specs.flatMap { $0.given.map(\.input) }, ["ref('stg_orders')", "ref('stg_orders')", "source('shop', 'orders')"])
         XCTAssertEqual(specs.flatMap { $0.given.map(\.rows.format) } + specs.map(\.expect.format),
-                       [.dict, .csv, .sql, .dict, .csv, .sql])
+                       [.dict, .csv, .sql, .dict, .csv, .sql, .dict])
         guard case .fixture("some_orders")? = specs[1].given.first?.rows.source,
               case .inline(.string("customer_id,total,currency\n10,12,USD\n"))? = specs[1].expect.source,
               case .fixture("one_order")? = specs[2].expect.source else {

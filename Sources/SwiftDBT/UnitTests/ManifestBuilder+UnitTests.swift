@@ -1,12 +1,13 @@
 import Foundation
 
 extension ManifestBuilder {
-    /// Checks every `unit_tests:` entry as dbt does when it loads them: the model under test exists in the entry's
-    /// package, every fixture file named exists under `<test-path>/fixtures`, and a model calling `is_incremental`
+    /// Checks every enabled `unit_tests:` entry as dbt does when it loads them: the model under test exists (enabled)
+    /// in the entry's package, every fixture file named exists under `<test-path>/fixtures`, and a model calling `is_incremental`
     /// gets a boolean `is_incremental` override (and a `this` input when it is true). swiftdbt does not run unit
     /// tests yet, so each one is named in a warning rather than passing by not running.
     mutating func checkUnitTests() {
-        for (spec, package) in unitTestSpecs {
+        // A disabled unit test (`config: {enabled: false}`) is not checked against models, as in dbt.
+        for (spec, package) in unitTestSpecs where !spec.config.contains(where: { $0.key == "enabled" && $0.value == .bool(false) }) {
             guard let model = nodes.first(where: { $0.resourceType == .model && $0.packageName == package.name && $0.name == spec.model }) else {
                 fail("Unable to find model '\(package.name).\(spec.model)' for unit test '\(spec.name)' in \(spec.file)",
                      spec.location, spec.sourceLine)
