@@ -16,7 +16,7 @@ final class BrokenProjectTests: XCTestCase {
                   "build the swiftdbt executable first (swift build --build-tests)")
         let folder = fixturesFolder.appendingPathComponent("broken")
         let cases = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        XCTAssertGreaterThanOrEqual(cases.count, 29)
+        XCTAssertGreaterThanOrEqual(cases.count, 34)
         for name in cases {
             let root = try copyFixture("broken/\(name)")
             defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(root)) }

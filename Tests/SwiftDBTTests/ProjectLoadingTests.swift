@@ -88,7 +88,7 @@ final class ProjectLoadingTests: XCTestCase {
 }
 
 /// Lines a load logs.
-private final class LogLines: @unchecked Sendable {
+final class LogLines: @unchecked Sendable {
     private let lock = NSLock()
     private var lines: [String] = []
     func append(_ line: String) { lock.withLock { lines.append(line) } }

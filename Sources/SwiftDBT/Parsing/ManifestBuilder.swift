@@ -24,6 +24,7 @@ struct ManifestBuilder {
     /// The text of every property file read, by the path messages show, to quote the line of an error found later.
     private var propertyTexts: [String: String] = [:]
     var testSpecs: [(spec: PropertyFile.TestSpec, attached: AttachedTarget, package: PackageInfo, file: String)] = []
+    var unitTestSpecs: [(spec: UnitTestSpec, package: PackageInfo)] = []
 
     /// What a generic test is written under.
     enum AttachedTarget {
@@ -55,6 +56,7 @@ struct ManifestBuilder {
             addSources(package, properties.flatMap(\.sources))
             describeMacros(package, properties.flatMap(\.macros))
             exposurePatches += properties.flatMap(\.exposures).map { ($0, package) }
+            unitTestSpecs += properties.flatMap(\.unitTests).map { ($0, package) }
         }
         parseTemplates()
         PhaseTimer.mark("parse templates")
@@ -63,6 +65,7 @@ struct ManifestBuilder {
         PhaseTimer.mark("generic tests")
         let macros = session.macros
         for index in nodes.indices { nodes[index].macroCalls = MacroDependencies.of(nodes[index], macros: macros) }
+        checkUnitTests()
         nameRelations()
         PhaseTimer.mark("name relations")
         linkReferences()
@@ -176,7 +179,10 @@ struct ManifestBuilder {
         var resources: [(type: ResourceType, found: FileDiscovery.Found, shown: String)] = []
         for (type, folders, extensions) in kinds {
             for found in FileDiscovery.files(in: package.root, folders: folders, extensions: extensions) {
-                if type == .test, found.resourcePath.split(separator: "/").first == "generic" { continue }
+                // Generic test macros and unit test fixtures live under the test paths too; they are not singular tests.
+                if type == .test, let top = found.resourcePath.split(separator: "/").first, top == "generic" || top == "fixtures" {
+                    continue
+                }
                 resources.append((type, found, ProjectLoader.shown(found, package)))
             }
         }

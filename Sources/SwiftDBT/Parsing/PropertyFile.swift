@@ -1,4 +1,4 @@
-/// What a property YAML file (`version: 2`) says about models, seeds and sources.
+/// What a property YAML file (`version: 2`) says about models, seeds, sources and unit tests.
 struct PropertyFile: Sendable {
     /// Warnings from reading the file (keys written twice).
     var warnings: [String] = []
@@ -90,6 +90,7 @@ struct PropertyFile: Sendable {
     var macros: [MacroPatch] = []
     var seeds: [ResourcePatch] = []
     var sources: [SourceTablePatch] = []
+    var unitTests: [UnitTestSpec] = []
 
     /// Records `path` (relative to the package root) as the file every entry came from.
     mutating func relocate(to path: String) {
@@ -98,5 +99,6 @@ struct PropertyFile: Sendable {
         for i in sources.indices { sources[i].file = path }
         for i in macros.indices { macros[i].file = path }
         for i in exposures.indices { exposures[i].file = path }
+        for i in unitTests.indices { unitTests[i].file = path }
     }
 }

@@ -1,4 +1,4 @@
-/// Reads property YAML files (`models:`, `seeds:`, `sources:`), keeping every entry's location.
+/// Reads property YAML files (`models:`, `seeds:`, `sources:`, `unit_tests:`), keeping every entry's location.
 enum PropertyFileParser {
     /// Test arguments that are really test configs when written among the arguments.
     static let testConfigKeys: Set<String> = ["severity", "where", "limit", "warn_if", "error_if", "store_failures",
@@ -34,11 +34,12 @@ enum PropertyFileParser {
         for entry in try list(root, "sources") { result.sources += try sources(entry, file: file) }
         for entry in try list(root, "macros") { result.macros.append(try macro(entry, file: file)) }
         for entry in try list(root, "exposures") { result.exposures.append(try exposure(entry, file: file)) }
+        result.unitTests = try unitTests(root, text: text, file: file)
         return result
     }
 
     /// The items of the list under `key` of `node`: none when the key is absent or empty, an error when it is not a list.
-    private static func list(_ node: YAMLNode, _ key: String) throws -> [YAMLNode] {
+    static func list(_ node: YAMLNode, _ key: String) throws -> [YAMLNode] {
         guard let value = node[key], !value.isNull else { return [] }
         guard value.isSequence else {
             throw DBTError(.project, "'\(key)' must be a list, not \(value.value.kindDescription)", at: value.location)
@@ -52,7 +53,7 @@ enum PropertyFileParser {
     }
 
     /// The text under `key` of `node`, nil when absent or empty; a list or mapping is an error.
-    private static func optionalText(_ node: YAMLNode, _ key: String) throws -> String? {
+    static func optionalText(_ node: YAMLNode, _ key: String) throws -> String? {
         guard let value = node[key], !value.isNull else { return nil }
         guard let text = value.scalarText else {
             throw DBTError(.project, "'\(key)' must be text, not \(value.value.kindDescription)", at: value.location)
@@ -60,7 +61,7 @@ enum PropertyFileParser {
         return text
     }
 
-    private static func name(of entry: YAMLNode, _ what: String) throws -> String {
+    static func name(of entry: YAMLNode, _ what: String) throws -> String {
         guard let name = entry["name"]?.scalarText, !name.isEmpty else {
             throw DBTError(.project, "every \(what) entry needs a 'name'", at: entry.location)
         }
@@ -119,7 +120,7 @@ enum PropertyFileParser {
             location: entry.location, file: file)
     }
 
-    private static func config(_ node: YAMLNode?) throws -> [(key: String, value: ConfigValue)] {
+    static func config(_ node: YAMLNode?) throws -> [(key: String, value: ConfigValue)] {
         guard let node, !node.isNull else { return [] }
         guard case .mapping(let pairs) = node.kind else {
             throw DBTError(.project, "'config' must be a mapping", at: node.location)

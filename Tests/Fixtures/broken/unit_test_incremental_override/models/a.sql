@@ -1,0 +1,2 @@
+select 1 as id
+{% if is_incremental() %}where 1 = 0{% endif %}
