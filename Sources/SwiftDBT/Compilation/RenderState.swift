@@ -35,6 +35,8 @@ final class RenderState {
     var results: [String: Value] = [:]
     /// `flags` and `selected_resources`.
     let flags: InvocationFlags
+    /// Names a materialization macro sees besides the node's context (`sql`, `pre_hooks`, `run_hooks`, ...).
+    var materializationContext: [String: Value] = [:]
 
     init(session: CompileSession, node: ProjectNode, phase: Phase, incremental: Bool = false,
          runtime: DatabaseRuntime? = nil, connection: (any DatabaseConnection)? = nil,

@@ -56,7 +56,7 @@ public final class Runner: @unchecked Sendable {
             } catch var error as DBTError where error.location == nil {
                 // A schema the database refuses is reported at the first node that asked for it.
                 if let node = order.first(where: { $0.relation?.schema == schema }) {
-                    (error.location, error.sourceLine) = Runner.schemaConfigLine(of: node)
+                    (error.location, error.sourceLine) = node.configLine("schema")
                     error.notes.append("the schema of \(node.resourceType.rawValue) \(node.name)")
                 }
                 throw error
@@ -84,19 +84,6 @@ public final class Runner: @unchecked Sendable {
             ThreadPool.run(workers, run)
         }
         return results.values
-    }
-
-    /// Where a node's schema comes from, as far as its own file tells: the first line of its SQL that sets a
-    /// `schema`, else where the node is defined (the schema may come from a YAML or project config).
-    private static func schemaConfigLine(of node: ProjectNode) -> (FileLocation, String?) {
-        guard node.resourceType == .model else { return (node.definedAt, nil) }
-        let lines = node.rawCode.split(separator: "\n", omittingEmptySubsequences: false)
-        for (offset, line) in lines.enumerated() {
-            guard let found = line.range(of: "schema") else { continue }
-            let column = line.distance(from: line.startIndex, to: found.lowerBound) + 1
-            return (FileLocation(path: node.definedAt.path, line: offset + 1, column: column), SourceText.line(offset + 1, of: node.rawCode))
-        }
-        return (node.definedAt, SourceText.line(node.definedAt.line, of: node.rawCode))
     }
 
     /// One worker: takes ready nodes until none are left.
@@ -149,6 +136,12 @@ public final class Runner: @unchecked Sendable {
             default:
                 let sql = try compile(node, compiler: compiler, connection: connection, into: &result)
                 let dialect = loaded.session.dialect
+                if case .macro(let macro)? = loaded.session.macros.materialization(
+                    node.config.materialized, adapterBuiltins: dialect.adapterMaterializations,
+                    allowPackageOverrides: loaded.session.project.allowsPackageMaterializationOverrides) {
+                    result.message = try materialize(node, with: macro, sql: sql, compiler: compiler, connection: connection)
+                    break
+                }
                 var materializer = Materializer(connection: connection, dialect: dialect, relations: relations,
                                                 fullRefresh: options.fullRefresh)
                 // Post-hooks and grants commit with the new relation: if one fails, the old relation stays.
@@ -172,6 +165,23 @@ public final class Runner: @unchecked Sendable {
         }
         result.completedAt = Date()
         return result
+    }
+
+    /// Builds `node` with a materialization macro, in one transaction: a failure leaves the previous
+    /// relation as it was. The relations the macro returns are recorded in the run's cache.
+    private func materialize(_ node: ProjectNode, with macro: MacroEntry, sql: String, compiler: Compiler,
+                             connection: any DatabaseConnection) throws -> String {
+        if let schema = node.relation?.schema { try relations.load([schema], from: connection) }
+        var outcome: MaterializationOutcome?
+        let materializer = Materializer(connection: connection, dialect: loaded.session.dialect, relations: relations,
+                                        fullRefresh: options.fullRefresh)
+        try materializer.transaction {
+            outcome = try compiler.materialize(node, with: macro, sql: sql, on: connection) { hooks, insideTransaction in
+                try Hooks.run(hooks, inTransaction: insideTransaction, node: node, compiler: compiler, connection: connection)
+            }
+        }
+        for built in outcome?.relations ?? [] where built.kind != nil { relations.set(built.name, built.kind) }
+        return outcome?.message ?? "OK"
     }
 
     /// Compiles `node` and writes its SQL to `target/compiled` and `target/run` before it runs.
