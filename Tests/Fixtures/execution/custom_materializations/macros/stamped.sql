@@ -4,7 +4,7 @@
     {%- set target_relation = this.incorporate(type='table') -%}
     {{ drop_relation_if_exists(load_relation(this)) }}
     {% call statement('main') -%}
-        {{ get_create_table_as_sql(false, target_relation, "select *, '" ~ stamp ~ "' as built_by from (" ~ sql ~ ")") }}
+        {{ get_create_table_as_sql(false, target_relation, "select *, '" ~ stamp ~ "' as built_by from (" ~ sql ~ ") as built") }}
     {%- endcall %}
     {{ return({'relations': [target_relation]}) }}
 {% endmacro %}

@@ -5,7 +5,7 @@
     {%- set existing = load_relation(this) -%}
     {{ drop_relation_if_exists(existing) }}
     {% call statement('main') -%}
-        {{ get_create_table_as_sql(false, target_relation, "select *, 'table_override' as built_by from (" ~ sql ~ ")") }}
+        {{ get_create_table_as_sql(false, target_relation, "select *, 'table_override' as built_by from (" ~ sql ~ ") as built") }}
     {%- endcall %}
     {{ return({'relations': [target_relation]}) }}
 {% endmaterialization %}
