@@ -47,6 +47,12 @@ final class CustomMaterializationTests: XCTestCase {
         XCTAssertEqual(try project.rows("select id, built_by from plain_table"), [[1, "table_override"]])
     }
 
+    func testWhatTheMaterializationDoesNotCommitIsRolledBack() throws {
+        let run = try project.run("run", "--select", "never_committed")
+        XCTAssertEqual(run.code, 0, run.all)
+        XCTAssertEqual(try project.relations(), [:], "dbt-core 1.10 keeps no table either")
+    }
+
     func testAFailingMaterializationLeavesThePreviousTable() throws {
         XCTAssertEqual(try project.run("run", "--select", "too_few", "broken").code, 0)
         let run = try project.run("run", "--select", "too_few", "broken", "--vars", "{batch: 2, min_rows: 5, break: true}")

@@ -9,14 +9,17 @@ struct MaterializationOutcome {
 extension Compiler {
     /// Calls the materialization macro `macro` for `node` (compiled to `sql`) on `connection`, in the
     /// execute-phase context plus what dbt gives materializations: `sql`/`compiled_code`,
-    /// `pre_hooks`/`post_hooks` and `run_hooks(hooks, inside_transaction)`, which `runHooks` runs.
+    /// `pre_hooks`/`post_hooks` and `run_hooks(hooks, inside_transaction)`, which `runHooks` runs, and
+    /// an `adapter.commit()` that calls `commit`.
     ///
     /// The macro returns `{'relations': [...]}`; one that returns nothing built `this` (as dbt still accepts).
     func materialize(_ node: ProjectNode, with macro: MacroEntry, sql: String, on connection: any DatabaseConnection,
+                     commit: @escaping () throws -> Void,
                      runHooks: @escaping (_ hooks: ConfigValue, _ insideTransaction: Bool) throws -> Void) throws -> MaterializationOutcome {
         let state = RenderState(session: session, node: node, phase: .compile(resolver), incremental: isIncremental(node),
                                 runtime: runtime, connection: connection, flags: flags)
         state.empty = empty
+        state.materializationCommit = commit
         let hooks = { (key: String) -> Value in .list(Hooks.entries(node.config[key]).map {
             .dict([("sql", .string($0.sql)), ("transaction", .bool($0.transactional))])
         }) }

@@ -167,21 +167,32 @@ public final class Runner: @unchecked Sendable {
         return result
     }
 
-    /// Builds `node` with a materialization macro, in one transaction: a failure leaves the previous
-    /// relation as it was. The relations the macro returns are recorded in the run's cache.
+    /// Builds `node` with a materialization macro, as dbt runs one: its statements run in a transaction that
+    /// only its `adapter.commit()` commits (a new one opens after), and what it leaves uncommitted, or a failure,
+    /// is rolled back, so the previous relation stays. Hooks outside the transaction run after a commit. The
+    /// relations the macro returns are recorded in the run's cache.
     private func materialize(_ node: ProjectNode, with macro: MacroEntry, sql: String, compiler: Compiler,
                              connection: any DatabaseConnection) throws -> String {
         if let schema = node.relation?.schema { try relations.load([schema], from: connection) }
-        var outcome: MaterializationOutcome?
-        let materializer = Materializer(connection: connection, dialect: loaded.session.dialect, relations: relations,
-                                        fullRefresh: options.fullRefresh)
-        try materializer.transaction {
-            outcome = try compiler.materialize(node, with: macro, sql: sql, on: connection) { hooks, insideTransaction in
-                try Hooks.run(hooks, inTransaction: insideTransaction, node: node, compiler: compiler, connection: connection)
-            }
+        let commit = {
+            try connection.commit()
+            try connection.begin()
         }
-        for built in outcome?.relations ?? [] where built.kind != nil { relations.set(built.name, built.kind) }
-        return outcome?.message ?? "OK"
+        try connection.begin()
+        let outcome: MaterializationOutcome
+        do {
+            outcome = try compiler.materialize(node, with: macro, sql: sql, on: connection, commit: commit) { hooks, inside in
+                if !inside { try commit() }
+                try Hooks.run(hooks, inTransaction: inside, node: node, compiler: compiler, connection: connection)
+                if !inside { try commit() }
+            }
+        } catch {
+            try? connection.rollback()
+            throw error
+        }
+        try connection.rollback()
+        for built in outcome.relations where built.kind != nil { relations.set(built.name, built.kind) }
+        return outcome.message
     }
 
     /// Compiles `node` and writes its SQL to `target/compiled` and `target/run` before it runs.

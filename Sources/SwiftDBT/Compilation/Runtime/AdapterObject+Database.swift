@@ -128,7 +128,15 @@ extension AdapterObject {
             }
         case "commit":
             return method { _ in
-                try state.runtime?.commit()
+                if let commit = state.materializationCommit {
+                    do {
+                        try commit()
+                    } catch let error as DBTError {
+                        throw TemplateError(.raised, error.message)
+                    }
+                } else {
+                    try state.runtime?.commit()
+                }
                 return .none
             }
         case "quote_as_configured":

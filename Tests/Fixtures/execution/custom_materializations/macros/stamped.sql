@@ -6,6 +6,7 @@
     {% call statement('main') -%}
         {{ get_create_table_as_sql(false, target_relation, "select *, '" ~ stamp ~ "' as built_by from (" ~ sql ~ ") as built") }}
     {%- endcall %}
+    {{ adapter.commit() }}
     {{ return({'relations': [target_relation]}) }}
 {% endmacro %}
 

@@ -7,5 +7,6 @@
     {% call statement('main') -%}
         {{ get_create_table_as_sql(false, target_relation, "select *, 'table_override' as built_by from (" ~ sql ~ ") as built") }}
     {%- endcall %}
+    {{ adapter.commit() }}
     {{ return({'relations': [target_relation]}) }}
 {% endmaterialization %}
