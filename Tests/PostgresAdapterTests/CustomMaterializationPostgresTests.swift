@@ -35,6 +35,45 @@ final class CustomMaterializationPostgresTests: XCTestCase {
         try connect(try load(root, target: "postgres", environment: environment)).query(sql, limit: nil).rows
     }
 
+    /// Each step recorded with dbt-core 1.10 and dbt-postgres (scripts/record-materialization-reference.py), replayed
+    /// on copies of the fixture, each with its own schema.
+    func testSameTablesAsDbtCore() throws {
+        let steps = try DbtReferenceStep.load(fixtures.appendingPathComponent("reference/custom-materializations.json"),
+                                              adapter: "postgres")
+        XCTAssertEqual(steps.count, 4)
+        for step in steps {
+            let (copy, copySchema) = try projectWithBothTargets("execution/custom_materializations", profile: "custom_materializations")
+            let connection = try connect(try load(copy, target: "postgres", environment: environment))
+            addTeardownBlock {
+                try? connection.execute("drop schema if exists \"\(copySchema)\" cascade")
+                try? FileManager.default.removeItem(atPath: (copy as NSString).deletingLastPathComponent)
+            }
+            let file = copy + "/dbt_project.yml"
+            try (try String(contentsOfFile: file, encoding: .utf8) + step.projectFileExtra).write(toFile: file, atomically: true, encoding: .utf8)
+            let codes = try step.runs.map {
+                try runCLI($0 + ["--target", "postgres", "--profiles-dir", copy], in: copy, environment: environment).code
+            }
+            XCTAssertEqual(codes, step.exitCodes, step.name)
+            var tables: [String: [String]] = [:]
+            let names = try connection.query("select table_name from information_schema.tables where table_schema = '\(copySchema)'", limit: nil)
+            for case .text(let name)? in names.rows.map(\.first) {
+                let rows = try connection.query("select * from \"\(copySchema)\".\"\(name)\"", limit: nil).rows
+                tables[name] = DbtReferenceStep.rows(of: rows.map { row in
+                    row.map { value -> Any in
+                        switch value {
+                        case .integer(let i): return NSNumber(value: i)
+                        case .real(let d): return NSNumber(value: d)
+                        case .text(let t): return t
+                        case .bool(let b): return NSNumber(value: b)
+                        case .null, .blob: return NSNull()
+                        }
+                    }
+                })
+            }
+            XCTAssertEqual(tables, step.tables, step.name)
+        }
+    }
+
     func testMaterializationsOnPostgres() throws {
         let first = try run("run")
         XCTAssertEqual(first.code, 0, first.output)

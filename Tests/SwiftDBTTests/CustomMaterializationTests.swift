@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import SQLiteAdapter
 
@@ -66,6 +67,34 @@ final class CustomMaterializationTests: XCTestCase {
         XCTAssertEqual(try project.rows("select id from too_few"), [[1]])
         XCTAssertEqual(try project.rows("select id from broken"), [[1]])
         XCTAssertEqual(try project.relations(), ["too_few": "table", "broken": "table"], "nothing of the failed runs is left")
+    }
+
+    /// Each step recorded with dbt-core 1.10 and dbt-sqlite (scripts/record-materialization-reference.py), replayed.
+    func testSameTablesAsDbtCore() throws {
+        let steps = try DbtReferenceStep.load(fixturesFolder.appendingPathComponent("reference/custom-materializations.json"),
+                                              adapter: "sqlite")
+        XCTAssertEqual(steps.count, 4)
+        for step in steps {
+            let copy = try ExecutionProject("custom_materializations")
+            addTeardownBlock { try? FileManager.default.removeItem(atPath: (copy.root as NSString).deletingLastPathComponent) }
+            let file = copy.root + "/dbt_project.yml"
+            try copy.write(try String(contentsOfFile: file, encoding: .utf8) + step.projectFileExtra, to: "dbt_project.yml")
+            XCTAssertEqual(try step.runs.map { try copy.run($0).code }, step.exitCodes, step.name)
+            var tables: [String: [String]] = [:]
+            for name in try copy.relations().keys {
+                tables[name] = DbtReferenceStep.rows(of: try copy.rows("select * from \"\(name)\"").map { row in
+                    row.map { value -> Any in
+                        switch value {
+                        case .integer(let i): return NSNumber(value: i)
+                        case .real(let d): return NSNumber(value: d)
+                        case .text(let t): return t
+                        case .null, .blob: return NSNull()
+                        }
+                    }
+                })
+            }
+            XCTAssertEqual(tables, step.tables, step.name)
+        }
     }
 
     func testAnUnknownMaterializationIsALoadErrorAtItsConfigLine() throws {
