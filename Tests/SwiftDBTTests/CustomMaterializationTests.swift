@@ -38,6 +38,16 @@ final class CustomMaterializationTests: XCTestCase {
                        "the root's `table, default` does not replace dbt-sqlite's own `table`, nor does the package's by default")
     }
 
+    /// `adapter=['sqlite', 'postgres']` defines the materialization for each (beyond dbt-core 1.10, which refuses a list).
+    func testAMaterializationForAListOfAdapters() throws {
+        try project.write("{% materialization twin, adapter=['postgres', 'sqlite'] %}{{ return(build_stamped('twin')) }}"
+                          + "{% endmaterialization %}\n", to: "macros/twin.sql")
+        try project.write("{{ config(materialized='twin') }}\nselect 1 as id\n", to: "models/flavoured.sql")
+        let run = try project.run("run", "--select", "flavoured")
+        XCTAssertEqual(run.code, 0, run.all)
+        XCTAssertEqual(try project.rows("select id, built_by from flavoured"), [[1, "twin"]])
+    }
+
     func testAPackagesTableIsUsedWhenTheProjectAllowsIt() throws {
         let file = project.root + "/dbt_project.yml"
         let text = try String(contentsOfFile: file, encoding: .utf8)
