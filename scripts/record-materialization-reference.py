@@ -27,6 +27,7 @@ STEPS = [
     ("failures", "", [["run", "--select", "too_few", "broken"],
                       ["run", "--select", "too_few", "broken", "--vars", "{batch: 2, min_rows: 5, break: true}"]]),
     ("package_table_allowed", FLAG, [["run", "--select", "plain_table"]]),
+    ("custom_incremental_strategy", "", [["run", "--select", "replaced"], ["run", "--select", "replaced", "--vars", "batch: 2"]]),
 ]
 
 

@@ -44,6 +44,35 @@ extension Compiler {
                                       message: Compiler.mainResponse(state) ?? "OK")
     }
 
+    /// The SQL of a project's incremental strategy `strategy` for the built-in incremental materialization:
+    /// what its macro `get_incremental_<strategy>_sql(arg_dict)` returns, called with dbt's `arg_dict`.
+    func incrementalStrategySQL(_ node: ProjectNode, strategy: String, target: RelationName, staged: RelationName,
+                                columns: [DatabaseColumn], on connection: any DatabaseConnection) throws -> String {
+        let macroName = "get_incremental_\(strategy)_sql"
+        guard let macro = session.macros.resolve(macroName, from: node.packageName) else {
+            throw DBTError(.execution, "incremental strategy '\(strategy)' is not supported: it is not built in (append, "
+                           + "delete+insert, merge) and there is no macro \(macroName)", at: node.definedAt)
+        }
+        let state = RenderState(session: session, node: node, phase: .compile(resolver), incremental: true,
+                                runtime: runtime, connection: connection, flags: flags)
+        let relation = { (name: RelationName) in
+            Value.object(RelationObject(name, kind: RelationKind.table.rawValue, dialect: self.session.dialect,
+                                        texts: self.session.relationTexts))
+        }
+        let arguments = Value.dict([
+            ("target_relation", relation(target)),
+            ("temp_relation", relation(staged)),
+            ("unique_key", node.config["unique_key"]?.jinjaValue ?? .none),
+            ("dest_columns", .list(columns.map { .object(ColumnObject($0, dialect: session.dialect)) })),
+            ("incremental_predicates", node.config["incremental_predicates"]?.jinjaValue ?? .none),
+        ])
+        do {
+            return try session.templates.call(macro.definition, Arguments([arguments]), globals: state.scope(for: macro.packageName)).str
+        } catch let error as TemplateError {
+            throw DBTError(template: error, path: macro.definition.templateName, kind: .execution)
+        }
+    }
+
     /// The message of the `main` statement's response, if the macro ran one.
     private static func mainResponse(_ state: RenderState) -> String? {
         guard case .dict(let result)? = state.results["main"] else { return nil }

@@ -150,6 +150,12 @@ public final class Runner: @unchecked Sendable {
                     try Grants(node.config["grants"]).apply(to: relation, connection: connection, dialect: dialect,
                                                             revokingStale: incrementalRun)
                 }
+                materializer.customStrategy = { strategy, target, staged, columns in
+                    let wanted = Set(columns)
+                    let described = try connection.columns(of: target).filter { wanted.contains($0.name) }
+                    return try compiler.incrementalStrategySQL(node, strategy: strategy, target: target, staged: staged,
+                                                               columns: described, on: connection)
+                }
                 for inTransaction in [false, true] {
                     try Hooks.run(node.config["pre_hook"], inTransaction: inTransaction, node: node, compiler: compiler, connection: connection)
                 }
