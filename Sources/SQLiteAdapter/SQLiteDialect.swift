@@ -8,6 +8,7 @@ public struct SQLiteDialect: Dialect {
     public var type: String { "sqlite" }
     public var includesDatabase: Bool { false }
     public var canRenameViews: Bool { false }
+    public var adapterMaterializations: Set<String> { ["view", "table", "incremental"] }
     public var supportsTruncate: Bool { false }
     public var relationClassName: String { "SQLiteRelation" }
 

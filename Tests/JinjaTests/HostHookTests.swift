@@ -81,9 +81,30 @@ final class HostHookTests: XCTestCase {
         XCTAssertEqual(try environment.call(direct, Arguments([.string("z")])).str, "zz")
     }
 
+    /// `adapter=['a', 'b']` names several adapters (dbt-core 1.10 refuses a list); an option dbt does not know is an error.
+    func testMaterializationAdapterListsAndUnknownOptions() throws {
+        let template = try environment.parse("{% materialization twin, adapter=['sqlite', 'postgres'] %}x{% endmaterialization %}"
+                                             + "{% materialization solo, default, supported_languages=['sql'] %}y{% endmaterialization %}",
+                                             name: "macros/m.sql")
+        XCTAssertEqual(template.blocks.map(\.adapters), [["sqlite", "postgres"], []])
+        XCTAssertEqual(template.blocks.map(\.macro.name), ["materialization_twin_sqlite", "materialization_solo_default"])
+        for (text, message) in [
+            ("{% materialization m, adaptor='sqlite' %}{% endmaterialization %}", "materialization 'm' got an unexpected argument 'adaptor'"),
+            ("{% materialization m, adapter=[1] %}{% endmaterialization %}", "materialization 'm': adapter=[...] must list adapter names as strings"),
+            ("{% materialization m, adapter=x %}{% endmaterialization %}", "materialization 'm': adapter= must be an adapter name or a list of them"),
+        ] {
+            XCTAssertThrowsError(try environment.parse(text, name: "macros/m.sql"), text) { error in
+                let error = error as? TemplateError
+                XCTAssertEqual(error?.kind, .syntax)
+                XCTAssertEqual(error?.message, message)
+                XCTAssertEqual(error?.location?.column, 23)
+            }
+        }
+    }
+
     func testDbtBlocksAreHandedToTheHost() throws {
         let template = try environment.parse(try fixture("blocks.sql"), name: "macros/blocks.sql")
-        let blocks = template.blocks.map { "\($0.kind.rawValue):\($0.name):\($0.adapter ?? "-"):\($0.macro.name)" }
+        let blocks = template.blocks.map { "\($0.kind.rawValue):\($0.name):\($0.adapters.first ?? "-"):\($0.macro.name)" }
         XCTAssertEqual(blocks, [
             "test:positive_values:-:test_positive_values",
             "materialization:view_plus:sqlite:materialization_view_plus_sqlite",

@@ -65,8 +65,9 @@ public struct BlockDefinition: Sendable {
     public let kind: Kind
     /// The block's name (`not_null`, `table`, the doc or snapshot name).
     public let name: String
-    /// For materializations: `adapter='x'`, or nil for `default`.
-    public let adapter: String?
+    /// For materializations: the adapters of `adapter='x'` or `adapter=['x', 'y']`; empty for `default`.
+    /// The macro is named for the first (`materialization_<name>_<adapter>`).
+    public let adapters: [String]
     /// The body as a callable macro (parameters from the block's signature for tests).
     public let macro: MacroDefinition
     /// The body's source text, unrendered.

@@ -242,18 +242,36 @@ extension Parser {
     private mutating func parseBlockDefinition(_ tag: String, opener: Token) throws {
         guard let kind = BlockDefinition.Kind(rawValue: tag) else { return }
         let name = try expectName()
-        var adapter: String?
+        var adapters: [String] = []
         var parameters: [MacroDefinition.Parameter] = []
         switch kind {
         case .test:
             parameters = at(.lparen) ? try parseSignature() : []
         case .materialization:
             while skip(.comma) {
+                let optionToken = current
                 let option = try expectName()
                 if option == "default" { continue }
                 try expect(.assign)
                 let value = try parseExpression()
-                if option == "adapter", case .literal(.string(let text)) = value.kind { adapter = text }
+                switch (option, value.kind) {
+                case ("adapter", .literal(.string(let text))):
+                    adapters = [text]
+                case ("adapter", .list(let items)):
+                    // One materialization for each adapter named (beyond dbt-core 1.10, which refuses a list).
+                    adapters = try items.map { item in
+                        guard case .literal(.string(let text)) = item.kind else {
+                            throw fail("materialization '\(name)': adapter=[...] must list adapter names as strings", at: optionToken)
+                        }
+                        return text
+                    }
+                case ("adapter", _):
+                    throw fail("materialization '\(name)': adapter= must be an adapter name or a list of them", at: optionToken)
+                case ("supported_languages", _):
+                    continue
+                default:
+                    throw fail("materialization '\(name)' got an unexpected argument '\(option)'", at: optionToken)
+                }
             }
         case .docs, .snapshot:
             break
@@ -263,13 +281,13 @@ extension Parser {
         let macroName: String
         switch kind {
         case .test: macroName = "test_" + name
-        case .materialization: macroName = "materialization_\(name)_\(adapter ?? "default")"
+        case .materialization: macroName = "materialization_\(name)_\(adapters.first ?? "default")"
         case .docs, .snapshot: macroName = name
         }
         let bodyEndToken = index
         let definition = try parseMacroBody(name: macroName, parameters: parameters, opener: opener, endTag: "end" + tag)
         let rawBody = text(from: bodyStart, to: endTagStart(after: bodyEndToken))
-        blocks.append(BlockDefinition(kind: kind, name: name, adapter: adapter, macro: definition, rawBody: rawBody))
+        blocks.append(BlockDefinition(kind: kind, name: name, adapters: adapters, macro: definition, rawBody: rawBody))
     }
 
     /// The offset of the `{%` that opened the tag just closed (searching back from the current token).

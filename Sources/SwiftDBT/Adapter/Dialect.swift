@@ -30,6 +30,10 @@ public protocol Dialect: Sendable {
     var columnClassName: String { get }
     /// Whether the database has `truncate table` (SQLite empties a table with `delete from`).
     var supportsTruncate: Bool { get }
+    /// The built-in materializations the adapter declares for itself rather than taking dbt's defaults
+    /// (dbt-sqlite: `view`, `table`, `incremental`): a project's `_default` materialization of that name
+    /// does not replace them, only one written for the adapter does.
+    var adapterMaterializations: Set<String> { get }
     /// The column type a seed column of an inferred type is created with.
     func seedColumnType(_ type: SeedColumnType) -> String
     /// Quotes an identifier.
@@ -49,6 +53,7 @@ extension Dialect {
     public var relationClassName: String { "BaseRelation" }
     public var columnClassName: String { "Column" }
     public var supportsTruncate: Bool { true }
+    public var adapterMaterializations: Set<String> { [] }
 
     public func seedColumnType(_ type: SeedColumnType) -> String { standardSeedColumnType(type) }
 

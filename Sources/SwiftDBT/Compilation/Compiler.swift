@@ -9,9 +9,9 @@ public final class Compiler: Sendable {
     let resolver: ReferenceResolver
     private let ephemerals = EphemeralCache()
     /// Decides `is_incremental()` for a node (an adapter answers once it can see the database).
-    private let isIncremental: @Sendable (ProjectNode) -> Bool
+    let isIncremental: @Sendable (ProjectNode) -> Bool
     /// `--empty`: every `ref()` and `source()` reads zero rows.
-    private let empty: Bool
+    let empty: Bool
     /// The database templates query (`run_query`, `adapter.get_relation`, ...); nil: none can.
     public let runtime: DatabaseRuntime?
     /// `flags` and `selected_resources` as templates see them.

@@ -17,7 +17,7 @@ final class RenderScope: GlobalResolver {
     private var session: CompileSession { state.session }
 
     func resolve(_ name: String) -> Value? {
-        if let value = contextValue(name) { return value }
+        if let value = contextValue(name) ?? state.materializationContext[name] { return value }
         if let macro = session.macros.resolve(name, from: package) {
             return .macro(macro.definition, globals: state.scope(for: macro.packageName))
         }

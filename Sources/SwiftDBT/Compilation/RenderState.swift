@@ -37,6 +37,11 @@ final class RenderState {
     var results: [String: Value] = [:]
     /// `flags` and `selected_resources`.
     let flags: InvocationFlags
+    /// Names a materialization macro sees besides the node's context (`sql`, `pre_hooks`, `run_hooks`, ...).
+    var materializationContext: [String: Value] = [:]
+    /// What `adapter.commit()` does inside a materialization: commits the node's transaction and opens
+    /// the next (nil elsewhere: the runtime's shared transaction, if any, is committed).
+    var materializationCommit: (() throws -> Void)?
 
     init(session: CompileSession, node: ProjectNode, phase: Phase, incremental: Bool = false,
          runtime: DatabaseRuntime? = nil, connection: (any DatabaseConnection)? = nil,

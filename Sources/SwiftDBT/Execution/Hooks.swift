@@ -17,7 +17,7 @@ enum Hooks {
     }
 
     /// Each hook's SQL and whether it belongs inside the transaction.
-    private static func entries(_ hooks: ConfigValue?) -> [(sql: String, transactional: Bool)] {
+    static func entries(_ hooks: ConfigValue?) -> [(sql: String, transactional: Bool)] {
         let items: [ConfigValue]
         switch hooks {
         case .list(let list)?: items = list

@@ -10,6 +10,10 @@ struct Materializer {
     /// and grants. Its argument says whether the relation kept its previous contents (an incremental
     /// run), so privileges granted before may need revoking.
     var finishing: (_ relation: RelationName, _ incrementalRun: Bool) throws -> Void = { _, _ in }
+    /// The SQL of an incremental strategy that is not built in (a project's `get_incremental_<strategy>_sql`),
+    /// given the target, the staged batch and the columns to insert.
+    var customStrategy: (_ strategy: String, _ target: RelationName, _ staged: RelationName, _ columns: [String]) throws -> String
+        = { strategy, _, _, _ in throw DBTError(.execution, "incremental strategy '\(strategy)' is not supported") }
 
     /// Whether `is_incremental()` holds for `node`: an existing table, no full refresh.
     static func isIncremental(_ node: ProjectNode, relations: RelationCache, fullRefresh: Bool) -> Bool {
@@ -140,7 +144,7 @@ struct Materializer {
     }
 
     /// The statements of the model's `incremental_strategy` (dbt's default: delete+insert with a
-    /// `unique_key`, append without).
+    /// `unique_key`, append without; another strategy is the project's macro).
     private func statements(_ node: ProjectNode, target: RelationName, staged: RelationName, columns: [String]) throws -> [String] {
         let keys = node.config["unique_key"]?.stringList ?? []
         let sql = IncrementalSQL(dialect: dialect, target: target, staged: staged, columns: columns, uniqueKey: keys,
@@ -157,8 +161,7 @@ struct Materializer {
                 ?? columns.filter { !excluded.contains($0.lowercased()) }
             return sql.merge(updateColumns: update)
         case let other:
-            throw DBTError(.execution, "incremental strategy '\(other)' is not supported (append, delete+insert, merge)",
-                           at: node.definedAt)
+            return [try customStrategy(other, target, staged, columns)]
         }
     }
 

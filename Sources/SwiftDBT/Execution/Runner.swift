@@ -56,7 +56,7 @@ public final class Runner: @unchecked Sendable {
             } catch var error as DBTError where error.location == nil {
                 // A schema the database refuses is reported at the first node that asked for it.
                 if let node = order.first(where: { $0.relation?.schema == schema }) {
-                    (error.location, error.sourceLine) = Runner.schemaConfigLine(of: node)
+                    (error.location, error.sourceLine) = node.configLine("schema")
                     error.notes.append("the schema of \(node.resourceType.rawValue) \(node.name)")
                 }
                 throw error
@@ -85,19 +85,6 @@ public final class Runner: @unchecked Sendable {
             ThreadPool.run(workers, run)
         }
         return results.values
-    }
-
-    /// Where a node's schema comes from, as far as its own file tells: the first line of its SQL that sets a
-    /// `schema`, else where the node is defined (the schema may come from a YAML or project config).
-    private static func schemaConfigLine(of node: ProjectNode) -> (FileLocation, String?) {
-        guard node.resourceType == .model else { return (node.definedAt, nil) }
-        let lines = node.rawCode.split(separator: "\n", omittingEmptySubsequences: false)
-        for (offset, line) in lines.enumerated() {
-            guard let found = line.range(of: "schema") else { continue }
-            let column = line.distance(from: line.startIndex, to: found.lowerBound) + 1
-            return (FileLocation(path: node.definedAt.path, line: offset + 1, column: column), SourceText.line(offset + 1, of: node.rawCode))
-        }
-        return (node.definedAt, SourceText.line(node.definedAt.line, of: node.rawCode))
     }
 
     /// One worker: takes ready nodes until none are left.
@@ -155,6 +142,12 @@ public final class Runner: @unchecked Sendable {
             default:
                 let sql = try compile(node, compiler: compiler, connection: connection, into: &result)
                 let dialect = loaded.session.dialect
+                if case .macro(let macro)? = loaded.session.macros.materialization(
+                    node.config.materialized, adapterBuiltins: dialect.adapterMaterializations,
+                    allowPackageOverrides: loaded.session.project.allowsPackageMaterializationOverrides) {
+                    result.message = try materialize(node, with: macro, sql: sql, compiler: compiler, connection: connection)
+                    break
+                }
                 var materializer = Materializer(connection: connection, dialect: dialect, relations: relations,
                                                 fullRefresh: options.fullRefresh)
                 // Post-hooks, grants and comments commit with the new relation: if one fails, the old relation stays.
@@ -164,6 +157,12 @@ public final class Runner: @unchecked Sendable {
                                                             revokingStale: incrementalRun)
                     try PersistDocs(node.config["persist_docs"]).apply(node, to: relation, kind: node.config.materialized == "view" ? .view : .table,
                                                                        connection: connection, dialect: dialect)
+                }
+                materializer.customStrategy = { strategy, target, staged, columns in
+                    let wanted = Set(columns)
+                    let described = try connection.columns(of: target).filter { wanted.contains($0.name) }
+                    return try compiler.incrementalStrategySQL(node, strategy: strategy, target: target, staged: staged,
+                                                               columns: described, on: connection)
                 }
                 for inTransaction in [false, true] {
                     try Hooks.run(node.config["pre_hook"], inTransaction: inTransaction, node: node, compiler: compiler, connection: connection)
@@ -180,6 +179,34 @@ public final class Runner: @unchecked Sendable {
         }
         result.completedAt = Date()
         return result
+    }
+
+    /// Builds `node` with a materialization macro, as dbt runs one: its statements run in a transaction that
+    /// only its `adapter.commit()` commits (a new one opens after), and what it leaves uncommitted, or a failure,
+    /// is rolled back, so the previous relation stays. Hooks outside the transaction run after a commit. The
+    /// relations the macro returns are recorded in the run's cache.
+    private func materialize(_ node: ProjectNode, with macro: MacroEntry, sql: String, compiler: Compiler,
+                             connection: any DatabaseConnection) throws -> String {
+        if let schema = node.relation?.schema { try relations.load([schema], from: connection) }
+        let commit = {
+            try connection.commit()
+            try connection.begin()
+        }
+        try connection.begin()
+        let outcome: MaterializationOutcome
+        do {
+            outcome = try compiler.materialize(node, with: macro, sql: sql, on: connection, commit: commit) { hooks, inside in
+                if !inside { try commit() }
+                try Hooks.run(hooks, inTransaction: inside, node: node, compiler: compiler, connection: connection)
+                if !inside { try commit() }
+            }
+        } catch {
+            try? connection.rollback()
+            throw error
+        }
+        try connection.rollback()
+        for built in outcome.relations where built.kind != nil { relations.set(built.name, built.kind) }
+        return outcome.message
     }
 
     /// Compiles `node` and writes its SQL to `target/compiled` and `target/run` before it runs.

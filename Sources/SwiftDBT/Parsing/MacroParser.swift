@@ -20,6 +20,10 @@ enum MacroParser {
                 var entries = template.macros.map { entry(file, $0) }
                 for block in template.blocks where block.kind == .test || block.kind == .materialization {
                     entries.append(entry(file, block.macro))
+                    // `adapter=['a', 'b']`: the same materialization under each adapter's name.
+                    for adapter in block.adapters.dropFirst() {
+                        entries.append(entry(file, block.macro, name: "materialization_\(block.name)_\(adapter)"))
+                    }
                 }
                 return .success(entries)
             } catch let error as TemplateError {
@@ -51,9 +55,10 @@ enum MacroParser {
         return (macros, errors)
     }
 
-    private static func entry(_ file: File, _ definition: MacroDefinition) -> MacroEntry {
-        MacroEntry(uniqueID: "macro.\(file.package).\(definition.name)", name: definition.name, packageName: file.package,
-                   originalFilePath: file.originalFilePath, definition: definition)
+    private static func entry(_ file: File, _ definition: MacroDefinition, name: String? = nil) -> MacroEntry {
+        let name = name ?? definition.name
+        return MacroEntry(uniqueID: "macro.\(file.package).\(name)", name: name, packageName: file.package,
+                          originalFilePath: file.originalFilePath, definition: definition)
     }
 }
 

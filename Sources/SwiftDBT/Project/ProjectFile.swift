@@ -36,6 +36,9 @@ public struct ProjectFile: Sendable {
     public var queryComment: QueryComment
     /// `flags: indirect_selection:`, the project's default for `--indirect-selection` (dbt's project flag).
     public var indirectSelection: IndirectSelection? = nil
+    /// `flags: require_explicit_package_overrides_for_builtin_materializations: false`: a package's
+    /// materialization may replace a built-in one of the same name (dbt's default since 1.8: it may not).
+    public var allowsPackageMaterializationOverrides = false
     /// The file's path relative to the invocation, for messages.
     public var path: String
     /// Warnings from reading the file (keys written twice), printed when the project loads.
@@ -123,6 +126,7 @@ public struct ProjectFile: Sendable {
             requiredDBTVersion: try RequiredDBTVersion.parse(node["require-dbt-version"], text: source),
             queryComment: try QueryComment.parse(node["query-comment"]),
             indirectSelection: try indirectSelection(rendered["flags"], at: node["flags"]?["indirect_selection"]?.location),
+            allowsPackageMaterializationOverrides: try !requiresExplicitPackageOverrides(rendered["flags"], node["flags"]),
             path: path, warnings: warnings)
     }
 
@@ -145,6 +149,16 @@ public struct ProjectFile: Sendable {
             throw DBTError(.project, "'flags: indirect_selection' must be one of: \(valid)", at: location)
         }
         return mode
+    }
+
+    /// `flags: require_explicit_package_overrides_for_builtin_materializations:` (true unless set false).
+    private static func requiresExplicitPackageOverrides(_ flags: ConfigValue?, _ node: YAMLNode?) throws -> Bool {
+        let key = "require_explicit_package_overrides_for_builtin_materializations"
+        guard let value = flags?[key], value != .null else { return true }
+        guard let flag = value.boolValue else {
+            throw DBTError(.project, "'flags: \(key)' must be true or false", at: node?[key]?.location)
+        }
+        return flag
     }
 
     /// `version:`, a text or a number (`1.0.0`, `1`), when there is one.

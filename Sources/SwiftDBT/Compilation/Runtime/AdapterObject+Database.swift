@@ -128,7 +128,15 @@ extension AdapterObject {
             }
         case "commit":
             return method { _ in
-                try state.runtime?.commit()
+                if let commit = state.materializationCommit {
+                    do {
+                        try commit()
+                    } catch let error as DBTError {
+                        throw TemplateError(.raised, error.message)
+                    }
+                } else {
+                    try state.runtime?.commit()
+                }
                 return .none
             }
         case "quote_as_configured":
@@ -228,10 +236,7 @@ extension AdapterObject {
         var located = relation
         if located.schema == nil { located.schema = state.session.target.schema }
         guard let schema = located.schema, try schemaExists(schema) else { return [] }
-        return try state.withDatabase { try $0.columns(of: located) }.map {
-            ColumnObject(name: $0.name, dtype: $0.type, charSize: $0.charSize, numericPrecision: $0.numericPrecision,
-                         numericScale: $0.numericScale, dialect: state.session.dialect)
-        }
+        return try state.withDatabase { try $0.columns(of: located) }.map { ColumnObject($0, dialect: state.session.dialect) }
     }
 
     /// A relation named in the target's database, as dbt names what it finds.

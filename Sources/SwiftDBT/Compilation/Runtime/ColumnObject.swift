@@ -11,6 +11,12 @@ final class ColumnObject: HostObject {
     let numericScale: Int?
     let dialect: any Dialect
 
+    /// A column the database reported.
+    convenience init(_ column: DatabaseColumn, dialect: any Dialect) {
+        self.init(name: column.name, dtype: column.type, charSize: column.charSize, numericPrecision: column.numericPrecision,
+                  numericScale: column.numericScale, dialect: dialect)
+    }
+
     init(name: String, dtype: String, charSize: Int? = nil, numericPrecision: Int? = nil, numericScale: Int? = nil,
          dialect: any Dialect) {
         self.name = name

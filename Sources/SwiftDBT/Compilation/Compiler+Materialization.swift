@@ -1,0 +1,100 @@
+import Jinja
+
+/// What a materialization macro built: the relations it returned and the `main` statement's message.
+struct MaterializationOutcome {
+    var relations: [(name: RelationName, kind: RelationKind?)]
+    var message: String
+}
+
+extension Compiler {
+    /// Calls the materialization macro `macro` for `node` (compiled to `sql`) on `connection`, in the
+    /// execute-phase context plus what dbt gives materializations: `sql`/`compiled_code`,
+    /// `pre_hooks`/`post_hooks` and `run_hooks(hooks, inside_transaction)`, which `runHooks` runs, and
+    /// an `adapter.commit()` that calls `commit`.
+    ///
+    /// The macro returns `{'relations': [...]}`; one that returns nothing built `this` (as dbt still accepts).
+    func materialize(_ node: ProjectNode, with macro: MacroEntry, sql: String, on connection: any DatabaseConnection,
+                     commit: @escaping () throws -> Void,
+                     runHooks: @escaping (_ hooks: ConfigValue, _ insideTransaction: Bool) throws -> Void) throws -> MaterializationOutcome {
+        let state = RenderState(session: session, node: node, phase: .compile(resolver), incremental: isIncremental(node),
+                                runtime: runtime, connection: connection, flags: flags)
+        state.empty = empty
+        state.materializationCommit = commit
+        let hooks = { (key: String) -> Value in .list(Hooks.entries(node.config[key]).map {
+            .dict([("sql", .string($0.sql)), ("transaction", .bool($0.transactional))])
+        }) }
+        state.materializationContext = [
+            "sql": .string(sql),
+            "compiled_code": .string(sql),
+            "pre_hooks": hooks("pre_hook"),
+            "post_hooks": hooks("post_hook"),
+            "run_hooks": .function("run_hooks") { arguments, _ in
+                let bound = try arguments.bind("run_hooks", ["hooks", "inside_transaction"], defaults: ["inside_transaction": .bool(true)])
+                try runHooks(try ConfigValue(bound[0]), bound[1].isTruthy)
+                return .string("")
+            },
+        ]
+        let returned: Value
+        do {
+            returned = try session.templates.call(macro.definition, Arguments([]), globals: state.scope(for: macro.packageName))
+        } catch let error as TemplateError {
+            throw DBTError(template: error, path: macro.definition.templateName, kind: .execution)
+        }
+        return MaterializationOutcome(relations: try Compiler.builtRelations(returned, node: node, macro: macro),
+                                      message: Compiler.mainResponse(state) ?? "OK")
+    }
+
+    /// The SQL of a project's incremental strategy `strategy` for the built-in incremental materialization:
+    /// what its macro `get_incremental_<strategy>_sql(arg_dict)` returns, called with dbt's `arg_dict`.
+    func incrementalStrategySQL(_ node: ProjectNode, strategy: String, target: RelationName, staged: RelationName,
+                                columns: [DatabaseColumn], on connection: any DatabaseConnection) throws -> String {
+        let macroName = "get_incremental_\(strategy)_sql"
+        guard let macro = session.macros.resolve(macroName, from: node.packageName) else {
+            throw DBTError(.execution, "incremental strategy '\(strategy)' is not supported: it is not built in (append, "
+                           + "delete+insert, merge) and there is no macro \(macroName)", at: node.definedAt)
+        }
+        let state = RenderState(session: session, node: node, phase: .compile(resolver), incremental: true,
+                                runtime: runtime, connection: connection, flags: flags)
+        let relation = { (name: RelationName) in
+            Value.object(RelationObject(name, kind: RelationKind.table.rawValue, dialect: self.session.dialect,
+                                        texts: self.session.relationTexts))
+        }
+        let arguments = Value.dict([
+            ("target_relation", relation(target)),
+            ("temp_relation", relation(staged)),
+            ("unique_key", node.config["unique_key"]?.jinjaValue ?? .none),
+            ("dest_columns", .list(columns.map { .object(ColumnObject($0, dialect: session.dialect)) })),
+            ("incremental_predicates", node.config["incremental_predicates"]?.jinjaValue ?? .none),
+        ])
+        do {
+            return try session.templates.call(macro.definition, Arguments([arguments]), globals: state.scope(for: macro.packageName)).str
+        } catch let error as TemplateError {
+            throw DBTError(template: error, path: macro.definition.templateName, kind: .execution)
+        }
+    }
+
+    /// The message of the `main` statement's response, if the macro ran one.
+    private static func mainResponse(_ state: RenderState) -> String? {
+        guard case .dict(let result)? = state.results["main"] else { return nil }
+        return result["response"]?.str
+    }
+
+    /// The relations in a materialization's `{'relations': [...]}`.
+    private static func builtRelations(_ returned: Value, node: ProjectNode,
+                                       macro: MacroEntry) throws -> [(name: RelationName, kind: RelationKind?)] {
+        guard case .dict(let pairs) = returned else {
+            return node.relation.map { [($0, nil)] } ?? []
+        }
+        guard case .list(let items)? = pairs["relations"] else {
+            throw DBTError(.execution, "materialization \(macro.name) must return {'relations': [...]}, a list of the relations it built",
+                           at: FileLocation(path: macro.definition.templateName, line: macro.definition.location.line,
+                                            column: macro.definition.location.column))
+        }
+        return try items.items.map { item in
+            guard case .object(let relation as RelationObject) = item else {
+                throw DBTError(.execution, "materialization \(macro.name) returned \(item.repr) among its relations, not a relation")
+            }
+            return (relation.name, relation.kind.flatMap(RelationKind.init(rawValue:)))
+        }
+    }
+}
