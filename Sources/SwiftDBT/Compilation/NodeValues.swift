@@ -59,6 +59,9 @@ enum NodeValues {
         })))
         if node.resourceType == .model {
             fields.append(("access", access(node)))
+            let versioned = versionFields(node)
+            fields += [("version", versioned.version), ("latest_version", versioned.latest),
+                       ("deprecation_date", versioned.deprecation)]
         }
         if let compiledCode {
             fields.append(("compiled", .bool(true)))
@@ -85,6 +88,19 @@ enum NodeValues {
     static func group(_ node: ProjectNode) -> ConfigValue { node.config["group"] ?? .null }
 
     /// `access` of a model: its config, `protected` by default (as in dbt).
+    /// A model's `version`, `latest_version` and `deprecation_date` (null when it has no versions).
+    static func versionFields(_ node: ProjectNode) -> (version: ConfigValue, latest: ConfigValue, deprecation: ConfigValue) {
+        (node.version.map { versionValue($0.version) } ?? .null, node.version.map { versionValue($0.latest) } ?? .null,
+         node.version?.deprecationDate.map(ConfigValue.string) ?? .null)
+    }
+
+    /// A version as dbt keeps it from YAML: a number when written as one.
+    private static func versionValue(_ version: String) -> ConfigValue {
+        if let number = Int(version) { return .int(number) }
+        if let number = Double(version) { return .double(number) }
+        return .string(version)
+    }
+
     static func access(_ node: ProjectNode) -> ConfigValue { node.config["access"] ?? .string("protected") }
 
     /// `docs`: the `docs` config over dbt's defaults (`show: true`, no colour).

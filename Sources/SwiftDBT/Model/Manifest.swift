@@ -46,7 +46,7 @@ public struct Manifest: Sendable {
                       packageName: node.packageName, fqn: node.fqn, originalFilePath: node.originalFilePath,
                       tags: node.config.tags, config: node.config.entries, dependsOn: node.dependsOn,
                       testKind: node.resourceType == .test ? (node.test == nil ? .singular : .generic) : nil,
-                      testName: node.test?.name, attachedNode: node.test?.attachedNode)
+                      testName: node.test?.name, attachedNode: node.test?.attachedNode, version: node.version)
         } + sources.map { source in
             GraphNode(uniqueID: source.uniqueID, name: source.name, resourceType: .source,
                       packageName: source.packageName, fqn: source.fqn, originalFilePath: source.originalFilePath,

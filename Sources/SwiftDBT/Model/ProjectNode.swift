@@ -17,6 +17,8 @@ public struct ProjectNode: Sendable {
     public var config: NodeConfig
     public var description: String = ""
     public var columns: [ColumnInfo] = []
+    /// For a model of a `versions:` block: its version and the latest one.
+    public var version: ModelVersion?
     /// `ref()` calls found while parsing, in order.
     public var refs: [Reference] = []
     /// `source()` calls found while parsing, in order.
@@ -79,4 +81,6 @@ public struct TestMetadata: Sendable {
     public var columnName: String?
     /// The unique ID of the model, seed or source under test.
     public var attachedNode: String?
+    /// The version of the model under test, when it is one of a `versions:` block.
+    public var attachedVersion: String?
 }

@@ -2,9 +2,9 @@
 extension ManifestBuilder {
     mutating func linkReferences() {
         /// Refable nodes by name: package and unique ID, in node order.
-        var byName: [String: [(packageName: String, uniqueID: String)]] = [:]
+        var byName: [String: [(packageName: String, uniqueID: String, version: ModelVersion?)]] = [:]
         for index in nodes.indices where [.model, .seed, .snapshot].contains(nodes[index].resourceType) {
-            byName[nodes[index].name, default: []].append((nodes[index].packageName, nodes[index].uniqueID))
+            byName[nodes[index].name, default: []].append((nodes[index].packageName, nodes[index].uniqueID, nodes[index].version))
         }
         let disabledNames = Set(disabled.map(\.name))
         let sourceIDs = Set(sources.map(\.uniqueID))
@@ -14,7 +14,9 @@ extension ManifestBuilder {
             let node = nodes[index]
             var dependsOn = node.dependsOn
             for ref in node.refs {
-                let candidates = (byName[ref.name] ?? []).filter { ref.package == nil || $0.packageName == ref.package }
+                let candidates = (byName[ref.name] ?? []).filter {
+                    (ref.package == nil || $0.packageName == ref.package) && ModelVersion.resolves(ref.version, to: $0.version)
+                }
                 let chosen = candidates.first { $0.packageName == node.packageName }
                     ?? candidates.first { $0.packageName == rootPackage } ?? candidates.first
                 guard let chosen else {
@@ -24,7 +26,8 @@ extension ManifestBuilder {
                                                at: location))
                     } else {
                         let suggestion = Suggestion.closest(to: ref.name, among: Array(byName.keys))
-                        errors.append(DBTError(.project, "\(node.resourceType.rawValue) '\(node.name)' depends on a node named '\(ref.name)' which was not found",
+                        let version = ref.version.map { " with version '\($0)'" } ?? ""
+                        errors.append(DBTError(.project, "\(node.resourceType.rawValue) '\(node.name)' depends on a node named '\(ref.name)'\(version) which was not found",
                                                at: location, sourceLine: SourceText.line(location.line, of: node.rawCode),
                                                notes: suggestion.map { ["did you mean '\($0)'?"] } ?? []))
                     }
@@ -53,7 +56,8 @@ extension ManifestBuilder {
         for index in nodes.indices where nodes[index].resourceType != .test || nodes[index].test == nil {
             let type = nodes[index].resourceType
             let kindGroup = [.model, .seed, .snapshot].contains(type) ? "refable" : type.rawValue
-            let key = "\(kindGroup).\(nodes[index].packageName).\(nodes[index].name)"
+            let version = nodes[index].version.map { ".v\($0.version)" } ?? ""
+            let key = "\(kindGroup).\(nodes[index].packageName).\(nodes[index].name)\(version)"
             if let firstPath = seen[key] {
                 let node = nodes[index]
                 errors.append(DBTError(.project, "dbt found two resources with the name '\(node.name)': "

@@ -66,13 +66,68 @@ enum PropertyFileParser {
     }
 
     private static func resource(_ entry: YAMLNode, file: String) throws -> PropertyFile.ResourcePatch {
-        PropertyFile.ResourcePatch(
+        var patch = PropertyFile.ResourcePatch(
             name: try name(of: entry, "model or seed"),
             description: try text(entry, "description"),
             config: try config(entry["config"]),
             columns: try columns(entry),
             tests: try tests(entry),
             location: entry.location, file: file)
+        patch.versions = try list(entry, "versions").map(version)
+        patch.latestVersion = try optionalText(entry, "latest_version")
+        var seen: Set<String> = []
+        for version in patch.versions where !seen.insert(version.v).inserted {
+            throw DBTError(.project, "Found duplicate version: '\(version.v)' in versions list of model '\(patch.name)'",
+                           at: version.location)
+        }
+        if let latest = patch.latestVersion, !patch.versions.isEmpty,
+           !patch.versions.contains(where: { ModelVersion.compare($0.v, latest) == .orderedSame }) {
+            // dbt prints the versions as a Python list.
+            let written = patch.versions.map { Double($0.v) == nil ? "'\($0.v)'" : $0.v }.joined(separator: ", ")
+            throw DBTError(.project, "latest_version: \(latest) is not one of model '\(patch.name)' versions: [\(written)]",
+                           at: (entry["latest_version"] ?? entry).location)
+        }
+        return patch
+    }
+
+    /// One entry of a model's `versions:` list: `v`, `defined_in`, `columns` with `include`/`exclude`.
+    private static func version(_ entry: YAMLNode) throws -> PropertyFile.VersionPatch {
+        guard entry.isMapping else {
+            throw DBTError(.project, "each entry of 'versions' must be a mapping, not \(entry.value.kindDescription)", at: entry.location)
+        }
+        guard let v = try optionalText(entry, "v") else {
+            throw DBTError(.project, "every entry of 'versions' needs a 'v'", at: entry.location)
+        }
+        var patch = PropertyFile.VersionPatch(
+            v: v, definedIn: try optionalText(entry, "defined_in"), description: try optionalText(entry, "description"),
+            config: try config(entry["config"]), include: nil, exclude: [], columns: [],
+            deprecationDate: try optionalText(entry, "deprecation_date").map(ModelVersion.deprecationDate),
+            tests: entry["data_tests"] != nil || entry["tests"] != nil ? try tests(entry) : nil, location: entry.location)
+        var includesSeen = false
+        for column in try list(entry, "columns") {
+            guard let include = column["include"] else {
+                patch.columns += try columnPatches([column])
+                continue
+            }
+            if includesSeen {
+                throw DBTError(.project, "version can have at most one include/exclude element", at: column.location)
+            }
+            includesSeen = true
+            if let all = include.scalarText, all == "all" || all == "*" {
+                patch.include = nil
+            } else if include.isSequence {
+                patch.include = Set(include.items.compactMap(\.scalarText))
+            } else {
+                throw DBTError(.project, "'include' must be 'all', '*' or a list of column names", at: include.location)
+            }
+            if let exclude = column["exclude"], !exclude.isNull {
+                guard exclude.isSequence else {
+                    throw DBTError(.project, "'exclude' must be a list of column names", at: exclude.location)
+                }
+                patch.exclude = Set(exclude.items.compactMap(\.scalarText))
+            }
+        }
+        return patch
     }
 
     private static func config(_ node: YAMLNode?) throws -> [(key: String, value: ConfigValue)] {
@@ -92,7 +147,12 @@ enum PropertyFileParser {
 
     /// The entries under `columns:` of an entry.
     private static func columns(_ entry: YAMLNode) throws -> [PropertyFile.ColumnPatch] {
-        try list(entry, "columns").map { column in
+        try columnPatches(list(entry, "columns"))
+    }
+
+    /// Column entries.
+    private static func columnPatches(_ entries: [YAMLNode]) throws -> [PropertyFile.ColumnPatch] {
+        try entries.map { column in
             PropertyFile.ColumnPatch(name: try name(of: column, "column"),
                                      description: try text(column, "description"),
                                      dataType: try optionalText(column, "data_type"),
