@@ -87,7 +87,6 @@ enum NodeValues {
     /// `group`: the node's `group` config.
     static func group(_ node: ProjectNode) -> ConfigValue { node.config["group"] ?? .null }
 
-    /// `access` of a model: its config, `protected` by default (as in dbt).
     /// A model's `version`, `latest_version` and `deprecation_date` (null when it has no versions).
     static func versionFields(_ node: ProjectNode) -> (version: ConfigValue, latest: ConfigValue, deprecation: ConfigValue) {
         (node.version.map { versionValue($0.version) } ?? .null, node.version.map { versionValue($0.latest) } ?? .null,
@@ -101,6 +100,7 @@ enum NodeValues {
         return .string(version)
     }
 
+    /// `access` of a model: its config, `protected` by default (as in dbt).
     static func access(_ node: ProjectNode) -> ConfigValue { node.config["access"] ?? .string("protected") }
 
     /// `docs`: the `docs` config over dbt's defaults (`show: true`, no colour).

@@ -2,9 +2,16 @@
 extension ManifestBuilder {
     mutating func linkReferences() {
         /// Refable nodes by name: package and unique ID, in node order.
-        var byName: [String: [(packageName: String, uniqueID: String, version: ModelVersion?)]] = [:]
+        var byName: [String: [(packageName: String, uniqueID: String, version: ModelVersion?, privateTo: String??)]] = [:]
         for index in nodes.indices where [.model, .seed, .snapshot].contains(nodes[index].resourceType) {
-            byName[nodes[index].name, default: []].append((nodes[index].packageName, nodes[index].uniqueID, nodes[index].version))
+            let node = nodes[index]
+            // The group of a private model (nil inside when it has none), nil when it is not private.
+            let privateTo: String?? = node.resourceType == .model && node.config.access == .private ? .some(node.config.group) : nil
+            byName[node.name, default: []].append((node.packageName, node.uniqueID, node.version, privateTo))
+            if node.resourceType == .model, node.config.access == nil {
+                errors.append(DBTError(.project, "Node \(node.uniqueID) has an invalid value (\(node.config["access"]?.scalarString ?? "")) "
+                                       + "for the access field", at: node.definedAt))
+            }
         }
         let disabledNames = Set(disabled.map(\.name))
         let sourceIDs = Set(sources.map(\.uniqueID))
@@ -32,6 +39,12 @@ extension ManifestBuilder {
                                                notes: suggestion.map { ["did you mean '\($0)'?"] } ?? []))
                     }
                     continue
+                }
+                if let group = chosen.privateTo, group == nil || node.config.group != group {
+                    errors.append(DBTError(.project, "Node \(node.uniqueID) attempted to reference node \(chosen.uniqueID), which is not "
+                                           + "allowed because the referenced node is private to the '\(group ?? "None")' group.",
+                                           at: ref.location ?? node.definedAt,
+                                           sourceLine: SourceText.line((ref.location ?? node.definedAt).line, of: node.rawCode)))
                 }
                 if !dependsOn.contains(chosen.uniqueID) { dependsOn.append(chosen.uniqueID) }
             }

@@ -69,7 +69,7 @@ enum PropertyFileParser {
         var patch = PropertyFile.ResourcePatch(
             name: try name(of: entry, "model or seed"),
             description: try text(entry, "description"),
-            config: try config(entry["config"]),
+            config: try config(entry["config"]) + access(entry),
             columns: try columns(entry),
             tests: try tests(entry),
             location: entry.location, file: file)
@@ -100,7 +100,7 @@ enum PropertyFileParser {
         }
         var patch = PropertyFile.VersionPatch(
             v: v, definedIn: try optionalText(entry, "defined_in"), description: try optionalText(entry, "description"),
-            config: try config(entry["config"]), include: nil, exclude: [], columns: [],
+            config: try config(entry["config"]) + access(entry), include: nil, exclude: [], columns: [],
             deprecationDate: try optionalText(entry, "deprecation_date").map(ModelVersion.deprecationDate),
             tests: entry["data_tests"] != nil || entry["tests"] != nil ? try tests(entry) : nil, location: entry.location)
         var includesSeen = false
@@ -128,6 +128,12 @@ enum PropertyFileParser {
             }
         }
         return patch
+    }
+
+    /// An entry's own `access:` (a model's or a version's), a config written after its `config:` (dbt's order).
+    private static func access(_ entry: YAMLNode) -> [(key: String, value: ConfigValue)] {
+        guard let access = entry["access"], !access.isNull else { return [] }
+        return [("access", access.value)]
     }
 
     private static func config(_ node: YAMLNode?) throws -> [(key: String, value: ConfigValue)] {
