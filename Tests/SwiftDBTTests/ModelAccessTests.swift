@@ -4,7 +4,7 @@ import XCTest
 @testable import SwiftDBT
 
 /// Groups and `access` (Tests/Fixtures/groups): a private model may be referred to only from its own
-/// group, with dbt-core 1.10's message (`expected.json`, recorded by scripts/record-groups-reference.py).
+/// group, a node's group must be defined, and the manifest's `groups`/`group_map`, with dbt-core 1.10's messages (`expected.json`, recorded by scripts/record-groups-reference.py).
 final class ModelAccessTests: XCTestCase {
     private var root = ""
 
@@ -31,6 +31,20 @@ final class ModelAccessTests: XCTestCase {
         XCTAssertEqual(nodes["model.groups.revenue"]?["access"] as? String, "private")
         XCTAssertEqual(nodes["model.groups.campaigns"]?["access"] as? String, "public")
         XCTAssertEqual(nodes["model.groups.ledger"]?["access"] as? String, "protected")
+        // The groups and group_map dbt-core writes.
+        let reference = try expected()
+        XCTAssertEqual(manifest["groups"] as? NSDictionary, reference["groups"] as? NSDictionary)
+        let groupMap = try XCTUnwrap(manifest["group_map"] as? [String: [String]])
+        XCTAssertEqual(groupMap.mapValues { $0.sorted() } as NSDictionary, reference["group_map"] as? NSDictionary)
+    }
+
+    func testAGroupNoGroupsEntryDefinesIsALoadError() throws {
+        try "{{ config(group='sales') }}\nselect 1 as id\n".write(toFile: root + "/models/unknown_group.sql", atomically: true, encoding: .utf8)
+        let result = try runCLI(["parse"], in: root)
+        let reference = try XCTUnwrap(try expected()["unknown_group"] as? [String: Any])
+        XCTAssertEqual(result.code, 2)
+        XCTAssertTrue(result.stderr.contains("models/unknown_group.sql:1:1: "), result.stderr)
+        XCTAssertTrue(result.stderr.contains(try XCTUnwrap(reference["message"] as? String)), result.stderr)
     }
 
     func testOtherGroupOrNoGroupCannotReferToAPrivateModel() throws {

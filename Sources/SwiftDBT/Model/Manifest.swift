@@ -7,17 +7,20 @@ public struct Manifest: Sendable {
     public var macros: [MacroEntry]
     /// Generic test definitions (`{% test %}` blocks) and materializations are among `macros`.
     public var disabled: [ProjectNode]
+    /// The `groups:` of every package.
+    public var groups: [ProjectGroup]
 
     private var nodeIndex: [String: Int]
     private var sourceIndex: [String: Int]
 
     public init(projectName: String, nodes: [ProjectNode], sources: [SourceTable], macros: [MacroEntry],
-                disabled: [ProjectNode]) {
+                disabled: [ProjectNode], groups: [ProjectGroup] = []) {
         self.projectName = projectName
         self.nodes = nodes
         self.sources = sources
         self.macros = macros
         self.disabled = disabled
+        self.groups = groups
         nodeIndex = Manifest.positions(of: nodes.indices) { nodes[$0].uniqueID }
         sourceIndex = Manifest.positions(of: sources.indices) { sources[$0].uniqueID }
     }

@@ -64,6 +64,16 @@ extension ManifestBuilder {
         }
     }
 
+    /// Every node's `group` config names a group some `groups:` defines (dbt's message).
+    mutating func checkGroups() {
+        let names = Set(groups.map(\.name))
+        let listed = "[" + names.sorted().map { "'\($0)'" }.joined(separator: ", ") + "]"
+        for node in nodes {
+            guard let group = node.config.group, !names.contains(group) else { continue }
+            errors.append(DBTError(.project, "Invalid group '\(group)', expected one of \(listed)", at: node.definedAt))
+        }
+    }
+
     mutating func checkDuplicates() {
         var seen: [String: String] = [:]
         for index in nodes.indices where nodes[index].resourceType != .test || nodes[index].test == nil {

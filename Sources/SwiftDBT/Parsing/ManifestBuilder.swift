@@ -13,6 +13,7 @@ struct ManifestBuilder {
     var nodes: [ProjectNode] = []
     var sources: [SourceTable] = []
     var disabled: [ProjectNode] = []
+    var groups: [ProjectGroup] = []
     var testSpecs: [(spec: PropertyFile.TestSpec, attached: AttachedTarget, package: PackageInfo, file: String)] = []
 
     /// What a generic test is written under.
@@ -32,6 +33,11 @@ struct ManifestBuilder {
         for package in packages {
             let properties = readProperties(package)
             PhaseTimer.mark("read properties")
+            for group in properties.flatMap(\.groups) {
+                groups.append(ProjectGroup(uniqueID: "group.\(package.name).\(group.name)", name: group.name, packageName: package.name,
+                                           originalFilePath: group.file, owner: group.owner, description: group.description,
+                                           meta: group.meta))
+            }
             addResources(package, properties: properties)
             PhaseTimer.mark("add resources")
             addSources(package, properties.flatMap(\.sources))
@@ -48,6 +54,7 @@ struct ManifestBuilder {
         linkReferences()
         PhaseTimer.mark("link references")
         checkDuplicates()
+        checkGroups()
         checkCycles()
         PhaseTimer.mark("checks")
     }
@@ -101,7 +108,7 @@ struct ManifestBuilder {
         Manifest(projectName: session.project.name, nodes: nodes, sources: sources,
                  macros: session.macros.packageNames.flatMap { package in
                      session.macros.names(in: package).sorted().compactMap { session.macros.macro($0, in: package) }
-                 }, disabled: disabled)
+                 }, disabled: disabled, groups: groups)
     }
 
     // MARK: Files

@@ -90,6 +90,17 @@ struct PropertyFile: Sendable {
         var file: String
     }
 
+    /// A `groups:` entry.
+    struct GroupPatch: Sendable {
+        var name: String
+        var owner: ConfigValue
+        var description: String?
+        var meta: ConfigValue
+        var location: FileLocation
+        var file: String
+    }
+
+    var groups: [GroupPatch] = []
     var models: [ResourcePatch] = []
     var seeds: [ResourcePatch] = []
     var sources: [SourceTablePatch] = []
@@ -99,5 +110,6 @@ struct PropertyFile: Sendable {
         for i in models.indices { models[i].file = path }
         for i in seeds.indices { seeds[i].file = path }
         for i in sources.indices { sources[i].file = path }
+        for i in groups.indices { groups[i].file = path }
     }
 }

@@ -29,6 +29,7 @@ enum PropertyFileParser {
                                at: entry.location)
             }
         }
+        for entry in try list(root, "groups") { result.groups.append(try group(entry, file: file)) }
         for entry in try list(root, "models") { result.models.append(try resource(entry, file: file)) }
         for entry in try list(root, "seeds") { result.seeds.append(try resource(entry, file: file)) }
         for entry in try list(root, "sources") { result.sources += try sources(entry, file: file) }
@@ -88,6 +89,21 @@ enum PropertyFileParser {
                            at: (entry["latest_version"] ?? entry).location)
         }
         return patch
+    }
+
+    /// A `groups:` entry: `name`, `owner` (a mapping with a `name` or an `email`), `description`, `config.meta`.
+    private static func group(_ entry: YAMLNode, file: String) throws -> PropertyFile.GroupPatch {
+        let name = try name(of: entry, "group")
+        guard let owner = entry["owner"], owner.isMapping, owner["name"] != nil || owner["email"] != nil else {
+            throw DBTError(.project, "group '\(name)' needs an 'owner' with a 'name' or an 'email'", at: (entry["owner"] ?? entry).location)
+        }
+        let meta = entry["config"]?["meta"]?.value ?? .dict([])
+        // dbt's owner always has `email` and `name` (null when not written), then any other keys.
+        let written = owner.entries.map { ($0.key, $0.value.value) }
+        let ownerValue = ConfigValue.dict(["email", "name"].map { key in (key, written.first { $0.0 == key }?.1 ?? .null) }
+                                          + written.filter { $0.0 != "email" && $0.0 != "name" })
+        return PropertyFile.GroupPatch(name: name, owner: ownerValue, description: try optionalText(entry, "description"),
+                                       meta: meta, location: entry.location, file: file)
     }
 
     /// One entry of a model's `versions:` list: `v`, `defined_in`, `columns` with `include`/`exclude`.
