@@ -75,3 +75,19 @@ final class ModelAccessTests: XCTestCase {
                       result.stderr)
     }
 }
+
+/// Nothing in a property file is dropped silently: a top-level key dbt does not know, and one swiftdbt
+/// does not read yet, each give a warning with its location.
+final class PropertyFileKeyTests: XCTestCase {
+    func testUnknownAndUnreadTopLevelKeysWarnWithTheirLocation() throws {
+        let root = try copyFixture("groups")
+        defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(root)) }
+        try "version: 2\ncolours: [red]\nexposures:\n  - name: weekly\n    type: dashboard\n    owner: {name: x}\n"
+            .write(toFile: root + "/models/extra.yml", atomically: true, encoding: .utf8)
+        let result = try runCLI(["parse"], in: root)
+        XCTAssertEqual(result.code, 0, result.stderr)
+        let output = result.stdout + result.stderr
+        XCTAssertTrue(output.contains("[WARNING]: models/extra.yml:2:10: 'colours' is not a key of dbt's property files: ignored"), output)
+        XCTAssertTrue(output.contains("[WARNING]: models/extra.yml:4:3: swiftdbt does not read 'exposures' yet: ignored"), output)
+    }
+}

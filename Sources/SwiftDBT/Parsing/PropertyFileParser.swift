@@ -5,6 +5,14 @@ enum PropertyFileParser {
                                               "store_failures_as", "enabled", "tags", "meta", "fail_calc", "alias",
                                               "schema", "database"]
 
+    /// The top-level keys of dbt 1.10's property files.
+    private static let knownKeys: Set<String> = ["version", "models", "seeds", "sources", "snapshots", "analyses", "macros",
+                                                 "exposures", "metrics", "semantic_models", "saved_queries", "unit_tests",
+                                                 "groups", "data_tests"]
+    /// Keys dbt reads that swiftdbt does not yet: a warning, so that nothing is dropped silently.
+    private static let unreadKeys: Set<String> = ["snapshots", "analyses", "macros", "exposures", "metrics", "semantic_models", "data_tests",
+                                                  "saved_queries"]
+
     static func parse(_ text: String, path: String, shownAs file: String) throws -> PropertyFile {
         do {
             return try parseFile(text, shownAs: file)
@@ -27,6 +35,13 @@ enum PropertyFileParser {
             for entry in try list(root, key) where !entry.isMapping {
                 throw DBTError(.project, "each entry of '\(key)' must be a mapping, not \(entry.value.kindDescription)",
                                at: entry.location)
+            }
+        }
+        for (key, value) in root.entries {
+            if !knownKeys.contains(key) {
+                result.warnings.append("[WARNING]: \(value.location): '\(key)' is not a key of dbt's property files: ignored")
+            } else if unreadKeys.contains(key), value.isSequence, !value.items.isEmpty {
+                result.warnings.append("[WARNING]: \(value.location): swiftdbt does not read '\(key)' yet: ignored")
             }
         }
         for entry in try list(root, "groups") { result.groups.append(try group(entry, file: file)) }
