@@ -73,10 +73,20 @@ public enum ManifestWriter {
                                       ("unique_id", .string(doc.uniqueID)), ("block_contents", .string(doc.blockContents))]))
             })),
             ("metrics", .dict([])),
-            ("groups", .dict([])),
+            ("groups", .dict(manifest.groups.map { group in
+                (group.uniqueID, .dict([
+                    ("name", .string(group.name)), ("resource_type", .string("group")), ("package_name", .string(group.packageName)),
+                    // `path` is relative to the resource folder, as a node's.
+                    ("path", .string(ASCIIText.split(group.originalFilePath, "/", maxSplits: 1).last ?? group.originalFilePath)), ("original_file_path", .string(group.originalFilePath)),
+                    ("unique_id", .string(group.uniqueID)), ("owner", group.owner),
+                    ("description", group.description.map(ConfigValue.string) ?? .null), ("config", .dict([("meta", group.meta)])),
+                ]))
+            })),
             ("selectors", .dict([])),
             ("disabled", .dict(manifest.disabled.map { ($0.uniqueID, .list([NodeValues.describe($0, session: session)])) })),
-            ("group_map", .dict([])),
+            ("group_map", .dict(manifest.groups.map { group in
+                (group.name, .list(manifest.nodes.filter { $0.config.group == group.name }.map { .string($0.uniqueID) }))
+            })),
             ("saved_queries", .dict([])),
             ("semantic_models", .dict([])),
             ("unit_tests", .dict([])),

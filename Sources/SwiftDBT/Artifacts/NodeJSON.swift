@@ -88,6 +88,10 @@ enum NodeJSON {
         out.append(UInt8(ascii: "}"))
         if node.resourceType == .model {
             value("access", NodeValues.access(node), &out)
+            let versioned = NodeValues.versionFields(node)
+            value("version", versioned.version, &out)
+            value("latest_version", versioned.latest, &out)
+            value("deprecation_date", versioned.deprecation, &out)
         }
         if let compiledCode {
             key("compiled", &out)

@@ -133,6 +133,7 @@ public final class Compiler: Sendable {
         var packageName: String
         var uniqueID: String
         var name: String
+        var version: ModelVersion?
         var isEphemeral: Bool
         /// The relation of the first node with this unique ID.
         var relation: RelationName?
@@ -149,8 +150,8 @@ public final class Compiler: Sendable {
             let node = manifest.nodes[index]
             let materialized = node.config.materialized
             byName[node.name, default: []].append(RefTarget(
-                packageName: node.packageName, uniqueID: node.uniqueID, name: node.name, isEphemeral: materialized == "ephemeral",
-                relation: relationByID[node.uniqueID] ?? nil))
+                packageName: node.packageName, uniqueID: node.uniqueID, name: node.name, version: node.version,
+                isEphemeral: materialized == "ephemeral", relation: relationByID[node.uniqueID] ?? nil))
         }
         let sources = Dictionary(manifest.sources.map { ("\($0.sourceName).\($0.name)", $0) }, uniquingKeysWith: { a, _ in a })
         let rootPackage = manifest.projectName
@@ -164,7 +165,10 @@ public final class Compiler: Sendable {
         return ReferenceResolver(
             resolveRef: { reference, package in
                 let all = frozenByName[reference.name] ?? []
-                func matches(_ target: RefTarget) -> Bool { reference.package == nil || target.packageName == reference.package }
+                func matches(_ target: RefTarget) -> Bool {
+                    (reference.package == nil || target.packageName == reference.package)
+                        && ModelVersion.resolves(reference.version, to: target.version)
+                }
                 guard let node = all.first(where: { matches($0) && $0.packageName == package })
                     ?? all.first(where: { matches($0) && $0.packageName == rootPackage }) ?? all.first(where: matches) else {
                     throw TemplateError(.raised, "'\(reference.name)' is not a model, seed or snapshot of this project")

@@ -46,11 +46,13 @@ enum GenericTestCall {
                                               resolver: resolver, state: state)
             } ?? session.templates.evaluate("{{ source('\(source.0)', '\(source.1)') }}", [:], globals: scope)
         } else {
-            let name = ASCIIText.split(attached, ".").dropFirst(2).joined(separator: ".")
-            relation = try direct(state, names: [name]) { resolver in
-                try References.compiledRef(ProjectNode.Reference(package: nil, name: name, version: nil, location: nil),
+            let version = test.attachedVersion
+            let suffix = version.map { ".v\($0)" } ?? ""
+            let name = String(ASCIIText.split(attached, ".").dropFirst(2).joined(separator: ".").dropLast(suffix.count))
+            relation = try direct(state, names: [name] + (version.map { [$0] } ?? [])) { resolver in
+                try References.compiledRef(ProjectNode.Reference(package: nil, name: name, version: version, location: nil),
                                            resolver: resolver, state: state)
-            } ?? session.templates.evaluate("{{ ref('\(name)') }}", [:], globals: scope)
+            } ?? session.templates.evaluate("{{ ref('\(name)'\(version.map { ", version='\($0)'" } ?? "")) }}", [:], globals: scope)
         }
         guard let whereMacro = session.macros.resolve("get_where_subquery", from: state.node.packageName) else { return relation }
         if usesDefaultWhere(whereMacro, state) { return relation }

@@ -59,6 +59,9 @@ enum NodeValues {
         })))
         if node.resourceType == .model {
             fields.append(("access", access(node)))
+            let versioned = versionFields(node)
+            fields += [("version", versioned.version), ("latest_version", versioned.latest),
+                       ("deprecation_date", versioned.deprecation)]
         }
         if let compiledCode {
             fields.append(("compiled", .bool(true)))
@@ -83,6 +86,19 @@ enum NodeValues {
 
     /// `group`: the node's `group` config.
     static func group(_ node: ProjectNode) -> ConfigValue { node.config["group"] ?? .null }
+
+    /// A model's `version`, `latest_version` and `deprecation_date` (null when it has no versions).
+    static func versionFields(_ node: ProjectNode) -> (version: ConfigValue, latest: ConfigValue, deprecation: ConfigValue) {
+        (node.version.map { versionValue($0.version) } ?? .null, node.version.map { versionValue($0.latest) } ?? .null,
+         node.version?.deprecationDate.map(ConfigValue.string) ?? .null)
+    }
+
+    /// A version as dbt keeps it from YAML: a number when written as one.
+    private static func versionValue(_ version: String) -> ConfigValue {
+        if let number = Int(version) { return .int(number) }
+        if let number = Double(version) { return .double(number) }
+        return .string(version)
+    }
 
     /// `access` of a model: its config, `protected` by default (as in dbt).
     static func access(_ node: ProjectNode) -> ConfigValue { node.config["access"] ?? .string("protected") }

@@ -73,4 +73,7 @@ public struct NodeConfig: Sendable {
     public var schema: String? { self["schema"]?.scalarString }
     public var database: String? { self["database"]?.scalarString }
     public var alias: String? { self["alias"]?.scalarString }
+    public var group: String? { self["group"]?.scalarString }
+    /// A model's `access`: `protected` when unset, nil when set to something dbt does not know.
+    public var access: ModelAccess? { self["access"].map { $0.stringValue.flatMap(ModelAccess.init) } ?? .protected }
 }

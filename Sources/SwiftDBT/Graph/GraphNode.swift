@@ -22,6 +22,8 @@ public struct GraphNode: Sendable {
     public var testName: String?
     /// For generic tests: the unique ID of the model, seed or source the test is attached to.
     public var attachedNode: String?
+    /// For a model of a `versions:` block: its version and the latest one.
+    public var version: ModelVersion?
 
     /// Whether a test came from YAML (generic) or a SQL file (singular).
     public enum TestKind: String, Sendable {
@@ -32,7 +34,7 @@ public struct GraphNode: Sendable {
                 fqn: [String], originalFilePath: String, tags: [String] = [],
                 config: [(key: String, value: ConfigValue)] = [], dependsOn: [String] = [],
                 sourceName: String? = nil, testKind: TestKind? = nil, testName: String? = nil,
-                attachedNode: String? = nil) {
+                attachedNode: String? = nil, version: ModelVersion? = nil) {
         self.uniqueID = uniqueID
         self.name = name
         self.resourceType = resourceType
@@ -46,6 +48,7 @@ public struct GraphNode: Sendable {
         self.testKind = testKind
         self.testName = testName
         self.attachedNode = attachedNode
+        self.version = version
     }
 
     /// A config value by key (`config.materialized:table` selection reads these).

@@ -11,12 +11,14 @@ public struct Manifest: Sendable {
     public var docs: [DocBlock]
     /// `exposures:` entries, with what they depend on.
     public var exposures: [Exposure]
+    /// The `groups:` of every package.
+    public var groups: [ProjectGroup]
 
     private var nodeIndex: [String: Int]
     private var sourceIndex: [String: Int]
 
     public init(projectName: String, nodes: [ProjectNode], sources: [SourceTable], macros: [MacroEntry],
-                disabled: [ProjectNode], docs: [DocBlock] = [], exposures: [Exposure] = []) {
+                disabled: [ProjectNode], docs: [DocBlock] = [], exposures: [Exposure] = [], groups: [ProjectGroup] = []) {
         self.projectName = projectName
         self.nodes = nodes
         self.sources = sources
@@ -24,6 +26,7 @@ public struct Manifest: Sendable {
         self.disabled = disabled
         self.docs = docs
         self.exposures = exposures
+        self.groups = groups
         nodeIndex = Manifest.positions(of: nodes.indices) { nodes[$0].uniqueID }
         sourceIndex = Manifest.positions(of: sources.indices) { sources[$0].uniqueID }
     }
@@ -52,7 +55,7 @@ public struct Manifest: Sendable {
                       packageName: node.packageName, fqn: node.fqn, originalFilePath: node.originalFilePath,
                       tags: node.config.tags, config: node.config.entries, dependsOn: node.dependsOn,
                       testKind: node.resourceType == .test ? (node.test == nil ? .singular : .generic) : nil,
-                      testName: node.test?.name, attachedNode: node.test?.attachedNode)
+                      testName: node.test?.name, attachedNode: node.test?.attachedNode, version: node.version)
         } + sources.map { source in
             GraphNode(uniqueID: source.uniqueID, name: source.name, resourceType: .source,
                       packageName: source.packageName, fqn: source.fqn, originalFilePath: source.originalFilePath,

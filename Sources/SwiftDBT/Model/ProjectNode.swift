@@ -17,6 +17,8 @@ public struct ProjectNode: Sendable {
     public var config: NodeConfig
     public var description: String = ""
     public var columns: [ColumnInfo] = []
+    /// For a model of a `versions:` block: its version and the latest one.
+    public var version: ModelVersion?
     /// `ref()` calls found while parsing, in order.
     public var refs: [Reference] = []
     /// `source()` calls found while parsing, in order.
@@ -81,4 +83,6 @@ public struct TestMetadata: Sendable {
     public var attachedNode: String?
     /// The config keys the test's properties set: the test macro's `config()` calls do not override them.
     public var propertyConfigKeys: Set<String> = []
+    /// The version of the model under test, when it is one of a `versions:` block.
+    public var attachedVersion: String?
 }

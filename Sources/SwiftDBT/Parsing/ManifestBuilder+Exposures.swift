@@ -39,7 +39,7 @@ extension ManifestBuilder {
                     continue
                 }
                 for ref in calls.refs {
-                    guard let id = ManifestBuilder.chosen(byName[ref.name] ?? [], named: ref.package, calledFrom: package.name, root: root) else {
+                    guard let id = ManifestBuilder.chosen(byName[ref.name] ?? [], named: ref.package, calledFrom: package.name, root: root)?.uniqueID else {
                         errors.append(quotingPropertyLine(DBTError(
                             .project, "exposure '\(patch.name)' depends on a node named '\(ref.name)' which was not found", at: location)))
                         continue

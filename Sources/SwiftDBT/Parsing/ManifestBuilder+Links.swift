@@ -1,24 +1,37 @@
 /// Resolving `ref()` and `source()` to unique IDs, and checking names are unique.
 extension ManifestBuilder {
-    /// Refable nodes by name: package and unique ID, in node order.
-    func refableByName() -> [String: [(packageName: String, uniqueID: String)]] {
-        var byName: [String: [(packageName: String, uniqueID: String)]] = [:]
+    /// A node `ref()` can name: its package and unique ID, its version, and the group it is private to
+    /// (`.some(nil)`: private without a group; nil: not private).
+    typealias Refable = (packageName: String, uniqueID: String, version: ModelVersion?, privateTo: String??)
+
+    /// Refable nodes by name, in node order.
+    func refableByName() -> [String: [Refable]] {
+        var byName: [String: [Refable]] = [:]
         for index in nodes.indices where [.model, .seed, .snapshot].contains(nodes[index].resourceType) {
-            byName[nodes[index].name, default: []].append((nodes[index].packageName, nodes[index].uniqueID))
+            let node = nodes[index]
+            let privateTo: String?? = node.resourceType == .model && node.config.access == .private ? .some(node.config.group) : nil
+            byName[node.name, default: []].append((node.packageName, node.uniqueID, node.version, privateTo))
         }
         return byName
     }
 
-    /// The unique ID a `ref()` written in `package` means among `candidates` (nodes of that name): one of
-    /// the package named in the ref, else the calling package's, else the root project's, else any.
-    static func chosen(_ candidates: [(packageName: String, uniqueID: String)], named package: String?,
-                       calledFrom caller: String, root: String) -> String? {
-        let matching = candidates.filter { package == nil || $0.packageName == package }
-        return (matching.first { $0.packageName == caller } ?? matching.first { $0.packageName == root } ?? matching.first)?.uniqueID
+    /// What a `ref()` written in `caller` means among `candidates` (nodes of that name): of the package named in
+    /// the ref and the version it asks for (the latest when none), the calling package's, else the root
+    /// project's, else any.
+    static func chosen(_ candidates: [Refable], named package: String?, version: String? = nil,
+                       calledFrom caller: String, root: String) -> Refable? {
+        let matching = candidates.filter {
+            (package == nil || $0.packageName == package) && ModelVersion.resolves(version, to: $0.version)
+        }
+        return matching.first { $0.packageName == caller } ?? matching.first { $0.packageName == root } ?? matching.first
     }
 
     mutating func linkReferences() {
         let byName = refableByName()
+        for node in nodes where node.resourceType == .model && node.config.access == nil {
+            errors.append(DBTError(.project, "Node \(node.uniqueID) has an invalid value (\(node.config["access"]?.scalarString ?? "")) "
+                                   + "for the access field", at: node.definedAt))
+        }
         let disabledNames = Set(disabled.map(\.name))
         let sourceIDs = Set(sources.map(\.uniqueID))
         let rootPackage = session.project.name
@@ -27,21 +40,29 @@ extension ManifestBuilder {
             let node = nodes[index]
             var dependsOn = node.dependsOn
             for ref in node.refs {
-                guard let chosen = ManifestBuilder.chosen(byName[ref.name] ?? [], named: ref.package, calledFrom: node.packageName,
-                                                          root: rootPackage) else {
+                let chosen = ManifestBuilder.chosen(byName[ref.name] ?? [], named: ref.package, version: ref.version,
+                                                    calledFrom: node.packageName, root: rootPackage)
+                guard let chosen else {
                     let location = ref.location ?? node.definedAt
                     if disabledNames.contains(ref.name) {
                         errors.append(DBTError(.project, "\(node.resourceType.rawValue) '\(node.name)' depends on '\(ref.name)', which is disabled",
                                                at: location))
                     } else {
                         let suggestion = Suggestion.closest(to: ref.name, among: Array(byName.keys))
-                        errors.append(DBTError(.project, "\(node.resourceType.rawValue) '\(node.name)' depends on a node named '\(ref.name)' which was not found",
+                        let version = ref.version.map { " with version '\($0)'" } ?? ""
+                        errors.append(DBTError(.project, "\(node.resourceType.rawValue) '\(node.name)' depends on a node named '\(ref.name)'\(version) which was not found",
                                                at: location, sourceLine: SourceText.line(location.line, of: node.rawCode),
                                                notes: suggestion.map { ["did you mean '\($0)'?"] } ?? []))
                     }
                     continue
                 }
-                if !dependsOn.contains(chosen) { dependsOn.append(chosen) }
+                if let group = chosen.privateTo, group == nil || node.config.group != group {
+                    errors.append(DBTError(.project, "Node \(node.uniqueID) attempted to reference node \(chosen.uniqueID), which is not "
+                                           + "allowed because the referenced node is private to the '\(group ?? "None")' group.",
+                                           at: ref.location ?? node.definedAt,
+                                           sourceLine: SourceText.line((ref.location ?? node.definedAt).line, of: node.rawCode)))
+                }
+                if !dependsOn.contains(chosen.uniqueID) { dependsOn.append(chosen.uniqueID) }
             }
             for source in node.sources {
                 let candidates = [node.packageName, rootPackage].map { "source.\($0).\(source.source).\(source.table)" }
@@ -59,12 +80,23 @@ extension ManifestBuilder {
         }
     }
 
+    /// Every node's `group` config names a group some `groups:` defines (dbt's message).
+    mutating func checkGroups() {
+        let names = Set(groups.map(\.name))
+        let listed = "[" + names.sorted().map { "'\($0)'" }.joined(separator: ", ") + "]"
+        for node in nodes {
+            guard let group = node.config.group, !names.contains(group) else { continue }
+            errors.append(DBTError(.project, "Invalid group '\(group)', expected one of \(listed)", at: node.definedAt))
+        }
+    }
+
     mutating func checkDuplicates() {
         var seen: [String: String] = [:]
         for index in nodes.indices where nodes[index].resourceType != .test || nodes[index].test == nil {
             let type = nodes[index].resourceType
             let kindGroup = [.model, .seed, .snapshot].contains(type) ? "refable" : type.rawValue
-            let key = "\(kindGroup).\(nodes[index].packageName).\(nodes[index].name)"
+            let version = nodes[index].version.map { ".v\($0.version)" } ?? ""
+            let key = "\(kindGroup).\(nodes[index].packageName).\(nodes[index].name)\(version)"
             if let firstPath = seen[key] {
                 let node = nodes[index]
                 errors.append(DBTError(.project, "dbt found two resources with the name '\(node.name)': "

@@ -72,7 +72,9 @@ extension ManifestBuilder {
             case "generate_database_name":
                 return custom?.trimmingCharacters(in: .whitespaces) ?? target.database
             default:
-                return custom?.trimmingCharacters(in: .whitespaces) ?? node.name
+                // A version is `<name>_v<version>`, dots made underscores.
+                let versioned = node.version.map { node.name + "_v" + $0.version.replacingOccurrences(of: ".", with: "_") }
+                return custom?.trimmingCharacters(in: .whitespaces) ?? versioned ?? node.name
             }
         }
         guard let macro = naming.macro else { return node.name }

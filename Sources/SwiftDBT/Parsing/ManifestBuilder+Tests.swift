@@ -2,12 +2,18 @@ import Jinja
 
 /// Generic tests from property files become test nodes, named as dbt names them.
 extension ManifestBuilder {
+    /// The name a generic test's name is made from: the model's, with `_v<version>` for a version (as dbt's).
+    static func testSubject(_ name: String, version: String?) -> String {
+        version.map { "\(name)_v\($0)" } ?? name
+    }
+
     mutating func addGenericTests() {
-        /// Unique IDs of models, seeds and snapshots by package, then name.
+        /// Unique IDs of models, seeds and snapshots by package, then name (`name_v2` for a version).
         var byName: [String: [String: String]] = [:]
         for index in nodes.indices where [.model, .seed, .snapshot].contains(nodes[index].resourceType) {
-            if byName[nodes[index].packageName]?[nodes[index].name] == nil {
-                byName[nodes[index].packageName, default: [:]][nodes[index].name] = nodes[index].uniqueID
+            let name = ManifestBuilder.testSubject(nodes[index].name, version: nodes[index].version?.version)
+            if byName[nodes[index].packageName]?[name] == nil {
+                byName[nodes[index].packageName, default: [:]][name] = nodes[index].uniqueID
             }
         }
         let disabledNames = Set(disabled.map { "\($0.packageName).\($0.name)" })
@@ -25,7 +31,8 @@ extension ManifestBuilder {
             let column: String?
             var prefix = ""
             switch attached {
-            case .node(let name, let col):
+            case .node(let model, let version, let col):
+                let name = ManifestBuilder.testSubject(model, version: version)
                 guard let nodeID = byName[package.name]?[name] else {
                     if !disabledNames.contains("\(package.name).\(name)") {
                         errors.append(DBTError(.project, "test '\(spec.name)' is attached to '\(name)', which does not exist",
@@ -50,6 +57,8 @@ extension ManifestBuilder {
             let model: String
             if case .source(let source, let table, _) = attached {
                 model = "source('\(source)', '\(table)')"
+            } else if case .node(let name, let version?, _) = attached {
+                model = "ref('\(name)', version='\(version)')"
             } else {
                 model = "ref('\(subject)')"
             }
@@ -81,6 +90,7 @@ extension ManifestBuilder {
                                          kwargs: kwargs.filter { $0.key != "column_name" },
                                          columnName: column, attachedNode: attachedID)
                 node.test?.propertyConfigKeys = Set(spec.config.map { NodeConfig.canonicalKey($0.key) })
+                if case .node(_, let version, _) = attached { node.test?.attachedVersion = version }
                 try captureReferences(in: &node)
                 if case .source(let source, let table, _) = attached {
                     node.sources.insert(ProjectNode.SourceReference(source: source, table: table, location: spec.location), at: 0)

@@ -23,12 +23,13 @@ struct ManifestBuilder {
     private var macroDocs: [String: PropertyFile.MacroPatch] = [:]
     /// The text of every property file read, by the path messages show, to quote the line of an error found later.
     private var propertyTexts: [String: String] = [:]
+    var groups: [ProjectGroup] = []
     var testSpecs: [(spec: PropertyFile.TestSpec, attached: AttachedTarget, package: PackageInfo, file: String)] = []
     var unitTestSpecs: [(spec: UnitTestSpec, package: PackageInfo)] = []
 
     /// What a generic test is written under.
     enum AttachedTarget {
-        case node(name: String, column: String?)
+        case node(name: String, version: String?, column: String?)
         case source(source: String, table: String, column: String?)
     }
 
@@ -51,6 +52,11 @@ struct ManifestBuilder {
         for package in packages {
             let properties = readProperties(package)
             PhaseTimer.mark("read properties")
+            for group in properties.flatMap(\.groups) {
+                groups.append(ProjectGroup(uniqueID: "group.\(package.name).\(group.name)", name: group.name, packageName: package.name,
+                                           originalFilePath: group.file, owner: group.owner, description: group.description,
+                                           meta: group.meta))
+            }
             addResources(package, properties: properties)
             PhaseTimer.mark("add resources")
             addSources(package, properties.flatMap(\.sources))
@@ -72,6 +78,7 @@ struct ManifestBuilder {
         addExposures()
         PhaseTimer.mark("link references")
         checkDuplicates()
+        checkGroups()
         checkCycles()
         PhaseTimer.mark("checks")
     }
@@ -132,7 +139,7 @@ struct ManifestBuilder {
                      described.arguments = patch.arguments
                      described.patchPath = "\(macro.packageName)://\(patch.file)"
                      return described
-                 }, disabled: disabled, docs: docs, exposures: exposures)
+                 }, disabled: disabled, docs: docs, exposures: exposures, groups: groups)
     }
 
     // MARK: Files
@@ -202,16 +209,23 @@ struct ManifestBuilder {
                 return .failure(DBTError(.project, "\(error)", at: FileLocation(path: resource.shown, line: 1, column: 1)))
             }
         }
+        let versions = VersionedFiles(patches: modelPatches.values,
+                                      modelFiles: Set(resources.filter { $0.type == .model }.map {
+                                          FileDiscovery.deletingPathExtension(FileDiscovery.lastPathComponent($0.found.resourcePath))
+                                      }))
         for ((type, found, shown), content) in zip(resources, contents) {
             if found.path.hasSuffix(".py") {
                 errors.append(DBTError(.project, "Python models are not supported", at: FileLocation(path: shown, line: 1, column: 1)))
                 continue
             }
-            let name = FileDiscovery.deletingPathExtension(FileDiscovery.lastPathComponent(found.resourcePath))
-            let patch = type == .seed ? seedPatches[name] : (type == .model ? modelPatches[name] : nil)
+            let fileName = FileDiscovery.deletingPathExtension(FileDiscovery.lastPathComponent(found.resourcePath))
+            let versioned = type == .model ? versions.file(fileName) : nil
+            let patch = versioned?.patch ?? (type == .seed ? seedPatches[fileName] : (type == .model ? modelPatches[fileName] : nil))
+            let name = patch?.name ?? fileName
             do {
                 let read = try content?.get()
-                var node = try makeNode(type, name: name, found: found, shown: shown, raw: read?.text ?? "", package: package, patch: patch)
+                var node = try makeNode(type, name: name, found: found, shown: shown, raw: read?.text ?? "", package: package,
+                                        patch: patch, version: versioned?.version)
                 node.checksum = read?.checksum ?? .none
                 nodes.append(node)
             } catch let error as DBTError {
@@ -219,39 +233,58 @@ struct ManifestBuilder {
             } catch {
                 errors.append(DBTError(.project, "\(error)", at: FileLocation(path: shown, line: 1, column: 1)))
             }
-            for column in patch?.columns ?? [] {
-                for spec in column.tests { testSpecs.append((spec, .node(name: name, column: column.name), package, patch?.file ?? shown)) }
+            let version = versioned?.version.version
+            for column in patch?.columns(version: version) ?? [] {
+                for spec in column.tests {
+                    testSpecs.append((spec, .node(name: name, version: version, column: column.name), package, patch?.file ?? shown))
+                }
             }
-            for spec in patch?.tests ?? [] { testSpecs.append((spec, .node(name: name, column: nil), package, patch?.file ?? shown)) }
+            for spec in patch?.tests(version: version) ?? [] {
+                testSpecs.append((spec, .node(name: name, version: version, column: nil), package, patch?.file ?? shown))
+            }
         }
         let known = Set(nodes.map(\.name))
         // dbt warns and ignores the properties (and their tests) of a model no file defines.
-        for patch in modelPatches.values.sorted(by: { $0.name < $1.name }) where !known.contains(patch.name) {
-            session.log("[WARNING]: Did not find matching node for patch with name '\(patch.name)' in the 'models' section of "
-                        + "file '\(patch.file)'")
+        let missing = modelPatches.values.filter { $0.versions.isEmpty && !known.contains($0.name) }
+            .map { ($0.name, $0.file) } + versions.missing
+        for (name, file) in missing.sorted(by: { $0.0 < $1.0 }) {
+            session.log("[WARNING]: Did not find matching node for patch with name '\(name)' in the 'models' section of "
+                        + "file '\(file)'")
         }
     }
 
     private mutating func makeNode(_ type: ResourceType, name: String, found: FileDiscovery.Found, shown: String, raw: String,
-                          package: PackageInfo, patch: PropertyFile.ResourcePatch?) throws -> ProjectNode {
-        let fqn = [package.name] + FileDiscovery.folders(of: found.resourcePath) + [name]
+                                   package: PackageInfo, patch: PropertyFile.ResourcePatch?, version: ModelVersion?) throws -> ProjectNode {
+        // A version's fqn ends in its model's name and `v<version>`, as dbt's.
+        let fqn = [package.name] + FileDiscovery.folders(of: found.resourcePath) + [name] + (version.map { ["v\($0.version)"] } ?? [])
+        let versionPatch = patch?.versionPatch(version?.version)
         var config = NodeConfig(ManifestBuilder.defaults(for: type))
         var written = NodeConfig()
-        for level in [try projectConfig(type, fqn: fqn, package: package), try render(patch?.config ?? [])] {
+        for level in [try projectConfig(type, fqn: fqn, package: package), try render(patch?.config ?? []),
+                      try render(versionPatch?.config ?? [])] {
             config.apply(level)
             written.apply(level)
         }
-        var node = ProjectNode(uniqueID: "\(type.rawValue).\(package.name).\(name)", resourceType: type, name: name,
+        let uniqueID = "\(type.rawValue).\(package.name).\(name)" + (version.map { ".v\($0.version)" } ?? "")
+        var node = ProjectNode(uniqueID: uniqueID, resourceType: type, name: name,
                                packageName: package.name, path: found.resourcePath, originalFilePath: found.originalFilePath,
                                packageRoot: package.root, fqn: fqn, rawCode: raw, config: config,
                                definedAt: FileLocation(path: shown, line: 1, column: 1))
-        node.description = describe(patch?.description ?? "", owner: node.uniqueID, package: package, at: patch?.descriptionAt)
+        node.description = describe(versionPatch?.description ?? patch?.description ?? "", owner: node.uniqueID, package: package,
+                                    at: patch?.descriptionAt)
         node.unrenderedConfig = written
         node.patchPath = patch?.file
-        node.columns = (patch?.columns ?? []).map {
-            ProjectNode.ColumnInfo(name: $0.name, description: describe($0.description, owner: node.uniqueID, package: package,
-                                                                         at: $0.descriptionAt),
-                                   dataType: $0.dataType, meta: $0.meta)
+        node.version = version
+        // A column a version describes again replaces the model's, in its place.
+        for column in patch?.columns(version: version?.version) ?? [] {
+            let info = ProjectNode.ColumnInfo(name: column.name, description: describe(column.description, owner: node.uniqueID,
+                                                                                       package: package, at: column.descriptionAt),
+                                              dataType: column.dataType, meta: column.meta)
+            if let index = node.columns.firstIndex(where: { $0.name == column.name }) {
+                node.columns[index] = info
+            } else {
+                node.columns.append(info)
+            }
         }
         return node
     }

@@ -11,8 +11,47 @@ struct PropertyFile: Sendable {
         var config: [(key: String, value: ConfigValue)]
         var columns: [ColumnPatch]
         var tests: [TestSpec]
+        /// A model's `versions:` entries, and its `latest_version`.
+        var versions: [VersionPatch] = []
+        var latestVersion: String?
         var location: FileLocation
         var file: String
+
+        /// The entry of `version` under `versions:`.
+        func versionPatch(_ version: String?) -> VersionPatch? {
+            version.flatMap { version in versions.first { $0.v == version } }
+        }
+
+        /// The columns of a version (of the model when nil), as dbt lists them: the model's the version
+        /// includes, then the version's own (tests run for both when a name is in both).
+        func columns(version: String?) -> [ColumnPatch] {
+            guard let patch = versionPatch(version) else { return columns }
+            return columns.filter { (patch.include?.contains($0.name) ?? true) && !patch.exclude.contains($0.name) } + patch.columns
+        }
+
+        /// The model-level data tests of a version (of the model when nil).
+        func tests(version: String?) -> [TestSpec] {
+            versionPatch(version)?.tests ?? tests
+        }
+    }
+
+    /// One entry of a model's `versions:`.
+    struct VersionPatch: Sendable {
+        /// `v`, as text.
+        var v: String
+        /// The file's name without `.sql` (`defined_in`), if not `<model>_v<v>`.
+        var definedIn: String?
+        var description: String?
+        var config: [(key: String, value: ConfigValue)]
+        /// The model's columns this version keeps: nil for all (`include: all`, or no `include`).
+        var include: Set<String>?
+        var exclude: Set<String>
+        /// Columns the version describes itself (replacing the model's of the same name).
+        var columns: [ColumnPatch]
+        var deprecationDate: String?
+        /// The model's data tests this version runs: its own when it lists any (even none).
+        var tests: [TestSpec]?
+        var location: FileLocation
     }
 
     /// A column entry with its tests.
@@ -85,6 +124,17 @@ struct PropertyFile: Sendable {
         var file: String
     }
 
+    /// A `groups:` entry.
+    struct GroupPatch: Sendable {
+        var name: String
+        var owner: ConfigValue
+        var description: String?
+        var meta: ConfigValue
+        var location: FileLocation
+        var file: String
+    }
+
+    var groups: [GroupPatch] = []
     var models: [ResourcePatch] = []
     var exposures: [ExposurePatch] = []
     var macros: [MacroPatch] = []
@@ -100,5 +150,6 @@ struct PropertyFile: Sendable {
         for i in macros.indices { macros[i].file = path }
         for i in exposures.indices { exposures[i].file = path }
         for i in unitTests.indices { unitTests[i].file = path }
+        for i in groups.indices { groups[i].file = path }
     }
 }

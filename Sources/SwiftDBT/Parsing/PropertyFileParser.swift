@@ -5,6 +5,14 @@ enum PropertyFileParser {
                                               "store_failures_as", "enabled", "tags", "meta", "fail_calc", "alias",
                                               "schema", "database"]
 
+    /// The top-level keys of dbt 1.10's property files.
+    private static let knownKeys: Set<String> = ["version", "models", "seeds", "sources", "snapshots", "analyses", "macros",
+                                                 "exposures", "metrics", "semantic_models", "saved_queries", "unit_tests",
+                                                 "groups", "data_tests"]
+    /// Keys dbt reads that swiftdbt does not yet: a warning, so that nothing is dropped silently.
+    private static let unreadKeys: Set<String> = ["snapshots", "analyses", "metrics", "semantic_models", "data_tests",
+                                                  "saved_queries"]
+
     static func parse(_ text: String, path: String, shownAs file: String) throws -> PropertyFile {
         do {
             return try parseFile(text, shownAs: file)
@@ -29,6 +37,14 @@ enum PropertyFileParser {
                                at: entry.location)
             }
         }
+        for (key, value) in root.entries {
+            if !knownKeys.contains(key) {
+                result.warnings.append("[WARNING]: \(value.location): '\(key)' is not a key of dbt's property files: ignored")
+            } else if unreadKeys.contains(key), value.isSequence, !value.items.isEmpty {
+                result.warnings.append("[WARNING]: \(value.location): swiftdbt does not read '\(key)' yet: ignored")
+            }
+        }
+        for entry in try list(root, "groups") { result.groups.append(try group(entry, file: file)) }
         for entry in try list(root, "models") { result.models.append(try resource(entry, file: file)) }
         for entry in try list(root, "seeds") { result.seeds.append(try resource(entry, file: file)) }
         for entry in try list(root, "sources") { result.sources += try sources(entry, file: file) }
@@ -69,13 +85,89 @@ enum PropertyFileParser {
     }
 
     private static func resource(_ entry: YAMLNode, file: String) throws -> PropertyFile.ResourcePatch {
-        PropertyFile.ResourcePatch(
+        var patch = PropertyFile.ResourcePatch(
             name: try name(of: entry, "model or seed"),
             description: try text(entry, "description"), descriptionAt: entry["description"]?.location,
-            config: try config(entry["config"]),
+            config: try config(entry["config"]) + access(entry),
             columns: try columns(entry),
             tests: try tests(entry),
             location: entry.location, file: file)
+        patch.versions = try list(entry, "versions").map(version)
+        patch.latestVersion = try optionalText(entry, "latest_version")
+        var seen: Set<String> = []
+        for version in patch.versions where !seen.insert(version.v).inserted {
+            throw DBTError(.project, "Found duplicate version: '\(version.v)' in versions list of model '\(patch.name)'",
+                           at: version.location)
+        }
+        if let latest = patch.latestVersion, !patch.versions.isEmpty,
+           !patch.versions.contains(where: { ModelVersion.compare($0.v, latest) == .orderedSame }) {
+            // dbt prints the versions as a Python list.
+            let written = patch.versions.map { Double($0.v) == nil ? "'\($0.v)'" : $0.v }.joined(separator: ", ")
+            throw DBTError(.project, "latest_version: \(latest) is not one of model '\(patch.name)' versions: [\(written)]",
+                           at: (entry["latest_version"] ?? entry).location)
+        }
+        return patch
+    }
+
+    /// A `groups:` entry: `name`, `owner` (a mapping with a `name` or an `email`), `description`, `config.meta`.
+    private static func group(_ entry: YAMLNode, file: String) throws -> PropertyFile.GroupPatch {
+        let name = try name(of: entry, "group")
+        guard let owner = entry["owner"], owner.isMapping, owner["name"] != nil || owner["email"] != nil else {
+            throw DBTError(.project, "group '\(name)' needs an 'owner' with a 'name' or an 'email'", at: (entry["owner"] ?? entry).location)
+        }
+        let meta = entry["config"]?["meta"]?.value ?? .dict([])
+        // dbt's owner always has `email` and `name` (null when not written), then any other keys.
+        let written = owner.entries.map { ($0.key, $0.value.value) }
+        let ownerValue = ConfigValue.dict(["email", "name"].map { key in (key, written.first { $0.0 == key }?.1 ?? .null) }
+                                          + written.filter { $0.0 != "email" && $0.0 != "name" })
+        return PropertyFile.GroupPatch(name: name, owner: ownerValue, description: try optionalText(entry, "description"),
+                                       meta: meta, location: entry.location, file: file)
+    }
+
+    /// One entry of a model's `versions:` list: `v`, `defined_in`, `columns` with `include`/`exclude`.
+    private static func version(_ entry: YAMLNode) throws -> PropertyFile.VersionPatch {
+        guard entry.isMapping else {
+            throw DBTError(.project, "each entry of 'versions' must be a mapping, not \(entry.value.kindDescription)", at: entry.location)
+        }
+        guard let v = try optionalText(entry, "v") else {
+            throw DBTError(.project, "every entry of 'versions' needs a 'v'", at: entry.location)
+        }
+        var patch = PropertyFile.VersionPatch(
+            v: v, definedIn: try optionalText(entry, "defined_in"), description: try optionalText(entry, "description"),
+            config: try config(entry["config"]) + access(entry), include: nil, exclude: [], columns: [],
+            deprecationDate: try optionalText(entry, "deprecation_date").map(ModelVersion.deprecationDate),
+            tests: entry["data_tests"] != nil || entry["tests"] != nil ? try tests(entry) : nil, location: entry.location)
+        var includesSeen = false
+        for column in try list(entry, "columns") {
+            guard let include = column["include"] else {
+                patch.columns += try columnPatches([column])
+                continue
+            }
+            if includesSeen {
+                throw DBTError(.project, "version can have at most one include/exclude element", at: column.location)
+            }
+            includesSeen = true
+            if let all = include.scalarText, all == "all" || all == "*" {
+                patch.include = nil
+            } else if include.isSequence {
+                patch.include = Set(include.items.compactMap(\.scalarText))
+            } else {
+                throw DBTError(.project, "'include' must be 'all', '*' or a list of column names", at: include.location)
+            }
+            if let exclude = column["exclude"], !exclude.isNull {
+                guard exclude.isSequence else {
+                    throw DBTError(.project, "'exclude' must be a list of column names", at: exclude.location)
+                }
+                patch.exclude = Set(exclude.items.compactMap(\.scalarText))
+            }
+        }
+        return patch
+    }
+
+    /// An entry's own `access:` (a model's or a version's), a config written after its `config:` (dbt's order).
+    private static func access(_ entry: YAMLNode) -> [(key: String, value: ConfigValue)] {
+        guard let access = entry["access"], !access.isNull else { return [] }
+        return [("access", access.value)]
     }
 
     private static func macro(_ entry: YAMLNode, file: String) throws -> PropertyFile.MacroPatch {
@@ -137,7 +229,12 @@ enum PropertyFileParser {
 
     /// The entries under `columns:` of an entry.
     private static func columns(_ entry: YAMLNode) throws -> [PropertyFile.ColumnPatch] {
-        try list(entry, "columns").map { column in
+        try columnPatches(list(entry, "columns"))
+    }
+
+    /// Column entries.
+    private static func columnPatches(_ entries: [YAMLNode]) throws -> [PropertyFile.ColumnPatch] {
+        try entries.map { column in
             PropertyFile.ColumnPatch(name: try name(of: column, "column"),
                                      description: try text(column, "description"), descriptionAt: column["description"]?.location,
                                      dataType: try optionalText(column, "data_type"),

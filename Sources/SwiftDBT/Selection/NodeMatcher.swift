@@ -56,6 +56,11 @@ struct NodeMatcher: Sendable {
         case .resourceType:
             let type = ResourceType(rawValue: value)
             test = { $0.resourceType == type }
+        case .version:
+            test = { node in
+                guard node.resourceType == .model else { return false }
+                return (node.version?.standing.rawValue ?? "none") == value
+            }
         case .state:
             test = { node in state?.matches(node.uniqueID, value) == true }
         case .result:

@@ -5,14 +5,16 @@ public enum SelectorMethod: String, Sendable, CaseIterable {
     case testType = "test_type"
     case resourceType = "resource_type"
     case exposure, metric
+    /// `version:latest|prerelease|old|none`: where a model stands among its versions.
+    case version
     /// `state:new`, `state:modified[.part]`: compared with `--state` (`StateComparison`).
     case state
     /// `result:error`, ...: the status in `--state`'s run results.
     case result
 
-    /// dbt methods that need state, results, versions or resources swiftdbt does not model.
+    /// dbt methods that need resources swiftdbt does not model.
     private static let unsupported: Set<String> = [
-        "group", "access", "source_status", "wildcard", "version",
+        "group", "access", "source_status", "wildcard",
         "semantic_model", "saved_query", "unit_test",
     ]
 
@@ -52,6 +54,9 @@ public enum SelectorMethod: String, Sendable, CaseIterable {
                 + "\"unit\", or \"data\"")
         case .resourceType where ResourceType(rawValue: value) == nil:
             throw DBTError(.usage, "Invalid resource_type selector \"\(value)\"")
+        case .version where !["latest", "prerelease", "old", "none"].contains(value):
+            throw DBTError(.usage, "Invalid version type selector \(value): expected one of: \"latest\", \"prerelease\", "
+                + "\"old\", or \"none\"")
         case .state where !StateComparison.values.contains(value):
             let valid = StateComparison.values.sorted().joined(separator: ", ")
             throw DBTError(.usage, "Got an invalid selector method value \"\(value)\" for state:; expected one of \(valid)")
