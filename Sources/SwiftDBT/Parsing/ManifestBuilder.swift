@@ -70,7 +70,9 @@ struct ManifestBuilder {
         addGenericTests()
         PhaseTimer.mark("generic tests")
         let macros = session.macros
-        for index in nodes.indices { nodes[index].macroCalls = MacroDependencies.of(nodes[index], macros: macros) }
+        let macroCalls = ParallelMap.map(nodes) { MacroDependencies.of($0, macros: macros) }
+        for index in nodes.indices { nodes[index].macroCalls = macroCalls[index] }
+        PhaseTimer.mark("macro dependencies")
         checkUnitTests()
         nameRelations()
         PhaseTimer.mark("name relations")
