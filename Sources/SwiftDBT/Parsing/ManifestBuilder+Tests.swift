@@ -174,7 +174,16 @@ enum TestArguments {
         return (trimmed.hasPrefix("ref(") || trimmed.hasPrefix("source(")) && trimmed.hasSuffix(")")
     }
 
-    /// An argument as Python's `str()` prints it.
+    /// Whether an argument is a bare call dbt evaluates as if written in `{{ }}`: `ref`, `source`, `var`,
+    /// `env_var` or `doc`, then `(`, something on one line, and `)`, whitespace around it allowed.
+    static func isCall(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let name = ["env_var", "ref", "var", "source", "doc"].first(where: { trimmed.hasPrefix($0) }) else { return false }
+        let rest = trimmed.dropFirst(name.count).drop(while: { $0.isWhitespace })
+        guard rest.first == "(", rest.last == ")", rest.count > 2 else { return false }
+        return !rest.dropFirst().dropLast().contains("\n")
+    }
+
     /// The last part of a generic test's unique ID, as dbt makes it: the last 10 hex digits of the MD5 of the
     /// node's name and Python's `repr` of the test's name, namespace and arguments (`model` and `column_name`
     /// included), dict keys sorted and every scalar as its `str`. Tests of the same name whose arguments differ
