@@ -20,7 +20,8 @@ enum GenericTestCall {
         arguments.keyword.append(("model", try model(test, state: state, scope: scope)))
         if let column = test.columnName { arguments.keyword.append(("column_name", .string(column))) }
         for (key, value) in test.kwargs {
-            arguments.keyword.append((key, try argument(value, node: node, state: state, scope: scope)))
+            // dbt passes a `column_name` argument as it is written, unrendered.
+            arguments.keyword.append((key, key == "column_name" ? value.jinjaValue : try argument(value, node: node, state: state, scope: scope)))
         }
         if macro.packageName == MacroRegistry.internalPackage, session.unchangedBuiltinTests.contains(test.name),
            let column = test.columnName,

@@ -87,7 +87,7 @@ extension ManifestBuilder {
                     rawCode: "{{ \(namespace.map { $0 + "." } ?? "")test_\(testName)(**_dbt_generic_test_kwargs) }}",
                     config: config, definedAt: spec.location)
                 node.test = TestMetadata(name: testName, namespace: namespace,
-                                         kwargs: kwargs.filter { $0.key != "column_name" },
+                                         kwargs: column == nil ? kwargs : kwargs.filter { $0.key != "column_name" },
                                          columnName: column, attachedNode: attachedID)
                 node.test?.propertyConfigKeys = Set(spec.config.map { NodeConfig.canonicalKey($0.key) })
                 if case .node(_, let version, _) = attached { node.test?.attachedVersion = version }
