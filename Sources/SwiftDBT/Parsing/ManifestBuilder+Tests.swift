@@ -92,6 +92,7 @@ extension ManifestBuilder {
                 node.test?.propertyConfigKeys = Set(spec.config.map { NodeConfig.canonicalKey($0.key) })
                 if case .node(_, let version, _) = attached { node.test?.attachedVersion = version }
                 try captureReferences(in: &node)
+                node.config.apply(try renderedConfig(spec.config, of: node))
                 if case .source(let source, let table, _) = attached {
                     node.sources.insert(ProjectNode.SourceReference(source: source, table: table, location: spec.location), at: 0)
                 }
@@ -127,6 +128,23 @@ extension ManifestBuilder {
         }
         node.refs = state.refs.map { var ref = $0; ref.location = node.definedAt; return ref }
         node.sources = state.sources
+    }
+
+    /// The test's own `config:` values that hold Jinja, rendered as dbt renders them when it parses the test
+    /// (a lone `{{ expression }}` gives its value): `enabled: "{{ target.type == 'postgres' }}"` is a boolean.
+    private func renderedConfig(_ config: [(key: String, value: ConfigValue)],
+                                of node: ProjectNode) throws -> [(key: String, value: ConfigValue)] {
+        let templated = config.filter { if case .string(let text) = $0.value { return text.contains("{") } else { return false } }
+        guard !templated.isEmpty else { return [] }
+        // The scope refers to its state without owning it.
+        let state = RenderState(session: session, node: node, phase: .parse)
+        return try withExtendedLifetime(state) {
+            let scope = state.scope(for: node.packageName)
+            return try templated.map { pair in
+                guard case .string(let text) = pair.value else { return pair }
+                return (pair.key, try ConfigValue(session.templates.evaluate(text, [:], name: node.definedAt.path, globals: scope)))
+            }
+        }
     }
 
     /// dbt's generic test names: `not_null_orders_id`, or a truncated name plus a hash past 63 characters.
