@@ -5,6 +5,7 @@ import XCTest
 /// `execution/test_arguments`, on a real SQLite file): every string, list items included, whether it calls a
 /// project macro or `var()`; a lone `{{ expression }}` passes its value (a number stays a number), and a bare
 /// `var('...')` is evaluated. A model's test may name its column with a `column_name` argument (passed as it is).
+/// A test's `config:` value holding Jinja is rendered when it is parsed (`enabled: "{{ ... }}"` false: the test is not run).
 /// Expected lines and SQL recorded from dbt-core 1.10 by scripts/record-test-arguments.sh.
 final class TestArgumentRenderingTests: XCTestCase {
     func testArgumentsHoldingJinjaAreRendered() throws {
