@@ -29,10 +29,10 @@ enum BuiltinGenericTests {
         case "not_null" where keys.isEmpty:
             return "\nselect \(column)\nfrom \(relation)\nwhere \(column) is null\n"
         case "accepted_values" where keys.contains("values") && keys.isSubset(of: ["values", "quote"]):
-            guard case .list(let values)? = kwargs.first(where: { $0.key == "values" })?.value,
-                  values.allSatisfy(isScalar) else { return nil }
+            guard case .list(let values)? = evaluated.first(where: { $0.name == "values" })?.value,
+                  values.items.allSatisfy(isScalar) else { return nil }
             let quote = evaluated.first(where: { $0.name == "quote" })?.value.isTruthy ?? true
-            let items = values.map { quote ? "'\($0.jinjaValue.str)'" : $0.jinjaValue.str }.joined(separator: ", ")
+            let items = values.items.map { quote ? "'\($0.str)'" : $0.str }.joined(separator: ", ")
             return "\nwith all_values as (\n    select\n        \(column) as value_field,\n        count(*) as n_records\n"
                 + "    from \(relation)\n    group by \(column)\n)\nselect *\nfrom all_values\nwhere value_field not in (\n    \(items)\n)\n"
         case "relationships" where keys == ["to", "field"]:
@@ -46,9 +46,9 @@ enum BuiltinGenericTests {
         }
     }
 
-    private static func isScalar(_ value: ConfigValue) -> Bool {
+    private static func isScalar(_ value: Value) -> Bool {
         switch value {
-        case .string, .int, .double, .bool: return true
+        case .string, .int, .float, .bool: return true
         default: return false
         }
     }

@@ -20,11 +20,8 @@ enum GenericTestCall {
         arguments.keyword.append(("model", try model(test, state: state, scope: scope)))
         if let column = test.columnName { arguments.keyword.append(("column_name", .string(column))) }
         for (key, value) in test.kwargs {
-            if case .string(let text) = value, TestArguments.isReference(text) {
-                arguments.keyword.append((key, try session.templates.evaluate("{{ \(text) }}", [:], name: node.definedAt.path, globals: scope)))
-            } else {
-                arguments.keyword.append((key, value.jinjaValue))
-            }
+            // dbt passes a `column_name` argument as it is written, unrendered.
+            arguments.keyword.append((key, key == "column_name" ? value.jinjaValue : try argument(value, node: node, state: state, scope: scope)))
         }
         if macro.packageName == MacroRegistry.internalPackage, session.unchangedBuiltinTests.contains(test.name),
            let column = test.columnName,

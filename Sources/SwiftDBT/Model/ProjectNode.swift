@@ -76,7 +76,8 @@ public struct TestMetadata: Sendable {
     public var name: String
     /// The package namespace when written as `dbt_utils.expression_is_true`.
     public var namespace: String?
-    /// The arguments, `column_name` and `model` excluded.
+    /// The arguments, `model` excluded, and `column_name` when it is `columnName` (a column's test); a
+    /// model's test may pass `column_name` as an argument like any other.
     public var kwargs: [(key: String, value: ConfigValue)]
     public var columnName: String?
     /// The unique ID of the model, seed or source under test.

@@ -87,11 +87,12 @@ extension ManifestBuilder {
                     rawCode: "{{ \(namespace.map { $0 + "." } ?? "")test_\(testName)(**_dbt_generic_test_kwargs) }}",
                     config: config, definedAt: spec.location)
                 node.test = TestMetadata(name: testName, namespace: namespace,
-                                         kwargs: kwargs.filter { $0.key != "column_name" },
+                                         kwargs: column == nil ? kwargs : kwargs.filter { $0.key != "column_name" },
                                          columnName: column, attachedNode: attachedID)
                 node.test?.propertyConfigKeys = Set(spec.config.map { NodeConfig.canonicalKey($0.key) })
                 if case .node(_, let version, _) = attached { node.test?.attachedVersion = version }
                 try captureReferences(in: &node)
+                node.config.apply(try renderedConfig(spec.config, of: node))
                 if case .source(let source, let table, _) = attached {
                     node.sources.insert(ProjectNode.SourceReference(source: source, table: table, location: spec.location), at: 0)
                 }
@@ -127,6 +128,23 @@ extension ManifestBuilder {
         }
         node.refs = state.refs.map { var ref = $0; ref.location = node.definedAt; return ref }
         node.sources = state.sources
+    }
+
+    /// The test's own `config:` values that hold Jinja, rendered as dbt renders them when it parses the test
+    /// (a lone `{{ expression }}` gives its value): `enabled: "{{ target.type == 'postgres' }}"` is a boolean.
+    private func renderedConfig(_ config: [(key: String, value: ConfigValue)],
+                                of node: ProjectNode) throws -> [(key: String, value: ConfigValue)] {
+        let templated = config.filter { if case .string(let text) = $0.value { return text.contains("{") } else { return false } }
+        guard !templated.isEmpty else { return [] }
+        // The scope refers to its state without owning it.
+        let state = RenderState(session: session, node: node, phase: .parse)
+        return try withExtendedLifetime(state) {
+            let scope = state.scope(for: node.packageName)
+            return try templated.map { pair in
+                guard case .string(let text) = pair.value else { return pair }
+                return (pair.key, try ConfigValue(session.templates.evaluate(text, [:], name: node.definedAt.path, globals: scope)))
+            }
+        }
     }
 
     /// dbt's generic test names: `not_null_orders_id`, or a truncated name plus a hash past 63 characters.
@@ -174,7 +192,16 @@ enum TestArguments {
         return (trimmed.hasPrefix("ref(") || trimmed.hasPrefix("source(")) && trimmed.hasSuffix(")")
     }
 
-    /// An argument as Python's `str()` prints it.
+    /// Whether an argument is a bare call dbt evaluates as if written in `{{ }}`: `ref`, `source`, `var`,
+    /// `env_var` or `doc`, then `(`, something on one line, and `)`, whitespace around it allowed.
+    static func isCall(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let name = ["env_var", "ref", "var", "source", "doc"].first(where: { trimmed.hasPrefix($0) }) else { return false }
+        let rest = trimmed.dropFirst(name.count).drop(while: { $0.isWhitespace })
+        guard rest.first == "(", rest.last == ")", rest.count > 2 else { return false }
+        return !rest.dropFirst().dropLast().contains("\n")
+    }
+
     /// The last part of a generic test's unique ID, as dbt makes it: the last 10 hex digits of the MD5 of the
     /// node's name and Python's `repr` of the test's name, namespace and arguments (`model` and `column_name`
     /// included), dict keys sorted and every scalar as its `str`. Tests of the same name whose arguments differ
