@@ -32,7 +32,7 @@ public struct RequiredDBTVersion: Sendable {
         let required = "[" + constraints.map { "'\($0.text)'" }.joined(separator: ", ") + "]"
         throw DBTError(.project, "This version of dbt is not supported with the '\(package)' package.", at: location,
                        sourceLine: sourceLine, notes: [
-                           "Installed version of dbt: \(installed.text) (swiftdbt \(SwiftDBTVersion.current) follows dbt-core "
+                           "Installed version of dbt: =\(installed) (swiftdbt \(SwiftDBTVersion.current) follows dbt-core "
                                + "\(SwiftDBTVersion.dbtCompatible))",
                            "Required version of dbt for '\(package)': \(required)",
                            "Check for a different version of the '\(package)' package, or run swiftdbt again with --no-version-check",
