@@ -33,7 +33,7 @@ FIXTURE = os.path.join(ROOT, "Tests/Fixtures/execution/snapshots")
 OUTPUT = os.path.join(ROOT, "Tests/Fixtures/reference/snapshots.json")
 DBT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/dbt-venv/bin/dbt"
 SNAPSHOTS = ["ts_ignore", "ts_invalidate", "ts_new_record", "check_ignore", "check_invalidate", "check_new_record",
-             "ts_composite"]
+             "ts_composite", "ts_renamed", "yaml_items"]
 # dbt's command line, with SQLean crypto's `md5(text)` (a blob digest) on every SQLite connection.
 DBT_WITH_MD5 = """
 import hashlib, sqlite3, sys

@@ -6,7 +6,8 @@ import XCTest
 
 /// Snapshots on the real PostgreSQL server (fixture `execution/snapshots`): four builds over `items`, whose rows
 /// are inserted, updated and deleted between them, with both strategies, every `hard_deletes` mode, a composite
-/// key and `dbt_valid_to_current`, compared with what dbt-core 1.10 and dbt-postgres 1.9 made of the same builds.
+/// key, `dbt_valid_to_current`, `snapshot_meta_column_names` and a snapshot defined in YAML (with generic tests on
+/// another's columns), compared with what dbt-core 1.10 and dbt-postgres 1.9 made of the same builds.
 final class SnapshotPostgresTests: XCTestCase {
     private var root = ""
     private var schema = ""
@@ -34,7 +35,7 @@ final class SnapshotPostgresTests: XCTestCase {
             let run = try runCLI(["build", "--vars", "step: \(step.step)", "--target", "postgres", "--profiles-dir", root],
                                  in: root, environment: environment)
             XCTAssertEqual(run.code, step.exitCode, run.stdout + run.stderr)
-            XCTAssertEqual(step.tables.count, 7)
+            XCTAssertEqual(step.tables.count, 9)
             for (name, expected) in step.tables.sorted(by: { $0.key < $1.key }) {
                 let result = try connection.query("select * from \"\(schema)\".\"\(name)\"", limit: nil)
                 let table = SnapshotReference.normalised(columns: result.columns, rows: result.rows.map {

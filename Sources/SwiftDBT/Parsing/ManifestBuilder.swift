@@ -58,7 +58,7 @@ struct ManifestBuilder {
                                            meta: group.meta))
             }
             addResources(package, properties: properties)
-            addSnapshots(package)
+            addSnapshots(package, patches: properties.flatMap(\.snapshots))
             PhaseTimer.mark("add resources")
             addSources(package, properties.flatMap(\.sources))
             describeMacros(package, properties.flatMap(\.macros))
