@@ -57,6 +57,30 @@ final class SnapshotTests: XCTestCase {
         XCTAssertEqual(try project.rows("select id from current_items order by id"), [[.integer(1)], [.integer(2)], [.integer(3)]])
     }
 
+    /// Where snapshots land (fixture `snapshot_naming`): `target_schema` wins over `schema` wherever each is set and is
+    /// used as written; `schema` and `alias` otherwise name the relation as for models; a YAML snapshot's path is its
+    /// property file's followed by its name. Recorded with dbt-core 1.10 (scripts/record-snapshot-naming.py).
+    func testRelationNamesAsDbtCore() throws {
+        let root = try copyFixture("snapshot_naming")
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        let parse = try runCLI(["parse"], in: root)
+        XCTAssertEqual(parse.code, 0, parse.stdout + parse.stderr)
+        let keys = ["schema", "alias", "fqn", "path", "original_file_path"]
+        let manifest = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: root + "/target/manifest.json")))
+            as? [String: Any])
+        let nodes = try XCTUnwrap(manifest["nodes"] as? [String: [String: Any]])
+        let reference = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: fixturesFolder
+            .appendingPathComponent("dbt-reference/snapshot_naming.json"))) as? [String: Any])
+        let expected = try XCTUnwrap(reference["snapshots"] as? [String: [String: Any]])
+        let ours = nodes.filter { $0.value["resource_type"] as? String == "snapshot" }
+        XCTAssertEqual(ours.keys.sorted(), expected.keys.sorted())
+        for (id, node) in expected {
+            for key in keys {
+                XCTAssertEqual("\(ours[id]?[key] ?? "missing")", "\(node[key] ?? "missing")", "\(id) \(key)")
+            }
+        }
+    }
+
     /// A snapshot's columns and rows, normalised as the reference is.
     private func snapshotTable(_ name: String) throws -> SnapshotReference.Table {
         SnapshotReference.normalised(columns: try project.columns(name), rows: try project.rows("select * from \"\(name)\"").map {
