@@ -79,4 +79,39 @@ extension ManifestBuilder {
             testSpecs.append((spec, .node(name: name, version: nil, column: nil), package, patch.file))
         }
     }
+
+    /// Places in a `{% snapshot %}` block's body moved to the lines of its file (the body is parsed alone, from
+    /// the block's first line); other nodes' are kept.
+    struct LineShift {
+        var path: String
+        var lines: Int
+
+        func callAsFunction(error: DBTError) -> DBTError {
+            var moved = error
+            moved.location = error.location.map(shift)
+            return moved
+        }
+
+        func callAsFunction(reference: ProjectNode.Reference) -> ProjectNode.Reference {
+            var moved = reference
+            moved.location = reference.location.map(shift)
+            return moved
+        }
+
+        func callAsFunction(source: ProjectNode.SourceReference) -> ProjectNode.SourceReference {
+            var moved = source
+            moved.location = source.location.map(shift)
+            return moved
+        }
+
+        private func shift(_ location: FileLocation) -> FileLocation {
+            guard location.path == path else { return location }
+            return FileLocation(path: location.path, line: location.line + lines, column: location.column)
+        }
+    }
+
+    static func snapshotBodyLineShift(_ node: ProjectNode) -> LineShift {
+        let isBlock = node.resourceType == .snapshot && node.originalFilePath.hasSuffix(".sql")
+        return LineShift(path: node.definedAt.path, lines: isBlock ? node.definedAt.line - 1 : 0)
+    }
 }

@@ -453,9 +453,11 @@ struct ManifestBuilder {
             node.template = template
             let state = RenderState(session: session, node: node, phase: .parse)
             _ = try session.templates.render(template, [:], globals: state.scope(for: node.packageName))
-            return .success(ParseResult(template: template, refs: state.refs, sources: state.sources, config: state.config))
+            let shift = snapshotBodyLineShift(node)
+            return .success(ParseResult(template: template, refs: state.refs.map { shift(reference: $0) },
+                                        sources: state.sources.map { shift(source: $0) }, config: state.config))
         } catch let error as TemplateError {
-            return .failure(DBTError(template: error, path: node.definedAt.path))
+            return .failure(snapshotBodyLineShift(node)(error: DBTError(template: error, path: node.definedAt.path)))
         } catch let error as DBTError {
             return .failure(error)
         } catch {
