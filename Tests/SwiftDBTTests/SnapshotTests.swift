@@ -81,6 +81,32 @@ final class SnapshotTests: XCTestCase {
         }
     }
 
+    /// A project's own strategy, `snapshot_<name>_strategy` (here one that is the timestamp strategy by another
+    /// name, reading `hard_deletes` through `adapter.get_hard_deletes_behavior` as dbt's do), gives the rows dbt
+    /// made with `timestamp`.
+    func testAProjectsOwnStrategy() throws {
+        try FileManager.default.createDirectory(atPath: project.root + "/macros", withIntermediateDirectories: true)
+        try project.write("""
+            {% macro snapshot_stamped_strategy(node, snapshotted_rel, current_rel, model_config, target_exists) %}
+                {% set strategy = snapshot_timestamp_strategy(node, snapshotted_rel, current_rel, model_config, target_exists) %}
+                {% do strategy.update({'hard_deletes': adapter.get_hard_deletes_behavior(config)}) %}
+                {{ return(strategy) }}
+            {% endmacro %}
+            """, to: "macros/stamped.sql")
+        try project.write("""
+            {% snapshot stamped_invalidate %}
+                {{ config(strategy='stamped', updated_at='updated_at', invalidate_hard_deletes=True) }}
+                select * from {{ ref('items') }}
+            {% endsnapshot %}
+            """, to: "snapshots/stamped.sql")
+        let steps = try SnapshotReference.load(fixturesFolder.appendingPathComponent("reference/snapshots.json"), adapter: "sqlite")
+        for step in steps.prefix(3) {
+            let run = try project.run("build", "--vars", "step: \(step.step)", "-s", "+stamped_invalidate")
+            XCTAssertEqual(run.code, 0, run.all)
+            XCTAssertEqual(try snapshotTable("stamped_invalidate"), step.tables["ts_invalidate"], "step \(step.step)")
+        }
+    }
+
     /// A snapshot's columns and rows, normalised as the reference is.
     private func snapshotTable(_ name: String) throws -> SnapshotReference.Table {
         SnapshotReference.normalised(columns: try project.columns(name), rows: try project.rows("select * from \"\(name)\"").map {

@@ -72,15 +72,6 @@
     {{ return(snapshot_meta_columns()) }}
 {%- endmacro %}
 
-{#- What a snapshot does with a row gone from its query: `ignore`, `invalidate` or `new_record` (the older
-    `invalidate_hard_deletes: true` is `invalidate`; the project loader refuses both set, or another value). -#}
-{% macro snapshot_hard_deletes() -%}
-    {%- if config.get('invalidate_hard_deletes') -%}
-        {{ return('invalidate') }}
-    {%- endif -%}
-    {{ return(config.get('hard_deletes') or 'ignore') }}
-{%- endmacro %}
-
 {#- A unique key as a list: one column, or the columns of a list. -#}
 {% macro snapshot_key_list(unique_key) -%}
     {{ return([unique_key] if unique_key is string else unique_key | list) }}
@@ -132,7 +123,7 @@
     {%- set names = snapshot_meta_columns() -%}
     {%- set unique_key = config.get('unique_key') -%}
     {%- set updated_at = config.get('updated_at') -%}
-    {%- set hard_deletes = snapshot_hard_deletes() -%}
+    {%- set hard_deletes = adapter.get_hard_deletes_behavior(config) -%}
     {%- set row_changed -%}
         ({{ snapshotted_rel }}.{{ names.dbt_valid_from }} < {{ current_rel }}.{{ updated_at }})
     {%- endset -%}
@@ -146,7 +137,7 @@
 {% macro snapshot_check_strategy(node, snapshotted_rel, current_rel, model_config, target_exists) -%}
     {%- set unique_key = config.get('unique_key') -%}
     {%- set updated_at = config.get('updated_at') or snapshot_get_time() -%}
-    {%- set hard_deletes = snapshot_hard_deletes() -%}
+    {%- set hard_deletes = adapter.get_hard_deletes_behavior(config) -%}
     {%- set column_added, compared = snapshot_check_columns(node, target_exists, config.get('check_cols')) -%}
     {%- set row_changed -%}
         ({%- if column_added -%}
