@@ -107,6 +107,25 @@ final class SnapshotTests: XCTestCase {
         }
     }
 
+    /// A snapshot that fails leaves its table as the last build made it, and no staging table behind.
+    func testAFailedSnapshotLeavesItsTable() throws {
+        let steps = try SnapshotReference.load(fixturesFolder.appendingPathComponent("reference/snapshots.json"), adapter: "sqlite")
+        XCTAssertEqual(try project.run("build", "--vars", "step: 1").code, 0)
+        let file = project.root + "/snapshots/timestamp_snapshots.sql"
+        let text = try String(contentsOfFile: file, encoding: .utf8)
+        try project.write(text.replacingOccurrences(of: "{% snapshot ts_ignore %}\n    {{ config(strategy='timestamp', updated_at='updated_at') }}\n"
+                                                    + "    select * from {{ ref('items') }}",
+                                                    with: "{% snapshot ts_ignore %}\n    {{ config(strategy='timestamp', updated_at='updated_at') }}\n"
+                                                    + "    select *, 1 / 0 as broken from {{ ref('items') }} where no_such_column = 1"),
+                          to: "snapshots/timestamp_snapshots.sql")
+        let run = try project.run("build", "--vars", "step: 2", "-s", "+ts_ignore")
+        XCTAssertEqual(run.code, 1, run.all)
+        XCTAssert(run.stdout.contains("no such column: no_such_column"), run.stdout)
+        XCTAssertEqual(try snapshotTable("ts_ignore"), steps.first?.tables["ts_ignore"])
+        let relations = try project.relations()
+        XCTAssertFalse(relations.keys.contains { $0.hasSuffix("__dbt_tmp") }, "\(relations)")
+    }
+
     /// A snapshot's columns and rows, normalised as the reference is.
     private func snapshotTable(_ name: String) throws -> SnapshotReference.Table {
         SnapshotReference.normalised(columns: try project.columns(name), rows: try project.rows("select * from \"\(name)\"").map {

@@ -7,7 +7,6 @@
     snapshot_postgres.sql. -#}
 
 {% materialization snapshot, default %}
-    {%- set names = snapshot_meta_columns() -%}
     {%- set existing = load_relation(this) -%}
     {%- if existing is not none and not existing.is_table -%}
         {{ exceptions.raise_compiler_error("snapshot " ~ this ~ " cannot be built: a " ~ existing.type ~ " of that name exists, and a snapshot is a table") }}
@@ -68,6 +67,7 @@
     {{ return(names) }}
 {%- endmacro %}
 
+{#- dbt's name for the same, which strategy macros written for dbt call. -#}
 {% macro get_snapshot_table_column_names() -%}
     {{ return(snapshot_meta_columns()) }}
 {%- endmacro %}
