@@ -59,7 +59,8 @@ final class SnapshotTests: XCTestCase {
 
     /// Where snapshots land (fixture `snapshot_naming`): `target_schema` wins over `schema` wherever each is set and is
     /// used as written; `schema` and `alias` otherwise name the relation as for models; a YAML snapshot's path is its
-    /// property file's followed by its name. Recorded with dbt-core 1.10 (scripts/record-snapshot-naming.py).
+    /// property file's followed by its name; a snapshot config set without `+` in `dbt_project.yml` is a config.
+    /// Recorded with dbt-core 1.10 (scripts/record-snapshot-naming.py).
     func testRelationNamesAsDbtCore() throws {
         let root = try copyFixture("snapshot_naming")
         addTeardownBlock { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
@@ -78,6 +79,8 @@ final class SnapshotTests: XCTestCase {
             for key in keys {
                 XCTAssertEqual("\(ours[id]?[key] ?? "missing")", "\(node[key] ?? "missing")", "\(id) \(key)")
             }
+            let hardDeletes = (ours[id]?["config"] as? [String: Any])?["hard_deletes"] as? String
+            XCTAssertEqual(hardDeletes, node["hard_deletes"] as? String, "\(id) hard_deletes, set without + in dbt_project.yml")
         }
     }
 
