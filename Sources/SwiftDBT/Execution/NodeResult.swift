@@ -31,7 +31,7 @@ public struct NodeResult: Sendable {
 
 /// What a run was asked to do.
 public struct RunOptions: Sendable {
-    /// `seed`, `run`, `test` or `build`: which resource types run, and whether tests gate children.
+    /// `seed`, `run`, `test`, `build` or `snapshot`: which resource types run, and whether tests gate children.
     public enum Command: String, Sendable {
         case seed, run, test, build, snapshot
     }

@@ -92,16 +92,22 @@ extension ManifestBuilder {
             return moved
         }
 
-        func callAsFunction(reference: ProjectNode.Reference) -> ProjectNode.Reference {
-            var moved = reference
-            moved.location = reference.location.map(shift)
-            return moved
+        func callAsFunction(references: [ProjectNode.Reference]) -> [ProjectNode.Reference] {
+            guard lines != 0 else { return references }
+            return references.map { reference in
+                var moved = reference
+                moved.location = reference.location.map(shift)
+                return moved
+            }
         }
 
-        func callAsFunction(source: ProjectNode.SourceReference) -> ProjectNode.SourceReference {
-            var moved = source
-            moved.location = source.location.map(shift)
-            return moved
+        func callAsFunction(sources: [ProjectNode.SourceReference]) -> [ProjectNode.SourceReference] {
+            guard lines != 0 else { return sources }
+            return sources.map { source in
+                var moved = source
+                moved.location = source.location.map(shift)
+                return moved
+            }
         }
 
         private func shift(_ location: FileLocation) -> FileLocation {

@@ -454,8 +454,8 @@ struct ManifestBuilder {
             let state = RenderState(session: session, node: node, phase: .parse)
             _ = try session.templates.render(template, [:], globals: state.scope(for: node.packageName))
             let shift = snapshotBodyLineShift(node)
-            return .success(ParseResult(template: template, refs: state.refs.map { shift(reference: $0) },
-                                        sources: state.sources.map { shift(source: $0) }, config: state.config))
+            return .success(ParseResult(template: template, refs: shift(references: state.refs), sources: shift(sources: state.sources),
+                                        config: state.config))
         } catch let error as TemplateError {
             return .failure(snapshotBodyLineShift(node)(error: DBTError(template: error, path: node.definedAt.path)))
         } catch let error as DBTError {
