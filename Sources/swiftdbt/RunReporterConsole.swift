@@ -14,6 +14,8 @@ struct RunConsole: RunReporter {
         let time = String(format: " in %.2fs", result.executionTime)
         let failures = result.failures ?? 0
         switch (result.status, node.resourceType) {
+        case (.success, .snapshot):
+            line("OK snapshotted \(relationName(node))", status: console.paint(result.message, .green) + time, index: index, total: total)
         case (.success, .seed):
             line("OK loaded \(describe(node))", status: console.paint(result.message, .green) + time, index: index, total: total)
         case (.success, _):
@@ -26,6 +28,8 @@ struct RunConsole: RunReporter {
             line("FAIL \(failures) \(node.name)", status: console.paint("FAIL \(failures)", .red) + time, index: index, total: total)
         case (.error, .test):
             line("ERROR \(node.name)", status: console.paint("ERROR", .red) + time, index: index, total: total)
+        case (.error, .snapshot):
+            line("ERROR snapshotting \(relationName(node))", status: console.paint("ERROR", .red) + time, index: index, total: total)
         case (.error, .seed):
             line("ERROR loading \(describe(node))", status: console.paint("ERROR", .red) + time, index: index, total: total)
         case (.error, _):
@@ -60,6 +64,7 @@ struct RunConsole: RunReporter {
         switch node.resourceType {
         case .seed: return "seed file \(relationName(node))"
         case .test: return "test \(node.name)"
+        case .snapshot: return "snapshot \(relationName(node))"
         default: return "sql \(node.config.materialized) model \(relationName(node))"
         }
     }

@@ -243,7 +243,11 @@ public struct TargetPaths: Sendable {
 
     /// `<package>/<path>`: a node's file under `compiled/` or `run/`.
     static func compiledFile(_ node: ProjectNode) -> String {
-        let relative = node.test != nil ? (node.originalFilePath as NSString).appendingPathComponent(node.path) : node.originalFilePath
+        // A YAML snapshot's SQL goes beside its tests, in a folder named after its property file, as dbt's.
+        let inPropertyFile = node.resourceType == .snapshot && node.path.hasSuffix(".sql") && !node.originalFilePath.hasSuffix(".sql")
+        let relative = node.test != nil ? (node.originalFilePath as NSString).appendingPathComponent(node.path)
+            : inPropertyFile ? (node.originalFilePath as NSString).appendingPathComponent(FileDiscovery.lastPathComponent(node.path))
+            : node.originalFilePath
         return (node.packageName as NSString).appendingPathComponent(relative)
     }
 

@@ -49,6 +49,12 @@ final class AdapterObject: HostObject {
             return .function("quote") { arguments, _ in .string(session.dialect.quote(arguments.positional.first?.str ?? "")) }
         case "type":
             return .function("type") { _, _ in .string(session.dialect.type) }
+        case "get_hard_deletes_behavior":
+            // A snapshot's `hard_deletes` (or `invalidate_hard_deletes`), read as dbt-adapters reads it; the project
+            // loader has refused the settings it refuses.
+            return .function(name) { [state] _, _ in
+                .string((try? SnapshotConfig(state.node.config))?.hardDeletes.rawValue ?? SnapshotConfig.HardDeletes.ignore.rawValue)
+            }
         default:
             return databaseAttribute(name)
         }

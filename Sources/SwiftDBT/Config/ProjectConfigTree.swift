@@ -15,7 +15,8 @@ struct ProjectConfigTree: Sendable {
         "group", "sql_header", "bind", "indexes", "on_configuration_change", "event_time", "batch_size", "lookback",
         "begin", "concurrent_batches", "merge_update_columns", "merge_exclude_columns", "unlogged", "transient",
         "labels", "cluster_by", "partition_by", "file_format", "location_root", "strategy", "updated_at",
-        "check_cols", "target_schema", "target_database", "snapshot_meta_column_names", "freshness", "loaded_at_field",
+        "check_cols", "target_schema", "target_database", "snapshot_meta_column_names", "hard_deletes", "invalidate_hard_deletes",
+        "dbt_valid_to_current", "freshness", "loaded_at_field",
         "identifier", "copy_grants",
     ]
 

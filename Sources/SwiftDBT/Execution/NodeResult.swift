@@ -31,9 +31,9 @@ public struct NodeResult: Sendable {
 
 /// What a run was asked to do.
 public struct RunOptions: Sendable {
-    /// `seed`, `run`, `test` or `build`: which resource types run, and whether tests gate children.
+    /// `seed`, `run`, `test`, `build` or `snapshot`: which resource types run, and whether tests gate children.
     public enum Command: String, Sendable {
-        case seed, run, test, build
+        case seed, run, test, build, snapshot
     }
 
     public var command: Command
@@ -53,6 +53,7 @@ public struct RunOptions: Sendable {
         case .run: return [.model]
         case .test: return [.test]
         case .build: return [.model, .seed, .test, .snapshot]
+        case .snapshot: return [.snapshot]
         }
     }
 }

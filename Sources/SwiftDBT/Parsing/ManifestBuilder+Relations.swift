@@ -34,7 +34,14 @@ extension ManifestBuilder {
         var failed: [Int] = []
         for (index, result) in results.enumerated() {
             switch result {
-            case .success(let relation)?:
+            case .success(var relation)?:
+                if nodes[index].resourceType == .snapshot {
+                    // A snapshot's legacy `target_database`/`target_schema` win over the naming macros, verbatim.
+                    let config = nodes[index].config
+                    let legacy = { (key: String) in config[key]?.scalarString.flatMap { $0.isEmpty ? nil : $0 } }
+                    relation.database = legacy("target_database") ?? relation.database
+                    relation.schema = legacy("target_schema") ?? relation.schema
+                }
                 nodes[index].namedRelation = relation
                 if [.model, .seed, .snapshot].contains(nodes[index].resourceType), nodes[index].config.materialized != "ephemeral" {
                     nodes[index].relation = relation

@@ -58,6 +58,7 @@ struct ManifestBuilder {
                                            meta: group.meta))
             }
             addResources(package, properties: properties)
+            addSnapshots(package, patches: properties.flatMap(\.snapshots))
             PhaseTimer.mark("add resources")
             addSources(package, properties.flatMap(\.sources))
             describeMacros(package, properties.flatMap(\.macros))
@@ -255,10 +256,12 @@ struct ManifestBuilder {
         }
     }
 
-    private mutating func makeNode(_ type: ResourceType, name: String, found: FileDiscovery.Found, shown: String, raw: String,
-                                   package: PackageInfo, patch: PropertyFile.ResourcePatch?, version: ModelVersion?) throws -> ProjectNode {
+    /// A node of `type` from a file; `fqn` when it is not the file's folders and `name` (a snapshot's holds its file's name).
+    mutating func makeNode(_ type: ResourceType, name: String, found: FileDiscovery.Found, shown: String, raw: String,
+                           package: PackageInfo, patch: PropertyFile.ResourcePatch?, version: ModelVersion?,
+                           fqn fixedFQN: [String]? = nil) throws -> ProjectNode {
         // A version's fqn ends in its model's name and `v<version>`, as dbt's.
-        let fqn = [package.name] + FileDiscovery.folders(of: found.resourcePath) + [name] + (version.map { ["v\($0.version)"] } ?? [])
+        let fqn = fixedFQN ?? [package.name] + FileDiscovery.folders(of: found.resourcePath) + [name] + (version.map { ["v\($0.version)"] } ?? [])
         let versionPatch = patch?.versionPatch(version?.version)
         var config = NodeConfig(ManifestBuilder.defaults(for: type))
         var written = NodeConfig()
@@ -359,6 +362,7 @@ struct ManifestBuilder {
                             ("severity", .string("ERROR")),
                             ("warn_if", .string("!= 0")), ("error_if", .string("!= 0")), ("store_failures", .null)]
         case .analysis: return [("enabled", .bool(true)), ("materialized", .string("analysis"))]
+        case .snapshot: return [("enabled", .bool(true)), ("materialized", .string("snapshot"))]
         default: return [("enabled", .bool(true))]
         }
     }
@@ -449,9 +453,11 @@ struct ManifestBuilder {
             node.template = template
             let state = RenderState(session: session, node: node, phase: .parse)
             _ = try session.templates.render(template, [:], globals: state.scope(for: node.packageName))
-            return .success(ParseResult(template: template, refs: state.refs, sources: state.sources, config: state.config))
+            let shift = snapshotBodyLineShift(node)
+            return .success(ParseResult(template: template, refs: shift(references: state.refs), sources: shift(sources: state.sources),
+                                        config: state.config))
         } catch let error as TemplateError {
-            return .failure(DBTError(template: error, path: node.definedAt.path))
+            return .failure(snapshotBodyLineShift(node)(error: DBTError(template: error, path: node.definedAt.path)))
         } catch let error as DBTError {
             return .failure(error)
         } catch {

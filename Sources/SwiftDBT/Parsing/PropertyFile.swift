@@ -14,6 +14,9 @@ struct PropertyFile: Sendable {
         /// A model's `versions:` entries, and its `latest_version`.
         var versions: [VersionPatch] = []
         var latestVersion: String?
+        /// A snapshot defined in YAML: the `ref(...)` or `source(...)` it snapshots, and where that is written.
+        var relation: String?
+        var relationAt: FileLocation?
         var location: FileLocation
         var file: String
 
@@ -139,6 +142,8 @@ struct PropertyFile: Sendable {
     var exposures: [ExposurePatch] = []
     var macros: [MacroPatch] = []
     var seeds: [ResourcePatch] = []
+    /// `snapshots:` entries: properties of `{% snapshot %}` blocks, or snapshots of their own (with `relation:`).
+    var snapshots: [ResourcePatch] = []
     var sources: [SourceTablePatch] = []
     var unitTests: [UnitTestSpec] = []
 
@@ -146,6 +151,7 @@ struct PropertyFile: Sendable {
     mutating func relocate(to path: String) {
         for i in models.indices { models[i].file = path }
         for i in seeds.indices { seeds[i].file = path }
+        for i in snapshots.indices { snapshots[i].file = path }
         for i in sources.indices { sources[i].file = path }
         for i in macros.indices { macros[i].file = path }
         for i in exposures.indices { exposures[i].file = path }

@@ -1,4 +1,4 @@
-/// Reads property YAML files (`models:`, `seeds:`, `sources:`, `unit_tests:`), keeping every entry's location.
+/// Reads property YAML files (`models:`, `seeds:`, `snapshots:`, `sources:`, `unit_tests:`), keeping every entry's location.
 enum PropertyFileParser {
     /// Test arguments that are really test configs when written among the arguments.
     static let testConfigKeys: Set<String> = ["severity", "where", "limit", "warn_if", "error_if", "store_failures",
@@ -10,7 +10,7 @@ enum PropertyFileParser {
                                                  "exposures", "metrics", "semantic_models", "saved_queries", "unit_tests",
                                                  "groups", "data_tests"]
     /// Keys dbt reads that swiftdbt does not yet: a warning, so that nothing is dropped silently.
-    private static let unreadKeys: Set<String> = ["snapshots", "analyses", "metrics", "semantic_models", "data_tests",
+    private static let unreadKeys: Set<String> = ["analyses", "metrics", "semantic_models", "data_tests",
                                                   "saved_queries"]
 
     static func parse(_ text: String, path: String, shownAs file: String) throws -> PropertyFile {
@@ -47,6 +47,12 @@ enum PropertyFileParser {
         for entry in try list(root, "groups") { result.groups.append(try group(entry, file: file)) }
         for entry in try list(root, "models") { result.models.append(try resource(entry, file: file)) }
         for entry in try list(root, "seeds") { result.seeds.append(try resource(entry, file: file)) }
+        for entry in try list(root, "snapshots") {
+            var patch = try resource(entry, file: file)
+            patch.relation = try optionalText(entry, "relation")
+            patch.relationAt = entry["relation"]?.location
+            result.snapshots.append(patch)
+        }
         for entry in try list(root, "sources") { result.sources += try sources(entry, file: file) }
         for entry in try list(root, "macros") { result.macros.append(try macro(entry, file: file)) }
         for entry in try list(root, "exposures") { result.exposures.append(try exposure(entry, file: file)) }

@@ -1,0 +1,156 @@
+#!/usr/bin/env python3
+"""Records what dbt-core 1.10 snapshots from the fixture Tests/Fixtures/execution/snapshots, for
+Tests/Fixtures/reference/snapshots.json: a fresh copy of the fixture is built four times
+(`dbt build --vars 'step: N'`, N = 1..4; between steps the `items` model inserts, updates and deletes rows),
+and after each step the nodes that failed and every snapshot's rows are recorded, normalised as the test normalises swiftdbt's:
+
+- every value as text (NULL as null);
+- a time the run made (any value from 2025 on; the fixture's data is from 2024, `dbt_valid_to_current` 9999) is
+  "<now>";
+- the `dbt_scd_id` of a row whose `dbt_updated_at` is such a time (a hash of it) is "<scd>";
+- rows sorted.
+
+dbt-sqlite's snapshots need an `md5` SQL function, which it expects from SQLean's crypto extension (loaded by the
+profile's `extensions:`); this venv's Python cannot load extensions, so dbt runs with `md5` registered on each SQLite
+connection as that extension defines it (the digest as a blob: `hex(md5('a'))` is 0CC175B9C0F1B6A831C399E269772661,
+checked with the sqlite3 shell and `pip install sqlite-sqlean`'s crypto.so).
+
+Runs dbt-sqlite always, dbt-postgres when PGHOST is set (`. scripts/postgres.sh start`).
+Usage: python3 scripts/record-snapshot-reference.py [path/to/dbt]  (default /tmp/dbt-venv/bin/dbt, a venv
+with `pip install "dbt-core==1.10.*" "dbt-postgres==1.9.*" "dbt-sqlite==1.10.*"`)."""
+import json
+import os
+import re
+import shutil
+import sqlite3
+import subprocess
+import sys
+import tempfile
+import uuid
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+FIXTURE = os.path.join(ROOT, "Tests/Fixtures/execution/snapshots")
+OUTPUT = os.path.join(ROOT, "Tests/Fixtures/reference/snapshots.json")
+DBT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/dbt-venv/bin/dbt"
+SNAPSHOTS = ["ts_ignore", "ts_invalidate", "ts_new_record", "check_ignore", "check_invalidate", "check_new_record",
+             "ts_composite", "ts_renamed", "yaml_items"]
+# dbt's command line, with SQLean crypto's `md5(text)` (a blob digest) on every SQLite connection.
+DBT_WITH_MD5 = """
+import hashlib, sqlite3, sys
+connect = sqlite3.connect
+def with_md5(*args, **kwargs):
+    connection = connect(*args, **kwargs)
+    connection.create_function("md5", 1, lambda t: None if t is None else hashlib.md5(str(t).encode()).digest(),
+                               deterministic=True)
+    return connection
+sqlite3.connect = with_md5
+from dbt.cli.main import cli
+sys.argv[0] = "dbt"
+cli()
+"""
+RUN_TIME = re.compile(r"^(202[5-9]|20[3-9]\d)-")
+
+
+def profile(adapter, project, schema):
+    if adapter == "sqlite":
+        target = project + "/target"
+        return ("snapshots:\n  target: dev\n  outputs:\n    dev:\n      type: sqlite\n      threads: 1\n"
+                "      database: main\n      schema: main\n      schemas_and_paths:\n"
+                f"        main: {target}/snapshots.sqlite\n      schema_directory: {target}\n")
+    return ("snapshots:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n      threads: 1\n"
+            f"      host: {os.environ['PGHOST']}\n      port: {os.environ.get('PGPORT', '5432')}\n"
+            f"      user: {os.environ.get('PGUSER', 'postgres')}\n      pass: \"{os.environ.get('PGPASSWORD', '')}\"\n"
+            f"      dbname: {os.environ.get('PGDATABASE', 'postgres')}\n      schema: {schema}\n")
+
+
+def normalised(columns, rows):
+    out = []
+    for row in rows:
+        values = [None if v is None else str(v) for v in row]
+        values = ["<now>" if v is not None and RUN_TIME.match(v) else v for v in values]
+        if "dbt_scd_id" in columns and "dbt_updated_at" in columns and values[columns.index("dbt_updated_at")] == "<now>":
+            values[columns.index("dbt_scd_id")] = "<scd>"
+        out.append(values)
+    return sorted(out, key=lambda r: [("" if v is None else v) for v in r])
+
+
+def snapshot_rows(adapter, project, schema):
+    out = {}
+    if adapter == "sqlite":
+        db = sqlite3.connect(project + "/target/snapshots.sqlite")
+        for name in SNAPSHOTS:
+            try:
+                cursor = db.execute(f'select * from "{name}"')
+            except sqlite3.OperationalError:
+                continue
+            columns = [d[0] for d in cursor.description]
+            out[name] = {"columns": columns, "rows": normalised(columns, cursor.fetchall())}
+        db.close()
+        return out
+    import psycopg2
+    db = psycopg2.connect(host=os.environ["PGHOST"], port=os.environ.get("PGPORT", "5432"),
+                          user=os.environ.get("PGUSER", "postgres"), password=os.environ.get("PGPASSWORD", ""),
+                          dbname=os.environ.get("PGDATABASE", "postgres"))
+    cur = db.cursor()
+    for name in SNAPSHOTS:
+        cur.execute("select 1 from information_schema.tables where table_schema = %s and table_name = %s", (schema, name))
+        if not cur.fetchall():
+            continue
+        cur.execute(f'select * from "{schema}"."{name}"')
+        columns = [d[0] for d in cur.description]
+        out[name] = {"columns": columns, "rows": normalised(columns, cur.fetchall())}
+    db.close()
+    return out
+
+
+def drop(schema):
+    import psycopg2
+    db = psycopg2.connect(host=os.environ["PGHOST"], port=os.environ.get("PGPORT", "5432"),
+                          user=os.environ.get("PGUSER", "postgres"), password=os.environ.get("PGPASSWORD", ""),
+                          dbname=os.environ.get("PGDATABASE", "postgres"))
+    db.cursor().execute(f'drop schema if exists "{schema}" cascade')
+    db.commit()
+    db.close()
+
+
+def record(adapter):
+    work = tempfile.mkdtemp(prefix="swiftdbt-reference-")
+    schema = "ref_" + uuid.uuid4().hex[:8]
+    steps = []
+    try:
+        project = os.path.join(work, "snapshots")
+        shutil.copytree(FIXTURE, project)
+        os.makedirs(project + "/target", exist_ok=True)
+        with open(project + "/profiles.yml", "w") as f:
+            f.write(profile(adapter, project, schema))
+        env = dict(os.environ, DBT_SEND_ANONYMOUS_USAGE_STATS="false")
+        for step in range(1, 5):
+            command = [os.path.join(os.path.dirname(DBT), "python"), "-c", DBT_WITH_MD5] if adapter == "sqlite" else [DBT]
+            done = subprocess.run(command + ["build", "--vars", f"step: {step}", "--profiles-dir", project], cwd=project,
+                                  env=env, capture_output=True, text=True)
+            if done.returncode != 0:
+                print(done.stdout, file=sys.stderr)
+            with open(project + "/target/run_results.json") as f:
+                failed = sorted(r["unique_id"].split(".")[-1] for r in json.load(f)["results"] if r["status"] in ("error", "fail"))
+            steps.append({"step": step, "exit_code": done.returncode, "failed": failed,
+                          "snapshots": snapshot_rows(adapter, project, schema)})
+    finally:
+        if adapter == "postgres":
+            drop(schema)
+        shutil.rmtree(work)
+    return steps
+
+
+def main():
+    version = subprocess.run([DBT, "--version"], capture_output=True, text=True).stdout
+    reference = {"dbt": next((line.strip() for line in version.splitlines() if "installed" in line), ""),
+                 "sqlite": record("sqlite")}
+    if os.environ.get("PGHOST"):
+        reference["postgres"] = record("postgres")
+    with open(OUTPUT, "w") as f:
+        json.dump(reference, f, indent=1, sort_keys=True)
+        f.write("\n")
+
+
+if __name__ == "__main__":
+    main()
