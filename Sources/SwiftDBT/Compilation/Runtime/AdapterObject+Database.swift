@@ -159,7 +159,8 @@ extension AdapterObject {
             // `text` columns (what swiftdbt creates) hold any string.
             return method { _ in .none }
         case "valid_incremental_strategies":
-            return method { _ in .list(Self.incrementalStrategies.map(Value.string)) }
+            // What dbt's adapter lists; the strategies swiftdbt runs are checked below.
+            return method { _ in .list(dialect.validIncrementalStrategies.map(Value.string)) }
         case "get_incremental_strategy_macro":
             // As dbt: the macro `get_incremental_<strategy>_sql` the calling node sees, once a built-in
             // strategy is known to be one this adapter runs.
