@@ -57,7 +57,7 @@ final class PostgresDatabase: DatabaseConnection {
             guard fetch else { return (status, QueryResult(columns: [], rows: [])) }
             return (status, QueryResult(columns: rows.columns, rows: rows.values.map { values in
                 zip(values, rows.types).map { PostgresDatabase.value($0, oid: $1) }
-            }))
+            }, temporal: rows.types.map(PostgresDatabase.temporalKind)))
         }
     }
 
@@ -162,6 +162,15 @@ final class PostgresDatabase: DatabaseConnection {
             return try body()
         } catch let error as PostgresError {
             throw error.runError
+        }
+    }
+
+    /// `date` (OID 1082) and `timestamp` (1114), which psycopg2 hands dbt as `date` and `datetime` objects.
+    private static func temporalKind(_ oid: UInt32) -> TemporalKind? {
+        switch oid {
+        case 1082: return .date
+        case 1114: return .timestamp
+        default: return nil
         }
     }
 

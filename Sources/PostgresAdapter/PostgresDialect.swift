@@ -7,6 +7,8 @@ public struct PostgresDialect: Dialect {
     public var includesDatabase: Bool { true }
     public var dropsCascade: Bool { true }
     public var supportsMerge: Bool { true }
+    public var widensStringColumns: Bool { true }
+    public var validIncrementalStrategies: [String] { ["append", "delete+insert", "merge", "microbatch"] }
     public var supportsGrants: Bool { true }
     public var supportsComments: Bool { true }
     /// `NAMEDATALEN - 1`: longer names are cut, with only a notice.

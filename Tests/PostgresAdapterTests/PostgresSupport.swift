@@ -107,3 +107,11 @@ func fingerprint(_ relation: String, _ connection: any DatabaseConnection) throw
     }.sorted()
     return (lines.count, lines.joined(separator: "\n"))
 }
+
+/// What `adapter.valid_incremental_strategies()` gives on `adapter`, as Python prints the list dbt's adapter gives
+/// (Tests/Fixtures/reference/incremental-strategies.json, recorded by scripts/record-incremental-strategies.py).
+func recordedIncrementalStrategies(_ adapter: String) throws -> String {
+    let data = try Data(contentsOf: fixtures.appendingPathComponent("reference/incremental-strategies.json"))
+    let listed = try JSONDecoder().decode([String: [String]].self, from: data)
+    return "[" + (listed[adapter] ?? []).map { "'\($0)'" }.joined(separator: ", ") + "]"
+}

@@ -31,7 +31,7 @@ final class RuntimePostgresTests: XCTestCase {
         let (postgresResults, postgres) = try build(onPostgres)
         XCTAssertEqual(sqliteResults.filter(\.isFailure).map(\.message), [])
         XCTAssertEqual(postgresResults.filter(\.isFailure).map(\.message), [])
-        XCTAssertEqual(postgresResults.count, 6)
+        XCTAssertEqual(postgresResults.count, 7)
         for node in onSQLite.manifest.nodes where [.model, .seed].contains(node.resourceType) {
             let left = try fingerprint(try XCTUnwrap(node.relation.map(onSQLite.session.dialect.render)), sqlite)
             let postgresNode = try XCTUnwrap(onPostgres.manifest.node(node.uniqueID))
@@ -53,7 +53,7 @@ final class RuntimePostgresTests: XCTestCase {
         XCTAssertEqual(try connection.query("select * from \"\(schema)\".checks", limit: nil).rows,
                        [[.integer(4), .integer(68), .integer(1), .integer(1), .text("keyed"), .integer(1)]])
         XCTAssertEqual(try connection.query("select which, results, succeeded, selected from \"\(schema)\".run_summary", limit: nil).rows,
-                       [[.text("build"), .integer(6), .integer(6), .integer(6)]])
+                       [[.text("build"), .integer(7), .integer(7), .integer(7)]])
     }
 
     func testAdapterMethodsAndStatementsOnPostgres() throws {
@@ -78,7 +78,9 @@ final class RuntimePostgresTests: XCTestCase {
         {{ adapter.list_relations_without_caching(api.Relation.create(database=target.database, schema=target.schema)) \
         | map(attribute='identifier') | list }}
         """), "id:integer:True;name:text:False;city:text:False;score:integer:True;|['nickname']|True|True|"
-            + "['checks', 'city_counts', 'extra_people', 'people', 'people_slim', 'people_union']")
+            + "['checks', 'city_counts', 'extra_people', 'people', 'people_slim', 'people_union', 'week_days']")
+        // As dbt-postgres lists them (scripts/record-incremental-strategies.py).
+        XCTAssertEqual(try render("{{ adapter.valid_incremental_strategies() }}"), try recordedIncrementalStrategies("postgres"))
         XCTAssertEqual(try render("""
         {% call statement('s', fetch_result=True) %}select name, score from {{ ref('people') }} order by score desc{% endcall %}\
         {% set r = load_result('s') %}{{ r.response }}|{{ r.data[0] }}|{{ r.table.columns['score'].values() }}|\

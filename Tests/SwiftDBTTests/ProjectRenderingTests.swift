@@ -1,4 +1,6 @@
 import Foundation
+import SQLiteAdapter
+import TestSupport
 import XCTest
 @testable import SwiftDBT
 
@@ -71,6 +73,31 @@ final class ProjectRenderingTests: XCTestCase {
         XCTAssertEqual(reader.config["pre_hook"], .list([.string("insert into audit values ('{{ this }}')")]))
         XCTAssertEqual(reader.config["post_hook"], .list([.string("{{ this.name }}"),
                                                           .dict([("sql", .string("{{ this.schema }}")), ("transaction", .bool(false))])]))
+    }
+
+    /// Top-level settings see the profile's target, as in dbt (the profile is read first): `model-paths` and
+    /// `+schema` of the `project_target` fixture, per target, as dbt-core lists its models
+    /// (scripts/record-project-target.py).
+    func testSettingsSeeTheTarget() throws {
+        let data = try Data(contentsOf: fixturesFolder.appendingPathComponent("reference/project-target.json"))
+        let reference = try JSONDecoder().decode([String: [[String]]].self, from: data)
+        let copy = try copyFixture("project_target")
+        defer { try? FileManager.default.removeItem(atPath: (copy as NSString).deletingLastPathComponent) }
+        try """
+            project_target:
+              target: dev
+              outputs:
+                dev: {type: sqlite, schema: main, path: target/dev.sqlite}
+                prod: {type: sqlite, schema: main, path: target/prod.sqlite}
+            """.write(toFile: copy + "/profiles.yml", atomically: true, encoding: .utf8)
+        for target in ["dev", "prod"] {
+            var adapters = AdapterRegistry()
+            adapters.register(SQLiteAdapterFactory())
+            let loaded = try ProjectLoader.load(LoadOptions(projectDirectory: copy, profilesDirectory: copy, target: target,
+                                                            environment: isolatedEnvironment()), adapters: adapters)
+            XCTAssertEqual(loaded.manifest.nodes.map { [$0.uniqueID, $0.config["schema"]?.stringValue ?? ""] }.sorted { $0.lexicographicallyPrecedes($1) },
+                           reference[target], target)
+        }
     }
 
     /// `run_started_at` is a UTC datetime with arithmetic: the schema is named after yesterday's year.

@@ -34,6 +34,12 @@ public protocol Dialect: Sendable {
     /// (dbt-sqlite: `view`, `table`, `incremental`): a project's `_default` materialization of that name
     /// does not replace them, only one written for the adapter does.
     var adapterMaterializations: Set<String> { get }
+    /// The built-in incremental strategies the adapter lists as dbt's does (`adapter.valid_incremental_strategies()`):
+    /// dbt's base adapter `append` only (dbt-sqlite keeps that), dbt-postgres four.
+    var validIncrementalStrategies: [String] { get }
+    /// Whether `adapter.expand_target_column_types` widens string columns (PostgreSQL enforces `varchar(n)`;
+    /// SQLite enforces no sizes, and dbt-sqlite's columns carry none, so it never widens one).
+    var widensStringColumns: Bool { get }
     /// The column type a seed column of an inferred type is created with.
     func seedColumnType(_ type: SeedColumnType) -> String
     /// Quotes an identifier.
@@ -54,6 +60,8 @@ extension Dialect {
     public var columnClassName: String { "Column" }
     public var supportsTruncate: Bool { true }
     public var adapterMaterializations: Set<String> { [] }
+    public var validIncrementalStrategies: [String] { ["append"] }
+    public var widensStringColumns: Bool { false }
 
     public func seedColumnType(_ type: SeedColumnType) -> String { standardSeedColumnType(type) }
 

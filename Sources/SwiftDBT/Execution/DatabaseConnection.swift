@@ -35,11 +35,20 @@ public enum DatabaseValue: Sendable, Hashable {
 public struct QueryResult: Sendable {
     public var columns: [String]
     public var rows: [[DatabaseValue]]
+    /// Per column, whether the database typed it a date or a timestamp (its values arrive as ISO text); empty
+    /// when the database does not say (SQLite has no such types).
+    public var temporal: [TemporalKind?]
 
-    public init(columns: [String], rows: [[DatabaseValue]]) {
+    public init(columns: [String], rows: [[DatabaseValue]], temporal: [TemporalKind?] = []) {
         self.columns = columns
         self.rows = rows
+        self.temporal = temporal
     }
+}
+
+/// A column type holding dates or timestamps without a time zone, which templates get as `datetime` objects.
+public enum TemporalKind: Sendable {
+    case date, timestamp
 }
 
 /// What a statement reported, as dbt's adapter response: its message (`INSERT 0 3`, or `OK`),

@@ -44,8 +44,14 @@ public struct ProjectFile: Sendable {
     /// Warnings from reading the file (keys written twice), printed when the project loads.
     public var warnings: [String] = []
 
-    /// Reads and validates `dbt_project.yml` in `root`. `cliVars` are visible to `var()` inside it.
-    public static func load(root: String, environment: Environment, context: [String: Value]) throws -> ProjectFile {
+    /// The settings read before the profile, which dbt renders without a target: what names the profile and
+    /// where the default SQLite database goes.
+    static let profileKeys: Set<String> = ["name", "profile", "target-path"]
+
+    /// Reads and validates `dbt_project.yml` in `root`, its settings rendered with `context`; only `renderedKeys`
+    /// when given (the others read as absent).
+    public static func load(root: String, environment: Environment, context: [String: Value],
+                            renderedKeys: Set<String>? = nil) throws -> ProjectFile {
         let path = (root as NSString).appendingPathComponent("dbt_project.yml")
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw DBTError(.project, "no dbt_project.yml found in \(root)")
@@ -55,15 +61,16 @@ public struct ProjectFile: Sendable {
             throw DBTError(.project, "dbt_project.yml must be a mapping", at: FileLocation(path: path, line: 1, column: 1))
         }
         do {
-            return try read(node, source: text, warnings: warnings, root: root, path: path, environment: environment, context: context)
+            return try read(node, source: text, warnings: warnings, root: root, path: path, environment: environment, context: context,
+                            renderedKeys: renderedKeys)
         } catch let error as DBTError {
             throw error.quotingLine(of: text, path: path)
         }
     }
 
     private static func read(_ node: YAMLNode, source: String, warnings: [String], root: String, path: String,
-                             environment: Environment, context: [String: Value]) throws -> ProjectFile {
-        let rendered = try ProjectFile.render(node, environment, context)
+                             environment: Environment, context: [String: Value], renderedKeys: Set<String>?) throws -> ProjectFile {
+        let rendered = try ProjectFile.render(node, environment, context, only: renderedKeys)
         func strings(_ key: String, _ fallback: [String]) throws -> [String] {
             guard let value = rendered[key] else { return fallback }
             switch value {
@@ -133,11 +140,13 @@ public struct ProjectFile: Sendable {
     /// Renders the top-level settings as dbt does when it loads the project. Not rendered here: `vars:`,
     /// `on-run-start`/`on-run-end` and `query-comment` (dbt renders them later, in the calling node's context),
     /// and the config trees, rendered per node (their hooks are kept as written).
-    private static func render(_ node: YAMLNode, _ environment: Environment, _ context: [String: Value]) throws -> ConfigValue {
+    private static func render(_ node: YAMLNode, _ environment: Environment, _ context: [String: Value],
+                               only keys: Set<String>?) throws -> ConfigValue {
         let deferred: Set<String> = ["models", "seeds", "tests", "data_tests", "sources", "snapshots", "vars",
                                      "on-run-start", "on-run-end", "query-comment", "dispatch"]
-        return .dict(try node.entries.map { key, value in
-            (key, deferred.contains(key) ? .null : try value.rendered(environment, context))
+        return .dict(try node.entries.compactMap { key, value in
+            if let keys, !keys.contains(key) { return nil }
+            return (key, deferred.contains(key) ? .null : try value.rendered(environment, context))
         })
     }
 

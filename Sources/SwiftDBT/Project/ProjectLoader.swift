@@ -13,7 +13,22 @@ public enum ProjectLoader {
         let runStartedAt = Date()
         let early = EarlyContext(cliVars: cliVars, environment: options.environment, invocationID: invocationID,
                                  runStartedAt: runStartedAt)
-        let project = try ProjectFile.load(root: options.projectDirectory, environment: templates, context: early.values)
+        // As dbt: the profile first, named by the project's settings rendered without a target; then the whole
+        // project rendered with the profile's target.
+        let named = try ProjectFile.load(root: options.projectDirectory, environment: templates, context: early.values,
+                                         renderedKeys: ProjectFile.profileKeys)
+        let loader = ProfileLoader(profilesDirectory: options.profilesDirectory, targetName: options.target,
+                                   threads: options.threads, environment: options.environment)
+        let profile = try loader.load(profileName: named.profile, project: named, templates: templates,
+                                      context: early.profileValues)
+        guard let factory = adapters.factory(for: profile.target.type) else {
+            throw DBTError(.project, "no adapter for type '\(profile.target.type)' (available: \(adapters.types.joined(separator: ", ")))")
+        }
+        let target = try factory.normalize(profile.target, projectRoot: named.root, projectName: named.name)
+        var withTarget = early.values
+        withTarget["target"] = .dict(target.publicFields.map { ($0.key, $0.value.jinjaValue) })
+
+        let project = try ProjectFile.load(root: options.projectDirectory, environment: templates, context: withTarget)
         let packages = [PackageInfo(name: project.name, root: project.root, project: project, isRoot: true)]
             + (try InstalledPackages.load(
                 for: project, specification: PackageSpecification.load(root: project.root, environment: templates, early: early),
@@ -22,17 +37,6 @@ public enum ProjectLoader {
         let checkVersions = options.versionCheck
             && !["false", "f", "0", "no", "n", "off"].contains(options.environment["DBT_VERSION_CHECK"]?.lowercased() ?? "")
         if checkVersions { for package in packages { try package.project.requiredDBTVersion?.check(package: package.name) } }
-
-        let loader = ProfileLoader(profilesDirectory: options.profilesDirectory, targetName: options.target,
-                                   threads: options.threads, environment: options.environment)
-        let profile = try loader.load(profileName: project.profile, project: project, templates: templates,
-                                      context: early.profileValues)
-        guard let factory = adapters.factory(for: profile.target.type) else {
-            throw DBTError(.project, "no adapter for type '\(profile.target.type)' (available: \(adapters.types.joined(separator: ", ")))")
-        }
-        let target = try factory.normalize(profile.target, projectRoot: project.root, projectName: project.name)
-        var withTarget = early.values
-        withTarget["target"] = .dict(target.publicFields.map { ($0.key, $0.value.jinjaValue) })
         // `vars:` stay as written: `var()` renders a value when a node reads it, in that node's context.
         let projectVars: [(key: String, value: ConfigValue)]
         if case .dict(let pairs)? = project.vars?.value { projectVars = pairs } else { projectVars = [] }

@@ -3,8 +3,8 @@
 /// one-line flow sequences of scalars, empty `{}`/`[]`, and comments.
 ///
 /// It produces exactly the `YAMLNode` tree (values, plain-or-quoted resolution, lines and
-/// columns as libYAML counts them) that composing with Yams gives. Anything outside that subset,
-/// and anything invalid, is declined (`nil`) and read by Yams instead, which then also reports
+/// columns as libYAML counts them) that `YAMLComposer` gives. Anything outside that subset,
+/// and anything invalid, is declined (`nil`) and read by `YAMLComposer` instead, which then also reports
 /// the errors: multi-line and block scalars, anchors, aliases, tags, directives, document markers,
 /// complex keys, non-empty flow mappings, nested or multi-line flow sequences, tabs, carriage
 /// returns, and characters libYAML treats specially. A key written twice in a mapping keeps its first place
@@ -24,7 +24,7 @@ enum YAMLFastReader {
         var second: FileLocation
     }
 
-    /// The document of `text`, or nil when Yams must read it.
+    /// The document of `text`, or nil when `YAMLComposer` must read it.
     static func read(_ text: String, path: String) -> Outcome? {
         var text = text
         return text.withUTF8 { bytes -> Outcome? in
@@ -36,7 +36,7 @@ enum YAMLFastReader {
     }
 }
 
-/// Declines the input: Yams reads it.
+/// Declines the input: the composer reads it.
 private struct Declined: Error {}
 
 private final class Reader {
@@ -66,7 +66,7 @@ private final class Reader {
     private static let openBracket = UInt8(ascii: "["), closeBracket = UInt8(ascii: "]")
     private static let openBrace = UInt8(ascii: "{"), closeBrace = UInt8(ascii: "}")
 
-    /// Splits the text into content lines; nil for text with characters this reader leaves to Yams.
+    /// Splits the text into content lines; nil for text with characters this reader leaves to the composer.
     init?(_ bytes: UnsafeBufferPointer<UInt8>, path: String) {
         self.bytes = bytes
         self.path = path
@@ -167,7 +167,7 @@ private final class Reader {
             let line = lines[index]
             let content = skipSpaces(line.start + indent + 1, line.end)
             if atLineEnd(line.start + indent + 1, line) {
-                // `-` alone: the item is the more indented block below (an empty item is left to Yams).
+                // `-` alone: the item is the more indented block below (an empty item is left to the composer).
                 index += 1
                 guard index < lines.count, lines[index].indent > indent else { throw Declined() }
                 items.append(try block(at: lines[index].start + lines[index].indent))
@@ -329,7 +329,7 @@ private final class Reader {
             if bytes[offset] == Reader.closeBracket { return (YAMLNode(kind: .sequence(items), location: location), offset + 1) }
             guard bytes[offset] == Reader.comma else { throw Declined() }
             offset = skipSpaces(offset + 1, line.end)
-            // A trailing comma (`[a, ]`) is left to Yams.
+            // A trailing comma (`[a, ]`) is left to the composer.
             if offset < line.end, bytes[offset] == Reader.closeBracket { throw Declined() }
         }
     }

@@ -1,5 +1,4 @@
 import Jinja
-import Yams
 
 /// A YAML value with the file position it came from, so every problem can be reported as `path:line:col`.
 public struct YAMLNode: Sendable {
@@ -32,81 +31,17 @@ public struct YAMLNode: Sendable {
         switch YAMLFastReader.read(text, path: path) {
         case .empty?: return nil
         case .node(let node, let duplicates)?:
-            warnings += duplicates.map {
-                "[WARNING]: \($0.second): duplicate key '\($0.key)' (first at line \($0.first.line)): the value at line "
-                    + "\($0.second.line) is used, as dbt's YAML reader does"
-            }
+            warnings += duplicates.map(\.warning)
             return node
-        case nil: return try composed(text, path: path)
+        case nil: return try composed(text, path: path, warnings: &warnings)
         }
     }
 
-    /// Parses one document with Yams (the fast reader declined it).
-    static func composed(_ text: String, path: String) throws -> YAMLNode? {
-        do {
-            // The basic resolver skips Yams' regular-expression tag resolution; plain scalars are
-            // resolved by `YAMLScalar` with PyYAML's rules instead (what dbt reads YAML with).
-            guard let root = try Yams.compose(yaml: text, .basic) else { return nil }
-            var expansion = AliasExpansion()
-            return try YAMLNode(root, path: path, depth: 0, expansion: &expansion)
-        } catch var error as DBTError {
-            if error.sourceLine == nil, let location = error.location {
-                error.sourceLine = SourceText.line(location.line, of: text)
-            }
-            throw error
-        } catch let error as YamlError {
-            throw DBTError.yaml(error, path: path, text: text)
-        }
-    }
-
-    /// The limits on building a composed document: Yams hands back an alias as the anchored
-    /// node itself, so each use of an alias copies that subtree here, and aliases of aliases
-    /// multiply (a 4 KB "billion laughs" file would expand to a billion nodes).
-    struct AliasExpansion {
-        /// Nodes copied through aliases in one document: far above any real project's use of
-        /// anchors (a few hundred nodes each), far below what exhausts memory (~100 MB).
-        static let maxNodes = 1_000_000
-        /// Where the nodes met so far start (line, column); meeting a position again is a use
-        /// of an alias (composed nodes do not keep their anchors).
-        var positions: Set<Int> = []
-        var copied = 0
-    }
-
-    private init(_ node: Node, path: String, depth: Int, expansion: inout AliasExpansion,
-                 copying: Bool = false) throws {
-        location = FileLocation(path: path, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
-        var copying = copying
-        if !copying, !expansion.positions.insert(location.line << 32 | location.column).inserted { copying = true }
-        if copying {
-            expansion.copied += 1
-            if expansion.copied > AliasExpansion.maxNodes {
-                throw DBTError.yamlLimit("aliases expand to more than \(AliasExpansion.maxNodes) nodes", at: location)
-            }
-        }
-        if ValueNesting.exceeded(depth) {
-            throw DBTError.yamlLimit("nesting deeper than \(ValueNesting.maxDepth) levels", at: location)
-        }
-        switch node {
-        case .scalar(let scalar):
-            kind = scalar.style == .plain ? YAMLScalar.resolve(scalar.string) : .scalar(.string(scalar.string))
-        case .sequence(let sequence):
-            kind = .sequence(try sequence.map {
-                try YAMLNode($0, path: path, depth: depth + 1, expansion: &expansion, copying: copying)
-            })
-        case .mapping(let mapping):
-            var pairs: [(key: String, value: YAMLNode)] = []
-            for (key, value) in mapping {
-                guard let name = key.string else {
-                    let where_ = FileLocation(path: path, line: key.mark?.line ?? 1, column: key.mark?.column ?? 1)
-                    throw DBTError(.project, "mapping keys must be strings", at: where_)
-                }
-                pairs.append((name, try YAMLNode(value, path: path, depth: depth + 1, expansion: &expansion,
-                                                 copying: copying)))
-            }
-            kind = .mapping(pairs)
-        case .alias:
-            kind = .null
-        }
+    /// Parses one document with libYAML's events (the fast reader declined it).
+    static func composed(_ text: String, path: String, warnings: inout [String]) throws -> YAMLNode? {
+        let (node, duplicates) = try YAMLComposer.compose(text, path: path)
+        warnings += duplicates.map(\.warning)
+        return node
     }
 
     // MARK: Access
@@ -177,23 +112,12 @@ extension DBTError {
 
     /// Whether this is a `yamlLimit` error (not a syntax error).
     var isYAMLLimit: Bool { message.hasPrefix(DBTError.yamlLimitPrefix) }
+}
 
-    /// A YAML syntax error at YAML's own line and column.
-    static func yaml(_ error: YamlError, path: String, text: String) -> DBTError {
-        switch error {
-        case .scanner(let context, let problem, let mark, _),
-             .parser(let context, let problem, let mark, _),
-             .composer(let context, let problem, let mark, _):
-            let message = "invalid YAML: " + problem + (context.map { " (\($0.text))" } ?? "")
-            return DBTError(.project, message, at: FileLocation(path: path, line: mark.line, column: mark.column),
-                            sourceLine: SourceText.line(mark.line, of: text))
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            let mark = context.mark
-            return DBTError(.project, "duplicate key '\(duplicates.joined(separator: "', '"))'",
-                            at: FileLocation(path: path, line: mark.line, column: mark.column),
-                            sourceLine: SourceText.line(mark.line, of: text))
-        default:
-            return DBTError(.project, "invalid YAML: \(error)", at: FileLocation(path: path, line: 1, column: 1))
-        }
+extension YAMLFastReader.DuplicateKey {
+    /// The warning naming both places, as dbt warns of a duplicate key (the later value is kept).
+    var warning: String {
+        "[WARNING]: \(second): duplicate key '\(key)' (first at line \(first.line)): the value at line "
+            + "\(second.line) is used, as dbt's YAML reader does"
     }
 }

@@ -155,11 +155,17 @@ extension AdapterObject {
                 }
             }
         case "expand_target_column_types":
-            // Neither adapter's columns need widening: SQLite has no sizes, and PostgreSQL's
-            // `text` columns (what swiftdbt creates) hold any string.
-            return method { _ in .none }
+            return method { arguments in
+                let bound = try arguments.bind(name, ["from_relation", "to_relation"])
+                guard let from = Self.relationArgument(bound[0]), let to = Self.relationArgument(bound[1]) else {
+                    throw TemplateError(.invalidArgument, "adapter.expand_target_column_types() needs two relations")
+                }
+                if dialect.widensStringColumns { try self.widenStringColumns(of: to.name, toThoseOf: from.name) }
+                return .none
+            }
         case "valid_incremental_strategies":
-            return method { _ in .list(Self.incrementalStrategies.map(Value.string)) }
+            // What dbt's adapter lists; the strategies swiftdbt runs are checked below.
+            return method { _ in .list(dialect.validIncrementalStrategies.map(Value.string)) }
         case "get_incremental_strategy_macro":
             // As dbt: the macro `get_incremental_<strategy>_sql` the calling node sees, once a built-in
             // strategy is known to be one this adapter runs.
@@ -187,7 +193,7 @@ extension AdapterObject {
     private static func parseAnswer(_ name: String, log: @escaping @Sendable (String) -> Void) -> Value? {
         switch name {
         case "get_relation", "load_relation", "load_cached_relation", "create_schema", "drop_schema", "drop_relation",
-             "truncate_relation", "rename_relation", "commit":
+             "truncate_relation", "rename_relation", "commit", "expand_target_column_types":
             return Value.none
         case "already_exists", "check_schema_exists": return .bool(false)
         case "get_columns_in_relation", "get_missing_columns", "list_schemas", "list_relations_without_caching": return .list([])
@@ -229,6 +235,27 @@ extension AdapterObject {
     private func schemaExists(_ schema: String) throws -> Bool {
         if state.runtime?.relations.isListed(schema) == true { return true }
         return try state.withDatabase { try $0.listSchemas() }.contains(schema)
+    }
+
+    /// As dbt's SQL adapters expand a target's columns: each string column of `target` that `goal` holds wider (by
+    /// `string_size()`, so `text` counts as 256) becomes `character varying(size)` through a new column filled from
+    /// it, the old one dropped with what depends on it, and the new one renamed (so it moves to the end), in the
+    /// goal's column order.
+    private func widenStringColumns(of target: RelationName, toThoseOf goal: RelationName) throws {
+        let current = Dictionary(try columns(target).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+        let dialect = state.session.dialect
+        let table = dialect.render(named(target))
+        for wider in try columns(goal) {
+            guard let column = current[wider.name], column.isString, wider.isString,
+                  try wider.stringSize() > column.stringSize() else { continue }
+            let name = dialect.quote(column.name), temporary = dialect.quote(column.name + "__dbt_alter")
+            try state.withDatabase(beginning: true) { database in
+                try database.execute("alter table \(table) add column \(temporary) character varying(\(try wider.stringSize()))")
+                try database.execute("update \(table) set \(temporary) = \(name)")
+                try database.execute("alter table \(table) drop column \(name) cascade")
+                try database.execute("alter table \(table) rename column \(temporary) to \(name)")
+            }
+        }
     }
 
     /// The columns of `relation`, or none when it does not exist.

@@ -3,7 +3,8 @@ import Jinja
 
 /// The rows a statement returned, shaped as the agate table dbt hands to macros:
 /// `column_names`, `column_types`, `rows` (each indexed by position or column name),
-/// `columns['c'].values()` and `print_table()`. Numbers arrive as numbers.
+/// `columns['c'].values()` and `print_table()`. Numbers arrive as numbers, and columns the database types as dates
+/// or timestamps (PostgreSQL) as `datetime` objects, as psycopg2 hands them to dbt; text stays text (SQLite, as dbt-sqlite).
 final class ResultTable: HostObject {
     let columnNames: [String]
     let rows: [[Value]]
@@ -11,8 +12,26 @@ final class ResultTable: HostObject {
 
     init(_ result: QueryResult, log: @escaping @Sendable (String) -> Void) {
         columnNames = result.columns
-        rows = result.rows.map { $0.map(ResultTable.value) }
+        rows = result.rows.map { row in
+            row.enumerated().map { index, value in
+                guard index < result.temporal.count, let kind = result.temporal[index] else { return ResultTable.value(value) }
+                return ResultTable.temporal(value, kind)
+            }
+        }
         self.log = log
+    }
+
+    /// A date or timestamp the database typed, as the `datetime.date`/`datetime.datetime` dbt's agate table holds
+    /// (text it cannot read stays text).
+    private static func temporal(_ value: DatabaseValue, _ kind: TemporalKind) -> Value {
+        guard case .text(let text) = value else { return ResultTable.value(value) }
+        let pattern: String
+        switch kind {
+        case .date: pattern = "%Y-%m-%d"
+        case .timestamp: pattern = text.contains(".") ? "%Y-%m-%d %H:%M:%S.%f" : "%Y-%m-%d %H:%M:%S"
+        }
+        guard let parsed = try? PythonTimeFormat.parse(text, pattern) else { return .string(text) }
+        return .object(kind == .date ? DateTimeObject(local: parsed.local, isDate: true) : parsed)
     }
 
     /// A database value as a template value.
@@ -70,6 +89,7 @@ final class ResultTable: HostObject {
             case .none: continue
             case .int, .float, .bigInt: return "Number"
             case .bool: return "Boolean"
+            case .object(let object as DateTimeObject): return object.isDate ? "Date" : "DateTime"
             default: return "Text"
             }
         }

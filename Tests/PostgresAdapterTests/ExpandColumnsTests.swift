@@ -1,0 +1,72 @@
+import Foundation
+import TestSupport
+import XCTest
+@testable import PostgresAdapter
+@testable import SwiftDBT
+
+/// `adapter.expand_target_column_types` leaves the target table as dbt-postgres leaves it (recorded by
+/// scripts/record-expand-columns.py from the `execution/expand_columns` fixture's operation): narrower string
+/// columns widened to the goal's `character varying(n)` (`text` counting as 256) and moved to the end, the rest and
+/// the rows unchanged. On SQLite, which enforces no sizes, nothing changes.
+final class ExpandColumnsTests: XCTestCase {
+    private var root = ""
+    private var schema = ""
+    private var environment: [String: String] = [:]
+
+    private struct Reference: Decodable {
+        let columns: [[Cell]]
+        let rows: [[Cell]]
+    }
+
+    /// A recorded value: text, an integer or null, shown as `DatabaseValue.display` shows it.
+    private struct Cell: Decodable {
+        let shown: String
+        init(from decoder: Decoder) throws {
+            let container = try decoder.singleValueContainer()
+            if container.decodeNil() {
+                shown = "NULL"
+            } else if let integer = try? container.decode(Int.self) {
+                shown = String(integer)
+            } else {
+                shown = try container.decode(String.self)
+            }
+        }
+    }
+
+    override func setUpWithError() throws {
+        environment = try requirePostgres()
+        (root, schema) = try projectWithBothTargets("execution/expand_columns", profile: "expand_columns")
+    }
+
+    override func tearDownWithError() throws {
+        guard !root.isEmpty else { return }
+        if let loaded = try? load(root, target: "postgres", environment: environment), let connection = try? connect(loaded) {
+            try? connection.execute("drop schema if exists \"\(schema)\" cascade")
+        }
+        try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent)
+    }
+
+    func testNarrowColumnsWidenAsDbtPostgresWidensThem() throws {
+        let reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: fixtures.appendingPathComponent("reference/expand-columns.json")))
+        let connection = try connect(try load(root, target: "postgres", environment: environment))
+        try connection.createSchema(schema)
+        let run = try runCLI(["run-operation", "expand_columns", "--target", "postgres", "--profiles-dir", root], in: root, environment: environment)
+        XCTAssertEqual(run.code, 0, run.stdout + run.stderr)
+        let columns = try connection.query("""
+            select column_name, data_type, character_maximum_length from information_schema.columns
+            where table_schema = '\(schema)' and table_name = 'narrow' order by ordinal_position
+            """, limit: nil)
+        XCTAssertEqual(columns.rows.map { $0.map(\.display) }, reference.columns.map { $0.map(\.shown) })
+        XCTAssertEqual(try connection.query("select * from \"\(schema)\".narrow", limit: nil).rows.map { $0.map(\.display) },
+                       reference.rows.map { $0.map(\.shown) })
+    }
+
+    func testNothingWidensOnSQLite() throws {
+        let run = try runCLI(["run-operation", "expand_columns", "--target", "sqlite", "--profiles-dir", root], in: root, environment: environment)
+        XCTAssertEqual(run.code, 0, run.stdout + run.stderr)
+        let connection = try connect(try load(root, target: "sqlite", environment: environment))
+        XCTAssertEqual(try connection.query("select name, type from pragma_table_info('narrow') order by cid", limit: nil).rows,
+                       [[.text("code"), .text("varchar(5)")], [.text("label"), .text("TEXT")], [.text("n"), .text("INTEGER")],
+                        [.text("note"), .text("varchar(40)")]])
+    }
+}
