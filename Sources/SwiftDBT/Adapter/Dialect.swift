@@ -34,6 +34,8 @@ public protocol Dialect: Sendable {
     /// (dbt-sqlite: `view`, `table`, `incremental`): a project's `_default` materialization of that name
     /// does not replace them, only one written for the adapter does.
     var adapterMaterializations: Set<String> { get }
+    /// A query returning the schema the session's temporary tables live in (SQLite: `temp`).
+    var temporarySchemaQuery: String { get }
     /// The column type a seed column of an inferred type is created with.
     func seedColumnType(_ type: SeedColumnType) -> String
     /// Quotes an identifier.
@@ -54,6 +56,7 @@ extension Dialect {
     public var columnClassName: String { "Column" }
     public var supportsTruncate: Bool { true }
     public var adapterMaterializations: Set<String> { [] }
+    public var temporarySchemaQuery: String { "select 'temp'" }
 
     public func seedColumnType(_ type: SeedColumnType) -> String { standardSeedColumnType(type) }
 

@@ -44,9 +44,19 @@ private struct MemberGraph {
             nearest[id] = found
             return found
         }
-        let parents = members.map { node in node.dependsOn.reduce(into: Set<Int>()) { $0.formUnion(upstream($1)) } }
+        // A unit test runs before the model it tests, after that model's own inputs, as in dbt.
+        let parents = members.map { node in
+            (node.unitTest.flatMap { manifest.node($0.testedModel)?.dependsOn } ?? node.dependsOn)
+                .reduce(into: Set<Int>()) { $0.formUnion(upstream($1)) }
+        }
         waits = parents.map { $0.sorted() }
-        if testEdges { addTestEdges(index: index, manifest: manifest) }
+        if testEdges {
+            addTestEdges(index: index, manifest: manifest)
+            for (test, node) in members.enumerated() {
+                guard let tested = node.unitTest.flatMap({ index[$0.testedModel] }) else { continue }
+                waits[tested] = Set(waits[tested] + [test]).sorted()
+            }
+        }
     }
 
     /// dbt's test edges: a test gates the members built from everything it tests. The members

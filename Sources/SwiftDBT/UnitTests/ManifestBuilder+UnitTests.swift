@@ -3,12 +3,13 @@ import Foundation
 extension ManifestBuilder {
     /// Checks every enabled `unit_tests:` entry as dbt does when it loads them: the model under test exists (enabled)
     /// in the entry's package, every fixture file named exists under `<test-path>/fixtures`, and a model calling `is_incremental`
-    /// gets a boolean `is_incremental` override (and a `this` input when it is true). swiftdbt does not run unit
-    /// tests yet, so each one is named in a warning rather than passing by not running.
+    /// gets a boolean `is_incremental` override (and a `this` input when it is true). Each checked entry becomes
+    /// a `unit_test` node depending on its model (one per version of a versioned model, named `<name>_v<version>`).
     mutating func checkUnitTests() {
         // A disabled unit test (`config: {enabled: false}`) is not checked against models, as in dbt.
         for (spec, package) in unitTestSpecs where !spec.config.contains(where: { $0.key == "enabled" && $0.value == .bool(false) }) {
-            guard let model = nodes.first(where: { $0.resourceType == .model && $0.packageName == package.name && $0.name == spec.model }) else {
+            let models = nodes.filter { $0.resourceType == .model && $0.packageName == package.name && $0.name == spec.model }
+            guard let model = models.first else {
                 fail("Unable to find model '\(package.name).\(spec.model)' for unit test '\(spec.name)' in \(spec.file)",
                      spec.location, spec.sourceLine)
                 continue
@@ -38,9 +39,33 @@ extension ManifestBuilder {
                     continue
                 }
             }
-            session.log("[WARNING]: \(spec.location): unit test '\(spec.name)' of model '\(spec.model)' is not run: "
-                        + "swiftdbt does not run unit tests yet")
+            for tested in models {
+                nodes.append(unitTestNode(spec, testing: tested, package: package,
+                                          fixtureFolders: fixtureFolders.map { package.root + "/" + $0 }))
+            }
         }
+    }
+
+    /// The node of one unit test of `tested`, as dbt names it (`unit_test.<package>.<model>.<name>[_v<version>]`,
+    /// the version's test keeping the entry's name).
+    private func unitTestNode(_ spec: UnitTestSpec, testing tested: ProjectNode, package: PackageInfo,
+                              fixtureFolders: [String]) -> ProjectNode {
+        let name = spec.name
+        var config = NodeConfig([("enabled", .bool(true)), ("tags", .list([])), ("meta", .dict([]))])
+        config.apply(spec.config)
+        let fileFolders = FileDiscovery.folders(of: spec.file).dropFirst()
+        let versionSuffix = tested.version.map { "_v\($0.version)" } ?? ""
+        var node = ProjectNode(uniqueID: "unit_test.\(package.name).\(spec.model).\(name)\(versionSuffix)", resourceType: .unitTest, name: name,
+                               packageName: package.name, path: FileDiscovery.folders(of: spec.file).map { $0 + "/" }.joined() + name + ".sql",
+                               originalFilePath: spec.file, packageRoot: package.root,
+                               fqn: [package.name] + fileFolders + [spec.model, name], rawCode: "", config: config,
+                               definedAt: spec.location)
+        node.description = spec.description
+        node.dependsOn = [tested.uniqueID]
+        node.version = tested.version
+        node.unrenderedConfig = NodeConfig(spec.config)
+        node.unitTest = UnitTestCase(spec: spec, testedModel: tested.uniqueID, fixtureFolders: fixtureFolders)
+        return node
     }
 
     /// Whether a model calls dbt's own `is_incremental` (a context function in swiftdbt, `macro.dbt.is_incremental`
