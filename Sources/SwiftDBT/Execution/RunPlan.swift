@@ -52,9 +52,14 @@ private struct MemberGraph {
         waits = parents.map { $0.sorted() }
         if testEdges {
             addTestEdges(index: index, manifest: manifest)
-            for (test, node) in members.enumerated() {
-                guard let tested = node.unitTest.flatMap({ index[$0.testedModel] }) else { continue }
-                waits[tested] = Set(waits[tested] + [test]).sorted()
+            // dbt's build runs a model's unit tests one after another just before it; after a failure the
+            // rest are skipped, and the model with them.
+            var previous: [String: Int] = [:]
+            for test in members.indices.sorted(by: { members[$0].uniqueID < members[$1].uniqueID }) {
+                guard let model = members[test].unitTest?.testedModel else { continue }
+                if let before = previous[model] { waits[test] = Set(waits[test] + [before]).sorted() }
+                previous[model] = test
+                if let tested = index[model] { waits[tested] = Set(waits[tested] + [test]).sorted() }
             }
         }
     }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Runs one unit test as dbt-core 1.10 runs it: the tested model's SQL compiled with every input it reads
-/// replaced by a CTE of fixture rows (the inputs a test does not give: no rows, the relation's columns),
+/// replaced by a CTE of fixture rows (an input the test does not give is dbt's "not found" error),
 /// `this` replaced by its `this` input, `overrides` applied (`macros`, `vars`, `env_vars`); then that
 /// query's rows compared with the expected ones in one statement. Nothing but a temporary table (to read
 /// the result's column types, dropped after) is created, so the project's relations are never written.
@@ -59,15 +59,11 @@ struct UnitTestExecutor {
                 given.insert(sources[index].uniqueID)
             }
         }
-        // The model's direct inputs that the test does not give read no rows, with their relation's columns.
+        // dbt compiles the model against the given inputs only: a direct input the test does not give is not found.
         for parent in tested.dependsOn where !given.contains(parent) {
-            if let index = nodes.firstIndex(where: { $0.uniqueID == parent }), nodes[index].config.materialized != "ephemeral" {
-                let sql = try fixtureSQL(.rows([]), relation: nodes[index].relation, name: nodes[index].name, fixtures: fixtures)
-                replace(&nodes[index], with: sql)
-            } else if let index = sources.firstIndex(where: { $0.uniqueID == parent }) {
-                let sql = try fixtureSQL(.rows([]), relation: sources[index].relation, name: sources[index].name, fixtures: fixtures)
-                ctes.append(contentsOf: replace(&sources[index], with: sql))
-            }
+            let missing = manifest.node(parent).map { "a node named '\($0.name)'" }
+                ?? manifest.source(parent).map { "a source named '\($0.sourceName).\($0.name)'" } ?? "'\(parent)'"
+            throw DBTError(.compilation, "Unit_Test '\(node.uniqueID)' (\(node.originalFilePath)) depends on \(missing) which was not found")
         }
         if let index = nodes.firstIndex(where: { $0.uniqueID == tested.uniqueID }) { nodes[index] = testedCopy }
         let testManifest = Manifest(projectName: manifest.projectName, nodes: nodes, sources: sources, macros: manifest.macros,
@@ -78,7 +74,7 @@ struct UnitTestExecutor {
         let compiler = Compiler(session: overriddenSession(spec.overrides), manifest: testManifest, runtime: runtime, flags: flags,
                                 macroOverrides: macroOverrides, isIncremental: { _ in incremental })
         let actual = EphemeralInjection.inject(into: try compiler.compile(testedCopy, on: connection), ctes: ctes)
-        let columns = try resultColumns(of: actual, name: node.name)
+        let columns = try executing(spec.name) { try resultColumns(of: actual, name: node.name) }
         let expectedContent = try UnitTestRows.content(of: spec.expect, fixtureFolders: unitTest.fixtureFolders)
         let expectedSQL: String
         var names = columns.map { $0.name.lowercased() }
@@ -90,9 +86,19 @@ struct UnitTestExecutor {
             if let first = rows.first { names = first.map { $0.key.lowercased() } }
         }
         let sql = fixtures.comparison(actual: actual, expected: expectedSQL, columns: names)
-        let result = try connection.query(sql, limit: nil)
+        let result = try executing(spec.name) { try connection.query(sql, limit: nil) }
         let difference = UnitTestDiff(columns: names, rows: result.rows).rendered
         return Outcome(sql: actual, difference: difference)
+    }
+
+    /// `body`, a database error in it worded as dbt words one of a unit test's query.
+    private func executing<T>(_ name: String, _ body: () throws -> T) throws -> T {
+        do {
+            return try body()
+        } catch let error as DBTError where error.kind == .execution {
+            throw DBTError(.project, "An error occurred during execution of unit test '\(name)'. There may be an error in the "
+                           + "unit test definition: check the data types.\n Database Error\n  \(error.message)")
+        }
     }
 
     /// A node of the test's manifest, made an ephemeral model whose SQL is `sql`.
