@@ -2,7 +2,8 @@
 """Records what dbt-core 1.10 (dbt-postgres) does with Tests/Fixtures/unit_tests_run into its dbt-results.json:
 after `dbt seed`, `dbt test` (every unit test on its own: status and message, colours off) and `dbt build`
 (the status of every model: a model whose unit test fails is skipped). Needs a PostgreSQL server in PGHOST,
-PGPORT, PGUSER, PGPASSWORD, PGDATABASE (`. scripts/postgres.sh start`), and `dbt` on PATH or DBT=/path/to/dbt.
+PGPORT, PGUSER, PGPASSWORD, PGDATABASE (`. scripts/postgres.sh start`), `psql`, and `dbt` on PATH or DBT=/path/to/dbt.
+The schema `unit_tests_reference` is dropped first.
 Usage: python3 scripts/record-unit-test-run-reference.py"""
 import json
 import os
@@ -25,6 +26,8 @@ def main():
     profile = (f"unit_tests_run:\n  target: dev\n  outputs:\n    dev: {{type: postgres, host: '{env['PGHOST']}', "
                f"port: {env['PGPORT']}, user: '{env['PGUSER']}', password: '{env['PGPASSWORD']}', "
                f"dbname: '{env['PGDATABASE']}', schema: unit_tests_reference, threads: 1}}\n")
+    # A fresh schema: `dbt test` must find the models not built yet, as a first run does.
+    subprocess.run(["psql", "-q", "-c", "drop schema if exists unit_tests_reference cascade"], check=True)
     with tempfile.TemporaryDirectory() as folder:
         project = os.path.join(folder, "unit_tests_run")
         shutil.copytree(FIXTURE, project, ignore=shutil.ignore_patterns("dbt-results.json"))

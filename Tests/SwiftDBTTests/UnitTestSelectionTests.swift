@@ -23,6 +23,7 @@ final class UnitTestSelectionTests: XCTestCase {
             "unit_test.unit_tests_run.customer_totals.totals_wrong", "unit_test.unit_tests_run.dim_customers.customers_versioned_v1",
             "unit_test.unit_tests_run.dim_customers.customers_versioned_v2", "unit_test.unit_tests_run.order_cents.cents_overridden",
             "unit_test.unit_tests_run.order_cents.cents_real", "unit_test.unit_tests_run.order_cents.cents_rows_differ",
+            "unit_test.unit_tests_run.order_count.count_from_seed",
             "unit_test.unit_tests_run.stg_orders.staging_from_source",
         ]
         XCTAssertEqual(try listed("-s", "test_type:unit"), all)
