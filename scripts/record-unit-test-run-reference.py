@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Records what dbt-core 1.10 (dbt-postgres) does with Tests/Fixtures/unit_tests_run into its dbt-results.json:
 after `dbt seed`, `dbt test` (every unit test on its own: status and message, colours off) and `dbt build`
-(the status of every model: a model whose unit test fails is skipped). Needs a PostgreSQL server in PGHOST,
+(the status of every model: a model whose unit test fails is skipped), and manifest.json's `unit_tests`. Needs a PostgreSQL server in PGHOST,
 PGPORT, PGUSER, PGPASSWORD, PGDATABASE (`. scripts/postgres.sh start`), `psql`, and `dbt` on PATH or DBT=/path/to/dbt.
 The schema `unit_tests_reference` is dropped first.
 Usage: python3 scripts/record-unit-test-run-reference.py"""
@@ -36,6 +36,8 @@ def main():
         dbt(project, "seed")
         test_code, tests = dbt(project, "test")
         build_code, built = dbt(project, "build")
+        with open(os.path.join(project, "target", "manifest.json")) as f:
+            manifest_unit_tests = json.load(f)["unit_tests"]
     recorded = {
         "test_exit_code": test_code,
         "unit_tests": {r["unique_id"]: {"status": r["status"], "message": r["message"]}
@@ -43,6 +45,9 @@ def main():
         "build_exit_code": build_code,
         "build_models": {r["unique_id"]: r["status"]
                          for r in sorted(built, key=lambda r: r["unique_id"]) if r["unique_id"].startswith("model.")},
+        # manifest.json's unit_tests, without what depends on the run (created_at) or the target (schema).
+        "manifest_unit_tests": {key: {k: v for k, v in entry.items() if k not in ("created_at", "schema")}
+                                for key, entry in sorted(manifest_unit_tests.items())},
     }
     with open(os.path.join(FIXTURE, "dbt-results.json"), "w") as f:
         json.dump(recorded, f, indent=2, ensure_ascii=False)

@@ -90,7 +90,7 @@ public enum ManifestWriter {
             ("saved_queries", .dict([])),
             ("semantic_models", .dict([])),
             ("unit_tests", .dict(manifest.nodes.compactMap { node in
-                UnitTestJSON.describe(node, session: session).map { (node.uniqueID, $0) }
+                UnitTestJSON.describe(node, manifest: manifest, session: session).map { (node.uniqueID, $0) }
             })),
         ]
     }

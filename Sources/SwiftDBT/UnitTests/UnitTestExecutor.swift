@@ -47,7 +47,7 @@ struct UnitTestExecutor {
                                    at: input.rows.location, sourceLine: input.rows.sourceLine)
                 }
                 if input.rows.source == nil, nodes[index].resourceType == .seed {
-                    content = .rows(try seedRows(nodes[index]))
+                    content = .rows(try UnitTestRows.seedRows(nodes[index]))
                 }
                 let sql = try fixtureSQL(content, relation: nodes[index].relation, name: nodes[index].name, fixtures: fixtures)
                 replace(&nodes[index], with: sql)
@@ -101,17 +101,6 @@ struct UnitTestExecutor {
         } catch let error as DBTError where error.kind == .execution {
             throw DBTError(.project, "An error occurred during execution of unit test '\(name)'. There may be an error in the "
                            + "unit test definition: check the data types.\n Database Error\n  \(error.message)")
-        }
-    }
-
-    /// A seed's rows from its file, as dbt reads them for a `dict` input written without rows (every value text).
-    private func seedRows(_ seed: ProjectNode) throws -> [[(key: String, value: ConfigValue)]] {
-        let path = seed.packageRoot + "/" + seed.originalFilePath
-        guard let data = FileManager.default.contents(atPath: path) else {
-            throw DBTError(.project, "Unable to find seed '\(seed.packageName).\(seed.name)' for unit tests", at: seed.definedAt)
-        }
-        return try UnitTestRows.csvRows(String(decoding: data, as: UTF8.self), at: seed.definedAt).map { row in
-            row.map { ($0.key, $0.value == .null ? .string("") : $0.value) }
         }
     }
 

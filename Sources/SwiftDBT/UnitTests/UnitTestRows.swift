@@ -18,7 +18,8 @@ enum UnitTestRows {
         }
         switch rows.format {
         case .sql:
-            return .sql(written?.stringValue ?? "")
+            // dbt keeps sql rows, inline or from a file, without surrounding white space.
+            return .sql((written?.stringValue ?? "").trimmingCharacters(in: .whitespacesAndNewlines))
         case .csv:
             return .rows(try csvRows(written?.stringValue ?? "", at: rows.location))
         case .dict:
@@ -41,6 +42,17 @@ enum UnitTestRows {
             }
         }
         throw DBTError(.project, "File not found for fixture '\(name)' in unit tests", at: location)
+    }
+
+    /// A seed's rows from its file, as dbt reads them for a `dict` input written without rows (every value text).
+    static func seedRows(_ seed: ProjectNode) throws -> [[(key: String, value: ConfigValue)]] {
+        let path = seed.packageRoot + "/" + seed.originalFilePath
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw DBTError(.project, "Unable to find seed '\(seed.packageName).\(seed.name)' for unit tests", at: seed.definedAt)
+        }
+        return try csvRows(String(decoding: data, as: UTF8.self), at: seed.definedAt).map { row in
+            row.map { ($0.key, $0.value == .null ? .string("") : $0.value) }
+        }
     }
 
     /// RFC 4180 rows of `text` keyed by its header; an empty field is null, as in dbt's fixtures.
