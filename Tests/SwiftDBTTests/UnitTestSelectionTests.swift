@@ -21,8 +21,10 @@ final class UnitTestSelectionTests: XCTestCase {
         let all = [
             "unit_test.unit_tests_run.customer_totals.totals_full", "unit_test.unit_tests_run.customer_totals.totals_incremental",
             "unit_test.unit_tests_run.customer_totals.totals_wrong", "unit_test.unit_tests_run.dim_customers.customers_versioned_v1",
-            "unit_test.unit_tests_run.dim_customers.customers_versioned_v2", "unit_test.unit_tests_run.order_cents.cents_overridden",
-            "unit_test.unit_tests_run.order_cents.cents_real", "unit_test.unit_tests_run.order_cents.cents_rows_differ",
+            "unit_test.unit_tests_run.dim_customers.customers_versioned_v2", "unit_test.unit_tests_run.order_cents.cents_long_table",
+            "unit_test.unit_tests_run.order_cents.cents_overridden",
+            "unit_test.unit_tests_run.order_cents.cents_real", "unit_test.unit_tests_run.order_cents.cents_rows_added_removed",
+            "unit_test.unit_tests_run.order_cents.cents_rows_differ",
             "unit_test.unit_tests_run.order_count.count_from_seed",
             "unit_test.unit_tests_run.stg_orders.staging_from_source",
         ]
@@ -31,6 +33,7 @@ final class UnitTestSelectionTests: XCTestCase {
         XCTAssertEqual(try listed("-s", "resource_type:unit_test"), all)
         XCTAssertEqual(try listed("-s", "unit_test:totals_wrong"), ["unit_test.unit_tests_run.customer_totals.totals_wrong"])
         XCTAssertEqual(try listed("-s", "test_type:data"), [])
+        XCTAssertEqual(try listed("-s", "tag:staging"), ["unit_test.unit_tests_run.stg_orders.staging_from_source"])
         XCTAssertEqual(try listed("-s", "stg_orders"), ["model.unit_tests_run.stg_orders",
                                                         "unit_test.unit_tests_run.stg_orders.staging_from_source"])
     }
