@@ -30,3 +30,27 @@ final class UnitTestManifestTests: XCTestCase {
         XCTAssertFalse(nodes.keys.contains { $0.hasPrefix("unit_test.") }, "unit tests are not nodes in manifest.json")
     }
 }
+
+/// `state:modified` compares unit tests by their checksum, as dbt does: none is modified against the project's own
+/// manifest, and changing one test's expected rows modifies that test only.
+final class UnitTestStateTests: XCTestCase {
+    func testChangedUnitTestIsModified() throws {
+        let root = try copyFixture("unit_tests_run")
+        defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(root)) }
+        XCTAssertEqual(try runCLI(["parse"], in: root).code, 0)
+        let state = root + "/prod-state"
+        try FileManager.default.createDirectory(atPath: state, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: root + "/target/manifest.json", toPath: state + "/manifest.json")
+        func modified() throws -> [String] {
+            let run = try runCLI(["ls", "-s", "state:modified", "--state", state, "--output", "name"], in: root)
+            XCTAssertEqual(run.code, 0, run.stdout + run.stderr)
+            return run.stdout.split(separator: "\n").map(String.init).filter { !$0.contains(" ") }
+        }
+        XCTAssertEqual(try modified(), [])
+        let schema = root + "/models/schema.yml"
+        let text = try String(contentsOfFile: schema, encoding: .utf8)
+        try text.replacingOccurrences(of: "- {customer_id: 10, total: 13}", with: "- {customer_id: 10, total: 12}")
+            .write(toFile: schema, atomically: true, encoding: .utf8)
+        XCTAssertEqual(try modified(), ["totals_wrong"])
+    }
+}
