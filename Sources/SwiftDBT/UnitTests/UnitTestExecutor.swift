@@ -29,6 +29,8 @@ struct UnitTestExecutor {
         var sources = manifest.sources
         var ctes: [(name: String, sql: String)] = []
         var testedCopy = tested
+        // Without a `this` input, `this` is None in the tested model, as in dbt.
+        testedCopy.relation = nil
         var given: Set<String> = []
         for input in spec.given {
             guard let parsed = UnitTestInput(input.input) else {
