@@ -40,8 +40,15 @@ extension ManifestBuilder {
                 }
             }
             for tested in models {
-                nodes.append(unitTestNode(spec, testing: tested, package: package,
-                                          fixtureFolders: fixtureFolders.map { package.root + "/" + $0 }))
+                do {
+                    let node = try unitTestNode(spec, testing: tested, package: package,
+                                                fixtureFolders: fixtureFolders.map { package.root + "/" + $0 })
+                    if node.config["enabled"] != .bool(false) { nodes.append(node) }
+                } catch let error as DBTError {
+                    errors.append(error)
+                } catch {
+                    fail("\(error)", spec.location, spec.sourceLine)
+                }
             }
         }
     }
@@ -49,16 +56,19 @@ extension ManifestBuilder {
     /// The node of one unit test of `tested`, as dbt names it (`unit_test.<package>.<model>.<name>[_v<version>]`,
     /// the version's test keeping the entry's name).
     private func unitTestNode(_ spec: UnitTestSpec, testing tested: ProjectNode, package: PackageInfo,
-                              fixtureFolders: [String]) -> ProjectNode {
+                              fixtureFolders: [String]) throws -> ProjectNode {
         let name = spec.name
-        var config = NodeConfig([("enabled", .bool(true)), ("tags", .list([])), ("meta", .dict([]))])
-        config.apply(spec.config)
         let fileFolders = FileDiscovery.folders(of: spec.file).dropFirst()
+        let fqn = [package.name] + fileFolders + [spec.model, name]
+        // dbt_project.yml's `unit_tests:` settings, then the entry's own `config:`.
+        var config = NodeConfig([("enabled", .bool(true)), ("tags", .list([])), ("meta", .dict([]))])
+        config.apply(try projectConfig(.unitTest, fqn: fqn, package: package))
+        config.apply(spec.config)
         let versionSuffix = tested.version.map { "_v\($0.version)" } ?? ""
         var node = ProjectNode(uniqueID: "unit_test.\(package.name).\(spec.model).\(name)\(versionSuffix)", resourceType: .unitTest, name: name,
                                packageName: package.name, path: FileDiscovery.folders(of: spec.file).map { $0 + "/" }.joined() + name + ".sql",
                                originalFilePath: spec.file, packageRoot: package.root,
-                               fqn: [package.name] + fileFolders + [spec.model, name], rawCode: "", config: config,
+                               fqn: fqn, rawCode: "", config: config,
                                definedAt: spec.location)
         node.description = spec.description
         node.dependsOn = [tested.uniqueID]
