@@ -20,7 +20,8 @@ final class UnitTestSelectionTests: XCTestCase {
         }
         let all = [
             "unit_test.unit_tests_run.customer_totals.totals_full", "unit_test.unit_tests_run.customer_totals.totals_incremental",
-            "unit_test.unit_tests_run.customer_totals.totals_wrong", "unit_test.unit_tests_run.dim_customers.customers_versioned_v1",
+            "unit_test.unit_tests_run.customer_totals.totals_wrong", "unit_test.unit_tests_run.dim_customers.customers_v2_only_v2",
+            "unit_test.unit_tests_run.dim_customers.customers_versioned_v1",
             "unit_test.unit_tests_run.dim_customers.customers_versioned_v2", "unit_test.unit_tests_run.order_cents.cents_long_table",
             "unit_test.unit_tests_run.order_cents.cents_overridden",
             "unit_test.unit_tests_run.order_cents.cents_real", "unit_test.unit_tests_run.order_cents.cents_rows_added_removed",

@@ -8,8 +8,9 @@ extension ManifestBuilder {
     mutating func checkUnitTests() {
         // A disabled unit test (`config: {enabled: false}`) is not checked against models, as in dbt.
         for (spec, package) in unitTestSpecs where !spec.config.contains(where: { $0.key == "enabled" && $0.value == .bool(false) }) {
-            let models = nodes.filter { $0.resourceType == .model && $0.packageName == package.name && $0.name == spec.model }
-            guard let model = models.first else {
+            let all = nodes.filter { $0.resourceType == .model && $0.packageName == package.name && $0.name == spec.model }
+            let models = testedVersions(of: all, spec)
+            guard let model = all.first else {
                 fail("Unable to find model '\(package.name).\(spec.model)' for unit test '\(spec.name)' in \(spec.file)",
                      spec.location, spec.sourceLine)
                 continue
@@ -25,6 +26,15 @@ extension ManifestBuilder {
             if let missing = named.first(where: { !fixtures.contains($0.name) }) {
                 fail("File not found for fixture '\(missing.name)' in unit tests in \(spec.file)",
                      missing.rows.location, missing.rows.sourceLine)
+                continue
+            }
+            if model.version == nil, spec.versionList("include") != nil || spec.versionList("exclude") != nil {
+                fail("Unit test '\(spec.name)' should not have a versions include or exclude when referencing non-versioned "
+                     + "model '\(model.name)'", spec.location, spec.sourceLine)
+                continue
+            }
+            if models.isEmpty {
+                fail("Unit test '\(spec.name)' referenced a version of '\(model.name)' which was not found.", spec.location, spec.sourceLine)
                 continue
             }
             if callsBuiltinIsIncremental(model) {
@@ -51,6 +61,14 @@ extension ManifestBuilder {
                 }
             }
         }
+    }
+
+    /// The versions of a model a unit test tests: all, those `versions: exclude` leaves, or those `include` names.
+    private func testedVersions(of models: [ProjectNode], _ spec: UnitTestSpec) -> [ProjectNode] {
+        guard models.first?.version != nil, spec.versions != .null else { return models }
+        if let excluded = spec.versionList("exclude") { return models.filter { !excluded.contains($0.version?.version ?? "") } }
+        if let included = spec.versionList("include") { return models.filter { included.contains($0.version?.version ?? "") } }
+        return []
     }
 
     /// The node of one unit test of `tested`, as dbt names it (`unit_test.<package>.<model>.<name>[_v<version>]`,

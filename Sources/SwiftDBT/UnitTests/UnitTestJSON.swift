@@ -27,7 +27,11 @@ enum UnitTestJSON {
         let overridesRepr = overrides == .null ? "None" : "UnitTestOverrides(" + ["macros", "vars", "env_vars"].map {
             "\($0)=\((overrides[$0] ?? .dict([])).jinjaValue.repr)"
         }.joined(separator: ", ") + ")"
-        var hashed = "\(spec.model)-None-[\(given.map(\.repr).joined(separator: ", "))]-\(expect.repr)-\(overridesRepr)"
+        let versions: ConfigValue = spec.versions == .null ? .null
+            : .dict(["include", "exclude"].map { ($0, spec.versions[$0] ?? .null) })
+        let versionsRepr = versions == .null ? "None" : "UnitTestNodeVersions(include=\((versions["include"] ?? .null).jinjaValue.repr), "
+            + "exclude=\((versions["exclude"] ?? .null).jinjaValue.repr))"
+        var hashed = "\(spec.model)-\(versionsRepr)-[\(given.map(\.repr).joined(separator: ", "))]-\(expect.repr)-\(overridesRepr)"
         for (entry, fields) in zip(spec.given, given) {
             if case .fixture? = entry.rows.source { hashed += "-" + (fields.fields.first?.value ?? .null).jinjaValue.str }
         }
@@ -46,7 +50,7 @@ enum UnitTestJSON {
             ("config", .dict(node.config.entries)), ("checksum", .string(checksum)),
             ("schema", node.namedRelation?.schema.map(ConfigValue.string) ?? .null),
             ("created_at", .double(NodeValues.createdAt(session))),
-            ("versions", .null), ("version", node.version.map { Int($0.version).map(ConfigValue.int) ?? .string($0.version) } ?? .null),
+            ("versions", versions), ("version", node.version.map { Int($0.version).map(ConfigValue.int) ?? .string($0.version) } ?? .null),
         ])
     }
 
