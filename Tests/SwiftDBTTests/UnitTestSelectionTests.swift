@@ -35,6 +35,12 @@ final class UnitTestSelectionTests: XCTestCase {
         XCTAssertEqual(try listed("-s", "unit_test:totals_wrong"), ["unit_test.unit_tests_run.customer_totals.totals_wrong"])
         XCTAssertEqual(try listed("-s", "test_type:data"), [])
         XCTAssertEqual(try listed("-s", "tag:staging"), ["unit_test.unit_tests_run.stg_orders.staging_from_source"])
+        // dbt's selector form of a unit test (dbt-core 1.10 `ls`): `unit_test:<package>.<name>[_v<version>]`.
+        let plain = try runCLI(["ls", "-s", "dim_customers", "--resource-type", "unit_test"], in: root)
+        XCTAssertEqual(plain.stdout.split(separator: "\n").filter { $0.hasPrefix("unit_test:") }, [
+            "unit_test:unit_tests_run.customers_v2_only_v2", "unit_test:unit_tests_run.customers_versioned_v1",
+            "unit_test:unit_tests_run.customers_versioned_v2",
+        ])
         XCTAssertEqual(try listed("-s", "stg_orders"), ["model.unit_tests_run.stg_orders",
                                                         "unit_test.unit_tests_run.stg_orders.staging_from_source"])
     }
