@@ -33,7 +33,7 @@ final class UnitTestSelectionTests: XCTestCase {
         XCTAssertEqual(try listed("--resource-type", "unit_test"), all)
         XCTAssertEqual(try listed("-s", "resource_type:unit_test"), all)
         XCTAssertEqual(try listed("-s", "unit_test:totals_wrong"), ["unit_test.unit_tests_run.customer_totals.totals_wrong"])
-        XCTAssertEqual(try listed("-s", "test_type:data"), [])
+        XCTAssertEqual(try listed("-s", "test_type:data"), ["test.unit_tests_run.not_null_stg_orders_id.8cf5724805"])
         XCTAssertEqual(try listed("-s", "tag:staging"), ["unit_test.unit_tests_run.stg_orders.staging_from_source"])
         // dbt's selector form of a unit test (dbt-core 1.10 `ls`): `unit_test:<package>.<name>[_v<version>]`.
         let plain = try runCLI(["ls", "-s", "dim_customers", "--resource-type", "unit_test"], in: root)
@@ -41,7 +41,7 @@ final class UnitTestSelectionTests: XCTestCase {
             "unit_test:unit_tests_run.customers_v2_only_v2", "unit_test:unit_tests_run.customers_versioned_v1",
             "unit_test:unit_tests_run.customers_versioned_v2",
         ])
-        XCTAssertEqual(try listed("-s", "stg_orders"), ["model.unit_tests_run.stg_orders",
+        XCTAssertEqual(try listed("-s", "stg_orders"), ["model.unit_tests_run.stg_orders", "test.unit_tests_run.not_null_stg_orders_id.8cf5724805",
                                                         "unit_test.unit_tests_run.stg_orders.staging_from_source"])
     }
 }

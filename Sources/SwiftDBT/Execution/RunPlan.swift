@@ -91,7 +91,7 @@ private struct MemberGraph {
         for (test, node) in members.enumerated() where node.resourceType == .test {
             let tested = Set(node.dependsOn)
             let gated = tested.reduce(into: Set<Int>()) { $0.formUnion(downstream($1)) }.filter { member in
-                members[member].resourceType != .test
+                ![.test, .unitTest].contains(members[member].resourceType)
                     && (tested.count == 1 || tested.isSubset(of: ancestorsOf(members[member].uniqueID)))
             }
             for member in gated { waits[member] = Set(waits[member] + [test]).sorted() }
