@@ -17,7 +17,7 @@ final class RenderScope: GlobalResolver {
     private var session: CompileSession { state.session }
 
     func resolve(_ name: String) -> Value? {
-        if let value = state.macroOverrides[name] { return .function(name) { _, _ in value.jinjaValue } }
+        if !state.macroOverrides.isEmpty, let value = state.macroOverrides[name] { return .function(name) { _, _ in value.jinjaValue } }
         if let value = contextValue(name) ?? state.materializationContext[name] { return value }
         if let macro = session.macros.resolve(name, from: package) {
             return .macro(macro.definition, globals: state.scope(for: macro.packageName))
