@@ -26,7 +26,7 @@ final class UnitTestSelectionTests: XCTestCase {
             "unit_test.unit_tests_run.order_cents.cents_overridden",
             "unit_test.unit_tests_run.order_cents.cents_real", "unit_test.unit_tests_run.order_cents.cents_rows_added_removed",
             "unit_test.unit_tests_run.order_cents.cents_rows_differ",
-            "unit_test.unit_tests_run.order_count.count_from_seed",
+            "unit_test.unit_tests_run.order_count.count_from_seed", "unit_test.unit_tests_run.stamped.qualified_override",
             "unit_test.unit_tests_run.stg_orders.staging_from_source",
         ]
         XCTAssertEqual(try listed("-s", "test_type:unit"), all)

@@ -20,7 +20,7 @@ final class RenderState {
     let incremental: Bool
     /// `--empty`: references read zero rows.
     var empty = false
-    /// A unit test's `overrides: macros:`: names that return their value when called.
+    /// A unit test's `overrides: macros:`: names (`name`, or `package.name`) that return their value when called.
     var macroOverrides: [String: ConfigValue] = [:]
     var refs: [ProjectNode.Reference] = []
     var sources: [ProjectNode.SourceReference] = []
