@@ -5,6 +5,7 @@ public struct PostgresDialect: Dialect {
     public init() {}
     public var type: String { "postgres" }
     public var includesDatabase: Bool { true }
+    public var temporarySchemaQuery: String { "select nspname from pg_namespace where oid = pg_my_temp_schema()" }
     public var dropsCascade: Bool { true }
     public var supportsMerge: Bool { true }
     public var widensStringColumns: Bool { true }

@@ -15,7 +15,7 @@ struct BuildCommand: ParsableCommand {
             try RunInvocation.execute(.build, project: project, flags: flags, console: console, deferral: { loaded, selected, connection in
                 try deferral.apply(loaded, selected: selected, stateFolder: selection.state, connection: connection, console: console)
             }) { loaded in
-                try selection.select(in: loaded, defaultTypes: [.model, .seed, .test, .snapshot], console: console)
+                try selection.select(in: loaded, defaultTypes: [.model, .seed, .test, .unitTest, .snapshot], console: console)
             }
         }
     }

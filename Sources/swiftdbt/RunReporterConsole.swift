@@ -21,19 +21,21 @@ struct RunConsole: RunReporter {
         case (.success, _):
             line("OK created \(describe(node))", status: console.paint(result.message, .green) + time, index: index, total: total)
         case (.pass, _):
-            line("PASS \(node.name)", status: console.paint("PASS", .green) + time, index: index, total: total)
+            line("PASS \(node.progressName)", status: console.paint("PASS", .green) + time, index: index, total: total)
         case (.warn, _):
-            line("WARN \(failures) \(node.name)", status: console.paint("WARN \(failures)", .yellow) + time, index: index, total: total)
+            line("WARN \(failures) \(node.progressName)", status: console.paint("WARN \(failures)", .yellow) + time, index: index, total: total)
         case (.fail, _):
-            line("FAIL \(failures) \(node.name)", status: console.paint("FAIL \(failures)", .red) + time, index: index, total: total)
-        case (.error, .test):
-            line("ERROR \(node.name)", status: console.paint("ERROR", .red) + time, index: index, total: total)
+            line("FAIL \(failures) \(node.progressName)", status: console.paint("FAIL \(failures)", .red) + time, index: index, total: total)
+        case (.error, .test), (.error, .unitTest):
+            line("ERROR \(node.progressName)", status: console.paint("ERROR", .red) + time, index: index, total: total)
         case (.error, .snapshot):
             line("ERROR snapshotting \(relationName(node))", status: console.paint("ERROR", .red) + time, index: index, total: total)
         case (.error, .seed):
             line("ERROR loading \(describe(node))", status: console.paint("ERROR", .red) + time, index: index, total: total)
         case (.error, _):
             line("ERROR creating \(describe(node))", status: console.paint("ERROR", .red) + time, index: index, total: total)
+        case (.skipped, .unitTest):
+            line("SKIP unit_test \(node.name)", status: console.paint("SKIP", .yellow), index: index, total: total)
         case (.skipped, .test):
             line("SKIP test \(node.name)", status: console.paint("SKIP", .yellow), index: index, total: total)
         case (.skipped, _):
@@ -65,6 +67,7 @@ struct RunConsole: RunReporter {
         case .seed: return "seed file \(relationName(node))"
         case .test: return "test \(node.name)"
         case .snapshot: return "snapshot \(relationName(node))"
+        case .unitTest: return "unit_test \(node.progressName)"
         default: return "sql \(node.config.materialized) model \(relationName(node))"
         }
     }

@@ -45,6 +45,7 @@ enum RunSummary {
         guard let node = manifest.node(result.uniqueID) else { return ("project hook", "project hook") }
         switch node.resourceType {
         case .test: return ("test", "data test")
+        case .unitTest: return ("unit_test", "unit test")
         case .model: return ("\(node.config.materialized) model", "\(node.config.materialized) model")
         default: return (node.resourceType.rawValue, node.resourceType.rawValue)
         }

@@ -15,7 +15,7 @@ struct TestCommand: ParsableCommand {
             try RunInvocation.execute(.test, project: project, flags: flags, console: console, deferral: { loaded, selected, connection in
                 try deferral.apply(loaded, selected: selected, stateFolder: selection.state, connection: connection, console: console)
             }) { loaded in
-                try selection.select(in: loaded, defaultTypes: [.test], console: console)
+                try selection.select(in: loaded, defaultTypes: [.test, .unitTest], console: console)
             }
         }
     }

@@ -5,13 +5,12 @@ import XCTest
 @testable import SwiftDBT
 
 /// `unit_tests:` in property files are read and checked as dbt-core 1.10 checks them when it parses (the broken
-/// fixtures `unit_test_*` hold dbt's messages, checked by scripts/check-unit-test-reference.py); until swiftdbt
-/// runs them, each is named in a warning.
+/// fixtures `unit_test_*` hold dbt's messages, checked by scripts/check-unit-test-reference.py) and become nodes.
 final class UnitTestLoadingTests: XCTestCase {
     /// The fixture project (dict, csv and sql rows, inline and from `tests/fixtures`, overrides, a source input)
-    /// loads; every enabled unit test is named in a warning (a disabled one naming no model is not checked, as in
-    /// dbt); fixture files are not singular tests.
-    func testUnitTestsLoadAndAreNamedAsNotRun() throws {
+    /// loads; every enabled unit test is a `unit_test` node depending on its model, named as dbt names it (a disabled
+    /// one naming no model is not checked, as in dbt); fixture files are not singular tests; nothing warns.
+    func testUnitTestsLoadAsNodes() throws {
         let root = try copyFixture("unit_tests")
         defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(root)) }
         let lines = LogLines()
@@ -19,16 +18,16 @@ final class UnitTestLoadingTests: XCTestCase {
         adapters.register(SQLiteAdapterFactory())
         let loaded = try ProjectLoader.load(LoadOptions(projectDirectory: root, environment: isolatedEnvironment(),
                                                         log: { lines.append($0) }), adapters: adapters)
-        XCTAssertEqual(loaded.manifest.nodes.map(\.uniqueID).sorted(),
-                       ["model.unit_tests.customer_totals", "model.unit_tests.stg_orders"])
-        XCTAssertEqual(lines.all.filter { $0.contains("unit test") }, [
-            "[WARNING]: models/schema.yml:7:5: unit test 'totals_dict' of model 'customer_totals' is not run: "
-                + "swiftdbt does not run unit tests yet",
-            "[WARNING]: models/schema.yml:19:5: unit test 'totals_csv_fixture' of model 'customer_totals' is not run: "
-                + "swiftdbt does not run unit tests yet",
-            "[WARNING]: models/schema.yml:33:5: unit test 'staging_sql' of model 'stg_orders' is not run: "
-                + "swiftdbt does not run unit tests yet",
+        XCTAssertEqual(loaded.manifest.nodes.map(\.uniqueID).sorted(), [
+            "model.unit_tests.customer_totals", "model.unit_tests.stg_orders",
+            "unit_test.unit_tests.customer_totals.totals_csv_fixture", "unit_test.unit_tests.customer_totals.totals_dict",
+            "unit_test.unit_tests.stg_orders.staging_sql",
         ])
+        let staging = try XCTUnwrap(loaded.manifest.node("unit_test.unit_tests.stg_orders.staging_sql"))
+        XCTAssertEqual(staging.dependsOn, ["model.unit_tests.stg_orders"])
+        XCTAssertEqual(staging.fqn, ["unit_tests", "stg_orders", "staging_sql"])
+        XCTAssertEqual(staging.config.tags, ["staging"])
+        XCTAssertEqual(lines.all.filter { $0.contains("unit test") }, [])
     }
 
     /// The rows of each entry are read in their format; a `given` in dict format without rows (dbt reads the seed

@@ -40,6 +40,8 @@ public protocol Dialect: Sendable {
     /// Whether `adapter.expand_target_column_types` widens string columns (PostgreSQL enforces `varchar(n)`;
     /// SQLite enforces no sizes, and dbt-sqlite's columns carry none, so it never widens one).
     var widensStringColumns: Bool { get }
+    /// A query returning the schema the session's temporary tables live in (SQLite: `temp`).
+    var temporarySchemaQuery: String { get }
     /// The column type a seed column of an inferred type is created with.
     func seedColumnType(_ type: SeedColumnType) -> String
     /// Quotes an identifier.
@@ -62,6 +64,7 @@ extension Dialect {
     public var adapterMaterializations: Set<String> { [] }
     public var validIncrementalStrategies: [String] { ["append"] }
     public var widensStringColumns: Bool { false }
+    public var temporarySchemaQuery: String { "select 'temp'" }
 
     public func seedColumnType(_ type: SeedColumnType) -> String { standardSeedColumnType(type) }
 

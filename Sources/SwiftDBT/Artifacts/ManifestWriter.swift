@@ -28,7 +28,7 @@ public enum ManifestWriter {
 
     /// The manifest's top-level entries after `nodes` (serialized separately: it is by far the largest);
     /// `parent_map` and `child_map` come last, written by `graphMaps`. Resources swiftdbt does not
-    /// read yet (metrics, groups, semantic models, saved queries, unit tests) are empty.
+    /// read yet (metrics, semantic models, saved queries) are empty.
     static func sectionsAfterNodes(_ loaded: LoadedProject) -> [(key: String, value: ConfigValue)] {
         let manifest = loaded.manifest
         let session = loaded.session
@@ -89,7 +89,9 @@ public enum ManifestWriter {
             })),
             ("saved_queries", .dict([])),
             ("semantic_models", .dict([])),
-            ("unit_tests", .dict([])),
+            ("unit_tests", .dict(manifest.nodes.compactMap { node in
+                UnitTestJSON.describe(node, manifest: manifest, session: session).map { (node.uniqueID, $0) }
+            })),
         ]
     }
 
@@ -173,7 +175,7 @@ public enum ManifestWriter {
     /// The manifest as UTF-8 pieces in order: node entries serialized in parallel, 256 to a piece, alongside
     /// the entries after them (started first, as the longest single job).
     static func chunks(_ loaded: LoadedProject, compiled: [String: String]) -> [[UInt8]] {
-        let nodes = loaded.manifest.nodes
+        let nodes = loaded.manifest.nodes.filter { $0.resourceType != .unitTest }
         let starts = Array(stride(from: 0, to: nodes.count, by: 256))
         let pieces = ParallelMap.map([-1] + starts) { start -> [UInt8] in
             guard start >= 0 else { return tail(loaded) }
@@ -245,7 +247,7 @@ public struct TargetPaths: Sendable {
     static func compiledFile(_ node: ProjectNode) -> String {
         // A YAML snapshot's SQL goes beside its tests, in a folder named after its property file, as dbt's.
         let inPropertyFile = node.resourceType == .snapshot && node.path.hasSuffix(".sql") && !node.originalFilePath.hasSuffix(".sql")
-        let relative = node.test != nil ? (node.originalFilePath as NSString).appendingPathComponent(node.path)
+        let relative = node.test != nil || node.resourceType == .unitTest ? (node.originalFilePath as NSString).appendingPathComponent(node.path)
             : inPropertyFile ? (node.originalFilePath as NSString).appendingPathComponent(FileDiscovery.lastPathComponent(node.path))
             : node.originalFilePath
         return (node.packageName as NSString).appendingPathComponent(relative)

@@ -16,10 +16,13 @@ public final class Compiler: Sendable {
     public let runtime: DatabaseRuntime?
     /// `flags` and `selected_resources` as templates see them.
     let flags: InvocationFlags
+    /// Context names a unit test's `overrides: macros:` replaces, each returning its value when called.
+    let macroOverrides: [String: ConfigValue]
 
     public init(session: CompileSession, manifest: Manifest, empty: Bool = false, runtime: DatabaseRuntime? = nil,
-                flags: InvocationFlags = InvocationFlags(which: "compile"),
+                flags: InvocationFlags = InvocationFlags(which: "compile"), macroOverrides: [String: ConfigValue] = [:],
                 isIncremental: @escaping @Sendable (ProjectNode) -> Bool = { _ in false }) {
+        self.macroOverrides = macroOverrides
         self.session = session
         self.manifest = manifest
         self.empty = empty
@@ -91,6 +94,7 @@ public final class Compiler: Sendable {
         let state = RenderState(session: session, node: node, phase: .compile(resolver), incremental: isIncremental(node),
                                 runtime: runtime, connection: connection, flags: flags)
         state.empty = empty
+        state.macroOverrides = macroOverrides
         return state
     }
 

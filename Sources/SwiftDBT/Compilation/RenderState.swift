@@ -20,6 +20,8 @@ final class RenderState {
     let incremental: Bool
     /// `--empty`: references read zero rows.
     var empty = false
+    /// A unit test's `overrides: macros:`: names (`name`, or `package.name`) that return their value when called.
+    var macroOverrides: [String: ConfigValue] = [:]
     var refs: [ProjectNode.Reference] = []
     var sources: [ProjectNode.SourceReference] = []
     var config: [(key: String, value: ConfigValue)] = []

@@ -51,8 +51,8 @@ public struct RunOptions: Sendable {
         switch command {
         case .seed: return [.seed]
         case .run: return [.model]
-        case .test: return [.test]
-        case .build: return [.model, .seed, .test, .snapshot]
+        case .test: return [.test, .unitTest]
+        case .build: return [.model, .seed, .test, .unitTest, .snapshot]
         case .snapshot: return [.snapshot]
         }
     }

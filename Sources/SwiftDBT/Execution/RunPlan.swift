@@ -44,9 +44,24 @@ private struct MemberGraph {
             nearest[id] = found
             return found
         }
-        let parents = members.map { node in node.dependsOn.reduce(into: Set<Int>()) { $0.formUnion(upstream($1)) } }
+        // A unit test runs before the model it tests, after that model's own inputs, as in dbt.
+        let parents = members.map { node in
+            (node.unitTest.flatMap { manifest.node($0.testedModel)?.dependsOn } ?? node.dependsOn)
+                .reduce(into: Set<Int>()) { $0.formUnion(upstream($1)) }
+        }
         waits = parents.map { $0.sorted() }
-        if testEdges { addTestEdges(index: index, manifest: manifest) }
+        if testEdges {
+            addTestEdges(index: index, manifest: manifest)
+            // dbt's build runs a model's unit tests one after another just before it; after a failure the
+            // rest are skipped, and the model with them.
+            var previous: [String: Int] = [:]
+            for test in members.indices.sorted(by: { members[$0].uniqueID < members[$1].uniqueID }) {
+                guard let model = members[test].unitTest?.testedModel else { continue }
+                if let before = previous[model] { waits[test] = Set(waits[test] + [before]).sorted() }
+                previous[model] = test
+                if let tested = index[model] { waits[tested] = Set(waits[tested] + [test]).sorted() }
+            }
+        }
     }
 
     /// dbt's test edges: a test gates the members built from everything it tests. The members
@@ -76,7 +91,7 @@ private struct MemberGraph {
         for (test, node) in members.enumerated() where node.resourceType == .test {
             let tested = Set(node.dependsOn)
             let gated = tested.reduce(into: Set<Int>()) { $0.formUnion(downstream($1)) }.filter { member in
-                members[member].resourceType != .test
+                ![.test, .unitTest].contains(members[member].resourceType)
                     && (tested.count == 1 || tested.isSubset(of: ancestorsOf(members[member].uniqueID)))
             }
             for member in gated { waits[member] = Set(waits[member] + [test]).sorted() }

@@ -127,6 +127,12 @@ public final class Runner: @unchecked Sendable {
                     .load(node, root: node.packageRoot)
                 result.message = "INSERT \(loadedRows)"
                 result.rowsAffected = loadedRows
+            case .unitTest:
+                let outcome = try UnitTestExecutor(session: loaded.session, manifest: loaded.manifest, connection: connection,
+                                                   runtime: compiler.runtime, flags: compiler.flags).run(node)
+                try record(outcome.sql, of: node, into: &result)
+                (result.status, result.failures, result.message) = outcome.difference.map { (.fail, 1, $0) } ?? (.pass, 0, "")
+                if outcome.difference != nil { result.compiledPath = displayed(paths.compiled(node)) }
             case .test:
                 let (sql, config) = try compiler.compileTest(node, on: connection)
                 try record(sql, of: node, into: &result)

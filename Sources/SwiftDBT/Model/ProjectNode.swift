@@ -34,6 +34,8 @@ public struct ProjectNode: Sendable {
     public var namedRelation: RelationName?
     /// For generic tests: what the test is and what it is attached to.
     public var test: TestMetadata?
+    /// For a unit test: its `unit_tests:` entry and the model it tests.
+    var unitTest: UnitTestCase?
     /// The parsed template (nil for seeds).
     public var template: Template?
     /// What dbt records of the node's file to tell a changed node (`none` for generic tests).

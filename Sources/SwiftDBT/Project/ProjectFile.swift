@@ -86,7 +86,7 @@ public struct ProjectFile: Sendable {
             }
             return text
         }
-        for key in ["vars", "models", "seeds", "tests", "data_tests", "sources", "snapshots"] {
+        for key in ["vars", "models", "seeds", "tests", "data_tests", "sources", "snapshots", "unit_tests"] {
             if let value = node[key], !value.isNull, !value.isMapping {
                 throw DBTError(.project, "'\(key)' must be a mapping, not \(value.value.kindDescription)", at: value.location)
             }
@@ -100,7 +100,7 @@ public struct ProjectFile: Sendable {
         }
         var trees: [ResourceType: YAMLNode] = [:]
         for (key, type) in [("models", ResourceType.model), ("seeds", .seed), ("tests", .test),
-                            ("data_tests", .test), ("sources", .source), ("snapshots", .snapshot)] {
+                            ("data_tests", .test), ("sources", .source), ("snapshots", .snapshot), ("unit_tests", .unitTest)] {
             if let tree = node[key] { trees[type] = tree }
         }
         let modelPaths = try strings("model-paths", ["models"]), seedPaths = try strings("seed-paths", ["seeds"])
@@ -142,7 +142,7 @@ public struct ProjectFile: Sendable {
     /// and the config trees, rendered per node (their hooks are kept as written).
     private static func render(_ node: YAMLNode, _ environment: Environment, _ context: [String: Value],
                                only keys: Set<String>?) throws -> ConfigValue {
-        let deferred: Set<String> = ["models", "seeds", "tests", "data_tests", "sources", "snapshots", "vars",
+        let deferred: Set<String> = ["models", "seeds", "tests", "data_tests", "sources", "snapshots", "unit_tests", "vars",
                                      "on-run-start", "on-run-end", "query-comment", "dispatch"]
         return .dict(try node.entries.compactMap { key, value in
             if let keys, !keys.contains(key) { return nil }

@@ -20,8 +20,12 @@ struct NodeMatcher: Sendable {
                 $0.resourceType == .source && names[0].matches($0.packageName)
                     && names[1].matches($0.sourceName ?? "") && names[2].matches($0.name)
             }
-        case .exposure, .metric:
-            let type: ResourceType = criterion.method == .exposure ? .exposure : .metric
+        case .exposure, .metric, .unitTest:
+            let type: ResourceType = switch criterion.method {
+            case .exposure: .exposure
+            case .metric: .metric
+            default: .unitTest
+            }
             let names = Self.dottedPatterns(value, parts: 2)
             test = { $0.resourceType == type && names[0].matches($0.packageName) && names[1].matches($0.name) }
         case .path:
@@ -49,10 +53,7 @@ struct NodeMatcher: Sendable {
             test = { node in node.resourceType == .test && node.testName.map(pattern.matches) == true }
         case .testType:
             let filter = TestTypeFilter(value)
-            test = { node in
-                guard node.resourceType == .test, let kind = node.testKind else { return false }
-                return filter?.matches(kind) == true
-            }
+            test = { node in filter?.matches(node.resourceType, node.testKind) == true }
         case .resourceType:
             let type = ResourceType(rawValue: value)
             test = { $0.resourceType == type }

@@ -65,7 +65,7 @@ struct SelectionEvaluator {
         var candidates = selected
         var seen = graph.emptySet()
         for node in selected {
-            for test in graph.children(of: node) where graph.nodes[test].resourceType == .test && seen.insert(test) {
+            for test in graph.children(of: node) where [.test, .unitTest].contains(graph.nodes[test].resourceType) && seen.insert(test) {
                 if mode == .eager || parentsCovered(test, by: selected)
                     || (mode == .buildable && parentsCovered(test, by: buildable)) {
                     direct.insert(test)

@@ -5,6 +5,8 @@ public enum SelectorMethod: String, Sendable, CaseIterable {
     case testType = "test_type"
     case resourceType = "resource_type"
     case exposure, metric
+    /// `unit_test:[package.]name`.
+    case unitTest = "unit_test"
     /// `version:latest|prerelease|old|none`: where a model stands among its versions.
     case version
     /// `state:new`, `state:modified[.part]`: compared with `--state` (`StateComparison`).
@@ -15,7 +17,7 @@ public enum SelectorMethod: String, Sendable, CaseIterable {
     /// dbt methods that need resources swiftdbt does not model.
     private static let unsupported: Set<String> = [
         "group", "access", "source_status", "wildcard",
-        "semantic_model", "saved_query", "unit_test",
+        "semantic_model", "saved_query",
     ]
 
     /// The method for a written name (the part of `config.materialized` before the first dot).

@@ -10,7 +10,7 @@ public struct StateComparison: Sendable {
         case macros, contract
     }
 
-    /// Nodes and sources the earlier manifest does not have.
+    /// Nodes, sources and unit tests the earlier manifest does not have.
     public let new: Set<String>
     /// Nodes and sources whose part changed.
     public let changed: [Change: Set<String>]
@@ -26,7 +26,7 @@ public struct StateComparison: Sendable {
             throw DBTError(.project, "cannot compare with --state: the project's own manifest does not read back as JSON")
         }
         var entries: [String: [String: Any]] = [:]
-        for section in ["nodes", "sources"] {
+        for section in ["nodes", "sources", "unit_tests"] {
             for case let (key, value as [String: Any]) in current[section] as? [String: Any] ?? [:] { entries[key] = value }
         }
         var macroSQL: [String: String] = [:]
@@ -87,10 +87,10 @@ public struct StateComparison: Sendable {
 
     // MARK: dbt's comparisons
 
-    /// Seeds compare checksums; other nodes their code as written; sources their definition.
+    /// Seeds and unit tests compare checksums; other nodes their code as written; sources their definition.
     private static func sameBody(_ entry: [String: Any], _ old: [String: Any]) -> Bool {
         switch entry["resource_type"] as? String {
-        case "seed": return same(entry["checksum"], old["checksum"])
+        case "seed", "unit_test": return same(entry["checksum"], old["checksum"])
         case "source":
             return ["database", "schema", "identifier", "loader", "config", "quoting", "freshness", "loaded_at_field"]
                 .allSatisfy { same(entry[$0], old[$0]) }

@@ -12,13 +12,13 @@ enum TestTypeFilter: Sendable {
         }
     }
 
-    /// Unit tests are not modelled, so `unit` matches nothing.
-    func matches(_ kind: GraphNode.TestKind) -> Bool {
+    /// Whether a node of `type` (a data test of `kind`) is one of these tests.
+    func matches(_ type: ResourceType, _ kind: GraphNode.TestKind?) -> Bool {
         switch self {
-        case .generic: return kind == .generic
-        case .singular: return kind == .singular
-        case .data: return true
-        case .unit: return false
+        case .generic: return type == .test && kind == .generic
+        case .singular: return type == .test && kind == .singular
+        case .data: return type == .test
+        case .unit: return type == .unitTest
         }
     }
 }

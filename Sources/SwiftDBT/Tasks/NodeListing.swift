@@ -13,6 +13,9 @@ public enum NodeListing {
                                                     ("unique_id", .string(node.uniqueID)),
                                                     ("config", .dict(node.config.entries))]))
                 default:
+                    if node.resourceType == .unitTest {
+                        return "unit_test:" + node.packageName + "." + (node.uniqueID.split(separator: ".").last.map(String.init) ?? node.name)
+                    }
                     return node.resourceType == .test && node.test != nil
                         ? ([node.packageName] + node.fqn.dropFirst().dropLast() + [node.name]).joined(separator: ".")
                         : node.fqn.joined(separator: ".")

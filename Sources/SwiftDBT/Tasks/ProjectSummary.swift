@@ -10,7 +10,7 @@ public enum ProjectSummary {
             plural(count(.model), "model", "models"), plural(count(.snapshot), "snapshot", "snapshots"),
             plural(count(.analysis), "analysis", "analyses"), plural(count(.seed), "seed", "seeds"),
             plural(count(.test), "data test", "data tests"), plural(manifest.sources.count, "source", "sources"),
-            plural(manifest.macros.count, "macro", "macros"),
+            plural(manifest.macros.count, "macro", "macros"), plural(count(.unitTest), "unit test", "unit tests"),
         ].compactMap { $0 }
         return "Found " + parts.joined(separator: ", ")
     }

@@ -19,10 +19,16 @@ extension PropertyFileParser {
             if let overrides, !overrides.isNull, !overrides.isMapping {
                 throw DBTError(.project, "'overrides' of unit test '\(name)' must be a mapping", at: overrides.location)
             }
-            return UnitTestSpec(name: name, model: model, given: given, expect: try rows(expect, test: name, role: "expected", text: text),
-                                overrides: overrides?.value ?? .dict([]), config: try config(entry["config"]),
-                                description: try optionalText(entry, "description") ?? "",
-                                location: entry.location, sourceLine: SourceText.line(entry.location.line, of: text), file: file)
+            let versions = entry["versions"]
+            if let versions, !versions.isNull, !versions.isMapping {
+                throw DBTError(.project, "'versions' of unit test '\(name)' must be a mapping", at: versions.location)
+            }
+            var spec = UnitTestSpec(name: name, model: model, given: given, expect: try rows(expect, test: name, role: "expected", text: text),
+                                    overrides: overrides?.value ?? .dict([]), config: try config(entry["config"]),
+                                    description: try optionalText(entry, "description") ?? "",
+                                    location: entry.location, sourceLine: SourceText.line(entry.location.line, of: text), file: file)
+            spec.versions = versions?.value ?? .null
+            return spec
         }
     }
 

@@ -35,10 +35,26 @@ struct UnitTestSpec: Sendable {
     var expect: Rows
     /// `overrides:` as written (`macros`, `vars`, `env_vars`).
     var overrides: ConfigValue
+    /// `versions:` as written (`include` or `exclude`: the versions of a versioned model to test); null when absent.
+    var versions: ConfigValue = .null
     var config: [(key: String, value: ConfigValue)]
     var description: String
     var location: FileLocation
     /// The line at `location`, quoted under an error.
     var sourceLine: String?
     var file: String
+}
+
+extension UnitTestSpec {
+    /// The versions `versions:` lists under `key` (`include`, `exclude`), as text; nil when it lists none.
+    func versionList(_ key: String) -> [String]? {
+        guard case .list(let items)? = versions[key], !items.isEmpty else { return nil }
+        return items.map { item in
+            switch item {
+            case .int(let number): return String(number)
+            case .string(let text): return text
+            default: return String(describing: item)
+            }
+        }
+    }
 }

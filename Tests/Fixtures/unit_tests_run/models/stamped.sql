@@ -1,0 +1,1 @@
+select {{ dbt.string_literal('real') }} as qualified, {{ string_literal('real') }} as bare from {{ ref('stg_orders') }}
