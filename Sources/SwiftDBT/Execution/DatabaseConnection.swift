@@ -35,6 +35,9 @@ public enum DatabaseValue: Sendable, Hashable {
 public struct QueryResult: Sendable {
     public var columns: [String]
     public var rows: [[DatabaseValue]]
+    /// The type of each column as the adapter's dbt counterpart labels a query's columns (dbt-postgres:
+    /// psycopg2's names, `INTEGER`, `STRING`, ...); empty where the adapter reports none.
+    public var columnTypes: [String] = []
 
     public init(columns: [String], rows: [[DatabaseValue]]) {
         self.columns = columns

@@ -164,6 +164,11 @@ public final class Runner: @unchecked Sendable {
                     return try compiler.incrementalStrategySQL(node, strategy: strategy, target: target, staged: staged,
                                                                columns: described, on: connection)
                 }
+                if node.config.contractEnforced {
+                    materializer.contractedCreate = { kind, relation, sql in
+                        try compiler.contractedCreateSQL(node, kind: kind, relation: relation, sql: sql, on: connection)
+                    }
+                }
                 for inTransaction in [false, true] {
                     try Hooks.run(node.config["pre_hook"], inTransaction: inTransaction, node: node, compiler: compiler, connection: connection)
                 }

@@ -277,11 +277,13 @@ struct ManifestBuilder {
         node.unrenderedConfig = written
         node.patchPath = patch?.file
         node.version = version
+        node.constraints = patch?.constraints ?? []
         // A column a version describes again replaces the model's, in its place.
         for column in patch?.columns(version: version?.version) ?? [] {
             let info = ProjectNode.ColumnInfo(name: column.name, description: describe(column.description, owner: node.uniqueID,
                                                                                        package: package, at: column.descriptionAt),
-                                              dataType: column.dataType, meta: column.meta)
+                                              dataType: column.dataType, meta: column.meta, constraints: column.constraints,
+                                              quote: column.quote)
             if let index = node.columns.firstIndex(where: { $0.name == column.name }) {
                 node.columns[index] = info
             } else {
