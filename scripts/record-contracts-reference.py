@@ -31,6 +31,7 @@ STEPS = [
     ("violation", [["run", "--select", "customers"], ["run", "--select", "customers", "--vars", "bad_row: true"]]),
     ("incremental_twice", [["run", "--select", "customers", "contracted_incremental"],
                            ["run", "--select", "contracted_incremental"]]),
+    ("foreign_key", [["run", "--select", "customers", "orders"], ["run", "--select", "orders", "--vars", "orphan: true"]]),
 ]
 WARNING = re.compile(r"(contracts cannot be enforced|Constraint types are not supported|not enforced by|not supported by"
                      r"|unspecified precision)", re.I)

@@ -22,7 +22,7 @@ final class ContractPostgresTests: XCTestCase {
         let steps = try DbtReferenceStep.load(file, adapter: "postgres")
         let recorded = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as? [String: Any])
         let details = try XCTUnwrap(recorded["postgres"] as? [String: [String: Any]])
-        XCTAssertEqual(steps.count, 3)
+        XCTAssertEqual(steps.count, 4)
         for step in steps {
             let (copy, schema) = try projectWithBothTargets("execution/contracts", profile: "contracts")
             let connection = try connect(try load(copy, target: "postgres", environment: environment))

@@ -18,6 +18,8 @@ public struct ModelConstraint: Sendable {
     public var warnUnenforced: Bool
     public var warnUnsupported: Bool
     public var location: FileLocation
+    /// A foreign key's `to` (`ref('x')`, `source('a', 'b')`) as the relation it names, once the project is linked.
+    public var resolvedTo: String?
 
     /// Reads one entry; a missing or unknown `type`, or a field of the wrong kind, is an error at its line.
     static func parse(_ entry: YAMLNode, modelLevel: Bool) throws -> ModelConstraint {
@@ -54,13 +56,13 @@ public struct ModelConstraint: Sendable {
     }
 
     /// dbt's dict of a parsed constraint: the manifest's entry and what `model['constraints']` and a
-    /// column's `constraints` hold in templates (`to` as written).
+    /// column's `constraints` hold in templates (`to` as the relation it names, as dbt compiles it).
     var value: ConfigValue {
         var fields: [(key: String, value: ConfigValue)] = [
             ("type", .string(kind.rawValue)), ("name", name.map(ConfigValue.string) ?? .null),
             ("expression", expression.map(ConfigValue.string) ?? .null),
             ("warn_unenforced", .bool(warnUnenforced)), ("warn_unsupported", .bool(warnUnsupported)),
-            ("to", to.map(ConfigValue.string) ?? .null), ("to_columns", .list(toColumns.map(ConfigValue.string))),
+            ("to", (resolvedTo ?? to).map(ConfigValue.string) ?? .null), ("to_columns", .list(toColumns.map(ConfigValue.string))),
         ]
         if let columns { fields.append(("columns", .list(columns.map(ConfigValue.string)))) }
         return .dict(fields)

@@ -77,6 +77,7 @@ struct ManifestBuilder {
         nameRelations()
         PhaseTimer.mark("name relations")
         linkReferences()
+        linkConstraintTargets()
         addExposures()
         PhaseTimer.mark("link references")
         checkDuplicates()
