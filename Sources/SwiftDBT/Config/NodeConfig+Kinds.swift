@@ -59,15 +59,3 @@ extension NodeConfig {
         self["on_schema_change"]?.stringValue.flatMap(OnSchemaChange.init) ?? .ignore
     }
 }
-
-/// dbt's `on_schema_change` values.
-public enum OnSchemaChange: String, Sendable, CaseIterable {
-    case ignore, fail
-    case appendNewColumns = "append_new_columns"
-    case syncAllColumns = "sync_all_columns"
-}
-
-/// dbt's `on_configuration_change` values (materialized views): apply the change, leave the relation, or fail.
-public enum OnConfigurationChange: String, Sendable, CaseIterable {
-    case apply, `continue`, fail
-}

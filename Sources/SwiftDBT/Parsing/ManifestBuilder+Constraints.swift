@@ -4,6 +4,10 @@ import Jinja
 /// depends on what it names, and the constraint's DDL names that relation, as dbt-core resolves it.
 extension ManifestBuilder {
     mutating func linkConstraintTargets() {
+        // Most projects have none: no lookup tables are built for them.
+        let linked = { (constraint: ModelConstraint) in constraint.kind == .foreignKey && constraint.to != nil }
+        guard nodes.contains(where: { $0.constraints.contains(where: linked) || $0.columns.contains { $0.constraints.contains(where: linked) } })
+        else { return }
         let byName = refableByName()
         let relations = Dictionary(nodes.compactMap { node in node.relation.map { (node.uniqueID, $0) } }, uniquingKeysWith: { a, _ in a })
         for index in nodes.indices where nodes[index].resourceType == .model {

@@ -57,7 +57,7 @@ public enum ProjectLoader {
         let manifest = builder.finish()
         errors += builder.errors
         errors += MaterializationCheck.errors(in: manifest, session: session)
-        errors += ContractCheck.errors(in: manifest, session: session)
+        errors += ModelConfigCheck.errors(in: manifest, session: session)
         guard errors.isEmpty else { throw DBTErrors(errors) }
         PhaseTimer.mark("finish")
         return LoadedProject(session: session, manifest: manifest, packages: packages,

@@ -3,7 +3,7 @@
 /// built in or have its project's `get_incremental_<strategy>_sql` macro; and a contract's rules as
 /// dbt-core applies them when it parses (`on_schema_change` of a contracted incremental model, primary
 /// keys at one level, the warning for constraints a view or ephemeral model cannot hold).
-enum ContractCheck {
+enum ModelConfigCheck {
     /// The strategies the built-in incremental materialization runs itself.
     static let builtinStrategies: Set<String> = ["default", "append", "delete+insert", "merge"]
 
