@@ -97,6 +97,26 @@ final class ContractPostgresTests: XCTestCase {
         XCTAssertEqual(types, [[.text("integer"), .null], [.text("character varying"), .integer(20)]])
     }
 
+    /// A contracted view is checked as a table is (dbt-postgres' create_view_as); a failing check leaves the old view.
+    func testAContractedViewIsChecked() throws {
+        let (copy, schema) = try projectWithBothTargets("execution/contracts", profile: "contracts")
+        let connection = try connect(try load(copy, target: "postgres", environment: environment))
+        addTeardownBlock {
+            try? connection.execute("drop schema if exists \"\(schema)\" cascade")
+            try? FileManager.default.removeItem(atPath: (copy as NSString).deletingLastPathComponent)
+        }
+        let arguments = ["run", "-s", "customers", "contracted_view", "--target", "postgres", "--profiles-dir", copy]
+        XCTAssertEqual(try runCLI(arguments, in: copy, environment: environment).code, 0)
+        try "select id from {{ ref('customers') }}\n".write(toFile: copy + "/models/contracted_view.sql", atomically: true, encoding: .utf8)
+        // Only the view: rebuilding customers would drop it (cascade), as dbt-postgres does.
+        let failed = try runCLI(["run", "-s", "contracted_view", "--target", "postgres", "--profiles-dir", copy], in: copy,
+                                environment: environment)
+        XCTAssertEqual(failed.code, 1, failed.stdout)
+        XCTAssert(failed.stdout.contains("| name        |                 | TEXT          | missing in definition |"), failed.stdout)
+        let columns = try connection.query("select * from \"\(schema)\".contracted_view", limit: nil).columns
+        XCTAssertEqual(columns, ["id", "name"], "the previous view is kept")
+    }
+
     /// `target/run_results.json`'s message of each node that errored, by name.
     private func failedMessages(_ root: String) throws -> [String: String] {
         let data = try Data(contentsOf: URL(fileURLWithPath: root + "/target/run_results.json"))

@@ -48,7 +48,6 @@ enum NodeValues {
                                       ("nodes", .list(node.dependsOn.map(ConfigValue.string)))])),
                 ("compiled_path", compiledCode == nil ? .null : .string(compiledPath(node, session: session))),
                 ("contract", contract(node)),
-                ("constraints", .list(node.constraints.map(\.value))),
             ]
         }
         fields.append(("columns", .dict(node.columns.map { column in
@@ -61,6 +60,7 @@ enum NodeValues {
         })))
         if node.resourceType == .model {
             fields.append(("access", access(node)))
+            fields.append(("constraints", .list(node.constraints.map(\.value))))
             let versioned = versionFields(node)
             fields += [("version", versioned.version), ("latest_version", versioned.latest),
                        ("deprecation_date", versioned.deprecation)]
