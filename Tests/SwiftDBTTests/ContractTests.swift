@@ -76,3 +76,17 @@ final class MaterializedViewSQLiteTests: XCTestCase {
         XCTAssertEqual(try project.rows("select id from base order by id"), [[1], [2]], "the other model still builds")
     }
 }
+
+/// `config.get('contract')` has dbt's value when the model sets none, so macros written as dbt's
+/// (`config.get('contract').enforced`) work for every model.
+final class ContractConfigTests: XCTestCase {
+    func testContractHasAValueWhenUnset() throws {
+        let project = try ExecutionProject("contracts")
+        addTeardownBlock { try? FileManager.default.removeItem(atPath: (project.root as NSString).deletingLastPathComponent) }
+        try project.write("{{ config(materialized='table') }}\nselect '{{ config.get('contract').enforced }}' as enforced\n",
+                          to: "models/plain.sql")
+        let run = try project.run("run", "-s", "plain", "customers")
+        XCTAssertEqual(run.code, 0, run.all)
+        XCTAssertEqual(try project.rows("select enforced from plain"), [["False"]])
+    }
+}
