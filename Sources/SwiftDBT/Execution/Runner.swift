@@ -152,6 +152,12 @@ public final class Runner: @unchecked Sendable {
                                                 fullRefresh: options.fullRefresh)
                 // Post-hooks, grants and comments commit with the new relation: if one fails, the old relation stays.
                 materializer.finishing = { relation, incrementalRun in
+                    // A table that was (re)built gets the `indexes` config's indexes, as in dbt-postgres.
+                    if node.config.materialized != "view", !incrementalRun {
+                        for statement in try compiler.createIndexSQL(node, relation: relation, on: connection) {
+                            try connection.execute(statement)
+                        }
+                    }
                     try Hooks.run(node.config["post_hook"], inTransaction: true, node: node, compiler: compiler, connection: connection)
                     try Grants(node.config["grants"]).apply(to: relation, connection: connection, dialect: dialect,
                                                             revokingStale: incrementalRun)

@@ -17,13 +17,13 @@
 create materialized view {{ relation }} as
 {{ sql }};
 {%- for index in config.get('indexes') or [] %}
-{{ postgres__materialized_view_index_sql(relation, index) }};
+{{ get_create_index_sql(relation, index) }};
 {%- endfor %}
 {%- endmacro %}
 
-{#- An index of the `indexes` config (`columns`, `unique`, `type`), named by the server. -#}
-{% macro postgres__materialized_view_index_sql(relation, index) -%}
-create {{ "unique " if index.get('unique') }}index on {{ relation }}{{ " using " ~ index['type'] if index.get('type') }} ({{ (index.get('columns') or []) | join(", ") }})
+{#- An index of the `indexes` config (indexes.sql), named by the server. -#}
+{% macro postgres__get_create_index_sql(relation, index_dict) -%}
+create {{ "unique " if index_dict.get('unique') }}index on {{ relation }}{{ " using " ~ index_dict['type'] if index_dict.get('type') }} ({{ (index_dict.get('columns') or []) | join(", ") }})
 {%- endmacro %}
 
 {% macro postgres__refresh_materialized_view(relation) -%}
@@ -71,7 +71,7 @@ drop {{ existing_kind | replace('_', ' ') }} {{ backup }} cascade
 {%- if change['action'] == 'drop' -%}
 drop index if exists {{ adapter.quote(relation.schema) }}.{{ adapter.quote(change['name']) }}
 {%- else -%}
-{{ postgres__materialized_view_index_sql(relation, change['index']) }}
+{{ get_create_index_sql(relation, change['index']) }}
 {%- endif -%}{{ ";\n" if not loop.last }}
 {%- endfor -%}
 {%- endmacro %}

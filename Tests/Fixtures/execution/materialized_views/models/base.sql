@@ -1,4 +1,4 @@
-{{ config(materialized='incremental') }}
+{{ config(materialized='incremental', indexes=[{'columns': ['name'], 'unique': true}]) }}
 {% if is_incremental() %}
 select 3 as id, 'c' as name where {{ 'true' if var('more', false) else 'false' }}
 {% else %}
