@@ -55,9 +55,11 @@ final class PostgresDatabase: DatabaseConnection {
             let code = rows.status.split(separator: " ").filter { !$0.allSatisfy(\.isNumber) }.joined(separator: " ")
             let status = StatementStatus(message: rows.status, code: code, rowsAffected: rows.count ?? -1)
             guard fetch else { return (status, QueryResult(columns: [], rows: [])) }
-            return (status, QueryResult(columns: rows.columns, rows: rows.values.map { values in
+            var result = QueryResult(columns: rows.columns, rows: rows.values.map { values in
                 zip(values, rows.types).map { PostgresDatabase.value($0, oid: $1) }
-            }, temporal: rows.types.map(PostgresDatabase.temporalKind)))
+            }, temporal: rows.types.map(PostgresDatabase.temporalKind))
+            result.columnTypes = rows.types.map(PostgresTypeLabel.label)
+            return (status, result)
         }
     }
 

@@ -57,10 +57,10 @@ final class CustomMaterializationTests: XCTestCase {
         try project.write("{{ config(materialized='incremental', incremental_strategy='nope') }}\nselect 1 as id, 'x' as label\n",
                           to: "models/replaced.sql")
         let unknown = try project.run("run", "--select", "replaced")
-        XCTAssertEqual(unknown.code, 1, unknown.all)
-        XCTAssert(unknown.stdout.contains("incremental strategy 'nope' is not supported: it is not built in (append, delete+insert, "
-                                          + "merge) and there is no macro get_incremental_nope_sql"), unknown.stdout)
-        XCTAssertEqual(try project.rows("select id from replaced order by id"), [[2], [12]], "the failed run changed nothing")
+        XCTAssertEqual(unknown.code, 2, unknown.all)
+        XCTAssert(unknown.stderr.contains("models/replaced.sql:1:39: incremental strategy 'nope' of model replaced is neither built in "
+                                          + "(append, delete+insert, merge) nor a macro get_incremental_nope_sql"), unknown.stderr)
+        XCTAssertEqual(try project.rows("select id from replaced order by id"), [[2], [12]], "nothing ran")
     }
 
     func testAPackagesTableIsUsedWhenTheProjectAllowsIt() throws {

@@ -81,13 +81,16 @@ enum NodeJSON {
             string("description", column.description, &out)
             optionalString("data_type", column.dataType, &out)
             value("meta", column.meta, &out)
-            out.append(", \"constraints\": [], \"quote\": null, \"config\": {\"meta\": ")
+            value("constraints", .list(column.constraints.map(\.value)), &out)
+            value("quote", column.quote.map(ConfigValue.bool) ?? .null, &out)
+            out.append(", \"config\": {\"meta\": ")
             JSONWriter.write(column.meta, into: &out, indent: nil, sortKeys: false)
             out.append(", \"tags\": []}, \"tags\": [], \"granularity\": null, \"doc_blocks\": []}")
         }
         out.append(UInt8(ascii: "}"))
         if node.resourceType == .model {
             value("access", NodeValues.access(node), &out)
+            value("constraints", .list(node.constraints.map(\.value)), &out)
             let versioned = NodeValues.versionFields(node)
             value("version", versioned.version, &out)
             value("latest_version", versioned.latest, &out)

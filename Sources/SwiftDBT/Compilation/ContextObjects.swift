@@ -1,7 +1,7 @@
 import Foundation
 import Jinja
 
-/// `exceptions.raise_compiler_error(msg)` and `exceptions.warn(msg)`.
+/// `exceptions.raise_compiler_error(msg)`, `exceptions.warn(msg)` and the contract errors (`ContractMismatch`).
 final class ExceptionsObject: HostObject {
     let session: CompileSession
     init(session: CompileSession) { self.session = session }
@@ -12,6 +12,15 @@ final class ExceptionsObject: HostObject {
         case "raise_compiler_error", "raise_database_error", "raise_not_implemented":
             return .function(name) { arguments, _ in
                 throw TemplateError(.raised, arguments.positional.first?.str ?? "compilation error")
+            }
+        case "raise_contract_error":
+            return .function(name) { arguments, _ in
+                let bound = try arguments.bind(name, ["yaml_columns", "sql_columns"])
+                throw TemplateError(.raised, ContractMismatch.message(yaml: ContractMismatch.items(bound[0]), sql: ContractMismatch.items(bound[1])))
+            }
+        case "column_type_missing":
+            return .function(name) { arguments, _ in
+                throw TemplateError(.raised, ContractMismatch.missingTypes(try arguments.bind(name, ["column_names"])[0]))
             }
         case "warn":
             return .function(name) { [session] arguments, _ in

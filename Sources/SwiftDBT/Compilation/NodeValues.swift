@@ -53,12 +53,14 @@ enum NodeValues {
         fields.append(("columns", .dict(node.columns.map { column in
             (column.name, .dict([("name", .string(column.name)), ("description", .string(column.description)),
                                  ("data_type", column.dataType.map(ConfigValue.string) ?? .null),
-                                 ("meta", column.meta), ("constraints", .list([])), ("quote", .null),
+                                 ("meta", column.meta), ("constraints", .list(column.constraints.map(\.value))),
+                                 ("quote", column.quote.map(ConfigValue.bool) ?? .null),
                                  ("config", .dict([("meta", column.meta), ("tags", .list([]))])), ("tags", .list([])),
                                  ("granularity", .null), ("doc_blocks", .list([]))]))
         })))
         if node.resourceType == .model {
             fields.append(("access", access(node)))
+            fields.append(("constraints", .list(node.constraints.map(\.value))))
             let versioned = versionFields(node)
             fields += [("version", versioned.version), ("latest_version", versioned.latest),
                        ("deprecation_date", versioned.deprecation)]
@@ -116,11 +118,7 @@ enum NodeValues {
 
     /// `contract`: whether the `contract` config enforces one.
     static func contract(_ node: ProjectNode) -> ConfigValue {
-        var enforced = false
-        if case .dict(let configured)? = node.config["contract"], let value = configured.last(where: { $0.key == "enforced" })?.value.boolValue {
-            enforced = value
-        }
-        return .dict([("enforced", .bool(enforced)), ("alias_types", .bool(true)), ("checksum", .null)])
+        .dict([("enforced", .bool(node.config.contractEnforced)), ("alias_types", .bool(true)), ("checksum", .null)])
     }
 
     /// `compiled_path`: where compiling wrote the node's SQL, under the project's `target-path` as written

@@ -102,6 +102,8 @@ final class ConfigObject: HostObject {
                 guard let key = arguments.value(0, "name")?.str else {
                     throw TemplateError(.invalidArgument, "config.get() needs a key")
                 }
+                // As dbt's, `contract` always has a value (not enforced), so `config.get('contract').enforced` works.
+                if NodeConfig.canonicalKey(key) == "contract", value(key) == nil { return NodeValues.contract(state.node).jinjaValue }
                 return value(key) ?? arguments.value(1, "default") ?? .none
             }
         case "require":

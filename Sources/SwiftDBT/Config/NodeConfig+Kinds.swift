@@ -10,9 +10,15 @@ extension NodeConfig {
         case "enabled", "full_refresh":
             guard value.boolValue == nil else { return nil }
             expected = "true or false"
-        case "materialized", "schema", "database", "alias", "incremental_strategy", "on_schema_change":
+        case "materialized", "schema", "database", "alias", "incremental_strategy":
             guard value.stringValue == nil else { return nil }
             expected = "text"
+        case "on_schema_change", "on_configuration_change":
+            let allowed = key == "on_schema_change" ? OnSchemaChange.allCases.map(\.rawValue) : OnConfigurationChange.allCases.map(\.rawValue)
+            if let text = value.stringValue, allowed.contains(text) { return nil }
+            expected = "one of " + allowed.map { "'\($0)'" }.joined(separator: ", ")
+        case "contract":
+            return contractProblem(value)
         case "tags":
             if case .list(let items) = value, items.allSatisfy({ $0.stringValue != nil }) { return nil }
             guard value.stringValue == nil else { return nil }
@@ -24,5 +30,32 @@ extension NodeConfig {
             return nil
         }
         return "config '\(key)' must be \(expected), not \(value.kindDescription)"
+    }
+
+    /// A `contract` must be a mapping of `enforced` and `alias_types`, each true or false.
+    private static func contractProblem(_ value: ConfigValue) -> String? {
+        guard case .dict(let fields) = value else {
+            return "config 'contract' must be a mapping such as {enforced: true}, not \(value.kindDescription)"
+        }
+        for (key, setting) in fields {
+            guard key == "enforced" || key == "alias_types" else {
+                return "config 'contract' has no setting '\(key)' (it takes 'enforced' and 'alias_types')"
+            }
+            guard setting.boolValue != nil || setting == .null else {
+                return "config 'contract.\(key)' must be true or false, not \(setting.kindDescription)"
+            }
+        }
+        return nil
+    }
+
+    /// Whether the `contract` config enforces a contract (`contract: {enforced: true}`).
+    public var contractEnforced: Bool {
+        guard case .dict(let fields)? = self["contract"] else { return false }
+        return fields.last(where: { $0.key == "enforced" })?.value.boolValue ?? false
+    }
+
+    /// `on_schema_change`: what an incremental run does when the model's columns change (`ignore` when unset).
+    public var onSchemaChange: OnSchemaChange {
+        self["on_schema_change"]?.stringValue.flatMap(OnSchemaChange.init) ?? .ignore
     }
 }

@@ -38,6 +38,9 @@ public struct QueryResult: Sendable {
     /// Per column, whether the database typed it a date or a timestamp (its values arrive as ISO text); empty
     /// when the database does not say (SQLite has no such types).
     public var temporal: [TemporalKind?]
+    /// The type of each column as the adapter's dbt counterpart labels a query's columns (dbt-postgres:
+    /// psycopg2's names, `INTEGER`, `STRING`, ...); empty where the adapter reports none.
+    public var columnTypes: [String] = []
 
     public init(columns: [String], rows: [[DatabaseValue]], temporal: [TemporalKind?] = []) {
         self.columns = columns

@@ -15,6 +15,10 @@ struct Materializer {
     var customStrategy: (_ strategy: String, _ target: RelationName, _ staged: RelationName, _ columns: [String]) throws -> String
         = { strategy, _, _, _ in throw DBTError(.execution, "incremental strategy '\(strategy)' is not supported") }
 
+    /// For a model whose contract is enforced: the SQL creating a table or view from the model's SQL
+    /// (the adapter's contract macros, which check its columns first), in place of the dialect's.
+    var contractedCreate: ((_ kind: RelationKind, _ relation: RelationName, _ sql: String) throws -> String)?
+
     /// Whether `is_incremental()` holds for `node`: an existing table, no full refresh.
     static func isIncremental(_ node: ProjectNode, relations: RelationCache, fullRefresh: Bool) -> Bool {
         guard node.config.materialized == "incremental", let relation = node.relation else { return false }
@@ -35,7 +39,7 @@ struct Materializer {
             try buildView(relation, sql: sql)
             return "OK"
         case "table":
-            try replace(relation, kind: .table) { try connection.execute(dialect.createTableAs($0, sql)) }
+            try replace(relation, kind: .table) { try connection.execute(createSQL(.table, $0, sql)) }
             return "OK"
         case "incremental":
             return try incremental(node, relation, sql: sql)
@@ -74,7 +78,7 @@ struct Materializer {
 
     private func buildView(_ relation: RelationName, sql: String) throws {
         let create = { (view: RelationName) throws in
-            try connection.execute(dialect.createViewAs(view, sql))
+            try connection.execute(createSQL(.view, view, sql))
             // Some databases (SQLite) accept a view over tables that do not exist: resolve its columns so a
             // broken view fails here, before it replaces the old one. (Not a `select` from it: SQLite plans
             // a query over a chain of n views in far more than n steps.)
@@ -108,6 +112,11 @@ struct Materializer {
         relations.set(relation, .view)
     }
 
+    private func createSQL(_ kind: RelationKind, _ relation: RelationName, _ sql: String) throws -> String {
+        if let contractedCreate { return try contractedCreate(kind, relation, sql) }
+        return kind == .table ? dialect.createTableAs(relation, sql) : dialect.createViewAs(relation, sql)
+    }
+
     func transaction(_ body: () throws -> Void) throws {
         try connection.begin()
         do {
@@ -123,14 +132,14 @@ struct Materializer {
 
     private func incremental(_ node: ProjectNode, _ relation: RelationName, sql: String) throws -> String {
         guard relations.kind(of: relation) == .table, !Materializer.refreshes(node, fullRefresh) else {
-            try replace(relation, kind: .table) { try connection.execute(dialect.createTableAs($0, sql)) }
+            try replace(relation, kind: .table) { try connection.execute(createSQL(.table, $0, sql)) }
             return "OK"
         }
         let staged = dialect.suffixed(relation, "__dbt_tmp")
         // The batch is staged, folded in and dropped in one transaction, so no `__dbt_tmp` outlives it.
         try transaction {
             if let leftover = relations.kind(of: staged) { try connection.execute(dialect.drop(staged, kind: leftover)) }
-            try connection.execute(dialect.createTableAs(staged, sql))
+            try connection.execute(createSQL(.table, staged, sql))
             // Column changes and new rows commit together: a failed insert leaves the old columns.
             let columns = try reconcileColumns(node, target: relation, staged: staged)
             for statement in try statements(node, target: relation, staged: staged, columns: columns) {
@@ -165,7 +174,7 @@ struct Materializer {
         }
     }
 
-    /// Applies `on_schema_change` and returns the columns to insert.
+    /// Applies `on_schema_change` (its value checked when the project loads) and returns the columns to insert.
     private func reconcileColumns(_ node: ProjectNode, target: RelationName, staged: RelationName) throws -> [String] {
         let existing = try connection.columns(of: target)
         let incoming = try connection.columns(of: staged)
@@ -173,26 +182,22 @@ struct Materializer {
         let incomingNames = Set(incoming.map { $0.name.lowercased() })
         let added = incoming.filter { !existingNames.contains($0.name.lowercased()) }
         let removed = existing.filter { !incomingNames.contains($0.name.lowercased()) }
-        let mode = node.config["on_schema_change"]?.stringValue ?? "ignore"
-        switch mode {
-        case "ignore":
+        switch node.config.onSchemaChange {
+        case .ignore:
             return existing.filter { incomingNames.contains($0.name.lowercased()) }.map(\.name)
-        case "fail":
+        case .fail:
             guard added.isEmpty && removed.isEmpty else {
                 throw DBTError(.execution, "the columns of \(node.name) changed and on_schema_change is 'fail': "
                                + "added \(added.map(\.name)), removed \(removed.map(\.name))", at: node.definedAt)
             }
             return existing.map(\.name)
-        case "append_new_columns":
+        case .appendNewColumns:
             for column in added { try connection.execute(dialect.addColumn(target, column)) }
             return incoming.map(\.name)
-        case "sync_all_columns":
+        case .syncAllColumns:
             for column in added { try connection.execute(dialect.addColumn(target, column)) }
             for column in removed { try connection.execute(dialect.dropColumn(target, column.name)) }
             return incoming.map(\.name)
-        default:
-            throw DBTError(.execution, "on_schema_change must be ignore, fail, append_new_columns or sync_all_columns, not '\(mode)'",
-                           at: node.definedAt)
         }
     }
 }

@@ -158,6 +158,12 @@ public final class Runner: @unchecked Sendable {
                                                 fullRefresh: options.fullRefresh)
                 // Post-hooks, grants and comments commit with the new relation: if one fails, the old relation stays.
                 materializer.finishing = { relation, incrementalRun in
+                    // A table that was (re)built gets the `indexes` config's indexes, as in dbt-postgres.
+                    if node.config.materialized != "view", !incrementalRun {
+                        for statement in try compiler.createIndexSQL(node, relation: relation, on: connection) {
+                            try connection.execute(statement)
+                        }
+                    }
                     try Hooks.run(node.config["post_hook"], inTransaction: true, node: node, compiler: compiler, connection: connection)
                     try Grants(node.config["grants"]).apply(to: relation, connection: connection, dialect: dialect,
                                                             revokingStale: incrementalRun)
@@ -169,6 +175,11 @@ public final class Runner: @unchecked Sendable {
                     let described = try connection.columns(of: target).filter { wanted.contains($0.name) }
                     return try compiler.incrementalStrategySQL(node, strategy: strategy, target: target, staged: staged,
                                                                columns: described, on: connection)
+                }
+                if node.config.contractEnforced {
+                    materializer.contractedCreate = { kind, relation, sql in
+                        try compiler.contractedCreateSQL(node, kind: kind, relation: relation, sql: sql, on: connection)
+                    }
                 }
                 for inTransaction in [false, true] {
                     try Hooks.run(node.config["pre_hook"], inTransaction: inTransaction, node: node, compiler: compiler, connection: connection)

@@ -17,6 +17,8 @@ public struct ProjectNode: Sendable {
     public var config: NodeConfig
     public var description: String = ""
     public var columns: [ColumnInfo] = []
+    /// A model's own `constraints:` (its columns' are in `columns`).
+    public var constraints: [ModelConstraint] = []
     /// For a model of a `versions:` block: its version and the latest one.
     public var version: ModelVersion?
     /// `ref()` calls found while parsing, in order.
@@ -69,6 +71,9 @@ public struct ProjectNode: Sendable {
         public var description: String
         public var dataType: String?
         public var meta: ConfigValue
+        public var constraints: [ModelConstraint] = []
+        /// `quote:`: whether DDL quotes the name (nil when not written).
+        public var quote: Bool?
     }
 }
 

@@ -78,6 +78,7 @@ struct ManifestBuilder {
         nameRelations()
         PhaseTimer.mark("name relations")
         linkReferences()
+        linkConstraintTargets()
         addExposures()
         PhaseTimer.mark("link references")
         checkDuplicates()
@@ -280,11 +281,13 @@ struct ManifestBuilder {
         node.unrenderedConfig = written
         node.patchPath = patch?.file
         node.version = version
+        node.constraints = patch?.constraints ?? []
         // A column a version describes again replaces the model's, in its place.
         for column in patch?.columns(version: version?.version) ?? [] {
             let info = ProjectNode.ColumnInfo(name: column.name, description: describe(column.description, owner: node.uniqueID,
                                                                                        package: package, at: column.descriptionAt),
-                                              dataType: column.dataType, meta: column.meta)
+                                              dataType: column.dataType, meta: column.meta, constraints: column.constraints,
+                                              quote: column.quote)
             if let index = node.columns.firstIndex(where: { $0.name == column.name }) {
                 node.columns[index] = info
             } else {

@@ -11,6 +11,8 @@ struct PropertyFile: Sendable {
         var config: [(key: String, value: ConfigValue)]
         var columns: [ColumnPatch]
         var tests: [TestSpec]
+        /// A model's own `constraints:` (over several columns).
+        var constraints: [ModelConstraint] = []
         /// A model's `versions:` entries, and its `latest_version`.
         var versions: [VersionPatch] = []
         var latestVersion: String?
@@ -66,6 +68,9 @@ struct PropertyFile: Sendable {
         var dataType: String?
         var meta: ConfigValue
         var tests: [TestSpec]
+        /// The column's `constraints:` and `quote:`.
+        var constraints: [ModelConstraint] = []
+        var quote: Bool?
     }
 
     /// One generic test as written under `data_tests:`/`tests:`.

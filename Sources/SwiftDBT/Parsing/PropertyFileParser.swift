@@ -98,6 +98,7 @@ enum PropertyFileParser {
             columns: try columns(entry),
             tests: try tests(entry),
             location: entry.location, file: file)
+        patch.constraints = try list(entry, "constraints").map { try ModelConstraint.parse($0, modelLevel: true) }
         patch.versions = try list(entry, "versions").map(version)
         patch.latestVersion = try optionalText(entry, "latest_version")
         var seen: Set<String> = []
@@ -241,11 +242,19 @@ enum PropertyFileParser {
     /// Column entries.
     private static func columnPatches(_ entries: [YAMLNode]) throws -> [PropertyFile.ColumnPatch] {
         try entries.map { column in
-            PropertyFile.ColumnPatch(name: try name(of: column, "column"),
-                                     description: try text(column, "description"), descriptionAt: column["description"]?.location,
-                                     dataType: try optionalText(column, "data_type"),
-                                     meta: column["meta"]?.value ?? .dict([]),
-                                     tests: try tests(column))
+            var patch = PropertyFile.ColumnPatch(name: try name(of: column, "column"),
+                                                 description: try text(column, "description"), descriptionAt: column["description"]?.location,
+                                                 dataType: try optionalText(column, "data_type"),
+                                                 meta: column["meta"]?.value ?? .dict([]),
+                                                 tests: try tests(column))
+            patch.constraints = try list(column, "constraints").map { try ModelConstraint.parse($0, modelLevel: false) }
+            if let quote = column["quote"], !quote.isNull {
+                guard let value = quote.value.boolValue else {
+                    throw DBTError(.project, "a column's 'quote' must be true or false, not \(quote.value.kindDescription)", at: quote.location)
+                }
+                patch.quote = value
+            }
+            return patch
         }
     }
 

@@ -63,6 +63,7 @@ public enum ProjectLoader {
         errors += MaterializationCheck.errors(in: manifest, session: session)
         // A snapshot whose template failed has no config to check.
         if errors.isEmpty { errors += SnapshotCheck.errors(in: manifest, session: session) }
+        errors += ModelConfigCheck.errors(in: manifest, session: session)
         guard errors.isEmpty else { throw DBTErrors(errors) }
         PhaseTimer.mark("finish")
         return LoadedProject(session: session, manifest: manifest, packages: packages,

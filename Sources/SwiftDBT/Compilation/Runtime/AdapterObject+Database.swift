@@ -50,6 +50,16 @@ extension AdapterObject {
                 let present = Set(try self.columns(to.name).map { $0.name.lowercased() })
                 return .list(try self.columns(from.name).filter { !present.contains($0.name.lowercased()) }.map { .object($0) })
             }
+        case "get_column_schema_from_query":
+            // dbt-adapters: the columns of a query's result, typed by the adapter's labels (STRING as TEXT).
+            return method { arguments in
+                let sql = try arguments.bind(name, ["sql"])[0].str
+                let result = try state.withDatabase { try $0.query(sql, limit: 0) }
+                return .list(result.columns.enumerated().map { index, column in
+                    let label = index < result.columnTypes.count ? result.columnTypes[index] : ""
+                    return .object(ColumnObject(name: column, dtype: ColumnObject.translate(label), dialect: dialect))
+                })
+            }
         case "list_schemas":
             return method { _ in
                 .list(try state.withDatabase { try $0.listSchemas() }.map(Value.string))
@@ -196,7 +206,8 @@ extension AdapterObject {
              "truncate_relation", "rename_relation", "commit", "expand_target_column_types":
             return Value.none
         case "already_exists", "check_schema_exists": return .bool(false)
-        case "get_columns_in_relation", "get_missing_columns", "list_schemas", "list_relations_without_caching": return .list([])
+        case "get_columns_in_relation", "get_missing_columns", "list_schemas", "list_relations_without_caching",
+             "get_column_schema_from_query": return .list([])
         case "execute":
             return .tuple([.object(StatementResponse(message: "", code: nil, rowsAffected: nil)),
                            .object(ResultTable(QueryResult(columns: [], rows: []), log: log))])

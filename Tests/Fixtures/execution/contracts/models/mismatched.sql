@@ -1,0 +1,2 @@
+{{ config(materialized='table') }}
+select 'x' as id, 2 as extra
