@@ -1,16 +1,20 @@
 /// Resolving `ref()` and `source()` to unique IDs, and checking names are unique.
 extension ManifestBuilder {
-    /// A node `ref()` can name: its package and unique ID, its version, and the group it is private to
-    /// (`.some(nil)`: private without a group; nil: not private).
-    typealias Refable = (packageName: String, uniqueID: String, version: ModelVersion?, privateTo: String??)
+    /// A node `ref()` can name: its package and unique ID, its version, the group it is private to
+    /// (`.some(nil)`: private without a group; nil: not private), and whether only its own package may refer
+    /// to it (a private or protected model of a package with `restrict-access: true`).
+    typealias Refable = (packageName: String, uniqueID: String, version: ModelVersion?, privateTo: String??, packageOnly: Bool)
 
     /// Refable nodes by name, in node order.
     func refableByName() -> [String: [Refable]] {
         var byName: [String: [Refable]] = [:]
+        let restricted = Set(packages.filter(\.project.restrictAccess).map(\.name))
         for index in nodes.indices where [.model, .seed, .snapshot].contains(nodes[index].resourceType) {
             let node = nodes[index]
-            let privateTo: String?? = node.resourceType == .model && node.config.access == .private ? .some(node.config.group) : nil
-            byName[node.name, default: []].append((node.packageName, node.uniqueID, node.version, privateTo))
+            let isModel = node.resourceType == .model
+            let privateTo: String?? = isModel && node.config.access == .private ? .some(node.config.group) : nil
+            let packageOnly = isModel && node.config.access != .public && restricted.contains(node.packageName)
+            byName[node.name, default: []].append((node.packageName, node.uniqueID, node.version, privateTo, packageOnly))
         }
         return byName
     }
@@ -56,9 +60,15 @@ extension ManifestBuilder {
                     }
                     continue
                 }
-                if let group = chosen.privateTo, group == nil || node.config.group != group {
+                let otherPackage = chosen.packageOnly && chosen.packageName != node.packageName
+                if let group = chosen.privateTo, group == nil || node.config.group != group || otherPackage {
                     errors.append(DBTError(.project, "Node \(node.uniqueID) attempted to reference node \(chosen.uniqueID), which is not "
                                            + "allowed because the referenced node is private to the '\(group ?? "None")' group.",
+                                           at: ref.location ?? node.definedAt,
+                                           sourceLine: SourceText.line((ref.location ?? node.definedAt).line, of: node.rawCode)))
+                } else if chosen.packageOnly, chosen.privateTo == nil, chosen.packageName != node.packageName {
+                    errors.append(DBTError(.project, "Node \(node.uniqueID) attempted to reference node \(chosen.uniqueID), which is not "
+                                           + "allowed because the referenced node is protected to the '\(chosen.packageName)' package.",
                                            at: ref.location ?? node.definedAt,
                                            sourceLine: SourceText.line((ref.location ?? node.definedAt).line, of: node.rawCode)))
                 }
