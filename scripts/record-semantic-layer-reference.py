@@ -32,6 +32,9 @@ BROKEN = {
                             "    depends_on: [ref('ghost')]\n",
     "unknown_exposure_metric": "exposures:\n  - name: ghost_report\n    type: dashboard\n    owner: {name: Ana}\n"
                                "    depends_on: [metric('ghost')]\n",
+    "duplicate_metric": "metrics:\n  - name: revenue\n    label: x\n    type: simple\n    type_params:\n      measure: order_total\n",
+    "unknown_metric_group": "metrics:\n  - name: grouped_revenue\n    label: x\n    type: simple\n    config:\n      group: finance\n"
+                            "    type_params:\n      measure: order_total\n",
     "bad_window": "metrics:\n  - name: bad_window\n    label: x\n    type: cumulative\n"
                   "    type_params:\n      measure: order_total\n      cumulative_type_params:\n        window: seven days\n",
 }

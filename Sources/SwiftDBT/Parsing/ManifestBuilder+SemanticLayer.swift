@@ -162,4 +162,30 @@ extension ManifestBuilder {
             }
         }
     }
+
+    /// dbt's checks of exposures and the semantic layer once all are read: two of a kind with one name (in
+    /// one package), and a `group` config no `groups:` entry defines.
+    mutating func checkPropertyResources() {
+        typealias Entry = (type: String, plural: String, uniqueID: String, name: String, file: String, group: String?, at: FileLocation)
+        let entries: [Entry] = exposurePatches.map { ("exposure", "exposures", "exposure.\($0.package.name).\($0.patch.name)",
+                                                      $0.patch.name, $0.patch.file, nil, $0.patch.location) }
+            + metrics.map { ("metric", "metrics", $0.uniqueID, $0.name, $0.originalFilePath, $0.group, $0.location) }
+            + semanticModels.map { ("semantic_model", "semantic_models", $0.uniqueID, $0.name, $0.originalFilePath, $0.group, $0.location) }
+            + savedQueries.map { ("saved_query", "saved_queries", $0.uniqueID, $0.name, $0.originalFilePath, $0.group, $0.location) }
+        var seen: [String: (file: String, at: FileLocation)] = [:]
+        let groupNames = Set(groups.map(\.name))
+        let listed = "[" + groupNames.sorted().map { "'\($0)'" }.joined(separator: ", ") + "]"
+        for entry in entries {
+            if let first = seen[entry.uniqueID] {
+                // Files are read in name order; dbt names the later one first.
+                errors.append(DBTError(.project, "dbt found two \(entry.plural) with the name \"\(entry.name)\".", at: first.at,
+                                       notes: ["- \(entry.uniqueID) (\(entry.file))", "- \(entry.uniqueID) (\(first.file))"]))
+            } else {
+                seen[entry.uniqueID] = (entry.file, entry.at)
+            }
+            if let group = entry.group, !groupNames.contains(group) {
+                errors.append(DBTError(.project, "Invalid group '\(group)', expected one of \(listed)", at: entry.at))
+            }
+        }
+    }
 }

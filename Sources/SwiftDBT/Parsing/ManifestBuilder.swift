@@ -87,6 +87,7 @@ struct ManifestBuilder {
         PhaseTimer.mark("link references")
         checkDuplicates()
         checkGroups()
+        checkPropertyResources()
         checkCycles()
         PhaseTimer.mark("checks")
     }
