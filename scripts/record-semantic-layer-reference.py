@@ -35,6 +35,10 @@ BROKEN = {
     "duplicate_metric": "metrics:\n  - name: revenue\n    label: x\n    type: simple\n    type_params:\n      measure: order_total\n",
     "unknown_metric_group": "metrics:\n  - name: grouped_revenue\n    label: x\n    type: simple\n    config:\n      group: finance\n"
                             "    type_params:\n      measure: order_total\n",
+    "private_model_of_semantic_model": "groups:\n  - name: finance\n    owner: {name: Ana}\n"
+                                       "models:\n  - name: customers\n    access: private\n    config: {group: finance}\n",
+    "private_model_of_exposure": "groups:\n  - name: finance\n    owner: {name: Ana}\n"
+                                 "models:\n  - name: orders\n    access: private\n    config: {group: finance}\n",
     "bad_window": "metrics:\n  - name: bad_window\n    label: x\n    type: cumulative\n"
                   "    type_params:\n      measure: order_total\n      cumulative_type_params:\n        window: seven days\n",
 }
@@ -42,7 +46,14 @@ SELECTIONS = {"all": [], "parents_of_exposure": ["-s", "+exposure:weekly_report"
               "semantic_models": ["--resource-type", "semantic_model"], "saved_query": ["-s", "saved_query:*"]}
 
 
-def project_copy(work, extra):
+POSTGRES_PROFILE = """semantic_layer:
+  target: dev
+  outputs:
+    dev: {type: postgres, host: localhost, port: 5432, user: x, password: x, dbname: analytics, schema: marts, threads: 1}
+"""
+
+
+def project_copy(work, extra, postgres=False):
     project = os.path.join(work, "semantic_layer")
     shutil.copytree(FIXTURE, project, ignore=shutil.ignore_patterns("expected.json"))
     # swiftdbt quotes every part of a relation name (README: relation names); dbt-sqlite leaves the schema
@@ -53,15 +64,18 @@ def project_copy(work, extra):
         with open(os.path.join(project, "models", "broken.yml"), "w") as f:
             f.write("version: 2\n" + extra)
     with open(os.path.join(project, "profiles.yml"), "w") as f:
+        if postgres:
+            f.write(POSTGRES_PROFILE)
+            return project
         f.write(f"semantic_layer:\n  target: dev\n  outputs:\n    dev:\n      type: sqlite\n      threads: 1\n"
                 f"      database: main\n      schema: main\n      schemas_and_paths:\n        main: {work}/main.db\n"
                 f"      schema_directory: {work}\n")
     return project
 
 
-def dbt(arguments, extra=None):
+def dbt(arguments, extra=None, postgres=False):
     with tempfile.TemporaryDirectory(prefix="swiftdbt-semantic-") as work:
-        project = project_copy(work, extra)
+        project = project_copy(work, extra, postgres)
         done = subprocess.run([DBT] + arguments + ["--profiles-dir", ".", "--no-partial-parse", "--no-send-anonymous-usage-stats"],
                               cwd=project, capture_output=True, text=True)
         manifest = None
@@ -81,7 +95,7 @@ def error_message(output):
 
 
 def main():
-    jobs = {"parse": (["parse"], None)}
+    jobs = {"parse": (["parse"], None), "parse:postgres": (["parse"], None, True)}
     jobs.update({f"ls:{name}": (["ls", "-q"] + arguments, None) for name, arguments in SELECTIONS.items()})
     jobs.update({f"broken:{name}": (["parse"], text) for name, text in BROKEN.items()})
     with ThreadPoolExecutor(max_workers=4) as pool:
@@ -95,6 +109,11 @@ def main():
         "parent_map": {key: value for key, value in manifest["parent_map"].items() if key in ids},
         "child_map": {key: value for key, value in manifest["child_map"].items()
                       if key in ids or any(child in ids for child in value)},
+        # The target's names where they appear (PostgreSQL profile: database analytics, schema marts).
+        "postgres": {
+            "node_relation": {key: entry["node_relation"] for key, entry in results["parse:postgres"][2]["semantic_models"].items()},
+            "exports": {key: entry["exports"] for key, entry in results["parse:postgres"][2]["saved_queries"].items()},
+        },
         "ls": {name.split(":", 1)[1]: sorted(line for line in output.splitlines() if line.strip())
                for name, (_, output, _) in results.items() if name.startswith("ls:")},
         "errors": {name.split(":", 1)[1]: {"code": code, "output": error_message(output)}

@@ -63,6 +63,25 @@ final class SemanticLayerTests: XCTestCase {
         return entry
     }
 
+    /// On a PostgreSQL target (parse never connects), `node_relation` and the exports' database and schema are
+    /// the target's, as dbt-postgres writes them.
+    func testPostgresTargetNamesAsInDBTPostgres() throws {
+        try """
+        semantic_layer:
+          target: dev
+          outputs:
+            dev: {type: postgres, host: localhost, port: 5432, user: x, password: x, dbname: analytics, schema: marts, threads: 1}
+        """.write(toFile: root + "/profiles.yml", atomically: true, encoding: .utf8)
+        let result = try runCLI(["parse"], in: root)
+        XCTAssertEqual(result.code, 0, result.stdout + result.stderr)
+        let written = try manifest()
+        let reference = try XCTUnwrap(try expected()["postgres"] as? [String: [String: Any]])
+        let models = try XCTUnwrap(written["semantic_models"] as? [String: [String: Any]])
+        let queries = try XCTUnwrap(written["saved_queries"] as? [String: [String: Any]])
+        XCTAssertEqual(models.mapValues { $0["node_relation"] } as NSDictionary, reference["node_relation"] as NSDictionary?)
+        XCTAssertEqual(queries.mapValues { $0["exports"] } as NSDictionary, reference["exports"] as NSDictionary?)
+    }
+
     func testListingMatchesDBTCore() throws {
         let listings = try XCTUnwrap(try expected()["ls"] as? [String: [String]])
         let selections: [String: [String]] = [
@@ -122,6 +141,10 @@ final class SemanticLayerTests: XCTestCase {
             "duplicate_metric": "metrics:\n  - name: revenue\n    label: x\n    type: simple\n    type_params:\n      measure: order_total\n",
             "unknown_metric_group": "metrics:\n  - name: grouped_revenue\n    label: x\n    type: simple\n    config:\n      group: finance\n"
                 + "    type_params:\n      measure: order_total\n",
+            "private_model_of_semantic_model": "groups:\n  - name: finance\n    owner: {name: Ana}\n"
+                + "models:\n  - name: customers\n    access: private\n    config: {group: finance}\n",
+            "private_model_of_exposure": "groups:\n  - name: finance\n    owner: {name: Ana}\n"
+                + "models:\n  - name: orders\n    access: private\n    config: {group: finance}\n",
             "bad_window": "metrics:\n  - name: bad_window\n    label: x\n    type: cumulative\n"
                 + "    type_params:\n      measure: order_total\n      cumulative_type_params:\n        window: seven days\n",
         ]
@@ -133,7 +156,9 @@ final class SemanticLayerTests: XCTestCase {
             let reference = try XCTUnwrap(errors[name])
             XCTAssertEqual(Int32(try XCTUnwrap(reference["code"] as? Int)), result.code, name)
             let message = try XCTUnwrap((reference["output"] as? [String])?.last)
-            XCTAssertTrue(result.stderr.contains("models/broken.yml:"), name + ": " + result.stderr)
+            // A ref to a private model is reported where the ref is written (the fixture's semantic.yml).
+            let place = name.hasPrefix("private_model") ? "models/semantic.yml:" : "models/broken.yml:"
+            XCTAssertTrue(result.stderr.contains(place), name + ": " + result.stderr)
             XCTAssertTrue(result.stderr.contains(message), name + ": " + message + "\n" + result.stderr)
         }
     }

@@ -67,12 +67,16 @@ extension ManifestBuilder {
                         .project, notFound("exposure", uniqueID, patch.file, kind, name, package: package), at: location)))
                 }
                 for ref in calls.refs {
-                    guard let id = ManifestBuilder.chosen(byName[ref.name] ?? [], named: ref.package, version: ref.version,
-                                                          calledFrom: package.name, root: root)?.uniqueID else {
+                    guard let chosen = ManifestBuilder.chosen(byName[ref.name] ?? [], named: ref.package, version: ref.version,
+                                                              calledFrom: package.name, root: root) else {
                         missing("node", ref.name, package: ref.package)
                         continue
                     }
-                    if !refIDs.contains(id) { refIDs.append(id) }
+                    // An exposure belongs to no group.
+                    if let problem = ManifestBuilder.accessProblem(uniqueID, package: package.name, group: nil, refersTo: chosen) {
+                        errors.append(quotingPropertyLine(DBTError(.project, problem, at: location)))
+                    }
+                    if !refIDs.contains(chosen.uniqueID) { refIDs.append(chosen.uniqueID) }
                 }
                 for source in calls.sources {
                     let id = "source.\(package.name).\(source.source).\(source.table)"

@@ -30,6 +30,17 @@ extension ManifestBuilder {
         return matching.first { $0.packageName == caller } ?? matching.first { $0.packageName == root } ?? matching.first
     }
 
+    /// dbt's error when `uniqueID` (of `package`, in `group`) may not refer to `target`: a private model of
+    /// another group (or of a package with `restrict-access`), or a protected model of such a package; nil when it may.
+    static func accessProblem(_ uniqueID: String, package: String, group: String?, refersTo target: Refable) -> String? {
+        let otherPackage = target.packageOnly && target.packageName != package
+        let prefix = "Node \(uniqueID) attempted to reference node \(target.uniqueID), which is not allowed because the referenced node is "
+        if let privateTo = target.privateTo {
+            return privateTo == nil || group != privateTo || otherPackage ? prefix + "private to the '\(privateTo ?? "None")' group." : nil
+        }
+        return otherPackage ? prefix + "protected to the '\(target.packageName)' package." : nil
+    }
+
     mutating func linkReferences() {
         let byName = refableByName()
         for node in nodes where node.resourceType == .model && node.config.access == nil {
@@ -60,16 +71,9 @@ extension ManifestBuilder {
                     }
                     continue
                 }
-                let otherPackage = chosen.packageOnly && chosen.packageName != node.packageName
-                if let group = chosen.privateTo, group == nil || node.config.group != group || otherPackage {
-                    errors.append(DBTError(.project, "Node \(node.uniqueID) attempted to reference node \(chosen.uniqueID), which is not "
-                                           + "allowed because the referenced node is private to the '\(group ?? "None")' group.",
-                                           at: ref.location ?? node.definedAt,
-                                           sourceLine: SourceText.line((ref.location ?? node.definedAt).line, of: node.rawCode)))
-                } else if chosen.packageOnly, chosen.privateTo == nil, chosen.packageName != node.packageName {
-                    errors.append(DBTError(.project, "Node \(node.uniqueID) attempted to reference node \(chosen.uniqueID), which is not "
-                                           + "allowed because the referenced node is protected to the '\(chosen.packageName)' package.",
-                                           at: ref.location ?? node.definedAt,
+                if let problem = ManifestBuilder.accessProblem(node.uniqueID, package: node.packageName, group: node.config.group,
+                                                               refersTo: chosen) {
+                    errors.append(DBTError(.project, problem, at: ref.location ?? node.definedAt,
                                            sourceLine: SourceText.line((ref.location ?? node.definedAt).line, of: node.rawCode)))
                 }
                 if !dependsOn.contains(chosen.uniqueID) { dependsOn.append(chosen.uniqueID) }

@@ -66,6 +66,9 @@ extension ManifestBuilder {
                                                            at: model.modelAt)))
                 continue
             }
+            if let problem = ManifestBuilder.accessProblem(model.uniqueID, package: model.packageName, group: model.group, refersTo: found) {
+                errors.append(quotingPropertyLine(DBTError(.project, problem, at: model.modelAt)))
+            }
             semanticModels[index].dependsOn = [node.uniqueID]
             if let relation = node.relation {
                 semanticModels[index].nodeRelation = .dict([
