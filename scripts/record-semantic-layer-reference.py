@@ -95,7 +95,7 @@ def error_message(output):
 
 
 def main():
-    jobs = {"parse": (["parse"], None), "parse:postgres": (["parse"], None, True)}
+    jobs = {"parse": (["parse"], None), "parse:postgres": (["parse"], None, True), "found": (["ls", "-s", "orders"], None)}
     jobs.update({f"ls:{name}": (["ls", "-q"] + arguments, None) for name, arguments in SELECTIONS.items()})
     jobs.update({f"broken:{name}": (["parse"], text) for name, text in BROKEN.items()})
     with ThreadPoolExecutor(max_workers=4) as pool:
@@ -109,6 +109,8 @@ def main():
         "parent_map": {key: value for key, value in manifest["parent_map"].items() if key in ids},
         "child_map": {key: value for key, value in manifest["child_map"].items()
                       if key in ids or any(child in ids for child in value)},
+        # dbt's "Found 3 models, ..." line.
+        "found": next((line[line.index("Found "):] for line in results["found"][1].splitlines() if "Found " in line), None),
         # The target's names where they appear (PostgreSQL profile: database analytics, schema marts).
         "postgres": {
             "node_relation": {key: entry["node_relation"] for key, entry in results["parse:postgres"][2]["semantic_models"].items()},

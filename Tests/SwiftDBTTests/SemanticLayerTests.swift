@@ -97,6 +97,19 @@ final class SemanticLayerTests: XCTestCase {
         }
     }
 
+    /// The "Found ..." line counts exposures and the semantic layer as dbt's does (dbt's from `ls`; the macro count is
+    /// swiftdbt's own).
+    func testFoundLineCountsTheSemanticLayer() throws {
+        let result = try runCLI(["parse"], in: root)
+        XCTAssertEqual(result.code, 0, result.stderr)
+        let reference = try XCTUnwrap(try expected()["found"] as? String)
+        let macros = /, \d+ macros/
+        let ours = try XCTUnwrap((result.stdout + result.stderr).split(separator: "\n").first { $0.contains("Found ") })
+        let start = try XCTUnwrap(ours.range(of: "Found "))
+        XCTAssertEqual(String(ours[start.lowerBound...]).replacing(macros, with: ", N macros"),
+                       reference.replacing(macros, with: ", N macros"))
+    }
+
     func testRunBuildsOnlyModelsOfAnExposuresParents() throws {
         let result = try runCLI(["run", "-s", "+exposure:weekly_report"], in: root)
         XCTAssertEqual(result.code, 0, result.stdout + result.stderr)
