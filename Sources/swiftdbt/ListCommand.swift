@@ -23,7 +23,7 @@ struct ListCommand: ParsableCommand {
                                       versionCheck: project.versionCheck)
             let loaded = try ProjectLoader.load(options, adapters: ProjectOptions.adapters)
             let selected = try selection.select(in: loaded, defaultTypes: Set(ResourceType.allCases), console: console)
-            for line in NodeListing.lines(loaded.manifest, selected: selected, format: output.rawValue) {
+            for line in NodeListing.lines(loaded, selected: selected, format: output.rawValue) {
                 console.output(line)
             }
         }

@@ -42,7 +42,7 @@ final class ArtifactSchemaTests: XCTestCase {
     }
 
     func testFixtureProjectsArtifactsValidate() throws {
-        for fixture in ["jaffle_shop", "features", "versions", "groups", "execution/snapshots", "unit_tests_run"] {
+        for fixture in ["jaffle_shop", "features", "versions", "groups", "execution/snapshots", "unit_tests_run", "semantic_layer"] {
             let root = try copyFixture(fixture)
             defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(root)) }
             let result = try runCLI(["build"], in: root)

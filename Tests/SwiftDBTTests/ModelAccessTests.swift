@@ -82,12 +82,12 @@ final class PropertyFileKeyTests: XCTestCase {
     func testUnknownAndUnreadTopLevelKeysWarnWithTheirLocation() throws {
         let root = try copyFixture("groups")
         defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(root)) }
-        try "version: 2\ncolours: [red]\nmetrics:\n  - name: weekly_revenue\n    label: Weekly revenue\n    type: simple\n"
+        try "version: 2\ncolours: [red]\nanalyses:\n  - name: weekly_revenue\n    description: Weekly revenue\n"
             .write(toFile: root + "/models/extra.yml", atomically: true, encoding: .utf8)
         let result = try runCLI(["parse"], in: root)
         XCTAssertEqual(result.code, 0, result.stderr)
         let output = result.stdout + result.stderr
         XCTAssertTrue(output.contains("[WARNING]: models/extra.yml:2:10: 'colours' is not a key of dbt's property files: ignored"), output)
-        XCTAssertTrue(output.contains("[WARNING]: models/extra.yml:4:3: swiftdbt does not read 'metrics' yet: ignored"), output)
+        XCTAssertTrue(output.contains("[WARNING]: models/extra.yml:4:3: swiftdbt does not read 'analyses' yet: ignored"), output)
     }
 }

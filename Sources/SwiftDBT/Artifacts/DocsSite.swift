@@ -80,17 +80,34 @@ public enum DocsSite {
                 ("catalogType", catalog[source.uniqueID].map { .string($0.type) } ?? .null),
             ])
         }
+        /// An exposure or a semantic-layer resource: no relation, code or columns; `kind` shown where a node's materialization is.
+        func resource(_ id: String, _ type: ResourceType, _ name: String, _ package: String, _ path: String, _ description: String,
+                      tags: [String], meta: ConfigValue, kind: String, dependsOn: [String]) -> [(key: String, value: ConfigValue)] {
+            [("id", .string(id)), ("type", .string(type.rawValue)), ("name", .string(name)), ("package", .string(package)),
+             ("path", .string(path)), ("description", .string(description)), ("tags", .list(tags.map(ConfigValue.string))),
+             ("meta", meta), ("materialized", .string(kind)), ("relation", .string("")), ("schema", .string("")),
+             ("raw", .null), ("compiled", .null), ("dependsOn", .list(dependsOn.map(ConfigValue.string))),
+             ("columns", .list([])), ("tests", .list([])), ("catalogType", .null)]
+        }
         items += manifest.exposures.map { exposure in
-            .dict([
-                ("id", .string(exposure.uniqueID)), ("type", .string("exposure")), ("name", .string(exposure.name)),
-                ("package", .string(exposure.packageName)), ("path", .string(exposure.originalFilePath)),
-                ("description", .string(exposure.description)), ("tags", .list(exposure.tags.map(ConfigValue.string))),
-                ("meta", exposure.meta), ("materialized", .string(exposure.type)), ("relation", .string("")), ("schema", .string("")),
-                ("raw", .null), ("compiled", .null), ("dependsOn", .list(exposure.dependsOn.map(ConfigValue.string))),
-                ("columns", .list([])), ("tests", .list([])), ("catalogType", .null),
+            .dict(resource(exposure.uniqueID, .exposure, exposure.name, exposure.packageName, exposure.originalFilePath,
+                           exposure.description, tags: exposure.tags, meta: exposure.meta, kind: exposure.type,
+                           dependsOn: exposure.dependsOn) + [
                 ("owner", .string([exposure.ownerName, exposure.ownerEmail.map { "<\($0)>" }].compactMap { $0 }.joined(separator: " "))),
                 ("url", exposure.url.map(ConfigValue.string) ?? .null), ("maturity", exposure.maturity.map(ConfigValue.string) ?? .null),
             ])
+        }
+        items += manifest.metrics.map { metric in
+            .dict(resource(metric.uniqueID, .metric, metric.name, metric.packageName, metric.originalFilePath, metric.description,
+                           tags: metric.tags, meta: metric.meta, kind: metric.kind.rawValue, dependsOn: metric.dependsOn))
+        }
+        items += manifest.semanticModels.map { model in
+            .dict(resource(model.uniqueID, .semanticModel, model.name, model.packageName, model.originalFilePath,
+                           model.description ?? "", tags: [], meta: model.meta, kind: "semantic model", dependsOn: model.dependsOn))
+        }
+        items += manifest.savedQueries.map { query in
+            .dict(resource(query.uniqueID, .savedQuery, query.name, query.packageName, query.originalFilePath, query.description ?? "",
+                           tags: query.tags, meta: query.meta, kind: "saved query", dependsOn: query.dependsOn))
         }
         let overview = manifest.docs.first { $0.name == "__overview__" && $0.packageName == root }
             ?? manifest.docs.first { $0.name == "__overview__" && $0.packageName == DocsParser.builtinPackage }

@@ -27,8 +27,7 @@ public enum ManifestWriter {
     }
 
     /// The manifest's top-level entries after `nodes` (serialized separately: it is by far the largest);
-    /// `parent_map` and `child_map` come last, written by `graphMaps`. Resources swiftdbt does not
-    /// read yet (metrics, semantic models, saved queries) are empty.
+    /// `parent_map` and `child_map` come last, written by `graphMaps`.
     static func sectionsAfterNodes(_ loaded: LoadedProject) -> [(key: String, value: ConfigValue)] {
         let manifest = loaded.manifest
         let session = loaded.session
@@ -52,51 +51,30 @@ public enum ManifestWriter {
                     })), ("created_at", createdAt), ("supported_languages", .null),
                 ]))
             })),
-            ("exposures", .dict(manifest.exposures.map { exposure in
-                func text(_ value: String?) -> ConfigValue { value.map(ConfigValue.string) ?? .null }
-                return (exposure.uniqueID, .dict([
-                    ("name", .string(exposure.name)), ("resource_type", .string("exposure")),
-                    ("package_name", .string(exposure.packageName)), ("path", .string(exposure.originalFilePath)),
-                    ("original_file_path", .string(exposure.originalFilePath)), ("unique_id", .string(exposure.uniqueID)),
-                    ("fqn", .list([.string(exposure.packageName), .string(exposure.name)])), ("type", .string(exposure.type)),
-                    ("owner", .dict([("email", text(exposure.ownerEmail)), ("name", text(exposure.ownerName))])),
-                    ("description", .string(exposure.description)), ("label", text(exposure.label)),
-                    ("maturity", text(exposure.maturity)), ("meta", exposure.meta),
-                    ("tags", .list(exposure.tags.map(ConfigValue.string))), ("url", text(exposure.url)),
-                    ("depends_on", .dict([("macros", .list([])), ("nodes", .list(exposure.dependsOn.map(ConfigValue.string)))])),
-                ]))
-            })),
+            ("exposures", .dict(manifest.exposures.map { ($0.uniqueID, ResourceJSON.describe($0, session: session)) })),
             ("docs", .dict(manifest.docs.map { doc in
                 (doc.uniqueID, .dict([("name", .string(doc.name)), ("resource_type", .string("doc")),
                                       ("package_name", .string(doc.packageName)), ("path", .string(doc.path)),
                                       ("original_file_path", .string(doc.originalFilePath)),
                                       ("unique_id", .string(doc.uniqueID)), ("block_contents", .string(doc.blockContents))]))
             })),
-            ("metrics", .dict([])),
-            ("groups", .dict(manifest.groups.map { group in
-                (group.uniqueID, .dict([
-                    ("name", .string(group.name)), ("resource_type", .string("group")), ("package_name", .string(group.packageName)),
-                    // `path` is relative to the resource folder, as a node's.
-                    ("path", .string(ASCIIText.split(group.originalFilePath, "/", maxSplits: 1).last ?? group.originalFilePath)), ("original_file_path", .string(group.originalFilePath)),
-                    ("unique_id", .string(group.uniqueID)), ("owner", group.owner),
-                    ("description", group.description.map(ConfigValue.string) ?? .null), ("config", .dict([("meta", group.meta)])),
-                ]))
-            })),
+            ("metrics", .dict(manifest.metrics.map { ($0.uniqueID, ResourceJSON.describe($0, session: session)) })),
+            ("groups", .dict(manifest.groups.map { ($0.uniqueID, ResourceJSON.describe($0)) })),
             ("selectors", .dict([])),
             ("disabled", .dict(manifest.disabled.map { ($0.uniqueID, .list([NodeValues.describe($0, session: session)])) })),
             ("group_map", .dict(manifest.groups.map { group in
                 (group.name, .list(manifest.nodes.filter { $0.config.group == group.name }.map { .string($0.uniqueID) }))
             })),
-            ("saved_queries", .dict([])),
-            ("semantic_models", .dict([])),
+            ("saved_queries", .dict(manifest.savedQueries.map { ($0.uniqueID, ResourceJSON.describe($0, session: session)) })),
+            ("semantic_models", .dict(manifest.semanticModels.map { ($0.uniqueID, ResourceJSON.describe($0, session: session)) })),
             ("unit_tests", .dict(manifest.nodes.compactMap { node in
                 UnitTestJSON.describe(node, manifest: manifest, session: session).map { (node.uniqueID, $0) }
             })),
         ]
     }
 
-    /// `"parent_map": {...}, "child_map": {...}`: every node and source with the sorted unique IDs it
-    /// depends on, and of its dependents (children also list dependencies that are neither).
+    /// `"parent_map": {...}, "child_map": {...}`: every node, source, exposure, metric, semantic model and saved
+    /// query with the sorted unique IDs it depends on, and of its dependents (children also list dependencies that are neither).
     /// Unique IDs are numbered once and sorted once; lists are sorted by those ranks.
     static func graphMaps(_ manifest: Manifest, into out: inout ByteBuffer) {
         var number: [String: Int] = [:]
@@ -110,12 +88,16 @@ public enum ManifestWriter {
         }
         let nodeIndices = manifest.nodes.indices.map { index(manifest.nodes[$0].uniqueID) }
         for source in manifest.sources { _ = index(source.uniqueID) }
-        /// Nodes and sources are the parent map's keys; dependencies that are neither only the child map's.
+        let resources = manifest.resourceGraphNodes
+        let resourceIndices = resources.map { index($0.uniqueID) }
+        /// Nodes, sources, exposures and the semantic layer are the parent map's keys; dependencies that are
+        /// none of them only the child map's.
         let parentKeys = ids.count
         var parents = [[Int]](repeating: [], count: parentKeys)
         var children: [[Int]] = Array(repeating: [], count: parentKeys)
-        for (position, node) in nodeIndices.enumerated() {
-            let dependsOn = manifest.nodes[position].dependsOn.map(index)
+        let dependencies = manifest.nodes.map(\.dependsOn) + resources.map(\.dependsOn)
+        for (position, node) in (nodeIndices + resourceIndices).enumerated() {
+            let dependsOn = dependencies[position].map(index)
             if children.count < ids.count { children += Array(repeating: [], count: ids.count - children.count) }
             parents[node] = dependsOn
             for parent in dependsOn { children[parent].append(node) }

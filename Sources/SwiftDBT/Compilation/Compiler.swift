@@ -163,6 +163,11 @@ public final class Compiler: Sendable {
             .dict([
                 ("nodes", .dict(manifest.nodes.map { ($0.uniqueID, NodeValues.describe($0, session: session)) })),
                 ("sources", .dict(manifest.sources.map { ($0.uniqueID, NodeValues.describe($0, session: session)) })),
+                ("exposures", .dict(manifest.exposures.map { ($0.uniqueID, ResourceJSON.describe($0, session: session)) })),
+                ("groups", .dict(manifest.groups.map { ($0.uniqueID, ResourceJSON.describe($0)) })),
+                ("metrics", .dict(manifest.metrics.map { ($0.uniqueID, ResourceJSON.describe($0, session: session)) })),
+                ("semantic_models", .dict(manifest.semanticModels.map { ($0.uniqueID, ResourceJSON.describe($0, session: session)) })),
+                ("saved_queries", .dict(manifest.savedQueries.map { ($0.uniqueID, ResourceJSON.describe($0, session: session)) })),
             ])
         }
         let frozenByName = byName

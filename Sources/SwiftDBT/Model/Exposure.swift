@@ -18,4 +18,8 @@ public struct Exposure: Sendable {
     public var dependsOn: [String]
     /// The property file, relative to the package root.
     public var originalFilePath: String
+    /// The `ref()`, `source()` and `metric()` calls of `depends_on`, as written.
+    public var refs: [ProjectNode.Reference] = []
+    public var sources: [[String]] = []
+    public var metrics: [[String]] = []
 }

@@ -13,12 +13,17 @@ public struct Manifest: Sendable {
     public var exposures: [Exposure]
     /// The `groups:` of every package.
     public var groups: [ProjectGroup]
+    /// The semantic layer: `semantic_models:`, `metrics:`, `saved_queries:` (enabled ones), linked.
+    public var semanticModels: [SemanticModel]
+    public var metrics: [Metric]
+    public var savedQueries: [SavedQuery]
 
     private var nodeIndex: [String: Int]
     private var sourceIndex: [String: Int]
 
     public init(projectName: String, nodes: [ProjectNode], sources: [SourceTable], macros: [MacroEntry],
-                disabled: [ProjectNode], docs: [DocBlock] = [], exposures: [Exposure] = [], groups: [ProjectGroup] = []) {
+                disabled: [ProjectNode], docs: [DocBlock] = [], exposures: [Exposure] = [], groups: [ProjectGroup] = [],
+                semanticModels: [SemanticModel] = [], metrics: [Metric] = [], savedQueries: [SavedQuery] = []) {
         self.projectName = projectName
         self.nodes = nodes
         self.sources = sources
@@ -27,6 +32,9 @@ public struct Manifest: Sendable {
         self.docs = docs
         self.exposures = exposures
         self.groups = groups
+        self.semanticModels = semanticModels
+        self.metrics = metrics
+        self.savedQueries = savedQueries
         nodeIndex = Manifest.positions(of: nodes.indices) { nodes[$0].uniqueID }
         sourceIndex = Manifest.positions(of: sources.indices) { sources[$0].uniqueID }
     }
@@ -48,7 +56,7 @@ public struct Manifest: Sendable {
         if let index = nodeIndex[node.uniqueID] { nodes[index] = node }
     }
 
-    /// The graph of nodes and sources, for selection and ordering.
+    /// The graph of nodes, sources, exposures and the semantic layer, for selection and ordering.
     public var graphNodes: [GraphNode] {
         nodes.map { node in
             GraphNode(uniqueID: node.uniqueID, name: node.name, resourceType: node.resourceType,
@@ -60,6 +68,6 @@ public struct Manifest: Sendable {
             GraphNode(uniqueID: source.uniqueID, name: source.name, resourceType: .source,
                       packageName: source.packageName, fqn: source.fqn, originalFilePath: source.originalFilePath,
                       tags: source.config.tags, config: source.config.entries, sourceName: source.sourceName)
-        }
+        } + resourceGraphNodes
     }
 }

@@ -2,4 +2,6 @@
 public enum ResourceType: String, Sendable, Hashable, CaseIterable {
     case model, seed, source, test, snapshot, analysis, macro, exposure, metric
     case unitTest = "unit_test"
+    case semanticModel = "semantic_model"
+    case savedQuery = "saved_query"
 }

@@ -1,16 +1,20 @@
 /// Resolving `ref()` and `source()` to unique IDs, and checking names are unique.
 extension ManifestBuilder {
-    /// A node `ref()` can name: its package and unique ID, its version, and the group it is private to
-    /// (`.some(nil)`: private without a group; nil: not private).
-    typealias Refable = (packageName: String, uniqueID: String, version: ModelVersion?, privateTo: String??)
+    /// A node `ref()` can name: its package and unique ID, its version, the group it is private to
+    /// (`.some(nil)`: private without a group; nil: not private), and whether only its own package may refer
+    /// to it (a private or protected model of a package with `restrict-access: true`).
+    typealias Refable = (packageName: String, uniqueID: String, version: ModelVersion?, privateTo: String??, packageOnly: Bool)
 
     /// Refable nodes by name, in node order.
     func refableByName() -> [String: [Refable]] {
         var byName: [String: [Refable]] = [:]
+        let restricted = Set(packages.filter(\.project.restrictAccess).map(\.name))
         for index in nodes.indices where [.model, .seed, .snapshot].contains(nodes[index].resourceType) {
             let node = nodes[index]
-            let privateTo: String?? = node.resourceType == .model && node.config.access == .private ? .some(node.config.group) : nil
-            byName[node.name, default: []].append((node.packageName, node.uniqueID, node.version, privateTo))
+            let isModel = node.resourceType == .model
+            let privateTo: String?? = isModel && node.config.access == .private ? .some(node.config.group) : nil
+            let packageOnly = isModel && node.config.access != .public && restricted.contains(node.packageName)
+            byName[node.name, default: []].append((node.packageName, node.uniqueID, node.version, privateTo, packageOnly))
         }
         return byName
     }
@@ -24,6 +28,17 @@ extension ManifestBuilder {
             (package == nil || $0.packageName == package) && ModelVersion.resolves(version, to: $0.version)
         }
         return matching.first { $0.packageName == caller } ?? matching.first { $0.packageName == root } ?? matching.first
+    }
+
+    /// dbt's error when `uniqueID` (of `package`, in `group`) may not refer to `target`: a private model of
+    /// another group (or of a package with `restrict-access`), or a protected model of such a package; nil when it may.
+    static func accessProblem(_ uniqueID: String, package: String, group: String?, refersTo target: Refable) -> String? {
+        let otherPackage = target.packageOnly && target.packageName != package
+        let prefix = "Node \(uniqueID) attempted to reference node \(target.uniqueID), which is not allowed because the referenced node is "
+        if let privateTo = target.privateTo {
+            return privateTo == nil || group != privateTo || otherPackage ? prefix + "private to the '\(privateTo ?? "None")' group." : nil
+        }
+        return otherPackage ? prefix + "protected to the '\(target.packageName)' package." : nil
     }
 
     mutating func linkReferences() {
@@ -56,10 +71,9 @@ extension ManifestBuilder {
                     }
                     continue
                 }
-                if let group = chosen.privateTo, group == nil || node.config.group != group {
-                    errors.append(DBTError(.project, "Node \(node.uniqueID) attempted to reference node \(chosen.uniqueID), which is not "
-                                           + "allowed because the referenced node is private to the '\(group ?? "None")' group.",
-                                           at: ref.location ?? node.definedAt,
+                if let problem = ManifestBuilder.accessProblem(node.uniqueID, package: node.packageName, group: node.config.group,
+                                                               refersTo: chosen) {
+                    errors.append(DBTError(.project, problem, at: ref.location ?? node.definedAt,
                                            sourceLine: SourceText.line((ref.location ?? node.definedAt).line, of: node.rawCode)))
                 }
                 if !dependsOn.contains(chosen.uniqueID) { dependsOn.append(chosen.uniqueID) }

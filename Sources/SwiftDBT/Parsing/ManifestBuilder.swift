@@ -19,6 +19,10 @@ struct ManifestBuilder {
     /// `exposures:` property entries with their package, resolved once every node is linked.
     var exposurePatches: [(patch: PropertyFile.ExposurePatch, package: PackageInfo)] = []
     var exposures: [Exposure] = []
+    /// `semantic_models:`, `metrics:` and `saved_queries:` entries (disabled ones too, until `finish`).
+    var semanticModels: [SemanticModel] = []
+    var metrics: [Metric] = []
+    var savedQueries: [SavedQuery] = []
     /// `macros:` property entries by macro unique ID, descriptions rendered.
     private var macroDocs: [String: PropertyFile.MacroPatch] = [:]
     /// The text of every property file read, by the path messages show, to quote the line of an error found later.
@@ -63,6 +67,7 @@ struct ManifestBuilder {
             addSources(package, properties.flatMap(\.sources))
             describeMacros(package, properties.flatMap(\.macros))
             exposurePatches += properties.flatMap(\.exposures).map { ($0, package) }
+            addSemanticLayer(properties, package: package)
             unitTestSpecs += properties.flatMap(\.unitTests).map { ($0, package) }
         }
         parseTemplates()
@@ -79,10 +84,12 @@ struct ManifestBuilder {
         PhaseTimer.mark("name relations")
         linkReferences()
         linkConstraintTargets()
+        addSemanticLayer()
         addExposures()
         PhaseTimer.mark("link references")
         checkDuplicates()
         checkGroups()
+        checkPropertyResources()
         checkCycles()
         PhaseTimer.mark("checks")
     }
@@ -143,7 +150,9 @@ struct ManifestBuilder {
                      described.arguments = patch.arguments
                      described.patchPath = "\(macro.packageName)://\(patch.file)"
                      return described
-                 }, disabled: disabled, docs: docs, exposures: exposures, groups: groups)
+                 }, disabled: disabled, docs: docs, exposures: exposures, groups: groups,
+                 semanticModels: semanticModels.filter(\.enabled), metrics: metrics.filter(\.enabled),
+                 savedQueries: savedQueries.filter(\.enabled))
     }
 
     // MARK: Files

@@ -151,6 +151,9 @@ struct PropertyFile: Sendable {
     var snapshots: [ResourcePatch] = []
     var sources: [SourceTablePatch] = []
     var unitTests: [UnitTestSpec] = []
+    var semanticModels: [SemanticModel] = []
+    var metrics: [Metric] = []
+    var savedQueries: [SavedQuery] = []
 
     /// Records `path` (relative to the package root) as the file every entry came from.
     mutating func relocate(to path: String) {
@@ -162,5 +165,8 @@ struct PropertyFile: Sendable {
         for i in exposures.indices { exposures[i].file = path }
         for i in unitTests.indices { unitTests[i].file = path }
         for i in groups.indices { groups[i].file = path }
+        for i in semanticModels.indices { semanticModels[i].originalFilePath = path }
+        for i in metrics.indices { metrics[i].originalFilePath = path }
+        for i in savedQueries.indices { savedQueries[i].originalFilePath = path }
     }
 }

@@ -1,4 +1,4 @@
-/// Reads property YAML files (`models:`, `seeds:`, `snapshots:`, `sources:`, `unit_tests:`), keeping every entry's location.
+/// Reads property YAML files (`models:`, `seeds:`, `snapshots:`, `sources:`, `unit_tests:`, the semantic layer's), keeping every entry's location.
 enum PropertyFileParser {
     /// Test arguments that are really test configs when written among the arguments.
     static let testConfigKeys: Set<String> = ["severity", "where", "limit", "warn_if", "error_if", "store_failures",
@@ -10,8 +10,7 @@ enum PropertyFileParser {
                                                  "exposures", "metrics", "semantic_models", "saved_queries", "unit_tests",
                                                  "groups", "data_tests"]
     /// Keys dbt reads that swiftdbt does not yet: a warning, so that nothing is dropped silently.
-    private static let unreadKeys: Set<String> = ["analyses", "metrics", "semantic_models", "data_tests",
-                                                  "saved_queries"]
+    private static let unreadKeys: Set<String> = ["analyses", "data_tests"]
 
     static func parse(_ text: String, path: String, shownAs file: String) throws -> PropertyFile {
         do {
@@ -56,6 +55,9 @@ enum PropertyFileParser {
         for entry in try list(root, "sources") { result.sources += try sources(entry, file: file) }
         for entry in try list(root, "macros") { result.macros.append(try macro(entry, file: file)) }
         for entry in try list(root, "exposures") { result.exposures.append(try exposure(entry, file: file)) }
+        result.semanticModels = try list(root, "semantic_models").map { try semanticModel($0, file: file) }
+        result.metrics = try list(root, "metrics").map { try metric($0, file: file) }
+        result.savedQueries = try list(root, "saved_queries").map { try savedQuery($0, file: file) }
         result.unitTests = try unitTests(root, text: text, file: file)
         return result
     }

@@ -39,6 +39,8 @@ public struct ProjectFile: Sendable {
     /// `flags: require_explicit_package_overrides_for_builtin_materializations: false`: a package's
     /// materialization may replace a built-in one of the same name (dbt's default since 1.8: it may not).
     public var allowsPackageMaterializationOverrides = false
+    /// `restrict-access: true`: the project's protected models may be referred to only from within it.
+    public var restrictAccess = false
     /// The file's path relative to the invocation, for messages.
     public var path: String
     /// Warnings from reading the file (keys written twice), printed when the project loads.
@@ -134,6 +136,7 @@ public struct ProjectFile: Sendable {
             queryComment: try QueryComment.parse(node["query-comment"]),
             indirectSelection: try indirectSelection(rendered["flags"], at: node["flags"]?["indirect_selection"]?.location),
             allowsPackageMaterializationOverrides: try !requiresExplicitPackageOverrides(rendered["flags"], node["flags"]),
+            restrictAccess: try restrictAccess(rendered["restrict-access"], at: node["restrict-access"]?.location),
             path: path, warnings: warnings)
     }
 
@@ -216,5 +219,16 @@ extension ConfigValue {
         case .bool(let b): return String(b)
         default: return nil
         }
+    }
+}
+
+extension ProjectFile {
+    /// `restrict-access:`, a boolean (false when absent).
+    fileprivate static func restrictAccess(_ value: ConfigValue?, at location: FileLocation?) throws -> Bool {
+        guard let value, value != .null else { return false }
+        guard case .bool(let restricted) = value else {
+            throw DBTError(.project, "'restrict-access' must be true or false, not \(value.kindDescription)", at: location)
+        }
+        return restricted
     }
 }

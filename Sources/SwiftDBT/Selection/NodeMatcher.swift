@@ -10,7 +10,7 @@ struct NodeMatcher: Sendable {
         switch criterion.method {
         case .fqn:
             let pattern = QualifiedNamePattern(value)
-            test = { $0.isManifestNode && pattern.matches($0.fqn) }
+            test = { $0.resourceType != .source && pattern.matches($0.fqn) }
         case .tag:
             let pattern = WildcardPattern(value)
             test = { $0.tags.contains(where: pattern.matches) }
@@ -20,12 +20,8 @@ struct NodeMatcher: Sendable {
                 $0.resourceType == .source && names[0].matches($0.packageName)
                     && names[1].matches($0.sourceName ?? "") && names[2].matches($0.name)
             }
-        case .exposure, .metric, .unitTest:
-            let type: ResourceType = switch criterion.method {
-            case .exposure: .exposure
-            case .metric: .metric
-            default: .unitTest
-            }
+        case .exposure, .metric, .semanticModel, .savedQuery, .unitTest:
+            let type = ResourceType(rawValue: criterion.method.rawValue) ?? .exposure
             let names = Self.dottedPatterns(value, parts: 2)
             test = { $0.resourceType == type && names[0].matches($0.packageName) && names[1].matches($0.name) }
         case .path:
@@ -115,10 +111,10 @@ struct NodeMatcher: Sendable {
 
 private extension GraphNode {
     /// What dbt keeps in `manifest.nodes` (models, seeds, snapshots, tests, analyses), as opposed to sources,
-    /// exposures and metrics.
+    /// exposures and the semantic layer.
     var isManifestNode: Bool {
         switch resourceType {
-        case .source, .exposure, .metric: return false
+        case .source, .exposure, .metric, .semanticModel, .savedQuery: return false
         default: return true
         }
     }

@@ -13,7 +13,7 @@ public indirect enum SelectionSpec: Sendable {
     }
 
     /// What dbt selects when `--select` is absent: every node of the graph.
-    private static let defaultIncludes = ["fqn:*", "source:*", "exposure:*", "metric:*"]
+    private static let defaultIncludes = ["fqn:*", "source:*", "exposure:*", "metric:*", "semantic_model:*"]
 
     /// The command-line selection: the union of the `select` entries (everything when nil or empty) minus the
     /// union of the `exclude` entries. Each entry may hold several space-separated criteria; a comma joins

@@ -7,6 +7,8 @@ public enum SelectorMethod: String, Sendable, CaseIterable {
     case exposure, metric
     /// `unit_test:[package.]name`.
     case unitTest = "unit_test"
+    case semanticModel = "semantic_model"
+    case savedQuery = "saved_query"
     /// `version:latest|prerelease|old|none`: where a model stands among its versions.
     case version
     /// `state:new`, `state:modified[.part]`: compared with `--state` (`StateComparison`).
@@ -17,7 +19,6 @@ public enum SelectorMethod: String, Sendable, CaseIterable {
     /// dbt methods that need resources swiftdbt does not model.
     private static let unsupported: Set<String> = [
         "group", "access", "source_status", "wildcard",
-        "semantic_model", "saved_query",
     ]
 
     /// The method for a written name (the part of `config.materialized` before the first dot).
@@ -47,9 +48,9 @@ public enum SelectorMethod: String, Sendable, CaseIterable {
             throw DBTError(.usage, "Invalid source selector value \"\(value)\". Sources must be of the form "
                 + "`${source_name}`, `${source_name}.${target_name}`, or "
                 + "`${package_name}.${source_name}.${target_name}`")
-        case .exposure where parts > 2, .metric where parts > 2:
-            let plural = self == .exposure ? "Exposures" : "Metrics"
-            throw DBTError(.usage, "Invalid \(rawValue) selector value \"\(value)\". \(plural) must be "
+        case .exposure where parts > 2, .metric where parts > 2, .semanticModel where parts > 2, .savedQuery where parts > 2:
+            let plural = [.exposure: "Exposures", .metric: "Metrics", .semanticModel: "Semantic models"][self] ?? "Saved queries"
+            throw DBTError(.usage, "Invalid \(rawValue.replacingOccurrences(of: "_", with: " ")) selector value \"\(value)\". \(plural) must be "
                 + "of the form ${\(rawValue)_name} or ${\(rawValue)_package.\(rawValue)_name}")
         case .testType where TestTypeFilter(value) == nil:
             throw DBTError(.usage, "Invalid test type selector \(value): expected \"generic\", \"singular\", "

@@ -1,7 +1,14 @@
-/// `swiftdbt ls` lines: dbt's selector form (`jaffle_shop.staging.stg_orders`), names, paths or JSON.
+/// `swiftdbt ls` lines: dbt's selector form (`jaffle_shop.staging.stg_orders`, `metric:pkg.revenue`), names,
+/// paths or JSON.
 public enum NodeListing {
-    public static func lines(_ manifest: Manifest, selected: [String], format: String) -> [String] {
-        selected.sorted().compactMap { id in
+    /// The keys of `--output json` for exposures and the semantic layer (dbt's `ls` keys they have).
+    private static let jsonKeys: Set<String> = ["name", "resource_type", "package_name", "original_file_path", "unique_id",
+                                                "tags", "config", "depends_on"]
+
+    public static func lines(_ loaded: LoadedProject, selected: [String], format: String) -> [String] {
+        let manifest = loaded.manifest
+        let resources = Dictionary(manifest.resourceGraphNodes.map { ($0.uniqueID, $0) }, uniquingKeysWith: { first, _ in first })
+        return selected.sorted().compactMap { id in
             if let node = manifest.node(id) {
                 switch format {
                 case "name": return node.name
@@ -33,7 +40,30 @@ public enum NodeListing {
                 default: return "source:" + ([source.packageName, source.sourceName, source.name]).joined(separator: ".")
                 }
             }
+            if let resource = resources[id] {
+                switch format {
+                case "name": return resource.name
+                case "path": return resource.originalFilePath
+                case "json":
+                    guard case .dict(let fields) = entry(id, resource.resourceType, loaded) else { return nil }
+                    return JSONWriter.string(.dict(fields.filter { jsonKeys.contains($0.key) }))
+                default: return "\(resource.resourceType.rawValue):\(resource.packageName).\(resource.name)"
+                }
+            }
             return nil
+        }
+    }
+
+    /// The manifest entry of an exposure, metric, semantic model or saved query.
+    private static func entry(_ id: String, _ type: ResourceType, _ loaded: LoadedProject) -> ConfigValue? {
+        let manifest = loaded.manifest, session = loaded.session
+        switch type {
+        case .exposure: return manifest.exposures.first { $0.uniqueID == id }.map { ResourceJSON.describe($0, session: session) }
+        case .metric: return manifest.metrics.first { $0.uniqueID == id }.map { ResourceJSON.describe($0, session: session) }
+        case .semanticModel:
+            return manifest.semanticModels.first { $0.uniqueID == id }.map { ResourceJSON.describe($0, session: session) }
+        case .savedQuery: return manifest.savedQueries.first { $0.uniqueID == id }.map { ResourceJSON.describe($0, session: session) }
+        default: return nil
         }
     }
 }

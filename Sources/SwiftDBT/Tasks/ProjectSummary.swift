@@ -1,4 +1,5 @@
-/// dbt's "Found 5 models, 3 seeds, 20 data tests, 2 sources, 450 macros" line.
+/// dbt's "Found 5 models, 3 seeds, 20 data tests, 2 sources, 1 exposure, 450 macros, 1 semantic model" line (the
+/// resources after macros in dbt's order: groups, semantic models, saved queries).
 public enum ProjectSummary {
     public static func line(_ manifest: Manifest) -> String {
         // Counted by index: iterating the nodes would copy each one.
@@ -10,7 +11,11 @@ public enum ProjectSummary {
             plural(count(.model), "model", "models"), plural(count(.snapshot), "snapshot", "snapshots"),
             plural(count(.analysis), "analysis", "analyses"), plural(count(.seed), "seed", "seeds"),
             plural(count(.test), "data test", "data tests"), plural(manifest.sources.count, "source", "sources"),
-            plural(manifest.macros.count, "macro", "macros"), plural(count(.unitTest), "unit test", "unit tests"),
+            plural(manifest.exposures.count, "exposure", "exposures"), plural(manifest.metrics.count, "metric", "metrics"),
+            plural(manifest.macros.count, "macro", "macros"), plural(manifest.groups.count, "group", "groups"),
+            plural(manifest.semanticModels.count, "semantic model", "semantic models"),
+            plural(manifest.savedQueries.count, "saved query", "saved queries"),
+            plural(count(.unitTest), "unit test", "unit tests"),
         ].compactMap { $0 }
         return "Found " + parts.joined(separator: ", ")
     }
