@@ -24,8 +24,8 @@ struct ProjectOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Check require-dbt-version of the project and its packages (DBT_VERSION_CHECK).")
     var versionCheck = true
 
-    @Option(name: .customLong("log-format"), help: "text (default) or json: one JSON object per line.")
-    var logFormat: Console.Format = .text
+    @Option(name: .customLong("log-format"), help: "default (plain lines, as text), debug, or json: one of dbt's structured events per line.")
+    var logFormat: Console.Format = .default
 
     /// The adapters this binary links.
     static var adapters: AdapterRegistry {
@@ -51,8 +51,10 @@ struct ProjectOptions: ParsableArguments {
                                   vars: vars, threads: threads, versionCheck: versionCheck, log: { console.info($0) })
         let loaded = try ProjectLoader.load(options, adapters: ProjectOptions.adapters)
         KeptUntilExit.keep(loaded)
+        console.invocation.id = loaded.session.invocationID
         if let notice = loaded.profileNotice { console.info(notice) }
-        console.info(ProjectSummary.line(loaded.manifest))
+        let summary = ProjectSummary.line(loaded.manifest)
+        console.info(summary, .foundStats, data: [("stat_line", .string(summary.replacingOccurrences(of: "Found ", with: "")))])
         return loaded
     }
 }

@@ -1,8 +1,13 @@
 import ArgumentParser
 import SwiftDBT
 
-/// Flags shared by `seed`, `run`, `test`, `build` and `retry`.
-struct RunFlags: ParsableArguments {
+/// What a run is asked to do: the command line's flags, or for `retry` the last run's.
+protocol RunSettings {
+    func options(_ command: RunOptions.Command) -> RunOptions
+}
+
+/// Flags shared by `seed`, `run`, `test` and `build`.
+struct RunFlags: ParsableArguments, RunSettings {
     @Flag(name: .customLong("full-refresh"), help: "Rebuild incremental models and reload seeds from scratch.")
     var fullRefresh = false
 

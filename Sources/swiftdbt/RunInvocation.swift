@@ -6,7 +6,9 @@ import SwiftDBT
 /// artifacts, print the summary, exit 1 when anything failed.
 enum RunInvocation {
     /// `deferral` may point refs of nodes not selected elsewhere (`--defer`); the manifest written is the project's own.
-    static func execute(_ command: RunOptions.Command, project: ProjectOptions, flags: RunFlags, console: Console,
+    /// `args` go to `run_results.json` (by default the command alone).
+    static func execute(_ command: RunOptions.Command, project: ProjectOptions, flags: some RunSettings, console: Console,
+                        args: InvocationArgs? = nil,
                         deferral: (LoadedProject, [String], any DatabaseConnection) throws -> LoadedProject = { loaded, _, _ in loaded },
                         select: (LoadedProject) throws -> [String]) throws {
         let parsed = try project.load(console: console)
@@ -25,10 +27,12 @@ enum RunInvocation {
         let connection = try adapter.connect(parsed.session.target, projectRoot: parsed.session.project.root)
         let loaded = try deferral(parsed, selected, connection)
         let options = flags.options(command)
+        let args = args ?? InvocationArgs(which: command.rawValue, projectDirectory: loaded.session.project.root,
+                                          invocationCommand: (["swiftdbt"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
         let target = loaded.session.target
         let root = loaded.session.project.root
         let threads = min(target.threads, adapter.maxConnections)
-        let reporter = RunConsole(console: console)
+        let reporter = RunConsole(console: console, dialect: loaded.session.dialect)
         let runner = Runner(loaded: loaded, connection: connection, threads: threads,
                             connect: { try adapter.connect(target, projectRoot: root) }, options: options, reporter: reporter)
         let interrupt = InterruptHandler { runner.cancel() }
@@ -37,10 +41,11 @@ enum RunInvocation {
         console.info("")
         guard selected.contains(where: { loaded.manifest.node($0) != nil }) else {
             console.info("Nothing to do. Try checking your model configs and model specification args")
-            try RunResultsWriter.write([], loaded: loaded, elapsed: Date().timeIntervalSince(started), command: command.rawValue)
+            try RunResultsWriter.write([], loaded: loaded, elapsed: Date().timeIntervalSince(started), args: args)
             return
         }
-        console.info("Concurrency: \(threads) threads (target='\(target.name)')")
+        console.info("Concurrency: \(threads) threads (target='\(target.name)')", .concurrencyLine,
+                     data: [("num_threads", .int(threads)), ("target_name", .string(target.name)), ("node_count", .int(selected.count))])
         console.info("")
         let hooks = ProjectHooks(loaded: loaded, connection: connection, flags: InvocationFlags(options, selected: selected))
         var results = hooks.run(.start, reporter: reporter)
@@ -52,7 +57,7 @@ enum RunInvocation {
             results += hooks.run(.end, reporter: reporter, results: nodeResults)
         }
         let elapsed = Date().timeIntervalSince(started)
-        try RunResultsWriter.write(results, loaded: loaded, elapsed: elapsed, command: command.rawValue)
+        try RunResultsWriter.write(results, loaded: loaded, elapsed: elapsed, args: args)
         try ManifestWriter.write(parsed)
         RunSummary.print(results, manifest: loaded.manifest, elapsed: elapsed, interrupted: runner.wasCancelled, console: console)
         if runner.wasCancelled { throw DBTError(.execution, "interrupted: the statement in flight was rolled back") }

@@ -6,20 +6,25 @@ import SwiftDBT
 enum RunSummary {
     static func print(_ results: [NodeResult], manifest: Manifest, elapsed: TimeInterval, interrupted: Bool, console: Console) {
         console.info("")
-        console.info("Finished running \(counts(results, manifest)) in 0 hours \(Int(elapsed) / 60) minutes and "
-                     + String(format: "%.2f seconds (%.2fs).", elapsed.truncatingRemainder(dividingBy: 60), elapsed))
+        let counted = counts(results, manifest)
+        console.info("Finished running \(counted) in 0 hours \(Int(elapsed) / 60) minutes and "
+                     + String(format: "%.2f seconds (%.2fs).", elapsed.truncatingRemainder(dividingBy: 60), elapsed),
+                     .finishedRunningStats, data: [("stat_line", .string(counted)), ("execution", .string("")),
+                                                   ("execution_time", .double(elapsed))])
         let errors = results.filter(\.isFailure)
         let warnings = results.filter { $0.status == .warn }
         console.info("")
+        let summary: [(key: String, value: ConfigValue)] = [("num_errors", .int(errors.count)), ("num_warnings", .int(warnings.count)),
+                                                            ("num_partial_success", .int(0)), ("keyboard_interrupt", .bool(interrupted))]
         if interrupted {
-            console.info(console.paint("Exited because of keyboard interrupt", .yellow))
+            console.info(console.paint("Exited because of keyboard interrupt", .yellow), .endOfRunSummary, data: summary)
         } else if !errors.isEmpty {
             console.info(console.paint("Completed with \(plural(errors.count, "error")), 0 partial successes, and "
-                                       + "\(plural(warnings.count, "warning")):", .red))
+                                       + "\(plural(warnings.count, "warning")):", .red), .endOfRunSummary, data: summary)
         } else if !warnings.isEmpty {
-            console.info(console.paint("Completed with \(plural(warnings.count, "warning")):", .yellow))
+            console.info(console.paint("Completed with \(plural(warnings.count, "warning")):", .yellow), .endOfRunSummary, data: summary)
         } else {
-            console.info(console.paint("Completed successfully", .green))
+            console.info(console.paint("Completed successfully", .green), .endOfRunSummary, data: summary)
         }
         for result in errors + warnings {
             printProblem(result, manifest: manifest, console: console)
@@ -27,7 +32,10 @@ enum RunSummary {
         let pass = results.filter { $0.status == .success || $0.status == .pass }.count
         let skip = results.filter { $0.status == .skipped }.count
         console.info("")
-        console.info("Done. PASS=\(pass) WARN=\(warnings.count) ERROR=\(errors.count) SKIP=\(skip) NO-OP=0 TOTAL=\(results.count)")
+        let stats: [(key: String, value: ConfigValue)] = [("pass", .int(pass)), ("warn", .int(warnings.count)), ("error", .int(errors.count)),
+                                                          ("skip", .int(skip)), ("noop", .int(0)), ("total", .int(results.count))]
+        console.info("Done. PASS=\(pass) WARN=\(warnings.count) ERROR=\(errors.count) SKIP=\(skip) NO-OP=0 TOTAL=\(results.count)",
+                     .statsLine, data: [("stats", .dict(stats))])
     }
 
     /// `3 seeds, 2 table models, 16 data tests`: sorted by resource type as dbt sorts them.

@@ -1,0 +1,42 @@
+import Foundation
+import SwiftDBT
+
+extension InvocationArgs {
+    /// The args of this invocation of `command` from its options, for `run_results.json`.
+    init(_ command: RunOptions.Command, project: ProjectOptions, selection: SelectionOptions, flags: RunFlags,
+         deferral: DeferOptions? = nil) {
+        self.init(which: command.rawValue,
+                  projectDirectory: URL(fileURLWithPath: project.projectDirectory).standardizedFileURL.path,
+                  invocationCommand: (["swiftdbt"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
+        select = selection.select
+        exclude = selection.exclude
+        selector = selection.selector
+        resourceTypes = selection.resourceTypes
+        indirectSelection = selection.indirectSelection ?? "eager"
+        state = selection.state
+        fullRefresh = flags.fullRefresh
+        failFast = flags.failFast
+        warnError = flags.warnError
+        empty = flags.empty
+        threads = project.threads
+        target = project.target
+        vars = (try? LoadOptions.parseMapping(project.vars, option: "--vars")) ?? []
+        profilesDirectory = project.profilesDirectory
+        deferToState = deferral?.deferToState ?? false
+        favorState = deferral?.favorState ?? false
+        logFormat = project.logFormat.rawValue
+        versionCheck = project.versionCheck
+    }
+}
+
+extension InvocationArgs: RunSettings {
+    /// The command's flags as they were: what `retry` runs again with.
+    func options(_ command: RunOptions.Command) -> RunOptions {
+        var options = RunOptions(command: command)
+        options.fullRefresh = fullRefresh
+        options.failFast = failFast
+        options.empty = empty
+        options.warnError = warnError
+        return options
+    }
+}
