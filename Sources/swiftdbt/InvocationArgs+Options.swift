@@ -2,10 +2,10 @@ import Foundation
 import SwiftDBT
 
 extension InvocationArgs {
-    /// The args of this invocation of `command` from its options, for `run_results.json`.
-    init(_ command: RunOptions.Command, project: ProjectOptions, selection: SelectionOptions, flags: RunFlags,
+    /// The args of this invocation of `which` (`build`, `clone`, ...) from its options, for `run_results.json`.
+    init(_ which: String, project: ProjectOptions, selection: SelectionOptions, flags: RunFlags? = nil,
          deferral: DeferOptions? = nil) {
-        self.init(which: command.rawValue,
+        self.init(which: which,
                   projectDirectory: URL(fileURLWithPath: project.projectDirectory).standardizedFileURL.path,
                   invocationCommand: (["swiftdbt"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
         select = selection.select
@@ -14,10 +14,10 @@ extension InvocationArgs {
         resourceTypes = selection.resourceTypes
         indirectSelection = selection.indirectSelection ?? "eager"
         state = selection.state
-        fullRefresh = flags.fullRefresh
-        failFast = flags.failFast
-        warnError = flags.warnError
-        empty = flags.empty
+        fullRefresh = flags?.fullRefresh ?? false
+        failFast = flags?.failFast ?? false
+        warnError = flags?.warnError ?? false
+        empty = flags?.empty ?? false
         threads = project.threads
         target = project.target
         vars = (try? LoadOptions.parseMapping(project.vars, option: "--vars")) ?? []

@@ -13,7 +13,7 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         Console.run(format: project.logFormat) { console in
             try RunInvocation.execute(.run, project: project, flags: flags, console: console,
-                                      args: InvocationArgs(.run, project: project, selection: selection, flags: flags, deferral: deferral),
+                                      args: InvocationArgs("run", project: project, selection: selection, flags: flags, deferral: deferral),
                                       deferral: { loaded, selected, connection in
                 try deferral.apply(loaded, selected: selected, stateFolder: selection.state, connection: connection, console: console)
             }) { loaded in

@@ -13,18 +13,8 @@ enum RunInvocation {
                         select: (LoadedProject) throws -> [String]) throws {
         let parsed = try project.load(console: console)
         let selected = try select(parsed)
-        guard let adapter = ProjectOptions.adapters.factory(for: parsed.session.target.type) as? any ExecutionAdapter else {
-            throw DBTError(.project, "the '\(parsed.session.target.type)' adapter cannot run models")
-        }
-        // Held until the run's artifacts are written; a second run on the same SQLite file waits for it.
-        let lock = try adapter.exclusiveFile(parsed.session.target, projectRoot: parsed.session.project.root).map { file in
-            try WriterLock(database: file, projectRoot: parsed.session.project.root,
-                           timeout: WriterLock.timeout(in: ProcessInfo.processInfo.environment)) { shown in
-                console.info("Waiting for another swiftdbt run using \(shown) to finish")
-            }
-        }
+        let (adapter, lock, connection) = try open(parsed, console: console)
         defer { withExtendedLifetime(lock) {} }
-        let connection = try adapter.connect(parsed.session.target, projectRoot: parsed.session.project.root)
         let loaded = try deferral(parsed, selected, connection)
         let options = flags.options(command)
         let args = args ?? InvocationArgs(which: command.rawValue, projectDirectory: loaded.session.project.root,
@@ -64,6 +54,24 @@ enum RunInvocation {
         if results.contains(where: { $0.isFailure || (options.warnError && $0.status == .warn) }) {
             throw ExitCode.failure
         }
+    }
+}
+
+extension RunInvocation {
+    /// The target's adapter, the lock a writing run holds on its database file until its artifacts are
+    /// written (a second run on the same SQLite file waits for it), and a connection.
+    static func open(_ loaded: LoadedProject, console: Console) throws
+        -> (adapter: any ExecutionAdapter, lock: WriterLock?, connection: any DatabaseConnection) {
+        guard let adapter = ProjectOptions.adapters.factory(for: loaded.session.target.type) as? any ExecutionAdapter else {
+            throw DBTError(.project, "the '\(loaded.session.target.type)' adapter cannot run models")
+        }
+        let root = loaded.session.project.root
+        let lock = try adapter.exclusiveFile(loaded.session.target, projectRoot: root).map { file in
+            try WriterLock(database: file, projectRoot: root, timeout: WriterLock.timeout(in: ProcessInfo.processInfo.environment)) { shown in
+                console.info("Waiting for another swiftdbt run using \(shown) to finish")
+            }
+        }
+        return (adapter, lock, try adapter.connect(loaded.session.target, projectRoot: root))
     }
 }
 

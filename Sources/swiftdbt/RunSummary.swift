@@ -4,13 +4,23 @@ import SwiftDBT
 /// The end of a run as dbt prints it: what ran and how long it took, the errors and warnings
 /// again with where their SQL is, and the totals (`Done. PASS=.. WARN=.. ERROR=.. SKIP=.. NO-OP=.. TOTAL=..`).
 enum RunSummary {
-    static func print(_ results: [NodeResult], manifest: Manifest, elapsed: TimeInterval, interrupted: Bool, console: Console) {
+    /// `counted`: whether the `Finished running ...` line comes first (`clone` has none, as in dbt).
+    static func print(_ results: [NodeResult], manifest: Manifest, elapsed: TimeInterval, interrupted: Bool, console: Console,
+                      counted: Bool = true) {
+        if counted { printCounts(results, manifest: manifest, elapsed: elapsed, console: console) }
+        printOutcome(results, manifest: manifest, interrupted: interrupted, console: console)
+    }
+
+    private static func printCounts(_ results: [NodeResult], manifest: Manifest, elapsed: TimeInterval, console: Console) {
         console.info("")
         let counted = counts(results, manifest)
         console.info("Finished running \(counted) in 0 hours \(Int(elapsed) / 60) minutes and "
                      + String(format: "%.2f seconds (%.2fs).", elapsed.truncatingRemainder(dividingBy: 60), elapsed),
                      .finishedRunningStats, data: [("stat_line", .string(counted)), ("execution", .string("")),
                                                    ("execution_time", .double(elapsed))])
+    }
+
+    private static func printOutcome(_ results: [NodeResult], manifest: Manifest, interrupted: Bool, console: Console) {
         let errors = results.filter(\.isFailure)
         let warnings = results.filter { $0.status == .warn }
         console.info("")

@@ -12,7 +12,7 @@ struct SeedCommand: ParsableCommand {
     func run() throws {
         Console.run(format: project.logFormat) { console in
             try RunInvocation.execute(.seed, project: project, flags: flags, console: console,
-                                      args: InvocationArgs(.seed, project: project, selection: selection, flags: flags)) { loaded in
+                                      args: InvocationArgs("seed", project: project, selection: selection, flags: flags)) { loaded in
                 try selection.select(in: loaded, defaultTypes: [.seed], console: console)
             }
         }
