@@ -4,7 +4,7 @@ the events of `--log-format json` (name, code, level, thread, the keys of `info`
 `data.node_info`), the debug-level events `logs/dbt.log` adds, the shape of a `logs/dbt.log` line in
 the default (text) file format, and `run_results.json`'s `args` (keys and values) and result keys for
 two invocations. The project is made here: a seed, a table model, a view on it, a model that fails and
-its skipped child, two data tests. Output: Tests/Fixtures/reference/log-events.json.
+its skipped child, two data tests that pass and one that warns. Output: Tests/Fixtures/reference/log-events.json.
 Usage: python3 scripts/record-log-events.py (needs `pip install "dbt-core==1.10.*" "dbt-sqlite==1.10.*"`
 and `dbt` on PATH, or DBT=/path/to/dbt)."""
 import json
@@ -15,12 +15,13 @@ import tempfile
 
 FILES = {
     "dbt_project.yml": "name: refp\nversion: '1.0'\nprofile: refp\n",
-    "seeds/people.csv": "id,name\n1,a\n2,b\n",
+    "seeds/people.csv": "id,name\n1,a\n2,b\n3,\n",
     "models/m1.sql": "{{ config(materialized='table') }}\nselect * from {{ ref('people') }}\n",
     "models/m2.sql": "{{ config(materialized='view') }}\nselect * from {{ ref('m1') }}\n",
     "models/bad.sql": "{{ config(materialized='table') }}\nselect no_such_column from {{ ref('m1') }}\n",
     "models/after_bad.sql": "select * from {{ ref('bad') }}\n",
-    "models/schema.yml": "version: 2\nmodels:\n  - name: m1\n    columns:\n      - name: id\n        data_tests: [unique, not_null]\n",
+    "models/schema.yml": ("version: 2\nmodels:\n  - name: m1\n    columns:\n      - name: id\n        data_tests: [unique, not_null]\n"
+                          "      - name: name\n        data_tests:\n          - not_null:\n              config: {severity: warn}\n"),
 }
 
 # (label, command line after `dbt`); each runs in a fresh copy of the project.

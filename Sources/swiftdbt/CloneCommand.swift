@@ -37,7 +37,8 @@ struct CloneCommand: ParsableCommand {
             args.fullRefresh = fullRefresh
             try RunResultsWriter.write(results, loaded: loaded, elapsed: elapsed, args: args)
             try ManifestWriter.write(loaded)
-            RunSummary.print(results, manifest: loaded.manifest, elapsed: elapsed, interrupted: false, console: console, counted: false)
+            RunSummary.print(results, manifest: loaded.manifest, elapsed: elapsed, interrupted: false, console: console, counted: false,
+                             dialect: loaded.session.dialect)
             if results.contains(where: \.isFailure) { throw ExitCode.failure }
         }
     }

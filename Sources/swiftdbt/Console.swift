@@ -17,23 +17,15 @@ struct Console: Sendable {
         case `default`
     }
 
-    /// The invocation the events belong to, known once the project is loaded.
-    final class Invocation: @unchecked Sendable {
-        private let lock = NSLock()
-        private var value = ""
-        var id: String {
-            get { lock.withLock { value } }
-            set { lock.withLock { value = newValue } }
-        }
-    }
-
     let format: Format
     let usesColor: Bool
-    let invocation = Invocation()
+    let log = Log()
 
-    init(format: Format = .text) {
-        self.format = format
-        usesColor = format != .json && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    /// `format` `default` takes `DBT_LOG_FORMAT` when it is set.
+    init(format: Format = .default) {
+        let environment = ProcessInfo.processInfo.environment
+        self.format = format == .default ? environment["DBT_LOG_FORMAT"].flatMap { Format(rawValue: $0.lowercased()) } ?? format : format
+        usesColor = self.format != .json && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil
     }
 
     /// `text` in `color` when colours are on.
@@ -53,21 +45,13 @@ struct Console: Sendable {
         emit(LogEvent(.note, level: .warn, message: "[WARNING]: " + line, data: [("msg", .string(line))]))
     }
 
-    /// Prints one event as the format shows it; debug-level events only in the `debug` format.
+    /// Prints one event as the format shows it, when its level is shown (`--log-level`, `--quiet`, `--debug`),
+    /// and keeps it in `dbt.log`.
     func emit(_ event: LogEvent) {
-        guard event.level > .debug || format == .debug else { return }
-        switch format {
-        case .text, .default:
-            write(Console.timestamp() + "  " + event.message)
-        case .debug:
-            let level = event.level.rawValue.padding(toLength: 5, withPad: " ", startingAt: 0)
-            let time = String(LogEvent.timestamp(Date()).split(separator: "T").last ?? "")
-            // dbt's debug format: the level padded to 5, the thread name cut or padded to 10 (`Thread-1 (`).
-            let thread = String(event.thread.prefix(10)).padding(toLength: 10, withPad: " ", startingAt: 0)
-            write("\(time) [\(level)] [\(thread)]: \(event.message)")
-        case .json:
-            write(event.jsonLine(invocationID: invocation.id))
-        }
+        let now = Date()
+        log.record(event, at: now)
+        guard log.shows(event.level) else { return }
+        write(Console.line(event, format: format, at: now, invocationID: log.id, colored: usesColor))
     }
 
     /// Prints a line with no prefix (command output such as `ls` results).
@@ -93,7 +77,7 @@ struct Console: Sendable {
     }
 
     /// Runs a command body, printing any failure and exiting with dbt's code (1 failed nodes, 2 unusable input).
-    static func run(format: Format = .text, _ body: (Console) throws -> Void) -> Never {
+    static func run(format: Format = .default, _ body: (Console) throws -> Void) -> Never {
         let console = Console(format: format)
         do {
             try body(console)

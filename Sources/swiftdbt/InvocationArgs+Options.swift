@@ -14,10 +14,11 @@ extension InvocationArgs {
         resourceTypes = selection.resourceTypes
         indirectSelection = selection.indirectSelection ?? "eager"
         state = selection.state
-        fullRefresh = flags?.fullRefresh ?? false
-        failFast = flags?.failFast ?? false
-        warnError = flags?.warnError ?? false
-        empty = flags?.empty ?? false
+        let options = flags?.options(.build)
+        fullRefresh = options?.fullRefresh ?? false
+        failFast = options?.failFast ?? false
+        warnError = options?.warnError ?? false
+        empty = options?.empty ?? false
         threads = project.threads
         target = project.target
         vars = (try? LoadOptions.parseMapping(project.vars, option: "--vars")) ?? []

@@ -49,7 +49,8 @@ enum RunInvocation {
         let elapsed = Date().timeIntervalSince(started)
         try RunResultsWriter.write(results, loaded: loaded, elapsed: elapsed, args: args)
         try ManifestWriter.write(parsed)
-        RunSummary.print(results, manifest: loaded.manifest, elapsed: elapsed, interrupted: runner.wasCancelled, console: console)
+        RunSummary.print(results, manifest: loaded.manifest, elapsed: elapsed, interrupted: runner.wasCancelled, console: console,
+                         dialect: loaded.session.dialect)
         if runner.wasCancelled { throw DBTError(.execution, "interrupted: the statement in flight was rolled back") }
         if results.contains(where: { $0.isFailure || (options.warnError && $0.status == .warn) }) {
             throw ExitCode.failure

@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import XCTest
 @testable import SwiftDBT
 
@@ -120,22 +121,114 @@ final class DBTLogReferenceTests: XCTestCase {
         }
     }
 
-    /// `--log-format debug` lines have dbt's debug prefix (`HH:MM:SS.ffffff [info ] [Thread-1 (]: `) with the
-    /// levels and thread names dbt writes there, and show the debug-level node events.
+    /// The `[level] [thread]` parts of debug-format lines (`HH:MM:SS.ffffff [info ] [Thread-1 (]: ...`); every
+    /// line must have one.
+    private func debugShapes(_ text: String) throws -> Set<String> {
+        var shapes: Set<String> = []
+        for line in text.split(separator: "\n") {
+            let match = try XCTUnwrap(line.firstMatch(of: #/^\d\d:\d\d:\d\d\.\d{6} (\[\w+ ?\] \[.{10}\]): /#), String(line))
+            shapes.insert(String(match.1))
+        }
+        return shapes
+    }
+
+    /// The `[level] [thread]` parts dbt writes: those of its text log file, and those the events of its JSON
+    /// build (which has a warning) would have.
+    private func dbtShapes() throws -> Set<String> {
+        var shapes = Set(try XCTUnwrap(try reference("run_flags")["file_line_shapes"] as? [String]))
+        let build = try reference("build_json")
+        for key in ["stdout_events", "file_events"] {
+            for event in (build[key] as? [String: [String: Any]] ?? [:]).values {
+                let level = (event["level"] as? String ?? "").padding(toLength: 5, withPad: " ", startingAt: 0)
+                for thread in event["threads"] as? [String] ?? [] {
+                    shapes.insert("[\(level)] [\(String(thread.prefix(10)).padding(toLength: 10, withPad: " ", startingAt: 0))]")
+                }
+            }
+        }
+        return shapes
+    }
+
+    /// `--log-format debug` lines have dbt's debug prefix with the levels and thread names dbt writes there;
+    /// debug-level events (`NodeStart`) show only with `--debug`, as in dbt.
     func testDebugFormatLinesHaveDBTsPrefix() throws {
         let project = try ExecutionProject("skips")
         defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(project.root)) }
         let build = try project.run("build", "--log-format", "debug", "--vars", "max_amount: 5")
         XCTAssertEqual(build.code, 1, build.all)
-        let dbt = Set(try XCTUnwrap(try reference("run_flags")["file_line_shapes"] as? [String]))
-        var shapes: Set<String> = []
-        for line in build.stdout.split(separator: "\n") {
-            let match = try XCTUnwrap(line.firstMatch(of: #/^\d\d:\d\d:\d\d\.\d{6} (\[\w+ ?\] \[.{10}\]): /#), String(line))
-            shapes.insert(String(match.1))
-        }
+        let dbt = try dbtShapes()
+        let shapes = try debugShapes(build.stdout)
         XCTAssertEqual(shapes.subtracting(dbt), [], "shapes dbt never writes")
-        XCTAssert(shapes.contains("[info ] [Thread-1 (]"), "\(shapes)")
-        XCTAssert(build.stdout.contains("[debug] [Thread-1 (]: Began running node model.skips.base"), build.stdout)
+        XCTAssert(shapes.isSuperset(of: ["[info ] [Thread-1 (]", "[error] [MainThread]"]), "\(shapes)")
+        XCTAssertFalse(build.stdout.contains("Began running node"), build.stdout)
+        let debug = try project.run("build", "--log-format", "debug", "--debug")
+        XCTAssert(debug.stdout.contains("[debug] [Thread-1 (]: Began running node model.skips.base"), debug.stdout)
+    }
+
+    /// `logs/dbt.log` as dbt writes it: dbt's invocation header, then debug-format lines at debug level (node
+    /// events standard output leaves out), appended by each invocation; `--log-format-file json` writes the
+    /// events as JSON with the invocation's ID, `--log-path` moves it, `--log-level-file none` writes none.
+    func testLogFileIsWrittenAsDBTWritesIt() throws {
+        let project = try ExecutionProject("skips")
+        defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(project.root)) }
+        let build = try project.run("build", "--vars", "max_amount: 5")
+        XCTAssertEqual(build.code, 1, build.all)
+        let log = try String(contentsOfFile: project.root + "/logs/dbt.log", encoding: .utf8)
+        var lines = log.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        XCTAssertEqual(Array(lines.prefix(2)), ["", ""])
+        let header = try XCTUnwrap(lines[2].firstMatch(of: #/^={30} \d\d:\d\d:\d\d\.\d{6} \| ([0-9a-f-]{36}) ={30}$/#), lines[2])
+        let results = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: project.root + "/target/run_results.json")))
+        XCTAssertEqual(String(header.1), ((results as? [String: Any])?["metadata"] as? [String: Any])?["invocation_id"] as? String)
+        lines = Array(lines.dropFirst(3).dropLast())
+        let dbt = try dbtShapes()
+        XCTAssertEqual(try debugShapes(lines.filter { !$0.hasPrefix(" ") && !$0.isEmpty && $0.first?.isNumber == true }.joined(separator: "\n"))
+            .subtracting(dbt), [])
+        XCTAssert(log.contains("[debug] [Thread-1 (]: Began running node model.skips.base"), log)
+        XCTAssert(log.contains("[info ] [MainThread]: Done. PASS="), log)
+        XCTAssertFalse(build.stdout.contains("Began running node"))
+        XCTAssertEqual(try project.run("build", "--log-format-file", "json", "--log-path", "elsewhere").code, 0)
+        let json = try String(contentsOfFile: project.root + "/elsewhere/dbt.log", encoding: .utf8)
+        let ids = try Set(json.split(separator: "\n").map { line in
+            let event = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], String(line))
+            return (event["info"] as? [String: Any])?["invocation_id"] as? String ?? ""
+        })
+        XCTAssertEqual(ids.count, 1)
+        XCTAssertEqual(try String(contentsOfFile: project.root + "/logs/dbt.log", encoding: .utf8), log, "the other log is untouched")
+        XCTAssertEqual(try project.run("build", "--log-level-file", "none").code, 0)
+        XCTAssertEqual(try String(contentsOfFile: project.root + "/logs/dbt.log", encoding: .utf8), log)
+        XCTAssertEqual(try project.run("build").code, 0)
+        XCTAssertEqual(try String(contentsOfFile: project.root + "/logs/dbt.log", encoding: .utf8).components(separatedBy: "| ").count, 3,
+                       "a second header: appended")
+    }
+
+    /// `--quiet` (or `DBT_QUIET`) leaves only errors on standard output; `DBT_LOG_FORMAT=json` is `--log-format json`;
+    /// `DBT_LOG_LEVEL=debug` shows debug events; a level dbt does not know is a usage error naming the variable.
+    func testQuietDebugAndTheEnvironment() throws {
+        let project = try ExecutionProject("skips")
+        defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(project.root)) }
+        let quiet = try project.run("build", "-q", "--vars", "max_amount: 5")
+        XCTAssertEqual(quiet.code, 1)
+        XCTAssertEqual(quiet.lines.filter { !$0.isEmpty }, ["Failure in test amounts_below_max (data-tests/amounts_below_max.sql)",
+                                                            "  Got 2 results, configured to fail if != 0"], quiet.stdout)
+        func run(_ environment: [String: String], _ arguments: String...) throws -> (code: Int32, stdout: String, stderr: String) {
+            try runCLI(arguments, in: project.root, environment: environment)
+        }
+        XCTAssertEqual(try run(["DBT_QUIET": "true"], "build").stdout, "")
+        let json = try run(["DBT_LOG_FORMAT": "json"], "build")
+        XCTAssert(json.stdout.split(separator: "\n").allSatisfy { $0.hasPrefix("{\"data\": ") }, json.stdout)
+        XCTAssert(try run(["DBT_LOG_LEVEL": "debug"], "build").stdout.contains("Began running node"))
+        // dbt's variables for flags: the project folder, the target folder, --fail-fast.
+        let elsewhere = try runCLI(["parse"], in: PathText.deletingLastComponent(project.root),
+                                   environment: ["DBT_PROJECT_DIR": project.root, "DBT_TARGET_PATH": "ci-target"])
+        XCTAssertEqual(elsewhere.code, 0, elsewhere.stdout + elsewhere.stderr)
+        XCTAssert(FileManager.default.fileExists(atPath: project.root + "/ci-target/manifest.json"))
+        let failFast = try run(["DBT_FAIL_FAST": "true"], "build", "--vars", "break_base: true")
+        XCTAssertEqual(failFast.code, 1)
+        XCTAssert(failFast.stdout.contains("SKIP relation main.independent") || failFast.stdout.contains("SKIP test"), failFast.stdout)
+        let fastArgs = try args(project)
+        XCTAssertEqual(fastArgs["fail_fast"] as? Bool, true)
+        let wrong = try run(["DBT_LOG_LEVEL": "loud"], "build")
+        XCTAssertEqual(wrong.code, 2)
+        XCTAssert(wrong.stderr.contains("DBT_LOG_LEVEL=loud: expected debug, info, warn, error or none"), wrong.stderr)
     }
 
     /// `retry` runs the last command (here `run`, not `build`) over what errored or was skipped, with its

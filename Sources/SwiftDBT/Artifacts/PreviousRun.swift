@@ -1,5 +1,4 @@
 import Foundation
-import Jinja
 
 /// An earlier invocation as its `run_results.json` tells it (dbt's or swiftdbt's): its args and how
 /// each node ended. `retry` runs again what did not finish.
@@ -33,11 +32,9 @@ public struct PreviousRun: Sendable {
 }
 
 extension PreviousRun {
-    /// The target folder of the project in `projectDirectory` (its `target-path`), where the last run's
-    /// results are, read before the project itself is loaded with the previous run's flags.
+    /// The target folder of the project in `projectDirectory` (its `target-path`, or `DBT_TARGET_PATH`), where
+    /// the last run's results are, read before the project itself is loaded with the previous run's flags.
     public static func targetFolder(projectDirectory: String, environment: [String: String]) throws -> String {
-        let early = EarlyContext(cliVars: [], environment: environment, invocationID: "", runStartedAt: Date())
-        let project = try ProjectFile.load(root: projectDirectory, environment: Jinja.Environment(), context: early.values)
-        return TargetPaths(project).root
+        TargetPaths(try ProjectLoader.projectFile(LoadOptions(projectDirectory: projectDirectory, environment: environment))).root
     }
 }

@@ -24,6 +24,10 @@ public struct LogEvent: Sendable {
         public static let endOfRunSummary = Kind(name: "EndOfRunSummary", code: "Z030")
         public static let statsLine = Kind(name: "StatsLine", code: "Z023")
         public static let runResultError = Kind(name: "RunResultError", code: "Z024")
+        public static let runResultFailure = Kind(name: "RunResultFailure", code: "Z022")
+        public static let runResultWarning = Kind(name: "RunResultWarning", code: "Z021")
+        public static let runResultWarningMessage = Kind(name: "RunResultWarningMessage", code: "Z046")
+        public static let checkNodeTestFailure = Kind(name: "CheckNodeTestFailure", code: "Z027")
         public static let sqlCompiledPath = Kind(name: "SQLCompiledPath", code: "Z026")
     }
 
