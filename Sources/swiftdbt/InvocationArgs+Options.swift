@@ -26,6 +26,14 @@ extension InvocationArgs {
         deferToState = deferral?.deferToState ?? false
         favorState = deferral?.favorState ?? false
         logFormat = project.logFormat.rawValue
+        if let settings = try? project.logging.settings(projectDirectory: project.projectDirectory,
+                                                        environment: ProcessInfo.processInfo.environment) {
+            logPath = URL(fileURLWithPath: settings.folder).standardizedFileURL.path
+            logLevel = settings.stdout?.rawValue ?? "none"
+            logLevelFile = settings.file?.rawValue ?? "none"
+            logFormatFile = settings.fileFormat.rawValue
+            quiet = project.logging.quiet
+        }
         versionCheck = project.versionCheck
     }
 }

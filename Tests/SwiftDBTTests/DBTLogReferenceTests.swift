@@ -33,13 +33,14 @@ final class DBTLogReferenceTests: XCTestCase {
         let dbtKeys = Set(dbt.keys).union(try XCTUnwrap(try reference("build_json")["args"] as? [String: Any]).keys)
         XCTAssertEqual(Set(ours.keys).subtracting(dbtKeys), [], "keys dbt does not write")
         for key in ["which", "full_refresh", "fail_fast", "threads", "indirect_selection", "empty", "defer", "favor_state",
-                    "log_format", "resource_types", "exclude_resource_types"] {
+                    "log_format", "log_level", "log_level_file", "log_format_file", "quiet", "resource_types", "exclude_resource_types"] {
             XCTAssertEqual(ours[key].map { "\($0)" }, dbt[key].map { "\($0)" }, key)
         }
         XCTAssertEqual(ours["vars"] as? [String: Int], dbt["vars"] as? [String: Int])
         XCTAssertEqual(ours["select"] as? [String], ["raw+"])
         XCTAssertEqual(ours["exclude"] as? [String], ["leaf"])
         XCTAssertEqual(ours["project_dir"] as? String, URL(fileURLWithPath: project.root).standardizedFileURL.path)
+        XCTAssertEqual(ours["log_path"] as? String, URL(fileURLWithPath: project.root + "/logs").standardizedFileURL.path)
         XCTAssertEqual(ours["invocation_command"] as? String,
                        "swiftdbt run -s raw+ --exclude leaf --full-refresh --fail-fast --threads 1 --vars {a: 1}")
         // A false flag and an option not given are left out, as dbt leaves them out.

@@ -3,7 +3,7 @@ import Foundation
 /// The invocation's command, flags and selection, as dbt writes them under `run_results.json` `args`
 /// (and as `retry` reads them back): the flags that mean something to swiftdbt, under dbt's keys, with
 /// dbt's rule that a false `full_refresh`, `fail_fast` or `warn_error` and an option not given are left out.
-public struct InvocationArgs: Sendable, Equatable {
+public struct InvocationArgs: Sendable {
     /// `seed`, `run`, `test`, `build` (dbt's `which`).
     public var which: String
     public var select: [String] = []
@@ -27,6 +27,11 @@ public struct InvocationArgs: Sendable, Equatable {
     /// `default`, `text`, `json` or `debug`.
     public var logFormat = "default"
     public var logPath: String?
+    /// What standard output and `dbt.log` show (`info`, `debug`, ...), and the file's format.
+    public var logLevel = "info"
+    public var logLevelFile = "debug"
+    public var logFormatFile = "debug"
+    public var quiet = false
     /// `--no-version-check` makes it false.
     public var versionCheck = true
     /// The command line as typed (`swiftdbt build -s x`).
@@ -36,10 +41,6 @@ public struct InvocationArgs: Sendable, Equatable {
         self.which = which
         self.projectDirectory = projectDirectory
         self.invocationCommand = invocationCommand
-    }
-
-    public static func == (a: InvocationArgs, b: InvocationArgs) -> Bool {
-        a.document == b.document
     }
 
     /// The `args` mapping of `run_results.json`.
@@ -54,6 +55,10 @@ public struct InvocationArgs: Sendable, Equatable {
             ("defer", .bool(deferToState)),
             ("favor_state", .bool(favorState)),
             ("log_format", .string(logFormat)),
+            ("log_level", .string(logLevel)),
+            ("log_level_file", .string(logLevelFile)),
+            ("log_format_file", .string(logFormatFile)),
+            ("quiet", .bool(quiet)),
             ("invocation_command", .string(invocationCommand)),
             ("version_check", .bool(versionCheck)),
             ("write_json", .bool(true)),
@@ -107,6 +112,10 @@ public struct InvocationArgs: Sendable, Equatable {
         favorState = flag("favor_state")
         logFormat = node["log_format"]?.scalarText ?? "default"
         logPath = node["log_path"]?.scalarText
+        logLevel = node["log_level"]?.scalarText ?? "info"
+        logLevelFile = node["log_level_file"]?.scalarText ?? "debug"
+        logFormatFile = node["log_format_file"]?.scalarText ?? "debug"
+        quiet = node["quiet"]?.value.boolValue ?? false
         versionCheck = node["version_check"]?.value.boolValue ?? true
     }
 
