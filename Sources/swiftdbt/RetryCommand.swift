@@ -3,7 +3,8 @@ import Foundation
 import SwiftDBT
 
 /// `swiftdbt retry`: runs the last invocation's command again (its flags and selection from
-/// `run_results.json` `args`) over the nodes that errored, failed or were skipped, as dbt's retry does.
+/// `run_results.json` `args`) over the nodes that errored, failed or were skipped, as dbt's retry does
+/// (`seed`, `run`, `test`, `build`, `clone`).
 /// `--vars` and `--threads` given now replace the last ones; `--warn-error` also retries warnings.
 struct RetryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "retry",
@@ -25,9 +26,6 @@ struct RetryCommand: ParsableCommand {
             guard var args = previous.args else {
                 throw DBTError(.usage, "\(folder)/run_results.json has no args.which: there is no command to retry")
             }
-            guard let command = RunOptions.Command(rawValue: args.which) else {
-                throw DBTError(.usage, "swiftdbt cannot retry '\(args.which)' (it retries seed, run, test and build)")
-            }
             var options = project
             options.target = args.target
             options.vars = project.vars ?? args.varsText
@@ -39,6 +37,14 @@ struct RetryCommand: ParsableCommand {
             args.vars = (try? LoadOptions.parseMapping(options.vars, option: "--vars")) ?? []
             args.invocationCommand = (["swiftdbt"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
             let retried = previous.retryable(warnError: warnError)
+            if args.which == "clone", let stateFolder = args.state {
+                return try CloneCommand.clone(try options.load(console: console), state: stateFolder, args: args, console: console) { loaded in
+                    retried.filter { loaded.manifest.node($0) != nil }
+                }
+            }
+            guard let command = RunOptions.Command(rawValue: args.which) else {
+                throw DBTError(.usage, "swiftdbt cannot retry '\(args.which)' (it retries seed, run, test, build and clone)")
+            }
             try RunInvocation.execute(command, project: options, flags: args, console: console, args: args, deferral: { loaded, selected, connection in
                 guard args.deferToState, let stateFolder = args.state else { return loaded }
                 return try Deferral.apply(loaded, state: StateManifest.read(stateFolder), selected: Set(selected),

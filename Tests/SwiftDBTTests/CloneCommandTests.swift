@@ -91,6 +91,24 @@ final class CloneCommandTests: XCTestCase {
         XCTAssertEqual(args["full_refresh"] as? Bool, true)
     }
 
+    /// `retry` after a clone clones again what failed, from the same state.
+    func testRetryClonesWhatFailed() throws {
+        // prod's view names its schema: the file is opened as the project opens it, attached as "prod".
+        let prod = try SQLiteConnection.open(path: root + "/warehouse/main.sqlite")
+        try prod.attach(databaseAt: root + "/warehouse/prod.db", as: "prod")
+        try prod.execute("drop view prod.m2; drop table prod.m1")
+        let failed = try clone()
+        XCTAssertEqual(failed.code, 1)
+        XCTAssertEqual(try runResults().filter { $0.value["status"] as? String == "error" }.keys.sorted(), ["model.clones.m1", "model.clones.m2"])
+        // prod rebuilt elsewhere (DBT_TARGET_PATH), so the clone's run_results.json stays the last.
+        XCTAssertEqual(try runCLI(["build", "--target", "prod", "-s", "m1", "m2"], in: root, environment: ["DBT_TARGET_PATH": "prod-target"]).code, 0)
+        let retry = try runCLI(["retry"], in: root)
+        XCTAssertEqual(retry.code, 0, retry.stdout + retry.stderr)
+        XCTAssertEqual(try runResults().mapValues { $0["status"] as? String ?? "" }, ["model.clones.m1": "success", "model.clones.m2": "success"])
+        XCTAssertEqual((try runResultsDocument()["args"] as? [String: Any])?["which"] as? String, "clone")
+        XCTAssertEqual(try rows("select count(*) from m2"), [[2]])
+    }
+
     func testCloneNeedsAState() throws {
         let result = try runCLI(["clone"], in: root)
         XCTAssertEqual(result.code, 2)
