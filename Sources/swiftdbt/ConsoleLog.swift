@@ -8,6 +8,8 @@ extension Console {
         var file: LogEvent.Level?
         var fileFormat: Format
         var folder: String
+        /// The size at which `dbt.log` rolls over (0: never).
+        var maxBytes: Int
     }
 
     /// The invocation's logging state, shared by the copies of a console: its ID (known once the project is
@@ -47,6 +49,7 @@ extension Console {
             let path = (settings.folder as NSString).appendingPathComponent("dbt.log")
             do {
                 try FileManager.default.createDirectory(atPath: settings.folder, withIntermediateDirectories: true)
+                try Log.rollOver(path, atBytes: settings.maxBytes)
                 if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil) }
                 let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
                 try handle.seekToEnd()
@@ -64,6 +67,19 @@ extension Console {
             } catch {
                 throw DBTError(.usage, "cannot write the log file \(path): \(error.localizedDescription)")
             }
+        }
+
+        /// As dbt's rotating log: a file of `limit` bytes or more becomes `dbt.log.1` (`.1` becomes `.2`, up to `.5`,
+        /// the oldest dropped). Checked when an invocation opens the file, not while it writes.
+        private static func rollOver(_ path: String, atBytes limit: Int) throws {
+            let files = FileManager.default
+            guard limit > 0, let size = (try? files.attributesOfItem(atPath: path))?[.size] as? Int, size >= limit else { return }
+            let oldest = path + ".5"
+            if files.fileExists(atPath: oldest) { try files.removeItem(atPath: oldest) }
+            for index in stride(from: 4, through: 1, by: -1) where files.fileExists(atPath: path + ".\(index)") {
+                try files.moveItem(atPath: path + ".\(index)", toPath: path + ".\(index + 1)")
+            }
+            try files.moveItem(atPath: path, toPath: path + ".1")
         }
 
         /// Keeps `event` in `dbt.log` when its level is kept there (or until the file opens).

@@ -4,7 +4,7 @@ import SwiftDBT
 
 /// dbt's logging flags: how much reaches standard output, and `dbt.log` (where, how much, in which format).
 /// Each falls back on dbt's environment variable (`DBT_LOG_PATH`, `DBT_LOG_LEVEL`, `DBT_LOG_LEVEL_FILE`,
-/// `DBT_LOG_FORMAT_FILE`, `DBT_QUIET`, `DBT_DEBUG`), then on dbt's default.
+/// `DBT_LOG_FORMAT_FILE`, `DBT_LOG_FILE_MAX_BYTES`, `DBT_QUIET`, `DBT_DEBUG`), then on dbt's default.
 struct LogOptions: ParsableArguments {
     /// A log level, or `none` for nothing.
     enum Threshold: String, ExpressibleByArgument, Sendable {
@@ -33,6 +33,10 @@ struct LogOptions: ParsableArguments {
 
     @Option(name: .customLong("log-format-file"), help: "debug (default), text or json: the lines of dbt.log.")
     var logFormatFile: Console.Format?
+
+    @Option(name: .customLong("log-file-max-bytes"),
+            help: "dbt.log's size before it is rolled over to dbt.log.1 (up to .5); 0 for no limit (default 10 MiB, $DBT_LOG_FILE_MAX_BYTES).")
+    var logFileMaxBytes: Int?
 
     @Flag(name: [.customShort("q"), .customLong("quiet")], help: "Show only errors (and command output such as ls).")
     var quiet = false
@@ -64,7 +68,14 @@ struct LogOptions: ParsableArguments {
         }
         let folder = logPath ?? environment["DBT_LOG_PATH"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (projectDirectory as NSString).appendingPathComponent("logs")
+        var maxBytes = logFileMaxBytes ?? 10 * 1024 * 1024
+        if logFileMaxBytes == nil, let text = environment["DBT_LOG_FILE_MAX_BYTES"], !text.isEmpty {
+            guard let value = Int(text), value >= 0 else {
+                throw DBTError(.usage, "DBT_LOG_FILE_MAX_BYTES=\(text): expected a number of bytes (0 for no limit)")
+            }
+            maxBytes = value
+        }
         return Console.LogSettings(stdout: stdout.level, file: try threshold(logLevelFile, "DBT_LOG_LEVEL_FILE", .debug).level,
-                                   fileFormat: fileFormat == .default ? .debug : fileFormat, folder: folder)
+                                   fileFormat: fileFormat == .default ? .debug : fileFormat, folder: folder, maxBytes: maxBytes)
     }
 }

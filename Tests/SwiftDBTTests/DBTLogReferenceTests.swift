@@ -201,6 +201,22 @@ final class DBTLogReferenceTests: XCTestCase {
                        "a second header: appended")
     }
 
+    /// A `dbt.log` at `--log-file-max-bytes` rolls over to `dbt.log.1` (the older ones move up) when an invocation
+    /// starts, as dbt's rotating log does; 0 never rolls over.
+    func testLogFileRollsOver() throws {
+        let project = try ExecutionProject("skips")
+        defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(project.root)) }
+        try FileManager.default.createDirectory(atPath: project.root + "/logs", withIntermediateDirectories: true)
+        try "older\n".write(toFile: project.root + "/logs/dbt.log.1", atomically: false, encoding: .utf8)
+        try String(repeating: "x", count: 100).write(toFile: project.root + "/logs/dbt.log", atomically: false, encoding: .utf8)
+        XCTAssertEqual(try project.run("parse", "--log-file-max-bytes", "0").code, 0)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: project.root + "/logs/dbt.log.2"))
+        XCTAssertEqual(try project.run("parse", "--log-file-max-bytes", "100").code, 0)
+        XCTAssertEqual(try String(contentsOfFile: project.root + "/logs/dbt.log.2", encoding: .utf8), "older\n")
+        XCTAssert(try String(contentsOfFile: project.root + "/logs/dbt.log.1", encoding: .utf8).hasPrefix(String(repeating: "x", count: 100) + "\n\n="))
+        XCTAssert(try String(contentsOfFile: project.root + "/logs/dbt.log", encoding: .utf8).hasPrefix("\n\n="))
+    }
+
     /// `--quiet` (or `DBT_QUIET`) leaves only errors on standard output; `DBT_LOG_FORMAT=json` is `--log-format json`;
     /// `DBT_LOG_LEVEL=debug` shows debug events; a level dbt does not know is a usage error naming the variable.
     func testQuietDebugAndTheEnvironment() throws {
