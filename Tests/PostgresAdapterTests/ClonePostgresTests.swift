@@ -91,4 +91,24 @@ final class ClonePostgresTests: XCTestCase {
         }
         XCTAssertEqual(try connection.query("select count(*) from \"\(schemas["dev"] ?? "")\".m1", limit: nil).rows.first?.first?.integer, 2)
     }
+
+    /// A clone gets the node's grants and description, as dbt's view materialization gives them.
+    func testCloneAppliesGrantsAndPersistDocs() throws {
+        let connection = try connect(try load(root, target: "dev", environment: environment))
+        let role = "clone_reader_\(UUID().uuidString.prefix(8).lowercased())"
+        try connection.execute("create role \(role)")
+        defer { _ = try? connection.execute("drop owned by \(role); drop role \(role)") }
+        let project = root + "/dbt_project.yml"
+        try (try String(contentsOfFile: project, encoding: .utf8) + "    +grants: {select: [\(role)]}\n    +persist_docs: {relation: true}\n")
+            .write(toFile: project, atomically: true, encoding: .utf8)
+        try "version: 2\nmodels:\n  - name: m1\n    description: people, cloned\n".write(toFile: root + "/models/properties.yml",
+                                                                                     atomically: true, encoding: .utf8)
+        XCTAssertEqual(try run(["build", "--target", "prod"]).code, 0)
+        try FileManager.default.copyItem(atPath: root + "/target", toPath: root + "/prod-state")
+        let clone = try run(["clone", "--state", "prod-state", "--target", "dev"])
+        XCTAssertEqual(clone.code, 0, clone.lines.joined(separator: "\n"))
+        let dev = schemas["dev"] ?? ""
+        XCTAssertEqual(try connection.query("select has_table_privilege('\(role)', '\(dev).m1', 'select')", limit: nil).rows, [[.bool(true)]])
+        XCTAssertEqual(try connection.query("select obj_description('\(dev).m1'::regclass)", limit: nil).rows, [[.text("people, cloned")]])
+    }
 }

@@ -6,7 +6,7 @@ import Foundation
 /// file, a table copied from it. A node whose relation already exists is left alone (`No-op`) unless
 /// `fullRefresh`, as is one the state did not build; `log` says why, in dbt's words (dbt prints no progress
 /// line for a clone). Nodes run one by one and nothing is skipped: each clone stands alone. A failing
-/// clone leaves the previous relation in place.
+/// clone leaves the previous relation in place. The new relation gets the node's `grants` and `persist_docs`.
 public struct CloneTask {
     let loaded: LoadedProject
     let state: StateManifest
@@ -65,6 +65,10 @@ public struct CloneTask {
                 if let existing = relations.kind(of: target) { try connection.execute(dialect.drop(target, kind: existing)) }
                 let status = try connection.run(asView ? dialect.createViewAs(target, select) : dialect.createTableAs(target, select),
                                                 fetch: false, limit: nil).status
+                // A new relation: its grants and comments as the node's config asks, nothing to revoke (dbt's view materialization).
+                try Grants(node.config["grants"]).apply(to: target, connection: connection, dialect: dialect, revokingStale: false)
+                try PersistDocs(node.config["persist_docs"]).apply(node, to: target, kind: asView ? .view : .table,
+                                                                   connection: connection, dialect: dialect)
                 try connection.commit()
                 relations.set(target, asView ? .view : .table)
                 result.message = status.message
