@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Records what dbt-core 1.10 writes of a build, for swiftdbt's structured logs and run_results.json:
 the events of `--log-format json` (name, code, level, thread, the keys of `info`, of `data` and of
-`data.node_info`), the debug-level events `logs/dbt.log` adds, the shape of a `logs/dbt.log` line in
+`data.node_info`) of a build and of an `ls`, the debug-level events `logs/dbt.log` adds, the shape of a `logs/dbt.log` line in
 the default (text) file format, and `run_results.json`'s `args` (keys and values) and result keys for
 two invocations. The project is made here: a seed, a table model, a view on it, a model that fails and
 its skipped child, two data tests that pass and one that warns. Output: Tests/Fixtures/reference/log-events.json.
@@ -29,6 +29,7 @@ INVOCATIONS = [
     ("build_json", ["--log-format", "json", "build", "--profiles-dir", "."]),
     ("run_flags", ["run", "--profiles-dir", ".", "-s", "m1+", "--exclude", "m2", "--full-refresh", "--fail-fast",
                    "--threads", "1", "--target", "dev", "--vars", "{a: 1}"]),
+    ("ls_json", ["--log-format", "json", "ls", "--profiles-dir", ".", "-s", "m1", "--output", "name"]),
 ]
 
 
@@ -66,19 +67,25 @@ def run(label, arguments):
             f.write(profile(folder))
         done = subprocess.run([os.environ.get("DBT", "dbt")] + arguments, cwd=folder, capture_output=True, text=True,
                               env={**os.environ, "DBT_SEND_ANONYMOUS_USAGE_STATS": "false", "NO_COLOR": "1"})
-        with open(os.path.join(folder, "target", "run_results.json")) as f:
-            results = json.load(f)
         with open(os.path.join(folder, "logs", "dbt.log")) as f:
             log = f.read().splitlines()
+        record = {"exit_code": done.returncode, "command": arguments}
+        if "ls" in arguments:
+            # ls writes no run results; what it lists comes as events of their own.
+            record["stdout_events"] = events(done.stdout.splitlines())
+            record["listed"] = [json.loads(line)["data"].get("msg") for line in done.stdout.splitlines()
+                                if line.startswith("{") and json.loads(line)["info"]["name"] == "PrintEvent"]
+            return label, record
+        with open(os.path.join(folder, "target", "run_results.json")) as f:
+            results = json.load(f)
         args = {k: (v.replace(folder, "<project>") if isinstance(v, str) else v) for k, v in results["args"].items()}
-        record = {"exit_code": done.returncode, "command": arguments, "args": args,
-                  "result_keys": sorted(results["results"][0]),
-                  "results": [{"unique_id": r["unique_id"], "status": r["status"], "thread_id": r["thread_id"],
-                               "timing_names": [t["name"] for t in r["timing"]],
-                               "adapter_response_keys": sorted(r["adapter_response"]),
-                               "message": r["message"], "failures": r["failures"], "compiled": r["compiled"],
-                               "has_compiled_code": r["compiled_code"] is not None,
-                               "relation_name": r["relation_name"]} for r in results["results"]]}
+        record.update({"args": args, "result_keys": sorted(results["results"][0]),
+                       "results": [{"unique_id": r["unique_id"], "status": r["status"], "thread_id": r["thread_id"],
+                                    "timing_names": [t["name"] for t in r["timing"]],
+                                    "adapter_response_keys": sorted(r["adapter_response"]),
+                                    "message": r["message"], "failures": r["failures"], "compiled": r["compiled"],
+                                    "has_compiled_code": r["compiled_code"] is not None,
+                                    "relation_name": r["relation_name"]} for r in results["results"]]})
         if "json" in arguments:
             record["stdout_events"] = events(done.stdout.splitlines())
             record["file_events"] = events(log)

@@ -54,9 +54,13 @@ struct Console: Sendable {
         write(Console.line(event, format: format, at: now, invocationID: log.id, colored: usesColor))
     }
 
-    /// Prints a line with no prefix (command output such as `ls` results).
+    /// Prints a line with no prefix (command output such as `ls` results), whatever the log level; with
+    /// `--log-format json`, as dbt's `PrintEvent`.
     func output(_ line: String) {
-        write(line)
+        guard format == .json else { return write(line) }
+        let event = LogEvent(.printEvent, message: line, data: [("msg", .string(line))])
+        log.record(event, at: Date())
+        write(event.jsonLine(invocationID: log.id))
     }
 
     /// Writes one line straight to standard output (unbuffered, so pipes and logs see progress as it happens),

@@ -248,6 +248,31 @@ final class DBTLogReferenceTests: XCTestCase {
         XCTAssert(wrong.stderr.contains("DBT_LOG_LEVEL=loud: expected debug, info, warn, error or none"), wrong.stderr)
     }
 
+    /// `ls --log-format json` prints each node as dbt's `PrintEvent`, with its name, code, level and fields.
+    func testListInJSONPrintsDBTsEvents() throws {
+        let project = try ExecutionProject("skips")
+        defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(project.root)) }
+        let list = try project.run("ls", "-s", "independent", "--output", "name", "--log-format", "json")
+        XCTAssertEqual(list.code, 0, list.all)
+        let reference = try reference("ls_json")
+        let dbt = try XCTUnwrap(reference["stdout_events"] as? [String: [String: Any]])
+        let expected = try XCTUnwrap(dbt["PrintEvent"])
+        var listed: [String] = []
+        for line in list.stdout.split(separator: "\n") {
+            let event = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], String(line))
+            let info = try XCTUnwrap(event["info"] as? [String: Any])
+            let data = try XCTUnwrap(event["data"] as? [String: Any])
+            XCTAssertEqual(info["name"] as? String, "PrintEvent")
+            XCTAssertEqual(info["code"] as? String, expected["code"] as? String)
+            XCTAssertEqual(info["level"] as? String, expected["level"] as? String)
+            XCTAssertEqual(Array(data.keys).sorted(), expected["data_keys"] as? [String])
+            XCTAssertNotEqual(info["invocation_id"] as? String, "")
+            listed.append(data["msg"] as? String ?? "")
+        }
+        XCTAssertEqual(listed, ["independent"])
+        XCTAssertEqual((reference["listed"] as? [String])?.first, "m1", "dbt's msg is the name alone, as --output name prints it")
+    }
+
     /// `retry` runs the last command (here `run`, not `build`) over what errored or was skipped, with its
     /// flags and vars (a `--vars` given now replaces them), and writes the same command into its args.
     func testRetryRunsTheLastCommandWithItsArgs() throws {

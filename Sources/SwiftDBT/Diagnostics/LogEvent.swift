@@ -28,6 +28,8 @@ public struct LogEvent: Sendable {
         public static let runResultWarning = Kind(name: "RunResultWarning", code: "Z021")
         public static let runResultWarningMessage = Kind(name: "RunResultWarningMessage", code: "Z046")
         public static let checkNodeTestFailure = Kind(name: "CheckNodeTestFailure", code: "Z027")
+        /// A command's own output (`ls`'s nodes), shown whatever the log level.
+        public static let printEvent = Kind(name: "PrintEvent", code: "Z052")
         public static let sqlCompiledPath = Kind(name: "SQLCompiledPath", code: "Z026")
     }
 
