@@ -8,6 +8,8 @@ public struct SQLiteDialect: Dialect {
     public var type: String { "sqlite" }
     public var includesDatabase: Bool { false }
     public var canRenameViews: Bool { false }
+    /// Each schema is its own database file, and a view may not read another file.
+    public var viewsReadOtherSchemas: Bool { false }
     public var adapterMaterializations: Set<String> { ["view", "table", "incremental"] }
     public var supportsTruncate: Bool { false }
     public var relationClassName: String { "SQLiteRelation" }

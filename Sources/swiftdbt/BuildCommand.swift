@@ -12,7 +12,9 @@ struct BuildCommand: ParsableCommand {
 
     func run() throws {
         Console.run(format: project.logFormat) { console in
-            try RunInvocation.execute(.build, project: project, flags: flags, console: console, deferral: { loaded, selected, connection in
+            try RunInvocation.execute(.build, project: project, flags: flags, console: console,
+                                      args: InvocationArgs("build", project: project, selection: selection, flags: flags, deferral: deferral),
+                                      deferral: { loaded, selected, connection in
                 try deferral.apply(loaded, selected: selected, stateFolder: selection.state, connection: connection, console: console)
             }) { loaded in
                 try selection.select(in: loaded, defaultTypes: [.model, .seed, .test, .unitTest, .snapshot], console: console)

@@ -7,7 +7,7 @@ struct CleanCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "clean", abstract: "Delete the clean-targets folders.")
 
     @Option(name: .customLong("project-dir"), help: "The folder holding dbt_project.yml.")
-    var projectDirectory: String = "."
+    var projectDirectory: String = ProjectOptions.environmentProjectDirectory
 
     func run() throws {
         Console.run { console in

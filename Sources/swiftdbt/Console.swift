@@ -4,23 +4,28 @@ import SwiftDBT
 
 /// Writes user-facing lines, timestamped like dbt's, and turns failures into exit codes.
 /// Colours only on a terminal, and never with `NO_COLOR` set.
-/// With `--log-format json`, every line is one JSON object instead.
+/// With `--log-format json`, every line is one of dbt's structured events (`LogEvent`) instead; with
+/// `debug`, lines carry dbt's debug prefix (`06:27:03.338208 [info ] [MainThread]: `).
 struct Console: Sendable {
     enum Color: String {
         case red = "31", green = "32", yellow = "33"
     }
 
-    /// `--log-format`: dbt's plain lines, or one JSON object per event.
+    /// `--log-format`: dbt's plain lines (`text`, `default`), with the debug prefix, or one JSON object per event.
     enum Format: String, Sendable {
-        case text, json
+        case text, json, debug
+        case `default`
     }
 
     let format: Format
     let usesColor: Bool
+    let log = Log()
 
-    init(format: Format = .text) {
-        self.format = format
-        usesColor = format == .text && isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    /// `format` `default` takes `DBT_LOG_FORMAT` when it is set.
+    init(format: Format = .default) {
+        let environment = ProcessInfo.processInfo.environment
+        self.format = format == .default ? environment["DBT_LOG_FORMAT"].flatMap { Format(rawValue: $0.lowercased()) } ?? format : format
+        usesColor = self.format != .json && isatty(STDOUT_FILENO) == 1 && environment["NO_COLOR"] == nil
     }
 
     /// `text` in `color` when colours are on.
@@ -29,32 +34,33 @@ struct Console: Sendable {
         return "\u{1B}[\(color.rawValue)m\(text)\u{1B}[0m"
     }
 
-    /// Prints one informational line with dbt's `HH:MM:SS  ` prefix.
-    func info(_ line: String) {
-        event(line, level: "info")
+    /// Prints one informational line with dbt's `HH:MM:SS  ` prefix (dbt's `Formatting` event when blank,
+    /// `Note` otherwise), or as `kind` with its fields.
+    func info(_ line: String, _ kind: LogEvent.Kind? = nil, data: [(key: String, value: ConfigValue)]? = nil) {
+        emit(LogEvent(kind ?? (line.isEmpty ? .formatting : .note), message: line, data: data ?? [("msg", .string(line))]))
     }
 
     /// Prints a warning line.
     func warn(_ line: String) {
-        event("[WARNING]: " + line, level: "warn")
+        emit(LogEvent(.note, level: .warn, message: "[WARNING]: " + line, data: [("msg", .string(line))]))
     }
 
-    private func event(_ line: String, level: String) {
-        switch format {
-        case .text:
-            write(Console.timestamp() + "  " + line)
-        case .json:
-            let fields: ConfigValue = .dict([("info", .dict([
-                ("level", .string(level)), ("msg", .string(line)),
-                ("ts", .string(ISO8601DateFormatter().string(from: Date()))),
-            ]))])
-            write(JSONWriter.string(fields))
-        }
+    /// Prints one event as the format shows it, when its level is shown (`--log-level`, `--quiet`, `--debug`),
+    /// and keeps it in `dbt.log`.
+    func emit(_ event: LogEvent) {
+        let now = Date()
+        log.record(event, at: now)
+        guard log.shows(event.level) else { return }
+        write(Console.line(event, format: format, at: now, invocationID: log.id, colored: usesColor))
     }
 
-    /// Prints a line with no prefix (command output such as `ls` results).
+    /// Prints a line with no prefix (command output such as `ls` results), whatever the log level; with
+    /// `--log-format json`, as dbt's `PrintEvent`.
     func output(_ line: String) {
-        write(line)
+        guard format == .json else { return write(line) }
+        let event = LogEvent(.printEvent, message: line, data: [("msg", .string(line))])
+        log.record(event, at: Date())
+        write(event.jsonLine(invocationID: log.id))
     }
 
     /// Writes one line straight to standard output (unbuffered, so pipes and logs see progress as it happens),
@@ -75,7 +81,7 @@ struct Console: Sendable {
     }
 
     /// Runs a command body, printing any failure and exiting with dbt's code (1 failed nodes, 2 unusable input).
-    static func run(format: Format = .text, _ body: (Console) throws -> Void) -> Never {
+    static func run(format: Format = .default, _ body: (Console) throws -> Void) -> Never {
         let console = Console(format: format)
         do {
             try body(console)

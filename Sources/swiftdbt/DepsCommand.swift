@@ -7,7 +7,7 @@ struct DepsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "deps", abstract: "Install the project's packages.")
 
     @Option(name: .customLong("project-dir"), help: "The folder holding dbt_project.yml.")
-    var projectDirectory: String = "."
+    var projectDirectory: String = ProjectOptions.environmentProjectDirectory
 
     @Option(help: "Variables as YAML or JSON, like '{key: value}'.")
     var vars: String?

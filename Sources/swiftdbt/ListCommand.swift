@@ -22,6 +22,7 @@ struct ListCommand: ParsableCommand {
                                       target: project.target, vars: project.vars, threads: project.threads,
                                       versionCheck: project.versionCheck)
             let loaded = try ProjectLoader.load(options, adapters: ProjectOptions.adapters)
+            console.log.id = loaded.session.invocationID
             let selected = try selection.select(in: loaded, defaultTypes: Set(ResourceType.allCases), console: console)
             for line in NodeListing.lines(loaded, selected: selected, format: output.rawValue) {
                 console.output(line)

@@ -6,8 +6,13 @@ import SwiftDBT
 
 /// Where the project and profile are, and what to render them with.
 struct ProjectOptions: ParsableArguments {
-    @Option(name: .customLong("project-dir"), help: "The folder holding dbt_project.yml.")
-    var projectDirectory: String = "."
+    @Option(name: .customLong("project-dir"), help: "The folder holding dbt_project.yml (default: $DBT_PROJECT_DIR, or here).")
+    var projectDirectory: String = ProjectOptions.environmentProjectDirectory
+
+    /// `DBT_PROJECT_DIR`, or the current folder.
+    static var environmentProjectDirectory: String {
+        ProcessInfo.processInfo.environment["DBT_PROJECT_DIR"].flatMap { $0.isEmpty ? nil : $0 } ?? "."
+    }
 
     @Option(name: .customLong("profiles-dir"), help: "The folder holding profiles.json or profiles.yml.")
     var profilesDirectory: String?
@@ -24,8 +29,11 @@ struct ProjectOptions: ParsableArguments {
     @Flag(inversion: .prefixedNo, help: "Check require-dbt-version of the project and its packages (DBT_VERSION_CHECK).")
     var versionCheck = true
 
-    @Option(name: .customLong("log-format"), help: "text (default) or json: one JSON object per line.")
-    var logFormat: Console.Format = .text
+    @Option(name: .customLong("log-format"),
+            help: "default (plain lines, as text), debug, or json: one of dbt's structured events per line ($DBT_LOG_FORMAT).")
+    var logFormat: Console.Format = .default
+
+    @OptionGroup var logging: LogOptions
 
     /// The adapters this binary links.
     static var adapters: AdapterRegistry {
@@ -47,12 +55,17 @@ struct ProjectOptions: ParsableArguments {
 
     /// Loads and parses the project, printing the profile notice and the "Found ..." line.
     func load(console: Console) throws -> LoadedProject {
+        let logSettings = try logging.settings(projectDirectory: projectDirectory, environment: ProcessInfo.processInfo.environment)
+        console.log.apply(logSettings)
         let options = LoadOptions(projectDirectory: projectDirectory, profilesDirectory: profilesDirectory, target: target,
                                   vars: vars, threads: threads, versionCheck: versionCheck, log: { console.info($0) })
         let loaded = try ProjectLoader.load(options, adapters: ProjectOptions.adapters)
         KeptUntilExit.keep(loaded)
+        console.log.id = loaded.session.invocationID
+        try console.log.open(logSettings, invocationID: loaded.session.invocationID)
         if let notice = loaded.profileNotice { console.info(notice) }
-        console.info(ProjectSummary.line(loaded.manifest))
+        let summary = ProjectSummary.line(loaded.manifest)
+        console.info(summary, .foundStats, data: [("stat_line", .string(summary.replacingOccurrences(of: "Found ", with: "")))])
         return loaded
     }
 }

@@ -1,18 +1,56 @@
 import ArgumentParser
+import Foundation
 import SwiftDBT
 
-/// `swiftdbt retry`: runs again what errored, failed or was skipped in the last `run_results.json`.
+/// `swiftdbt retry`: runs the last invocation's command again (its flags and selection from
+/// `run_results.json` `args`) over the nodes that errored, failed or were skipped, as dbt's retry does
+/// (`seed`, `run`, `test`, `build`, `clone`).
+/// `--vars` and `--threads` given now replace the last ones; `--warn-error` also retries warnings.
 struct RetryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "retry",
-                                                    abstract: "Re-run what failed or was skipped last time.")
+                                                    abstract: "Re-run what failed or was skipped last time, with that run's command and flags.")
 
     @OptionGroup var project: ProjectOptions
-    @OptionGroup var flags: RunFlags
+
+    @Option(help: "The folder of the run_results.json to retry (default: the target folder).")
+    var state: String?
+
+    @Flag(name: .customLong("warn-error"), help: "Also retry what warned, and treat warnings as errors.")
+    var warnError = false
 
     func run() throws {
         Console.run(format: project.logFormat) { console in
-            try RunInvocation.execute(.build, project: project, flags: flags, console: console) { loaded in
-                try RunResultsWriter.unfinished(in: loaded.session.project)
+            let environment = ProcessInfo.processInfo.environment
+            let folder = try state ?? PreviousRun.targetFolder(projectDirectory: project.projectDirectory, environment: environment)
+            let previous = try PreviousRun(folder: folder)
+            guard var args = previous.args else {
+                throw DBTError(.usage, "\(folder)/run_results.json has no args.which: there is no command to retry")
+            }
+            var options = project
+            options.target = args.target
+            options.vars = project.vars ?? args.varsText
+            options.threads = project.threads ?? args.threads
+            args.projectDirectory = URL(fileURLWithPath: project.projectDirectory).standardizedFileURL.path
+            args.profilesDirectory = project.profilesDirectory
+            args.warnError = warnError
+            args.threads = options.threads
+            args.vars = (try? LoadOptions.parseMapping(options.vars, option: "--vars")) ?? []
+            args.invocationCommand = (["swiftdbt"] + CommandLine.arguments.dropFirst()).joined(separator: " ")
+            let retried = previous.retryable(warnError: warnError)
+            if args.which == "clone", let stateFolder = args.state {
+                return try CloneCommand.clone(try options.load(console: console), state: stateFolder, args: args, console: console) { loaded in
+                    retried.filter { loaded.manifest.node($0) != nil }
+                }
+            }
+            guard let command = RunOptions.Command(rawValue: args.which) else {
+                throw DBTError(.usage, "swiftdbt cannot retry '\(args.which)' (it retries seed, run, test, build and clone)")
+            }
+            try RunInvocation.execute(command, project: options, flags: args, console: console, args: args, deferral: { loaded, selected, connection in
+                guard args.deferToState, let stateFolder = args.state else { return loaded }
+                return try Deferral.apply(loaded, state: StateManifest.read(stateFolder), selected: Set(selected),
+                                          favorState: args.favorState, connection: connection).loaded
+            }) { loaded in
+                retried.filter { loaded.manifest.node($0) != nil }
             }
         }
     }

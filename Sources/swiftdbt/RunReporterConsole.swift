@@ -2,17 +2,63 @@ import Foundation
 import SwiftDBT
 
 /// Prints a run's progress as dbt does: `1 of 5 START ... [RUN]`, `1 of 5 OK created ... [OK in 0.02s]`,
-/// the message padded with dots to 80 columns, then the bracketed status.
+/// the message padded with dots to 80 columns, then the bracketed status. Each line is dbt's event
+/// (`LogStartLine`, `LogModelResult`, ...) with its fields and `node_info`, preceded by the debug-level
+/// `NodeStart` or followed by `NodeFinished`.
 struct RunConsole: RunReporter {
     let console: Console
+    let dialect: any Dialect
 
     func started(_ node: ProjectNode, index: Int, total: Int) {
-        line("START \(describe(node))", status: "RUN", index: index, total: total)
+        let info = LogEvent.nodeInfo(node, dialect: dialect, status: "started", startedAt: Date(), finishedAt: nil)
+        console.emit(LogEvent(.nodeStart, level: .debug, message: "Began running node \(node.uniqueID)", data: [("node_info", info)]))
+        line("START \(describe(node))", status: "RUN", index: index, total: total, event: .logStartLine,
+             data: [("description", .string(describe(node))), ("index", .int(index)), ("total", .int(total)), ("node_info", info)])
     }
 
     func finished(_ node: ProjectNode, result: NodeResult, index: Int, total: Int) {
+        let info = LogEvent.nodeInfo(node, dialect: dialect, status: result.status.rawValue, startedAt: result.startedAt,
+                                     finishedAt: result.completedAt)
+        let (kind, data) = fields(node, result, index: index, total: total, info: info)
+        report(node, result: result, index: index, total: total, event: kind, data: data)
+        console.emit(LogEvent(.nodeFinished, level: .debug, message: "Finished running node \(node.uniqueID)",
+                              data: [("node_info", info), ("run_result", .dict([("status", .string(result.status.rawValue)),
+                                                                                 ("message", .string(result.message))]))]))
+    }
+
+    /// The event dbt logs for a finished node, and its fields.
+    private func fields(_ node: ProjectNode, _ result: NodeResult, index: Int, total: Int,
+                        info: ConfigValue) -> (LogEvent.Kind, [(key: String, value: ConfigValue)]) {
+        let common: [(key: String, value: ConfigValue)] = [("index", .int(index)), ("total", .int(total)), ("node_info", info)]
+        if result.status == .skipped {
+            return (.skippingDetails, [("resource_type", .string(node.resourceType.rawValue)),
+                                       ("schema", node.relation?.schema.map(ConfigValue.string) ?? .null),
+                                       ("node_name", .string(node.name))] + common)
+        }
+        let time: (key: String, value: ConfigValue) = ("execution_time", .double(result.executionTime))
+        switch node.resourceType {
+        case .seed:
+            return (.logSeedResult, [("status", .string(result.status.rawValue)), ("result_message", .string(result.message)),
+                                     ("schema", node.relation?.schema.map(ConfigValue.string) ?? .null),
+                                     ("relation", .string(node.relation?.identifier ?? node.name)), time] + common)
+        case .test:
+            // dbt's test result has no `total` (`num_models` holds it).
+            return (.logTestResult, [("name", .string(node.name)), ("status", .string(result.status.rawValue)),
+                                     ("num_models", .int(total)), ("num_failures", .int(result.failures ?? 0)),
+                                     ("attached_node", .string(node.test?.attachedNode ?? "")), time,
+                                     ("index", .int(index)), ("node_info", info)])
+        default:
+            return (.logModelResult, [("description", .string(describe(node))), ("status", .string(result.message)), time] + common)
+        }
+    }
+
+    private func report(_ node: ProjectNode, result: NodeResult, index: Int, total: Int, event: LogEvent.Kind,
+                        data: [(key: String, value: ConfigValue)]) {
         let time = String(format: " in %.2fs", result.executionTime)
         let failures = result.failures ?? 0
+        func line(_ message: String, status: String, index: Int, total: Int) {
+            self.line(message, status: status, index: index, total: total, event: event, data: data)
+        }
         switch (result.status, node.resourceType) {
         case (.success, .snapshot):
             line("OK snapshotted \(relationName(node))", status: console.paint(result.message, .green) + time, index: index, total: total)
@@ -74,10 +120,11 @@ struct RunConsole: RunReporter {
 
     /// dbt's `format_fancy_output_line`: `<i> of <n> <message> ` padded with dots to 80 columns
     /// (cut to 77 and `...` when `truncate`), then ` [<status>]`.
-    private func line(_ message: String, status: String, index: Int, total: Int, truncate: Bool = false) {
+    private func line(_ message: String, status: String, index: Int, total: Int, truncate: Bool = false,
+                      event: LogEvent.Kind = .note, data: [(key: String, value: ConfigValue)]? = nil) {
         let prefix = "\(index) of \(total) \(message) "
         var justified = prefix.count < 80 ? prefix + String(repeating: ".", count: 80 - prefix.count) : prefix
         if truncate && justified.count > 77 { justified = String(justified.prefix(77)) + "..." }
-        console.info(justified + " [" + status + "]")
+        console.info(justified + " [" + status + "]", event, data: data)
     }
 }

@@ -4,30 +4,50 @@ import SwiftDBT
 /// The end of a run as dbt prints it: what ran and how long it took, the errors and warnings
 /// again with where their SQL is, and the totals (`Done. PASS=.. WARN=.. ERROR=.. SKIP=.. NO-OP=.. TOTAL=..`).
 enum RunSummary {
-    static func print(_ results: [NodeResult], manifest: Manifest, elapsed: TimeInterval, interrupted: Bool, console: Console) {
+    /// `counted`: whether the `Finished running ...` line comes first (`clone` has none, as in dbt).
+    /// `dialect` names the nodes' relations in the events' `node_info` (left out without one).
+    static func print(_ results: [NodeResult], manifest: Manifest, elapsed: TimeInterval, interrupted: Bool, console: Console,
+                      counted: Bool = true, dialect: (any Dialect)? = nil) {
+        if counted { printCounts(results, manifest: manifest, elapsed: elapsed, console: console) }
+        printOutcome(results, manifest: manifest, interrupted: interrupted, dialect: dialect, console: console)
+    }
+
+    private static func printCounts(_ results: [NodeResult], manifest: Manifest, elapsed: TimeInterval, console: Console) {
         console.info("")
-        console.info("Finished running \(counts(results, manifest)) in 0 hours \(Int(elapsed) / 60) minutes and "
-                     + String(format: "%.2f seconds (%.2fs).", elapsed.truncatingRemainder(dividingBy: 60), elapsed))
+        let counted = counts(results, manifest)
+        console.info("Finished running \(counted) in 0 hours \(Int(elapsed) / 60) minutes and "
+                     + String(format: "%.2f seconds (%.2fs).", elapsed.truncatingRemainder(dividingBy: 60), elapsed),
+                     .finishedRunningStats, data: [("stat_line", .string(counted)), ("execution", .string("")),
+                                                   ("execution_time", .double(elapsed))])
+    }
+
+    private static func printOutcome(_ results: [NodeResult], manifest: Manifest, interrupted: Bool, dialect: (any Dialect)?,
+                                     console: Console) {
         let errors = results.filter(\.isFailure)
         let warnings = results.filter { $0.status == .warn }
         console.info("")
+        let summary: [(key: String, value: ConfigValue)] = [("num_errors", .int(errors.count)), ("num_warnings", .int(warnings.count)),
+                                                            ("num_partial_success", .int(0)), ("keyboard_interrupt", .bool(interrupted))]
         if interrupted {
-            console.info(console.paint("Exited because of keyboard interrupt", .yellow))
+            console.info(console.paint("Exited because of keyboard interrupt", .yellow), .endOfRunSummary, data: summary)
         } else if !errors.isEmpty {
             console.info(console.paint("Completed with \(plural(errors.count, "error")), 0 partial successes, and "
-                                       + "\(plural(warnings.count, "warning")):", .red))
+                                       + "\(plural(warnings.count, "warning")):", .red), .endOfRunSummary, data: summary)
         } else if !warnings.isEmpty {
-            console.info(console.paint("Completed with \(plural(warnings.count, "warning")):", .yellow))
+            console.info(console.paint("Completed with \(plural(warnings.count, "warning")):", .yellow), .endOfRunSummary, data: summary)
         } else {
-            console.info(console.paint("Completed successfully", .green))
+            console.info(console.paint("Completed successfully", .green), .endOfRunSummary, data: summary)
         }
         for result in errors + warnings {
-            printProblem(result, manifest: manifest, console: console)
+            printProblem(result, manifest: manifest, dialect: dialect, console: console)
         }
         let pass = results.filter { $0.status == .success || $0.status == .pass }.count
         let skip = results.filter { $0.status == .skipped }.count
         console.info("")
-        console.info("Done. PASS=\(pass) WARN=\(warnings.count) ERROR=\(errors.count) SKIP=\(skip) NO-OP=0 TOTAL=\(results.count)")
+        let stats: [(key: String, value: ConfigValue)] = [("pass", .int(pass)), ("warn", .int(warnings.count)), ("error", .int(errors.count)),
+                                                          ("skip", .int(skip)), ("noop", .int(0)), ("total", .int(results.count))]
+        console.info("Done. PASS=\(pass) WARN=\(warnings.count) ERROR=\(errors.count) SKIP=\(skip) NO-OP=0 TOTAL=\(results.count)",
+                     .statsLine, data: [("stats", .dict(stats))])
     }
 
     /// `3 seeds, 2 table models, 16 data tests`: sorted by resource type as dbt sorts them.
@@ -57,27 +77,41 @@ enum RunSummary {
 
     /// `Failure in model x (models/x.sql)` or `Warning in test ...`, the message, the compiled SQL's path,
     /// and for a test that stores its failures, the query that shows them.
-    private static func printProblem(_ result: NodeResult, manifest: Manifest, console: Console) {
-        let (type, name, path): (String, String, String) = manifest.node(result.uniqueID).map {
+    private static func printProblem(_ result: NodeResult, manifest: Manifest, dialect: (any Dialect)?, console: Console) {
+        let node = manifest.node(result.uniqueID)
+        let (type, name, path): (String, String, String) = node.map {
             ($0.resourceType.rawValue, $0.name, $0.originalFilePath)
         } ?? ("operation", String(result.uniqueID.split(separator: ".").last ?? ""), "./dbt_project.yml")
+        // dbt's events for the block, each with the node's `node_info` where there is a node.
+        var info: [(key: String, value: ConfigValue)] = []
+        if let node, let dialect {
+            info = [("node_info", LogEvent.nodeInfo(node, dialect: dialect, status: result.status.rawValue, startedAt: result.startedAt,
+                                                    finishedAt: result.completedAt))]
+        }
+        let heading: [(key: String, value: ConfigValue)] = [("resource_type", .string(type)), ("node_name", .string(name)),
+                                                            ("path", .string(path))] + info
         console.info("")
         if result.status == .warn {
-            console.info(console.paint("Warning in \(type) \(name) (\(path))", .yellow))
-            console.info(result.message)
+            console.emit(LogEvent(.runResultWarning, level: .warn, message: console.paint("Warning in \(type) \(name) (\(path))", .yellow),
+                                  data: heading))
+            console.emit(LogEvent(.runResultWarningMessage, level: .warn, message: result.message,
+                                  data: [("msg", .string(result.message))] + info))
         } else {
-            console.info(console.paint("Failure in \(type) \(name) (\(path))", .red))
-            console.info("  " + result.message)
+            console.emit(LogEvent(.runResultFailure, level: .error, message: console.paint("Failure in \(type) \(name) (\(path))", .red),
+                                  data: heading))
+            console.emit(LogEvent(.runResultError, level: .error, message: "  " + result.message,
+                                  data: [("msg", .string(result.message))] + info))
         }
         if let compiled = result.compiledPath {
             console.info("")
-            console.info("  compiled code at \(compiled)")
+            console.info("  compiled code at \(compiled)", .sqlCompiledPath, data: [("path", .string(compiled))] + info)
         }
         if let stored = result.storedFailures {
             let query = "select * from \(stored)"
             let border = String(repeating: "-", count: query.count)
             console.info("")
-            console.info("  See test failures:\n  \(border)\n  \(query)\n  \(border)")
+            console.info("  See test failures:\n  \(border)\n  \(query)\n  \(border)", .checkNodeTestFailure,
+                         data: [("relation_name", .string(stored))] + info)
         }
     }
 }

@@ -11,7 +11,8 @@ struct SeedCommand: ParsableCommand {
 
     func run() throws {
         Console.run(format: project.logFormat) { console in
-            try RunInvocation.execute(.seed, project: project, flags: flags, console: console) { loaded in
+            try RunInvocation.execute(.seed, project: project, flags: flags, console: console,
+                                      args: InvocationArgs("seed", project: project, selection: selection, flags: flags)) { loaded in
                 try selection.select(in: loaded, defaultTypes: [.seed], console: console)
             }
         }

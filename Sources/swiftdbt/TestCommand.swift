@@ -12,7 +12,9 @@ struct TestCommand: ParsableCommand {
 
     func run() throws {
         Console.run(format: project.logFormat) { console in
-            try RunInvocation.execute(.test, project: project, flags: flags, console: console, deferral: { loaded, selected, connection in
+            try RunInvocation.execute(.test, project: project, flags: flags, console: console,
+                                      args: InvocationArgs("test", project: project, selection: selection, flags: flags, deferral: deferral),
+                                      deferral: { loaded, selected, connection in
                 try deferral.apply(loaded, selected: selected, stateFolder: selection.state, connection: connection, console: console)
             }) { loaded in
                 try selection.select(in: loaded, defaultTypes: [.test, .unitTest], console: console)

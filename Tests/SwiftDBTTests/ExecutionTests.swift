@@ -61,7 +61,8 @@ final class ExecutionTests: XCTestCase {
         XCTAssert(broken.stdout.contains("no such column: no_such_column"), broken.stdout)
         XCTAssertEqual(try rows("select count(*) from fragile"), [[.integer(3)]], "the previous table is still there")
         XCTAssertEqual(try rows("select name from sqlite_master where name like '%__dbt_tmp' or name like '%__dbt_backup'"), [])
-        let retry = try run(["retry"])
+        // retry reuses the last run's vars unless --vars says otherwise, as dbt's does.
+        let retry = try run(["retry", "--vars", "{}"])
         XCTAssertEqual(retry.code, 0, retry.stdout)
         XCTAssert(retry.stdout.contains("Done. PASS=6 WARN=0 ERROR=0 SKIP=0 NO-OP=0 TOTAL=6"), retry.stdout)
     }

@@ -14,8 +14,8 @@ final class RunArtifactTests: XCTestCase {
         XCTAssert((failed["message"] as? String)?.contains("no such column: no_such_column") == true, "\(failed)")
         XCTAssert(failed["failures"] is NSNull)
         XCTAssert((failed["execution_time"] as? Double).map { $0 >= 0 } == true)
-        let timing = try XCTUnwrap((failed["timing"] as? [[String: Any]])?.first)
-        XCTAssertEqual(timing["name"] as? String, "execute")
+        XCTAssertEqual((failed["timing"] as? [[String: Any]])?.map { $0["name"] as? String }, ["compile", "execute"])
+        let timing = try XCTUnwrap((failed["timing"] as? [[String: Any]])?.last)
         XCTAssertNotNil(timing["started_at"] as? String)
         XCTAssertNotNil(timing["completed_at"] as? String)
         for key in ["thread_id", "adapter_response", "compiled", "compiled_code", "unique_id"] {

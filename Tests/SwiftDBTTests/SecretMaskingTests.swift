@@ -84,6 +84,10 @@ final class SecretMaskingTests: XCTestCase {
         XCTAssert(runResults.contains("quoted: *****"), runResults)
         let compiled = try String(contentsOfFile: root + "/target/compiled/secrets/models/shown.sql", encoding: .utf8)
         XCTAssert(compiled.contains("select '*****' as note"), compiled)
+        // logs/dbt.log keeps what standard output shows, and debug events, masked as well.
+        let log = try String(contentsOfFile: root + "/logs/dbt.log", encoding: .utf8)
+        XCTAssert(log.contains("no such column: *****"), log)
+        for secret in all { XCTAssertFalse(log.contains(secret), "logs/dbt.log holds a secret:\n\(log)") }
     }
 
     func testASecretInAModelIsAnErrorEvenWhenSet() throws {

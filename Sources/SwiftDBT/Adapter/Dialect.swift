@@ -30,6 +30,8 @@ public protocol Dialect: Sendable {
     var columnClassName: String { get }
     /// Whether the database has `truncate table` (SQLite empties a table with `delete from`).
     var supportsTruncate: Bool { get }
+    /// Whether a view may read a relation of another schema (SQLite: not of another attached file).
+    var viewsReadOtherSchemas: Bool { get }
     /// The built-in materializations the adapter declares for itself rather than taking dbt's defaults
     /// (dbt-sqlite: `view`, `table`, `incremental`): a project's `_default` materialization of that name
     /// does not replace them, only one written for the adapter does.
@@ -61,6 +63,7 @@ extension Dialect {
     public var relationClassName: String { "BaseRelation" }
     public var columnClassName: String { "Column" }
     public var supportsTruncate: Bool { true }
+    public var viewsReadOtherSchemas: Bool { true }
     public var adapterMaterializations: Set<String> { [] }
     public var validIncrementalStrategies: [String] { ["append"] }
     public var widensStringColumns: Bool { false }

@@ -2,7 +2,7 @@ import Foundation
 
 /// Writes `target/run_results.json` in dbt's shape.
 public enum RunResultsWriter {
-    public static func write(_ results: [NodeResult], loaded: LoadedProject, elapsed: TimeInterval, command: String) throws {
+    public static func write(_ results: [NodeResult], loaded: LoadedProject, elapsed: TimeInterval, args: InvocationArgs) throws {
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let document = ConfigValue.dict([
@@ -14,49 +14,51 @@ public enum RunResultsWriter {
                 ("invocation_started_at", .string(formatter.string(from: loaded.session.runStartedAt))),
                 ("env", .dict([])),
             ])),
-            ("results", .list(results.map { result in
-                .dict([
-                    ("status", .string(result.status.rawValue)),
-                    ("timing", .list(result.status == .skipped ? [] : [.dict([
-                        ("name", .string("execute")),
-                        ("started_at", .string(formatter.string(from: result.startedAt))),
-                        ("completed_at", .string(formatter.string(from: result.completedAt))),
-                    ])])),
-                    ("thread_id", .string("Thread-1")),
-                    ("execution_time", .double(result.executionTime)),
-                    ("adapter_response", adapterResponse(result)),
-                    ("message", .string(result.message)),
-                    ("failures", result.failures.map { .int($0) } ?? .null),
-                    ("unique_id", .string(result.uniqueID)),
-                    ("compiled", .bool(result.compiledCode != nil)),
-                    ("compiled_code", result.compiledCode.map(ConfigValue.string) ?? .null),
-                    ("relation_name", result.relationName.map(ConfigValue.string) ?? .null),
-                ])
-            })),
+            ("results", .list(results.map { entry($0, kind: loaded.manifest.node($0.uniqueID)?.resourceType, formatter) })),
             ("elapsed_time", .double(elapsed)),
-            ("args", .dict([("which", .string(command))])),
+            ("args", args.document),
         ])
         try TargetPaths.write(JSONWriter.string(document, pretty: true), to: TargetPaths(loaded.session.project).file("run_results.json"))
     }
 
-    /// What the adapter said of the node's statement, in dbt's shape (`_message`, `code`, `rows_affected`),
-    /// where swiftdbt knows it; empty otherwise.
-    private static func adapterResponse(_ result: NodeResult) -> ConfigValue {
-        guard let rows = result.rowsAffected else { return .dict([]) }
-        return .dict([("_message", .string(result.message)), ("code", .string(result.message.split(separator: " ").first.map(String.init) ?? "")),
-                      ("rows_affected", .int(rows))])
+    /// One result as dbt writes it: seeds have no compiled code or relation name, tests no relation name, a
+    /// skipped node no timing and `compiled: false`, a passing test and a skipped node no message.
+    private static func entry(_ result: NodeResult, kind: ResourceType?, _ formatter: ISO8601DateFormatter) -> ConfigValue {
+        let isSeed = kind == .seed
+        let message: ConfigValue = result.status == .pass || result.status == .skipped ? .null : .string(result.message)
+        return .dict([
+            ("status", .string(result.status.rawValue)),
+            ("timing", .list(timing(result).map { name, started, completed in
+                .dict([("name", .string(name)), ("started_at", .string(formatter.string(from: started))),
+                       ("completed_at", .string(formatter.string(from: completed)))])
+            })),
+            ("thread_id", .string(result.threadName)),
+            ("execution_time", .double(result.executionTime)),
+            ("adapter_response", adapterResponse(result)),
+            ("message", message),
+            ("failures", result.failures.map { .int($0) } ?? .null),
+            ("unique_id", .string(result.uniqueID)),
+            ("compiled", isSeed ? .null : .bool(result.compiledCode != nil)),
+            ("compiled_code", isSeed ? .null : result.compiledCode.map(ConfigValue.string) ?? .null),
+            ("relation_name", isSeed || kind == .test ? .null : result.relationName.map(ConfigValue.string) ?? .null),
+            ("batch_results", .null),
+        ])
     }
 
-    /// The unique IDs that errored, failed or were skipped in the last `run_results.json` (for `retry`).
-    public static func unfinished(in project: ProjectFile) throws -> [String] {
-        let path = TargetPaths(project).file("run_results.json")
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
-            throw DBTError(.usage, "there is no \(path) to retry from; run a command first")
-        }
-        guard let root = try YAMLNode.parse(text, path: path) else { return [] }
-        return root["results"]?.items.compactMap { result in
-            guard let status = result["status"]?.scalarText, ["error", "fail", "skipped", "runtime error"].contains(status) else { return nil }
-            return result["unique_id"]?.scalarText
-        } ?? []
+    /// dbt's `compile` and `execute` phases; a node that failed to compile has only the first, a skipped one none.
+    private static func timing(_ result: NodeResult) -> [(String, Date, Date)] {
+        guard result.status != .skipped else { return [] }
+        guard let compiled = result.compiledAt else { return [("compile", result.startedAt, result.completedAt)] }
+        return [("compile", result.startedAt, compiled), ("execute", compiled, result.completedAt)]
+    }
+
+    /// What the adapter said of the node's statement, in dbt's shape (`_message`, `code` where the database
+    /// gives one, `rows_affected`); empty where swiftdbt does not know it (errors, hooks).
+    private static func adapterResponse(_ result: NodeResult) -> ConfigValue {
+        guard let response = result.response, !result.isFailure || result.status == .fail else { return .dict([]) }
+        var entries: [(key: String, value: ConfigValue)] = [("_message", .string(response.message))]
+        if let code = response.code { entries.append(("code", .string(code))) }
+        entries.append(("rows_affected", .int(response.rowsAffected)))
+        return .dict(entries)
     }
 }

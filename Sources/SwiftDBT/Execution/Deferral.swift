@@ -7,11 +7,7 @@ public enum Deferral {
                              connection: any DatabaseConnection) throws -> (loaded: LoadedProject, deferred: [String]) {
         var candidates: [(node: ProjectNode, relation: RelationName)] = []
         for node in loaded.manifest.nodes where !selected.contains(node.uniqueID) {
-            guard let own = node.relation, let theirs = state.relation(of: node.uniqueID), theirs != own else { continue }
-            // A schema names a database file on SQLite: one from a state file must stay a plain name.
-            if let schema = theirs.schema, schema == "." || schema == ".." || schema.contains(where: { "/\\\u{0}".contains($0) }) {
-                throw DBTError(.usage, "--state: \(node.uniqueID) has schema '\(schema)', which is not a schema name")
-            }
+            guard let own = node.relation, let theirs = try state.checkedRelation(of: node.uniqueID), theirs != own else { continue }
             candidates.append((node, theirs))
         }
         guard !candidates.isEmpty else { return (loaded, []) }

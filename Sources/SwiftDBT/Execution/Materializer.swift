@@ -29,23 +29,32 @@ struct Materializer {
         fullRefresh && node.config["full_refresh"]?.boolValue != false
     }
 
-    /// Builds `node` from its compiled SQL; returns the adapter's message (`OK`, as dbt-sqlite says).
-    func build(_ node: ProjectNode, sql: String) throws -> String {
+    /// Builds `node` from its compiled SQL; returns what the database said of its main statement (dbt's
+    /// adapter response: `OK` on SQLite, `SELECT 3` or `CREATE VIEW` on PostgreSQL).
+    func build(_ node: ProjectNode, sql: String) throws -> StatementStatus {
         guard let relation = node.relation else { throw DBTError(.execution, "\(node.name) has no relation to build") }
         try dialect.checkNameLengths(relation)
         try relations.load([relation.schema ?? ""], from: connection)
         switch node.config.materialized {
         case "view":
-            try buildView(relation, sql: sql)
-            return "OK"
+            return try buildView(relation, sql: sql)
         case "table":
-            try replace(relation, kind: .table) { try connection.execute(createSQL(.table, $0, sql)) }
-            return "OK"
+            var status = Materializer.unreported
+            try replace(relation, kind: .table) { status = try create(.table, $0, sql) }
+            return status
         case "incremental":
             return try incremental(node, relation, sql: sql)
         default:
             throw DBTError(.execution, "materialization '\(node.config.materialized)' is not supported", at: node.definedAt)
         }
+    }
+
+    /// What a database that reports nothing of a statement says (dbt-sqlite's response).
+    static let unreported = StatementStatus(message: "OK", code: nil, rowsAffected: -1)
+
+    /// Runs a node's main statement, keeping what the database said of it.
+    private func main(_ sql: String) throws -> StatementStatus {
+        try connection.run(sql, fetch: false, limit: nil).status
     }
 
     /// Builds under `<name>__dbt_tmp`, swaps it in and drops the old relation, all in one transaction: a
@@ -76,9 +85,10 @@ struct Materializer {
         relations.set(relation, kind)
     }
 
-    private func buildView(_ relation: RelationName, sql: String) throws {
+    private func buildView(_ relation: RelationName, sql: String) throws -> StatementStatus {
+        var status = Materializer.unreported
         let create = { (view: RelationName) throws in
-            try connection.execute(createSQL(.view, view, sql))
+            status = try create(.view, view, sql)
             // Some databases (SQLite) accept a view over tables that do not exist: resolve its columns so a
             // broken view fails here, before it replaces the old one. (Not a `select` from it: SQLite plans
             // a query over a chain of n views in far more than n steps.)
@@ -89,6 +99,7 @@ struct Materializer {
         } else {
             try replaceUnrenamableView(relation, sql: sql, create: create)
         }
+        return status
     }
 
     /// Where views cannot be renamed (SQLite), the view is created under its own name inside the transaction
@@ -112,9 +123,14 @@ struct Materializer {
         relations.set(relation, .view)
     }
 
-    private func createSQL(_ kind: RelationKind, _ relation: RelationName, _ sql: String) throws -> String {
-        if let contractedCreate { return try contractedCreate(kind, relation, sql) }
-        return kind == .table ? dialect.createTableAs(relation, sql) : dialect.createViewAs(relation, sql)
+    /// Runs the statement that creates `relation` and returns what the database said of it; a contract's
+    /// DDL (a `create` and an `insert`) reports nothing.
+    private func create(_ kind: RelationKind, _ relation: RelationName, _ sql: String) throws -> StatementStatus {
+        if let contractedCreate {
+            try connection.execute(try contractedCreate(kind, relation, sql))
+            return Materializer.unreported
+        }
+        return try main(kind == .table ? dialect.createTableAs(relation, sql) : dialect.createViewAs(relation, sql))
     }
 
     func transaction(_ body: () throws -> Void) throws {
@@ -130,26 +146,27 @@ struct Materializer {
 
     // MARK: Incremental
 
-    private func incremental(_ node: ProjectNode, _ relation: RelationName, sql: String) throws -> String {
+    private func incremental(_ node: ProjectNode, _ relation: RelationName, sql: String) throws -> StatementStatus {
+        var status = Materializer.unreported
         guard relations.kind(of: relation) == .table, !Materializer.refreshes(node, fullRefresh) else {
-            try replace(relation, kind: .table) { try connection.execute(createSQL(.table, $0, sql)) }
-            return "OK"
+            try replace(relation, kind: .table) { status = try create(.table, $0, sql) }
+            return status
         }
         let staged = dialect.suffixed(relation, "__dbt_tmp")
         // The batch is staged, folded in and dropped in one transaction, so no `__dbt_tmp` outlives it.
         try transaction {
             if let leftover = relations.kind(of: staged) { try connection.execute(dialect.drop(staged, kind: leftover)) }
-            try connection.execute(createSQL(.table, staged, sql))
+            _ = try create(.table, staged, sql)
             // Column changes and new rows commit together: a failed insert leaves the old columns.
             let columns = try reconcileColumns(node, target: relation, staged: staged)
             for statement in try statements(node, target: relation, staged: staged, columns: columns) {
-                try connection.execute(statement)
+                status = try main(statement)
             }
             try finishing(relation, true)
             try connection.execute(dialect.drop(staged, kind: .table))
         }
         relations.set(staged, nil)
-        return "OK"
+        return status
     }
 
     /// The statements of the model's `incremental_strategy` (dbt's default: delete+insert with a

@@ -12,10 +12,16 @@ public struct NodeResult: Sendable {
     public var status: NodeStatus
     public var message: String
     public var failures: Int?
-    /// Rows the node's statement wrote, where the adapter tells (seeds: the rows inserted).
-    public var rowsAffected: Int?
+    /// What the database said of the node's main statement (dbt's `adapter_response`: seeds, the rows
+    /// inserted; models, their create statement; tests, their query), where swiftdbt knows it.
+    public var response: StatementStatus?
     public var startedAt: Date
+    /// When compiling ended and executing began (dbt's `compile` and `execute` timings); nil when the
+    /// node never got that far.
+    public var compiledAt: Date?
     public var completedAt: Date
+    /// The worker that ran the node, named as dbt names its threads (`Thread-1 (worker)`).
+    public var threadName = "MainThread"
     public var relationName: String?
     public var compiledCode: String?
     /// The compiled SQL file the summary points at (errors, failing and warning tests).

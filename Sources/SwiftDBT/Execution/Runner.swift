@@ -77,7 +77,10 @@ public final class Runner: @unchecked Sendable {
         let connections = WorkerConnections(opened.map { CommentedConnection($0, settings: settings) })
         let results = ResultList()
         let run: @Sendable (Int) -> Void = { [self] worker in
-            work(queue, compiler: compiler, connection: connections.all[worker], results: results)
+            let thread = "Thread-\(worker + 1) (worker)"
+            WorkerThread.named(thread) {
+                work(queue, compiler: compiler, connection: connections.all[worker], thread: thread, results: results)
+            }
         }
         if workers == 1 {
             run(0)
@@ -87,21 +90,23 @@ public final class Runner: @unchecked Sendable {
         return results.values
     }
 
-    /// One worker: takes ready nodes until none are left.
-    private func work(_ queue: NodeQueue, compiler: Compiler, connection: CommentedConnection, results: ResultList) {
+    /// One worker, named `thread` in results: takes ready nodes until none are left.
+    private func work(_ queue: NodeQueue, compiler: Compiler, connection: CommentedConnection, thread: String, results: ResultList) {
         while let item = queue.next() {
             let node = item.node
             if item.skip || stop.isCancelled || stop.isConnectionLost {
                 let now = Date()
-                let result = NodeResult(uniqueID: node.uniqueID, status: .skipped, message: "skipped", startedAt: now,
+                var result = NodeResult(uniqueID: node.uniqueID, status: .skipped, message: "skipped", startedAt: now,
                                         completedAt: now, relationName: relationName(node))
+                result.threadName = thread
                 reporter.finished(node, result: result, index: item.index, total: queue.count)
                 results.append(result)
                 queue.finish(item.position, failed: true)
                 continue
             }
             reporter.started(node, index: item.index, total: queue.count)
-            let result = execute(node, compiler: compiler, connection: connection)
+            var result = execute(node, compiler: compiler, connection: connection)
+            result.threadName = thread
             reporter.finished(node, result: result, index: item.index, total: queue.count)
             results.append(result)
             let failed = result.isFailure || (options.warnError && result.status == .warn)
@@ -125,8 +130,9 @@ public final class Runner: @unchecked Sendable {
                 let loadedRows = try SeedLoader(connection: connection, dialect: loaded.session.dialect, relations: relations,
                                             fullRefresh: options.fullRefresh)
                     .load(node, root: node.packageRoot)
+                result.compiledAt = started
                 result.message = "INSERT \(loadedRows)"
-                result.rowsAffected = loadedRows
+                result.response = StatementStatus(message: result.message, code: "INSERT", rowsAffected: loadedRows)
             case .unitTest:
                 let outcome = try UnitTestExecutor(session: loaded.session, manifest: loaded.manifest, connection: connection,
                                                    runtime: compiler.runtime, flags: compiler.flags).run(node)
@@ -141,6 +147,7 @@ public final class Runner: @unchecked Sendable {
                 let audit = loaded.session.target.schema + "_dbt_test__audit"
                 let outcome = try TestExecutor(connection: connection, dialect: loaded.session.dialect).run(judged, sql: sql, auditSchema: audit)
                 result.failures = outcome.failures
+                result.response = outcome.response
                 result.status = outcome.status
                 result.message = outcome.message
                 if outcome.status != .pass { result.compiledPath = displayed(paths.compiled(node)) }
@@ -184,7 +191,9 @@ public final class Runner: @unchecked Sendable {
                 for inTransaction in [false, true] {
                     try Hooks.run(node.config["pre_hook"], inTransaction: inTransaction, node: node, compiler: compiler, connection: connection)
                 }
-                result.message = try materializer.build(node, sql: sql)
+                let status = try materializer.build(node, sql: sql)
+                result.message = status.message
+                result.response = status
                 try Hooks.run(node.config["post_hook"], inTransaction: false, node: node, compiler: compiler, connection: connection)
             }
         } catch {
@@ -237,6 +246,7 @@ public final class Runner: @unchecked Sendable {
     /// Keeps a node's compiled SQL in its result and under target/compiled and target/run.
     private func record(_ sql: String, of node: ProjectNode, into result: inout NodeResult) throws {
         result.compiledCode = sql
+        result.compiledAt = Date()
         for folder in ["compiled", "run"] {
             try TargetPaths.write(sql, to: paths.compiled(node, folder: folder))
         }

@@ -11,6 +11,8 @@ struct TestExecutor {
         var message: String
         /// Where the failing rows were saved (`store_failures`).
         var storedFailures: RelationName?
+        /// What the database said of the test's query.
+        var response: StatementStatus
     }
 
     func run(_ node: ProjectNode, sql: String, auditSchema: String?) throws -> Result {
@@ -34,7 +36,8 @@ struct TestExecutor {
         \(inner)
         ) dbt_internal_test
         """
-        let row = try connection.query(wrapped, limit: 1).rows.first ?? []
+        let (response, rows) = try connection.run(wrapped, fetch: true, limit: 1)
+        let row = rows.rows.first ?? []
         let failures = Int(row.first?.integer ?? 0)
         let shouldWarn = (row.count > 1 ? row[1].integer : nil) == 1
         let shouldError = (row.count > 2 ? row[2].integer : nil) == 1
@@ -46,13 +49,13 @@ struct TestExecutor {
         // dbt: an error-severity test fails on `error_if`, any test warns on `warn_if`.
         if (config["severity"]?.stringValue ?? "error").lowercased() == "error" && shouldError {
             return Result(status: .fail, failures: failures, message: "Got \(results), configured to fail if \(errorText)",
-                          storedFailures: stored)
+                          storedFailures: stored, response: response)
         }
         if shouldWarn {
             return Result(status: .warn, failures: failures, message: "Got \(results), configured to warn if \(warnText)",
-                          storedFailures: stored)
+                          storedFailures: stored, response: response)
         }
-        return Result(status: .pass, failures: failures, message: "PASS", storedFailures: stored)
+        return Result(status: .pass, failures: failures, message: "PASS", storedFailures: stored, response: response)
     }
 
     /// `warn_if`/`error_if` such as `>10` or `!= 0`: an operator and a number, nothing else.

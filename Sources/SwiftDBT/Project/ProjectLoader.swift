@@ -29,6 +29,7 @@ public enum ProjectLoader {
         withTarget["target"] = .dict(target.publicFields.map { ($0.key, $0.value.jinjaValue) })
 
         let project = try ProjectFile.load(root: options.projectDirectory, environment: templates, context: withTarget)
+            .overridden(by: options.environment)
         let packages = [PackageInfo(name: project.name, root: project.root, project: project, isRoot: true)]
             + (try InstalledPackages.load(
                 for: project, specification: PackageSpecification.load(root: project.root, environment: templates, early: early),
@@ -74,6 +75,7 @@ public enum ProjectLoader {
     public static func projectFile(_ options: LoadOptions) throws -> ProjectFile {
         let early = EarlyContext(cliVars: try parseCLIVars(options.vars), environment: options.environment)
         return try ProjectFile.load(root: options.projectDirectory, environment: Jinja.Environment(), context: early.values)
+            .overridden(by: options.environment)
     }
 
     /// Macro files of a package: its macro paths, plus `generic/` folders under its test paths.

@@ -18,6 +18,16 @@ public struct StateManifest {
         return RelationName(database: entry["database"] as? String, schema: entry["schema"] as? String, identifier: identifier)
     }
 
+    /// `relation(of:)`, refused when its schema is not a plain name: on SQLite a schema names a database
+    /// file, so one read from a state file must not lead to another folder.
+    public func checkedRelation(of uniqueID: String) throws -> RelationName? {
+        guard let relation = relation(of: uniqueID) else { return nil }
+        if let schema = relation.schema, schema == "." || schema == ".." || schema.contains(where: { "/\\\u{0}".contains($0) }) {
+            throw DBTError(.usage, "--state: \(uniqueID) has schema '\(schema)', which is not a schema name")
+        }
+        return relation
+    }
+
     /// Reads `manifest.json` (required) and `run_results.json` (optional) in `folder`.
     public static func read(_ folder: String) throws -> StateManifest {
         let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")

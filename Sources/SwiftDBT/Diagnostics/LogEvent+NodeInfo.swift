@@ -1,0 +1,27 @@
+import Foundation
+
+extension LogEvent {
+    /// dbt's `node_info` of a node's events: what it is, where it lives, and how far it got
+    /// (`node_status` `started` until it ends, then its result's status).
+    public static func nodeInfo(_ node: ProjectNode, dialect: any Dialect, status: String, startedAt: Date?,
+                                finishedAt: Date?) -> ConfigValue {
+        // A test's relation is the one dbt names it with (its audit schema), which it never builds unless storing failures.
+        let relation: ConfigValue = (node.relation ?? node.namedRelation).map { relation in
+            .dict([("alias", .string(relation.identifier)), ("database", relation.database.map(ConfigValue.string) ?? .null),
+                   ("relation_name", .string(dialect.render(relation))), ("schema", relation.schema.map(ConfigValue.string) ?? .null)])
+        } ?? .null
+        return .dict([
+            ("materialized", .string(node.resourceType == .test ? "test" : node.resourceType == .seed ? "seed" : node.config.materialized)),
+            ("meta", node.config["meta"] ?? .dict([])),
+            ("node_checksum", .string(node.checksum.checksum)),
+            ("node_finished_at", .string(finishedAt.map { timestamp($0) } ?? "")),
+            ("node_name", .string(node.name)),
+            ("node_path", .string(node.path)),
+            ("node_relation", relation),
+            ("node_started_at", .string(startedAt.map { timestamp($0) } ?? "")),
+            ("node_status", .string(status)),
+            ("resource_type", .string(node.resourceType.rawValue)),
+            ("unique_id", .string(node.uniqueID)),
+        ])
+    }
+}
