@@ -23,20 +23,6 @@ create {% if temporary %}temporary {% endif %}table {{ relation }} as (
 )
 {%- endmacro %}
 
-{#- A temporary table has no schema on PostgreSQL. -#}
-{% macro postgres__create_table_as(temporary, relation, sql) -%}
-create {% if temporary %}temporary {% endif %}table {{ relation.include(database=false, schema=false) if temporary else relation }} as (
-{{ sql }}
-)
-{%- endmacro %}
-
-{#- SQLite keeps temporary tables in a schema of their own, where the relation's name would not
-    reach them: the table is an ordinary one, which the materialization drops. -#}
-{% macro sqlite__create_table_as(temporary, relation, sql) -%}
-create table {{ relation }} as
-{{ sql }}
-{%- endmacro %}
-
 {#- `create view ... as`. -#}
 {% macro get_create_view_as_sql(relation, sql) -%}
     {{ return(adapter.dispatch('get_create_view_as_sql', 'dbt')(relation, sql)) }}
