@@ -159,8 +159,14 @@ final class RuntimeContextTests: XCTestCase {
         XCTAssertThrowsError(try render("{{ adapter.get_incremental_strategy_macro(none, 'microbatch') }}")) { error in
             XCTAssertEqual((error as? DBTError)?.message, "The incremental strategy 'microbatch' is not valid for this adapter")
         }
-        XCTAssertThrowsError(try render("{{ adapter.get_incremental_strategy_macro(none, 'merge') }}")) { error in
-            XCTAssertEqual((error as? DBTError)?.message, "there is no incremental strategy macro named 'get_incremental_merge_sql' in runtime")
+        // The built-in strategies are macros of the global project, as in dbt.
+        XCTAssertEqual(try render("""
+        {{ adapter.get_incremental_strategy_macro(none, 'delete+insert')({'target_relation': 't', 'temp_relation': 's',
+           'unique_key': 'id', 'dest_columns': [api.Column('id', 'integer')], 'incremental_predicates': none}) }}
+        """), "delete from t as DBT_INTERNAL_DEST where (\"id\") in (select \"id\" from s);\ninsert into t (\"id\") select \"id\" from s")
+        XCTAssertThrowsError(try render("{{ adapter.get_incremental_strategy_macro(none, 'insert_by_period') }}")) { error in
+            XCTAssertEqual((error as? DBTError)?.message,
+                           "there is no incremental strategy macro named 'get_incremental_insert_by_period_sql' in runtime")
         }
         XCTAssertThrowsError(try render("{{ api.Column('a', 'integer').string_size() }}")) { error in
             XCTAssertEqual((error as? DBTError)?.message, "Called string_size() on non-string field!")

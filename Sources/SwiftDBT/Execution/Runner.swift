@@ -150,6 +150,7 @@ public final class Runner: @unchecked Sendable {
                 }
                 var materializer = Materializer(connection: connection, dialect: dialect, relations: relations,
                                                 fullRefresh: options.fullRefresh)
+                materializer.strategiesInSwift = loaded.session.unchangedIncrementalStrategies
                 // Post-hooks, grants and comments commit with the new relation: if one fails, the old relation stays.
                 materializer.finishing = { relation, incrementalRun in
                     try Hooks.run(node.config["post_hook"], inTransaction: true, node: node, compiler: compiler, connection: connection)

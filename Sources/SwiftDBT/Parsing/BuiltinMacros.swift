@@ -14,7 +14,9 @@ enum BuiltinMacros {
     }
 
     private static func files(in folder: URL, shownUnder shownFolder: String) throws -> [MacroParser.File] {
-        let names = try FileManager.default.contentsOfDirectory(atPath: folder.path).filter { $0.hasSuffix(".sql") }.sorted()
+        // Every `.sql` file, in subfolders too (the global project is laid out as dbt's: `materializations/models/...`).
+        let names = (FileManager.default.enumerator(atPath: folder.path)?.allObjects as? [String] ?? [])
+            .filter { $0.hasSuffix(".sql") }.sorted()
         return try names.map { name in
             let path = folder.appendingPathComponent(name).path
             return MacroParser.File(package: MacroRegistry.internalPackage, path: path,
