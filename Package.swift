@@ -23,12 +23,12 @@ let package = Package(
         .systemLibrary(name: "CSQLite", path: "Sources/SQLiteAdapter/CSQLite", pkgConfig: "sqlite3",
                        providers: [.apt(["libsqlite3-dev"]), .brew(["sqlite"])]),
         /// The SQLite adapter (the embedded default).
-        .target(name: "SQLiteAdapter", dependencies: ["SwiftDBT", "CSQLite"], exclude: ["CSQLite"]),
+        .target(name: "SQLiteAdapter", dependencies: ["SwiftDBT", "CSQLite"], exclude: ["CSQLite"], resources: [.copy("macros")]),
         /// The system libpq (PostgreSQL's client library).
         .systemLibrary(name: "CLibPQ", path: "Sources/PostgresAdapter/CLibPQ", pkgConfig: "libpq",
                        providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
         /// The PostgreSQL adapter.
-        .target(name: "PostgresAdapter", dependencies: ["SwiftDBT", "CLibPQ"], exclude: ["CLibPQ"]),
+        .target(name: "PostgresAdapter", dependencies: ["SwiftDBT", "CLibPQ"], exclude: ["CLibPQ"], resources: [.copy("macros")]),
         /// The command-line interface.
         .executableTarget(name: "swiftdbt", dependencies: [
             "SwiftDBT", "SQLiteAdapter", "PostgresAdapter", .product(name: "ArgumentParser", package: "swift-argument-parser"),

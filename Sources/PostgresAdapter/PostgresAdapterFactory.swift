@@ -1,3 +1,4 @@
+import Foundation
 import SwiftDBT
 
 /// Registers PostgreSQL as the `postgres` profile type (fields as dbt-postgres: `host`, `port`,
@@ -7,6 +8,9 @@ public struct PostgresAdapterFactory: ExecutionAdapter {
     public init() {}
 
     public var type: String { "postgres" }
+
+    /// `Sources/PostgresAdapter/macros`: the `postgres__` variants of the built-in macros.
+    public var macroFolder: URL? { Bundle.module.url(forResource: "macros", withExtension: nil) }
 
     public func dialect(for target: Target) -> any Dialect { PostgresDialect() }
 

@@ -11,6 +11,9 @@ public struct SQLiteAdapterFactory: ExecutionAdapter {
 
     public var type: String { "sqlite" }
 
+    /// `Sources/SQLiteAdapter/macros`: the `sqlite__` variants of the built-in macros.
+    public var macroFolder: URL? { Bundle.module.url(forResource: "macros", withExtension: nil) }
+
     public func dialect(for target: Target) -> any Dialect { SQLiteDialect() }
 
     public func normalize(_ target: Target, projectRoot: String, projectName: String) throws -> Target {

@@ -14,7 +14,15 @@ public struct SQLiteDialect: Dialect {
     public var supportsTruncate: Bool { false }
     public var relationClassName: String { "SQLiteRelation" }
 
+    /// The types dbt-sqlite declares (its `convert_*_type`): `INT` for integers and booleans, `REAL` for other numbers,
+    /// `TEXT` for dates, timestamps and text, so a date column has text affinity as under dbt (`date` would give it
+    /// numeric affinity). Recorded by scripts/record-seed-column-types.py.
     public func seedColumnType(_ type: SeedColumnType) -> String {
-        type == .number ? "real" : standardSeedColumnType(type)
+        switch type {
+        case .integer, .boolean: return "INT"
+        case .number: return "REAL"
+        case .date, .timestamp, .text: return "TEXT"
+        case .declared(let declared): return declared
+        }
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import SQLiteAdapter
 @testable import SwiftDBT
 
 /// Built-in generic tests compiled without the template engine must give exactly the SQL the
@@ -79,7 +80,7 @@ final class BuiltinGenericTestTests: XCTestCase {
             try text.write(to: url, atomically: true, encoding: .utf8)
         }
         if copyingBuiltinMacros {
-            let builtin = try BuiltinMacros.files().filter { $0.path.hasSuffix("generic_tests.sql") }
+            let builtin = try BuiltinMacros.files(adapter: SQLiteAdapterFactory()).filter { $0.path.hasSuffix("generic_tests.sql") }
             XCTAssertEqual(builtin.count, 1)
             for file in builtin {
                 try FileManager.default.createDirectory(atPath: root + "/macros", withIntermediateDirectories: true)

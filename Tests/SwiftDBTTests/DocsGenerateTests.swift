@@ -53,7 +53,7 @@ final class DocsGenerateTests: XCTestCase {
                        ["customer_id", "first_name", "last_name", "order_count", "lifetime_value"])
         let seed = try XCTUnwrap(nodes["seed.docs_site.raw_orders"]?["columns"] as? [String: [String: Any]])
         XCTAssertEqual(seed["amount"]?["type"] as? String, "REAL")
-        XCTAssertEqual(seed["id"]?["type"] as? String, "INTEGER")
+        XCTAssertEqual(seed["id"]?["type"] as? String, "INT", "dbt-sqlite declares a seed's integers INT")
         let sources = try XCTUnwrap(catalog["sources"] as? [String: [String: Any]])
         XCTAssertEqual(Array(sources.keys), ["source.docs_site.shop.orders"])
         for file in ["manifest.json", "index.html"] {

@@ -133,7 +133,8 @@ final class RuntimeContextTests: XCTestCase {
         {% for c in adapter.get_columns_in_relation(ref('people')) %}{{ c.name }}:{{ c.dtype }}:{{ c.is_number() }};{% endfor %}|\
         {{ adapter.get_columns_in_relation(api.Relation.create(schema='main', identifier='nope')) }}|\
         {{ adapter.get_missing_columns(ref('people'), ref('extra_people')) | map(attribute='name') | list }}
-        """), "id:INTEGER:True;name:TEXT:False;city:TEXT:False;score:INTEGER:True;|[]|['city', 'score']")
+        """), "id:INT:False;name:TEXT:False;city:TEXT:False;score:INT:False;|[]|['city', 'score']",
+           "seeds declare INT as dbt-sqlite does, which dbt's Column does not count as a number")
         XCTAssertEqual(try render("""
         {{ 'main' in adapter.list_schemas('main') }}|{{ adapter.check_schema_exists('main', 'main') }}|\
         {{ adapter.check_schema_exists('main', 'scratch') }}|\
@@ -163,8 +164,14 @@ final class RuntimeContextTests: XCTestCase {
         XCTAssertThrowsError(try render("{{ adapter.get_incremental_strategy_macro(none, 'microbatch') }}")) { error in
             XCTAssertEqual((error as? DBTError)?.message, "The incremental strategy 'microbatch' is not valid for this adapter")
         }
-        XCTAssertThrowsError(try render("{{ adapter.get_incremental_strategy_macro(none, 'merge') }}")) { error in
-            XCTAssertEqual((error as? DBTError)?.message, "there is no incremental strategy macro named 'get_incremental_merge_sql' in runtime")
+        // The built-in strategies are macros of the global project, as in dbt.
+        XCTAssertEqual(try render("""
+        {{ adapter.get_incremental_strategy_macro(none, 'delete+insert')({'target_relation': 't', 'temp_relation': 's',
+           'unique_key': 'id', 'dest_columns': [api.Column('id', 'integer')], 'incremental_predicates': none}) }}
+        """), "delete from t as DBT_INTERNAL_DEST where (\"id\") in (select \"id\" from s);\ninsert into t (\"id\") select \"id\" from s")
+        XCTAssertThrowsError(try render("{{ adapter.get_incremental_strategy_macro(none, 'insert_by_period') }}")) { error in
+            XCTAssertEqual((error as? DBTError)?.message,
+                           "there is no incremental strategy macro named 'get_incremental_insert_by_period_sql' in runtime")
         }
         XCTAssertThrowsError(try render("{{ api.Column('a', 'integer').string_size() }}")) { error in
             XCTAssertEqual((error as? DBTError)?.message, "Called string_size() on non-string field!")

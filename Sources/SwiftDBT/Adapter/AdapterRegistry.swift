@@ -1,3 +1,5 @@
+import Foundation
+
 /// Maps a profile's `type` to the adapter that serves it. The CLI registers the adapters it links.
 public struct AdapterRegistry: Sendable {
     private var factories: [String: any AdapterFactory] = [:]
@@ -24,4 +26,11 @@ public protocol AdapterFactory: Sendable {
     func dialect(for target: Target) -> any Dialect
     /// Fills in the defaults an adapter gives a target (dbt-sqlite's `main` schema, for example).
     func normalize(_ target: Target, projectRoot: String, projectName: String) throws -> Target
+    /// The folder of the adapter's own macros (its `<type>__` variants of dispatched macros), read into the
+    /// built-in `dbt` namespace after the core's; nil for an adapter with none.
+    var macroFolder: URL? { get }
+}
+
+extension AdapterFactory {
+    public var macroFolder: URL? { nil }
 }

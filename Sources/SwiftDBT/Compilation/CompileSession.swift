@@ -26,6 +26,8 @@ public final class CompileSession: Sendable {
     let dispatchesBuiltinWhereSubquery: Bool
     /// The built-in generic tests nothing overrides, compiled without the template engine.
     let unchangedBuiltinTests: Set<String>
+    /// Whether nothing overrides the built-in incremental strategies' macros, so the runner writes their SQL in Swift.
+    let unchangedIncrementalStrategies: Bool
     /// Relation names as `dialect` prints them.
     let relationTexts = RelationTexts()
 
@@ -51,6 +53,7 @@ public final class CompileSession: Sendable {
         dispatchesBuiltinWhereSubquery = whereSubquery?.packageName == MacroRegistry.internalPackage
             && whereSubquery?.name == "default__get_where_subquery"
         unchangedBuiltinTests = BuiltinGenericTests.unchanged(in: macros)
+        unchangedIncrementalStrategies = BuiltinIncrementalStrategies.unchanged(in: macros)
     }
 
     /// `var(name)` as seen from `package`, as dbt looks it up: `--vars`, then the root project's `vars:`

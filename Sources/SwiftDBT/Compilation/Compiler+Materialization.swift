@@ -44,11 +44,12 @@ extension Compiler {
                                       message: Compiler.mainResponse(state) ?? "OK")
     }
 
-    /// The SQL of a project's incremental strategy `strategy` for the built-in incremental materialization:
-    /// what its macro `get_incremental_<strategy>_sql(arg_dict)` returns, called with dbt's `arg_dict`.
+    /// The SQL of incremental strategy `strategy` (a project's, or a built-in one whose macros something overrides)
+    /// for the built-in incremental materialization: what its macro `get_incremental_<strategy>_sql(arg_dict)`
+    /// returns, called with dbt's `arg_dict`.
     func incrementalStrategySQL(_ node: ProjectNode, strategy: String, target: RelationName, staged: RelationName,
                                 columns: [DatabaseColumn], on connection: any DatabaseConnection) throws -> String {
-        let macroName = "get_incremental_\(strategy)_sql"
+        let macroName = BuiltinIncrementalStrategies.macroName(strategy)
         guard let macro = session.macros.resolve(macroName, from: node.packageName) else {
             throw DBTError(.execution, "incremental strategy '\(strategy)' is not supported: it is not built in (append, "
                            + "delete+insert, merge) and there is no macro \(macroName)", at: node.definedAt)

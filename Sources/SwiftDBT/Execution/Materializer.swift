@@ -10,8 +10,10 @@ struct Materializer {
     /// and grants. Its argument says whether the relation kept its previous contents (an incremental
     /// run), so privileges granted before may need revoking.
     var finishing: (_ relation: RelationName, _ incrementalRun: Bool) throws -> Void = { _, _ in }
-    /// The SQL of an incremental strategy that is not built in (a project's `get_incremental_<strategy>_sql`),
-    /// given the target, the staged batch and the columns to insert.
+    /// Whether the built-in strategies' statements are written here (`IncrementalSQL`): nothing overrides their macros.
+    var strategiesInSwift = true
+    /// The SQL of an incremental strategy from its macro `get_incremental_<strategy>_sql` (a project's strategy, or a
+    /// built-in one when not `strategiesInSwift`), given the target, the staged batch and the columns to insert.
     var customStrategy: (_ strategy: String, _ target: RelationName, _ staged: RelationName, _ columns: [String]) throws -> String
         = { strategy, _, _, _ in throw DBTError(.execution, "incremental strategy '\(strategy)' is not supported") }
 
@@ -170,12 +172,16 @@ struct Materializer {
     }
 
     /// The statements of the model's `incremental_strategy` (dbt's default: delete+insert with a
-    /// `unique_key`, append without; another strategy is the project's macro).
-    private func statements(_ node: ProjectNode, target: RelationName, staged: RelationName, columns: [String]) throws -> [String] {
+    /// `unique_key`, append without; another strategy, or any while `strategiesInSwift` is false, is its macro's).
+    func statements(_ node: ProjectNode, target: RelationName, staged: RelationName, columns: [String]) throws -> [String] {
+        let strategy = node.config["incremental_strategy"]?.stringValue ?? "default"
+        guard strategiesInSwift, BuiltinIncrementalStrategies.strategies.contains(strategy) else {
+            return [try customStrategy(strategy, target, staged, columns)]
+        }
         let keys = node.config["unique_key"]?.stringList ?? []
         let sql = IncrementalSQL(dialect: dialect, target: target, staged: staged, columns: columns, uniqueKey: keys,
                                  predicates: node.config["incremental_predicates"]?.stringList ?? [])
-        switch node.config["incremental_strategy"]?.stringValue ?? "default" {
+        switch strategy {
         case "append":
             return sql.append()
         case "delete+insert", "default":
@@ -186,8 +192,8 @@ struct Materializer {
             let update = node.config["merge_update_columns"]?.stringList.filter { lowered.contains($0.lowercased()) }
                 ?? columns.filter { !excluded.contains($0.lowercased()) }
             return sql.merge(updateColumns: update)
-        case let other:
-            return [try customStrategy(other, target, staged, columns)]
+        default:
+            return [try customStrategy(strategy, target, staged, columns)]
         }
     }
 

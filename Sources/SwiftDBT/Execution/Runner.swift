@@ -163,6 +163,7 @@ public final class Runner: @unchecked Sendable {
                 }
                 var materializer = Materializer(connection: connection, dialect: dialect, relations: relations,
                                                 fullRefresh: options.fullRefresh)
+                materializer.strategiesInSwift = loaded.session.unchangedIncrementalStrategies
                 // Post-hooks, grants and comments commit with the new relation: if one fails, the old relation stays.
                 materializer.finishing = { relation, incrementalRun in
                     // A table that was (re)built gets the `indexes` config's indexes, as in dbt-postgres.

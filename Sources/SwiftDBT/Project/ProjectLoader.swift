@@ -45,7 +45,7 @@ public enum ProjectLoader {
 
         PhaseTimer.mark("project and profile")
         var errors: [DBTError] = []
-        let macroFiles = try BuiltinMacros.files() + packages.flatMap(macroFiles)
+        let macroFiles = try BuiltinMacros.files(adapter: factory) + packages.flatMap(macroFiles)
         let (macros, macroErrors) = MacroParser.parse(macroFiles, environment: templates)
         errors += macroErrors
         PhaseTimer.mark("macros")

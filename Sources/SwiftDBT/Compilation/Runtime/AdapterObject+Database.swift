@@ -185,7 +185,7 @@ extension AdapterObject {
                 if builtin.contains(requested), !Self.incrementalStrategies.contains(requested) {
                     throw TemplateError(.raised, "The incremental strategy '\(requested)' is not valid for this adapter")
                 }
-                let macroName = "get_incremental_\(requested.replacingOccurrences(of: "+", with: "_"))_sql"
+                let macroName = BuiltinIncrementalStrategies.macroName(requested)
                 guard let macro = state.session.macros.resolve(macroName, from: state.node.packageName) else {
                     throw TemplateError(.raised, "there is no incremental strategy macro named '\(macroName)' in \(state.session.project.name)")
                 }

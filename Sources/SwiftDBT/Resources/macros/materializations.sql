@@ -23,33 +23,6 @@ create {% if temporary %}temporary {% endif %}table {{ relation }} as (
 )
 {%- endmacro %}
 
-{#- A temporary table has no schema on PostgreSQL. A contracted table (contracts.sql) is checked
-    against its YAML columns, created with their types and constraints, then filled. -#}
-{% macro postgres__create_table_as(temporary, relation, sql) -%}
-{%- set name = relation.include(database=false, schema=false) if temporary else relation -%}
-{%- if contract_enforced() -%}
-    {{ get_assert_columns_equivalent(sql) }}
-create {% if temporary %}temporary {% endif %}table {{ name }} {{ get_table_columns_and_constraints() }};
-insert into {{ name }} ({{ get_column_names() }})
-{{ get_select_subquery(sql) }}
-{%- else -%}
-create {% if temporary %}temporary {% endif %}table {{ name }} as (
-{{ sql }}
-)
-{%- endif -%}
-{%- endmacro %}
-
-{#- SQLite keeps temporary tables in a schema of their own, where the relation's name would not
-    reach them: the table is an ordinary one, which the materialization drops. As dbt-sqlite, a
-    contract is not enforced (a warning says so). -#}
-{% macro sqlite__create_table_as(temporary, relation, sql) -%}
-{%- if contract_enforced() -%}
-    {{ exceptions.warn("Model contracts cannot be enforced by sqlite!") }}
-{%- endif -%}
-create table {{ relation }} as
-{{ sql }}
-{%- endmacro %}
-
 {#- `create view ... as`. -#}
 {% macro get_create_view_as_sql(relation, sql) -%}
     {{ return(adapter.dispatch('get_create_view_as_sql', 'dbt')(relation, sql)) }}

@@ -77,10 +77,6 @@
     to_date('{{ modules.datetime.date(year, month, day).strftime("%Y-%m-%d") }}', 'YYYY-MM-DD')
 {%- endmacro %}
 
-{% macro sqlite__date(year, month, day) -%}
-    date('{{ modules.datetime.date(year, month, day).strftime("%Y-%m-%d") }}')
-{%- endmacro %}
-
 {#- Two expressions compared with `=` (dbt-adapters' behaviour flag enable_truthy_nulls_equals_macro, which
     makes nulls equal, is off by default and not read by swiftdbt). -#}
 {% macro equals(expr1, expr2) -%}
@@ -104,20 +100,12 @@
     {%- endif -%}
 {%- endmacro %}
 
-{% macro sqlite__array_construct(inputs, data_type) -%}
-    json_array({{ inputs | join(', ') }})
-{%- endmacro %}
-
 {% macro array_append(array, new_element) -%}
     {{ return(adapter.dispatch('array_append', 'dbt')(array, new_element)) }}
 {%- endmacro %}
 
 {% macro default__array_append(array, new_element) -%}
     array_append({{ array }}, {{ new_element }})
-{%- endmacro %}
-
-{% macro sqlite__array_append(array, new_element) -%}
-    json_insert({{ array }}, '$[#]', {{ new_element }})
 {%- endmacro %}
 
 {% macro array_concat(array_1, array_2) -%}
@@ -128,9 +116,3 @@
     array_cat({{ array_1 }}, {{ array_2 }})
 {%- endmacro %}
 
-{% macro sqlite__array_concat(array_1, array_2) -%}
-    (select json_group_array(case when elements.type in ('array', 'object') then json(elements.value) else elements.value end)
-     from (select 1 as part, key, type, value from json_each({{ array_1 }})
-           union all select 2, key, type, value from json_each({{ array_2 }})
-           order by 1, 2) as elements)
-{%- endmacro %}

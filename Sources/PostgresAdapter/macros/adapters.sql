@@ -1,0 +1,17 @@
+{#- PostgreSQL's variants of the SQL materializations build with (dispatched from swiftdbt/macros/materializations.sql). -#}
+
+{#- A temporary table has no schema on PostgreSQL. A contracted table (contracts.sql) is checked
+    against its YAML columns, created with their types and constraints, then filled. -#}
+{% macro postgres__create_table_as(temporary, relation, sql) -%}
+{%- set name = relation.include(database=false, schema=false) if temporary else relation -%}
+{%- if contract_enforced() -%}
+    {{ get_assert_columns_equivalent(sql) }}
+create {% if temporary %}temporary {% endif %}table {{ name }} {{ get_table_columns_and_constraints() }};
+insert into {{ name }} ({{ get_column_names() }})
+{{ get_select_subquery(sql) }}
+{%- else -%}
+create {% if temporary %}temporary {% endif %}table {{ name }} as (
+{{ sql }}
+)
+{%- endif -%}
+{%- endmacro %}
