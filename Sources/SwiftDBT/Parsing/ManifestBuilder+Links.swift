@@ -8,9 +8,11 @@ extension ManifestBuilder {
     func refableByName() -> [String: [Refable]] {
         var byName: [String: [Refable]] = [:]
         for index in nodes.indices where [.model, .seed, .snapshot].contains(nodes[index].resourceType) {
-            let node = nodes[index]
-            let privateTo: String?? = node.resourceType == .model && node.config.access == .private ? .some(node.config.group) : nil
-            byName[node.name, default: []].append((node.packageName, node.uniqueID, node.version, privateTo))
+            // Fields read in place: a copy of the node would retain every one of them.
+            let privateTo: String?? = nodes[index].resourceType == .model && nodes[index].config.access == .private
+                ? .some(nodes[index].config.group) : nil
+            byName[nodes[index].name, default: []].append((nodes[index].packageName, nodes[index].uniqueID, nodes[index].version,
+                                                           privateTo))
         }
         return byName
     }
@@ -28,7 +30,8 @@ extension ManifestBuilder {
 
     mutating func linkReferences() {
         let byName = refableByName()
-        for node in nodes where node.resourceType == .model && node.config.access == nil {
+        for index in nodes.indices where nodes[index].resourceType == .model && nodes[index].config.access == nil {
+            let node = nodes[index]
             errors.append(DBTError(.project, "Node \(node.uniqueID) has an invalid value (\(node.config["access"]?.scalarString ?? "")) "
                                    + "for the access field", at: node.definedAt))
         }
