@@ -178,15 +178,12 @@ public enum ManifestWriter {
         let pieces = ParallelMap.map([-1] + starts) { start -> [UInt8] in
             guard start >= 0 else { return tail(loaded) }
             var chunk = ByteBuffer(capacity: 256 * 2048)
-            // Nodes are read in place: a copy of each would retain every field from both cores.
-            nodes.withUnsafeBufferPointer { nodes in
-                for index in start..<min(nodes.count, start + 256) {
-                    if index > 0 { chunk.append(", ") }
-                    JSONWriter.writeString(nodes[index].uniqueID, into: &chunk)
-                    chunk.append(": ")
-                    NodeJSON.write(nodes[index], compiledCode: compiled.isEmpty ? nil : compiled[nodes[index].uniqueID],
-                                   session: loaded.session, into: &chunk)
-                }
+            for index in start..<min(nodes.count, start + 256) {
+                if index > 0 { chunk.append(", ") }
+                JSONWriter.writeString(nodes[index].uniqueID, into: &chunk)
+                chunk.append(": ")
+                NodeJSON.write(nodes[index], compiledCode: compiled.isEmpty ? nil : compiled[nodes[index].uniqueID],
+                               session: loaded.session, into: &chunk)
             }
             return chunk.array
         }

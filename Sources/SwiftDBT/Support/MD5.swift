@@ -58,7 +58,7 @@ public enum MD5 {
                 a = d
                 d = c
                 c = b
-                b = b &+ (sum << shifts[i] | sum >> (32 - shifts[i]))
+                b = b &+ (sum &<< shifts[i] | sum &>> (32 &- shifts[i]))
             }
             for i in 0..<16 { step((b & c) | (~b & d), i, i) }
             for i in 16..<32 { step((d & b) | (~d & c), i, (5 * i + 1) & 15) }
