@@ -1,7 +1,7 @@
 import XCTest
 @testable import SwiftDBT
 
-/// Splitting by bytes must cut exactly where `String.split` cuts.
+/// Splitting by bytes must cut exactly where `String.split` cuts; trimming must trim what Foundation trims.
 final class ASCIITextTests: XCTestCase {
     func testSplitMatchesStringSplit() {
         let alphabet: [String] = ["a", "b", ".", "/", "é", "/\u{301}", "_"]
@@ -18,6 +18,14 @@ final class ASCIITextTests: XCTestCase {
                                    text.split(separator: separator, maxSplits: maxSplits).map(String.init), "\(text) \(maxSplits)")
                 }
             }
+        }
+    }
+
+    func testTrimmingWhitespacesMatchesFoundation() {
+        let cases = ["", " ", "\t", "abc", " abc", "abc ", "\tabc\t", "a b", "\u{00A0}abc", "abc\u{2009}", "é", " é ", "\u{3000}x",
+                     "abc\n", "\nabc", "x\u{301}", "\u{1680}"]
+        for text in cases {
+            XCTAssertEqual(ASCIIText.trimmingWhitespaces(text), text.trimmingCharacters(in: .whitespaces), text.debugDescription)
         }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splitting on an ASCII separator without walking characters: for ASCII text, splitting its
 /// bytes gives what `String.split` gives (no character can hold the separator); other text is
 /// split as a `String`.
@@ -5,6 +7,14 @@ enum ASCIIText {
     /// Whether every byte of `text` is ASCII (then a byte is a character).
     static func isASCII(_ text: String) -> Bool {
         text.utf8.allSatisfy { $0 < 0x80 }
+    }
+
+    /// `text.trimmingCharacters(in: .whitespaces)`, with Foundation's scan only when an end of `text` is not an
+    /// ASCII character other than space and tab (names and schemas almost never are).
+    static func trimmingWhitespaces(_ text: String) -> String {
+        func plain(_ byte: UInt8?) -> Bool { byte.map { $0 < 0x80 && $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } ?? true }
+        guard plain(text.utf8.first), plain(text.utf8.last) else { return text.trimmingCharacters(in: .whitespaces) }
+        return text
     }
 
     /// `text.split(separator:maxSplits:)` (empty pieces omitted), as strings. Text without the separator

@@ -10,11 +10,12 @@ extension ManifestBuilder {
         var byName: [String: [Refable]] = [:]
         let restricted = Set(packages.filter(\.project.restrictAccess).map(\.name))
         for index in nodes.indices where [.model, .seed, .snapshot].contains(nodes[index].resourceType) {
-            let node = nodes[index]
-            let isModel = node.resourceType == .model
-            let privateTo: String?? = isModel && node.config.access == .private ? .some(node.config.group) : nil
-            let packageOnly = isModel && node.config.access != .public && restricted.contains(node.packageName)
-            byName[node.name, default: []].append((node.packageName, node.uniqueID, node.version, privateTo, packageOnly))
+            // Fields read in place: a copy of the node would retain every one of them.
+            let isModel = nodes[index].resourceType == .model
+            let privateTo: String?? = isModel && nodes[index].config.access == .private ? .some(nodes[index].config.group) : nil
+            let packageOnly = isModel && nodes[index].config.access != .public && restricted.contains(nodes[index].packageName)
+            byName[nodes[index].name, default: []].append((nodes[index].packageName, nodes[index].uniqueID, nodes[index].version,
+                                                           privateTo, packageOnly))
         }
         return byName
     }
@@ -43,7 +44,8 @@ extension ManifestBuilder {
 
     mutating func linkReferences() {
         let byName = refableByName()
-        for node in nodes where node.resourceType == .model && node.config.access == nil {
+        for index in nodes.indices where nodes[index].resourceType == .model && nodes[index].config.access == nil {
+            let node = nodes[index]
             errors.append(DBTError(.project, "Node \(node.uniqueID) has an invalid value (\(node.config["access"]?.scalarString ?? "")) "
                                    + "for the access field", at: node.definedAt))
         }

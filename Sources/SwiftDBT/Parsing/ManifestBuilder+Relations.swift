@@ -16,8 +16,7 @@ extension ManifestBuilder {
             }
         }
         let naming = choices
-        let results = ParallelMap.map(Array(nodes.indices)) { [nodes] index -> Result<RelationName, DBTError>? in
-            let node = nodes[index]
+        let results = ParallelMap.map(nodes) { node -> Result<RelationName, DBTError>? in
             let macros = naming[node.packageName] ?? []
             do {
                 return .success(RelationName(
@@ -75,13 +74,13 @@ extension ManifestBuilder {
             let target = session.target
             switch naming.name {
             case "generate_schema_name":
-                return custom.map { "\(target.schema)_\($0.trimmingCharacters(in: .whitespaces))" } ?? target.schema
+                return custom.map { "\(target.schema)_\(ASCIIText.trimmingWhitespaces($0))" } ?? target.schema
             case "generate_database_name":
-                return custom?.trimmingCharacters(in: .whitespaces) ?? target.database
+                return custom.map(ASCIIText.trimmingWhitespaces) ?? target.database
             default:
                 // A version is `<name>_v<version>`, dots made underscores.
                 let versioned = node.version.map { node.name + "_v" + $0.version.replacingOccurrences(of: ".", with: "_") }
-                return custom?.trimmingCharacters(in: .whitespaces) ?? versioned ?? node.name
+                return custom.map(ASCIIText.trimmingWhitespaces) ?? versioned ?? node.name
             }
         }
         guard let macro = naming.macro else { return node.name }

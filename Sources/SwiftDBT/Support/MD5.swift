@@ -9,15 +9,6 @@ public enum MD5 {
     private static let constants: [UInt32] = (0..<64).map { i in
         UInt32(truncatingIfNeeded: Int64((abs(sin(Double(i + 1))) * 4_294_967_296).rounded(.down)))
     }
-    /// The message word each of the 64 steps adds.
-    private static let wordIndices: [Int] = (0..<64).map { i in
-        switch i {
-        case 0..<16: return i
-        case 16..<32: return (5 * i + 1) % 16
-        case 32..<48: return (3 * i + 5) % 16
-        default: return (7 * i) % 16
-        }
-    }
 
     /// The digest of `text`'s UTF-8 bytes as 32 lowercase hex digits.
     public static func hex(_ text: String) -> String {
@@ -27,22 +18,20 @@ public enum MD5 {
 
     /// The digest of `bytes` as 32 lowercase hex digits.
     static func hex(bytes: UnsafeBufferPointer<UInt8>) -> String {
-        // The message, padded to a multiple of 64 bytes: 0x80, zeros, then the bit length.
+        // The message, padded to a multiple of 64 bytes: 0x80, zeros, then the bit length; on the stack when it is small.
         let length = (bytes.count + 8) / 64 * 64 + 64
-        var message = [UInt8](repeating: 0, count: length)
         var state: (UInt32, UInt32, UInt32, UInt32) = (0x6745_2301, 0xEFCD_AB89, 0x98BA_DCFE, 0x1032_5476)
-        message.withUnsafeMutableBufferPointer { padded in
-            for (index, byte) in bytes.enumerated() { padded[index] = byte }
+        withUnsafeTemporaryAllocation(byteCount: length, alignment: 8) { padded in
+            padded.initializeMemory(as: UInt8.self, repeating: 0)
+            UnsafeMutableRawBufferPointer(rebasing: padded[0..<bytes.count]).copyMemory(from: UnsafeRawBufferPointer(bytes))
             padded[bytes.count] = 0x80
-            let bitLength = UInt64(bytes.count) * 8
+            let bitLength = UInt64(bytes.count) &* 8
             for i in 0..<8 { padded[length - 8 + i] = UInt8(truncatingIfNeeded: bitLength >> (8 * UInt64(i))) }
             shifts.withUnsafeBufferPointer { shifts in
                 constants.withUnsafeBufferPointer { constants in
-                    wordIndices.withUnsafeBufferPointer { wordIndices in
-                        for chunk in stride(from: 0, to: length, by: 64) {
-                            state = compress(UnsafeBufferPointer(rebasing: padded[chunk..<chunk + 64]), state,
-                                             shifts: shifts, constants: constants, wordIndices: wordIndices)
-                        }
+                    for chunk in stride(from: 0, to: length, by: 64) {
+                        state = compress(UnsafeRawBufferPointer(rebasing: padded[chunk..<chunk + 64]), state,
+                                         shifts: shifts, constants: constants)
                     }
                 }
             }
@@ -50,10 +39,10 @@ public enum MD5 {
         return hexDigits(state)
     }
 
-    /// One 64-byte block folded into the state.
-    private static func compress(_ block: UnsafeBufferPointer<UInt8>, _ state: (UInt32, UInt32, UInt32, UInt32),
-                                 shifts: UnsafeBufferPointer<UInt32>, constants: UnsafeBufferPointer<UInt32>,
-                                 wordIndices: UnsafeBufferPointer<Int>) -> (UInt32, UInt32, UInt32, UInt32) {
+    /// One 64-byte block folded into the state: four rounds of 16 steps, each with its own function and
+    /// order of message words.
+    private static func compress(_ block: UnsafeRawBufferPointer, _ state: (UInt32, UInt32, UInt32, UInt32),
+                                 shifts: UnsafeBufferPointer<UInt32>, constants: UnsafeBufferPointer<UInt32>) -> (UInt32, UInt32, UInt32, UInt32) {
         var words = (UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0),
                      UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0), UInt32(0))
         return withUnsafeMutableBytes(of: &words) { raw in
@@ -64,20 +53,17 @@ public enum MD5 {
                     | UInt32(block[base + 2]) << 16 | UInt32(block[base + 3]) << 24
             }
             var (a, b, c, d) = state
-            for i in 0..<64 {
-                var f: UInt32
-                switch i >> 4 {
-                case 0: f = (b & c) | (~b & d)
-                case 1: f = (d & b) | (~d & c)
-                case 2: f = b ^ c ^ d
-                default: f = c ^ (b | ~d)
-                }
-                f = f &+ a &+ constants[i] &+ words[wordIndices[i]]
+            func step(_ f: UInt32, _ i: Int, _ word: Int) {
+                let sum = f &+ a &+ constants[i] &+ words[word]
                 a = d
                 d = c
                 c = b
-                b = b &+ (f << shifts[i] | f >> (32 - shifts[i]))
+                b = b &+ (sum &<< shifts[i] | sum &>> (32 &- shifts[i]))
             }
+            for i in 0..<16 { step((b & c) | (~b & d), i, i) }
+            for i in 16..<32 { step((d & b) | (~d & c), i, (5 * i + 1) & 15) }
+            for i in 32..<48 { step(b ^ c ^ d, i, (3 * i + 5) & 15) }
+            for i in 48..<64 { step(c ^ (b | ~d), i, (7 * i) & 15) }
             return (state.0 &+ a, state.1 &+ b, state.2 &+ c, state.3 &+ d)
         }
     }
