@@ -38,6 +38,11 @@ final class MergeFallbackTests: XCTestCase {
             let merges = statements.filter { $0.hasPrefix("merge into") }.count
             XCTAssertEqual(statements.count, suffix == "__merge" ? 1 : 2, statements.joined(separator: ";\n"))
             XCTAssertEqual(merges, suffix == "__merge" ? 1 : 0, statements.joined(separator: ";\n"))
+            // The macros (`postgres__get_merge_sql`, asking `adapter.supports_merge()`) write the same statements.
+            let macro = try Compiler(session: session(loaded.session, dialect: serverDialect), manifest: loaded.manifest)
+                .incrementalStrategySQL(node, strategy: "merge", target: target, staged: staged,
+                                        columns: try connection.columns(of: relation), on: connection)
+            XCTAssertEqual(macro, statements.joined(separator: ";\n"), suffix)
             for statement in statements { try connection.execute(statement) }
             let (rows, checksum) = try fingerprint(dialect.render(target), connection)
             fingerprints.append("\(rows)\n\(checksum)")
@@ -50,5 +55,13 @@ final class MergeFallbackTests: XCTestCase {
         fingerprints.append("\(rows)\n\(checksum)")
         XCTAssertEqual(Set(fingerprints).count, 1, fingerprints.joined(separator: "\n--\n"))
         XCTAssertTrue(fingerprints[0].hasPrefix("4\n"), fingerprints[0])
+    }
+
+    /// `loaded` with another dialect.
+    private func session(_ loaded: CompileSession, dialect: any Dialect) -> CompileSession {
+        CompileSession(project: loaded.project, packageRoots: loaded.packageRoots, target: loaded.target, dialect: dialect,
+                       macros: loaded.macros, templates: loaded.templates, cliVars: loaded.cliVars, projectVars: loaded.projectVars,
+                       packageVars: loaded.packageVars, invocationID: loaded.invocationID, runStartedAt: loaded.runStartedAt,
+                       environmentVariables: loaded.environmentVariables, log: loaded.log)
     }
 }
