@@ -44,6 +44,9 @@ final class PostgresConnection {
         PQfinish(handle)
     }
 
+    /// libpq's `server_version_num` of the server this connection reached (150004 for 15.4).
+    var serverVersion: Int { Int(PQserverVersion(handle)) }
+
     /// Rows of a query as text (nil for NULL), with column names and type OIDs, and the command's
     /// status (`INSERT 0 3`) and count of rows (nil when the command has none).
     struct Rows {

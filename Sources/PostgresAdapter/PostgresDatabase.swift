@@ -5,6 +5,7 @@ import SwiftDBT
 /// `COPY ... FROM STDIN`; the password never appears in any message.
 final class PostgresDatabase: DatabaseConnection {
     private let connection: PostgresConnection
+    var serverVersion: Int? { connection.serverVersion }
 
     init(target: Target) throws {
         var parameters: [(String, String)] = [("application_name", "swiftdbt")]

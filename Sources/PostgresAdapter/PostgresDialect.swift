@@ -2,12 +2,17 @@ import SwiftDBT
 
 /// PostgreSQL's side of compilation: relations are `"database"."schema"."table"`.
 public struct PostgresDialect: Dialect {
-    public init() {}
+    /// The `server_version_num` assumed in place of the connection's, to run what an older server would
+    /// (tests of the paths taken before PostgreSQL 15); nil to use the connection's.
+    let assumedServerVersion: Int?
+
+    public init(assumedServerVersion: Int? = nil) { self.assumedServerVersion = assumedServerVersion }
     public var type: String { "postgres" }
     public var includesDatabase: Bool { true }
     public var temporarySchemaQuery: String { "select nspname from pg_namespace where oid = pg_my_temp_schema()" }
     public var dropsCascade: Bool { true }
-    public var supportsMerge: Bool { true }
+    /// `MERGE` came with PostgreSQL 15 (`server_version_num` 150000).
+    public func supportsMerge(serverVersion: Int?) -> Bool { (assumedServerVersion ?? serverVersion ?? 0) >= 150000 }
     public var widensStringColumns: Bool { true }
     public var validIncrementalStrategies: [String] { ["append", "delete+insert", "merge", "microbatch"] }
     public var supportsGrants: Bool { true }

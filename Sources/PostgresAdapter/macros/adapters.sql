@@ -15,3 +15,12 @@ create {% if temporary %}temporary {% endif %}table {{ name }} as (
 )
 {%- endif -%}
 {%- endmacro %}
+
+{#- `merge` came with PostgreSQL 15: an older server gets the same result from an update and an insert
+    (`adapter.supports_merge()` is swiftdbt's: the server's `server_version_num` is 150000 or more). -#}
+{% macro postgres__get_merge_sql(target, source, unique_key, dest_columns, incremental_predicates) -%}
+    {%- if adapter.supports_merge() -%}
+        {{ return(default__get_merge_sql(target, source, unique_key, dest_columns, incremental_predicates)) }}
+    {%- endif -%}
+    {{ return(get_update_insert_merge_sql(target, source, unique_key, dest_columns, incremental_predicates)) }}
+{%- endmacro %}

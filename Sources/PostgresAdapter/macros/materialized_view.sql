@@ -5,11 +5,11 @@
 {% macro postgres__materialized_view_existing_kind(relation) -%}
     {%- set found = run_query("select case c.relkind when 'm' then 'materialized_view' when 'v' then 'view' else 'table' end "
         ~ "from pg_class c join pg_namespace n on n.oid = c.relnamespace where c.relkind in ('r', 'p', 'v', 'm') and n.nspname = "
-        ~ materialized_view_literal(relation.schema) ~ " and c.relname = " ~ materialized_view_literal(relation.identifier)) -%}
+        ~ postgres__materialized_view_literal(relation.schema) ~ " and c.relname = " ~ postgres__materialized_view_literal(relation.identifier)) -%}
     {{ return(found.rows[0][0] if found is not none and found.rows | length > 0 else none) }}
 {%- endmacro %}
 
-{% macro materialized_view_literal(text) -%}
+{% macro postgres__materialized_view_literal(text) -%}
     {{ return("'" ~ (text | replace("'", "''")) ~ "'") }}
 {%- endmacro %}
 
@@ -46,7 +46,7 @@ drop {{ existing_kind | replace('_', ' ') }} {{ backup }} cascade
         ~ "join pg_attribute a on a.attrelid = x.indrelid and a.attnum = k.attnum order by k.position), ',') "
         ~ "from pg_index x join pg_class i on i.oid = x.indexrelid join pg_am am on am.oid = i.relam "
         ~ "join pg_class t on t.oid = x.indrelid join pg_namespace n on n.oid = t.relnamespace "
-        ~ "where n.nspname = " ~ materialized_view_literal(relation.schema) ~ " and t.relname = " ~ materialized_view_literal(relation.identifier)) -%}
+        ~ "where n.nspname = " ~ postgres__materialized_view_literal(relation.schema) ~ " and t.relname = " ~ postgres__materialized_view_literal(relation.identifier)) -%}
     {%- set existing = {} -%}
     {%- for row in found.rows -%}
         {%- do existing.update({(row[3] ~ '|' ~ row[2] ~ '|' ~ row[1]): row[0]}) -%}

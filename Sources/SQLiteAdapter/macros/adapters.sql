@@ -13,13 +13,5 @@ create table {{ relation }} as
 
 {#- SQLite has no `merge`: matched rows updated from the batch, then the unmatched ones inserted. -#}
 {% macro sqlite__get_merge_sql(target, source, unique_key, dest_columns, incremental_predicates) -%}
-    {%- set merge = get_merge_clauses(source, unique_key, dest_columns, incremental_predicates) -%}
-    {%- set statements = [] -%}
-    {%- if merge.assignments -%}
-        {%- do statements.append('update ' ~ target ~ ' as DBT_INTERNAL_DEST set ' ~ merge.assignments ~ '\nfrom ' ~ source
-                                 ~ ' as DBT_INTERNAL_SOURCE where ' ~ merge.on) -%}
-    {%- endif -%}
-    {%- do statements.append('insert into ' ~ target ~ ' (' ~ merge.columns ~ ')\nselect ' ~ merge.source_columns ~ ' from ' ~ source
-                             ~ ' as DBT_INTERNAL_SOURCE\nwhere not exists (select 1 from ' ~ target ~ ' as DBT_INTERNAL_DEST where ' ~ merge.on ~ ')') -%}
-    {{ return(statements | join(';\n')) }}
+    {{ return(get_update_insert_merge_sql(target, source, unique_key, dest_columns, incremental_predicates)) }}
 {%- endmacro %}

@@ -11,9 +11,10 @@ public protocol Dialect: Sendable {
     /// Whether dropping a replaced relation must cascade to the views that read it (PostgreSQL binds
     /// views to tables, not names; dbt-postgres drops the backup with `cascade`).
     var dropsCascade: Bool { get }
-    /// Whether the database has SQL's `MERGE` (PostgreSQL 15); without it the `merge` incremental
-    /// strategy runs as an update of matched rows and an insert of the others.
-    var supportsMerge: Bool { get }
+    /// Whether a server of `serverVersion` (the connection's, nil where there is no server) runs SQL's
+    /// `MERGE` (PostgreSQL 15 and later); without it the `merge` incremental strategy runs as an update
+    /// of matched rows and an insert of the others.
+    func supportsMerge(serverVersion: Int?) -> Bool
     /// Whether the database has roles and privileges for the `grants` config (SQLite has none:
     /// grants are not applied there).
     var supportsGrants: Bool { get }
@@ -55,7 +56,7 @@ public protocol Dialect: Sendable {
 extension Dialect {
     public var canRenameViews: Bool { true }
     public var dropsCascade: Bool { false }
-    public var supportsMerge: Bool { false }
+    public func supportsMerge(serverVersion: Int?) -> Bool { false }
     public var supportsGrants: Bool { false }
     public var supportsComments: Bool { false }
     public var maxIdentifierBytes: Int? { nil }

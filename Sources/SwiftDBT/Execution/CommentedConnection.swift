@@ -43,4 +43,5 @@ final class CommentedConnection: DatabaseConnection {
     func isView(_ relation: RelationName, createdBy statement: String) throws -> Bool {
         try inner.isView(relation, createdBy: statement)
     }
+    var serverVersion: Int? { inner.serverVersion }
 }

@@ -125,10 +125,14 @@ public protocol DatabaseConnection: AnyObject {
     /// Whether `relation` is a view that `statement` (a `create view`) would create again unchanged.
     /// Lets a database whose views cannot be swapped in (SQLite) leave an unchanged view alone.
     func isView(_ relation: RelationName, createdBy statement: String) throws -> Bool
+    /// The server's version as PostgreSQL numbers it (`server_version_num`: 150004 for 15.4), where the
+    /// database has a server; nil otherwise. The dialect decides from it what the server can run (`MERGE`).
+    var serverVersion: Int? { get }
 }
 
 extension DatabaseConnection {
     public func isView(_ relation: RelationName, createdBy statement: String) throws -> Bool { false }
+    public var serverVersion: Int? { nil }
 }
 
 /// Inserts rows one at a time through one prepared statement (or a `COPY` stream).

@@ -1,8 +1,8 @@
 /// The statements that fold a staged batch into an existing incremental table, by dbt's
 /// `incremental_strategy`: `append`, `delete+insert` and `merge`.
 ///
-/// `merge` is PostgreSQL 15's `MERGE` where the dialect has it (`supportsMerge`); elsewhere the same
-/// effect in two statements: matched rows updated from the batch, then unmatched rows inserted.
+/// `merge` is SQL's `MERGE` where the server runs it (`usesMerge`: PostgreSQL 15 and later); elsewhere the
+/// same effect in two statements: matched rows updated from the batch, then unmatched rows inserted.
 struct IncrementalSQL {
     let dialect: any Dialect
     let target: RelationName
@@ -12,6 +12,8 @@ struct IncrementalSQL {
     let uniqueKey: [String]
     /// `incremental_predicates`: extra conditions on `DBT_INTERNAL_DEST` / `DBT_INTERNAL_SOURCE`.
     let predicates: [String]
+    /// Whether `merge` is one `MERGE` statement (the dialect's `supportsMerge` for the connection's server).
+    let usesMerge: Bool
 
     static let destination = "DBT_INTERNAL_DEST"
     static let source = "DBT_INTERNAL_SOURCE"
@@ -36,7 +38,7 @@ struct IncrementalSQL {
         let on = (keyMatch + predicates.map { "(\($0))" }).joined(separator: " and ")
         let assignments = updateColumns.map { "\(dialect.quote($0)) = \(source).\(dialect.quote($0))" }.joined(separator: ", ")
         let sourceColumns = columns.map { "\(source).\(dialect.quote($0))" }.joined(separator: ", ")
-        if dialect.supportsMerge {
+        if usesMerge {
             var statement = "merge into \(dialect.render(target)) as \(dest)\nusing \(dialect.render(staged)) as \(source)\non \(on)\n"
             if !uniqueKey.isEmpty && !updateColumns.isEmpty { statement += "when matched then update set \(assignments)\n" }
             statement += "when not matched then insert (\(list(columns))) values (\(sourceColumns))"

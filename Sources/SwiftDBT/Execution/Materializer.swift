@@ -180,7 +180,8 @@ struct Materializer {
         }
         let keys = node.config["unique_key"]?.stringList ?? []
         let sql = IncrementalSQL(dialect: dialect, target: target, staged: staged, columns: columns, uniqueKey: keys,
-                                 predicates: node.config["incremental_predicates"]?.stringList ?? [])
+                                 predicates: node.config["incremental_predicates"]?.stringList ?? [],
+                                 usesMerge: dialect.supportsMerge(serverVersion: connection.serverVersion))
         switch strategy {
         case "append":
             return sql.append()

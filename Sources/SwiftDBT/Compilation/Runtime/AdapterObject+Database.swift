@@ -173,6 +173,13 @@ extension AdapterObject {
                 if dialect.widensStringColumns { try self.widenStringColumns(of: to.name, toThoseOf: from.name) }
                 return .none
             }
+        case "supports_merge":
+            // swiftdbt's: whether the connection's server runs `MERGE` (the dialect decides from its version,
+            // which the connection knows without a query).
+            return method { _ in
+                if let connection = state.connection { return .bool(dialect.supportsMerge(serverVersion: connection.serverVersion)) }
+                return .bool(try state.withDatabase { dialect.supportsMerge(serverVersion: $0.serverVersion) })
+            }
         case "valid_incremental_strategies":
             // What dbt's adapter lists; the strategies swiftdbt runs are checked below.
             return method { _ in .list(dialect.validIncrementalStrategies.map(Value.string)) }

@@ -102,3 +102,17 @@
     {%- endif -%}
     {{ return(statement ~ 'when not matched then insert (' ~ merge.columns ~ ') values (' ~ merge.source_columns ~ ')') }}
 {%- endmacro %}
+
+{#- A merge where the database has no `merge` statement (SQLite, PostgreSQL before 15): matched rows updated
+    from the batch, then the unmatched ones inserted. -#}
+{% macro get_update_insert_merge_sql(target, source, unique_key, dest_columns, incremental_predicates) -%}
+    {%- set merge = get_merge_clauses(source, unique_key, dest_columns, incremental_predicates) -%}
+    {%- set statements = [] -%}
+    {%- if merge.assignments -%}
+        {%- do statements.append('update ' ~ target ~ ' as DBT_INTERNAL_DEST set ' ~ merge.assignments ~ '\nfrom ' ~ source
+                                 ~ ' as DBT_INTERNAL_SOURCE where ' ~ merge.on) -%}
+    {%- endif -%}
+    {%- do statements.append('insert into ' ~ target ~ ' (' ~ merge.columns ~ ')\nselect ' ~ merge.source_columns ~ ' from ' ~ source
+                             ~ ' as DBT_INTERNAL_SOURCE\nwhere not exists (select 1 from ' ~ target ~ ' as DBT_INTERNAL_DEST where ' ~ merge.on ~ ')') -%}
+    {{ return(statements | join(';\n')) }}
+{%- endmacro %}
