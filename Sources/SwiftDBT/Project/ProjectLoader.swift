@@ -32,7 +32,7 @@ public enum ProjectLoader {
         let packages = [PackageInfo(name: project.name, root: project.root, project: project, isRoot: true)]
             + (try InstalledPackages.load(
                 for: project, specification: PackageSpecification.load(root: project.root, environment: templates, early: early),
-                environment: templates, early: early))
+                environment: templates, early: early, context: withTarget))
         for package in packages { package.project.warnings.forEach(options.log) }
         let checkVersions = options.versionCheck
             && !["false", "f", "0", "no", "n", "off"].contains(options.environment["DBT_VERSION_CHECK"]?.lowercased() ?? "")
