@@ -69,10 +69,11 @@ public enum ProjectLoader {
                              profileFile: profile.file, profileNotice: profile.notice)
     }
 
-    /// Reads only `dbt_project.yml`, rendered as `load` renders it (`env_var()`, `var()` of `--vars`).
+    /// Reads only `dbt_project.yml`, rendered as `load` renders it (`env_var()`, `var()` of `--vars`) but without a
+    /// profile, as dbt's `clean` reads it (`target` is empty).
     public static func projectFile(_ options: LoadOptions) throws -> ProjectFile {
         let early = EarlyContext(cliVars: try parseCLIVars(options.vars), environment: options.environment)
-        return try ProjectFile.load(root: options.projectDirectory, environment: Jinja.Environment(), context: early.values)
+        return try ProjectFile.load(root: options.projectDirectory, environment: Jinja.Environment(), context: early.withoutProfile)
     }
 
     /// Macro files of a package: its macro paths, plus `generic/` folders under its test paths.
@@ -103,6 +104,9 @@ struct EarlyContext {
     let values: [String: Value]
     /// For profiles, the one place secret env vars may be read: `values` with an `env_var()` that allows them.
     let profileValues: [String: Value]
+    /// For commands that read `dbt_project.yml` without a profile (`clean`, `deps`): `values` with an empty `target`,
+    /// whose fields render as '' as under dbt's unset profile.
+    var withoutProfile: [String: Value] { values.merging(["target": .dict([])]) { $1 } }
 
     init(cliVars: [(key: String, value: ConfigValue)], environment: [String: String],
          invocationID: String = UUID().uuidString.lowercased(), runStartedAt: Date = Date()) {
