@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Records what dbt-core 1.10 (with dbt-sqlite) loads from Tests/Fixtures/project_target for each of two targets,
 dev and prod, for Tests/Fixtures/reference/project-target.json: `dbt ls --output json` gives each model's unique
-id and schema config (model-paths and +schema read `target`). Usage: python3 scripts/record-project-target.py
+id and schema config (model-paths and +schema read `target`, in the root's dbt_project.yml and in that of the
+package installed under dbt_packages/). Usage: python3 scripts/record-project-target.py
 [path/to/dbt]  (default /tmp/dbt-venv/bin/dbt, a venv with `pip install "dbt-core==1.10.*" "dbt-sqlite==1.10.*"`)."""
 import json
 import os

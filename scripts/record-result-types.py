@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Records what dbt-core 1.10's run_query rows hold for dates, timestamps, numbers and booleans, for
-Tests/Fixtures/reference/result-types.json: `dbt run-operation result_types` on the fixture
+Tests/Fixtures/reference/result-types.json, and for timestamps with a time zone and agate's column types, for
+Tests/Fixtures/reference/result-zones.json: `dbt run-operation result_types` (and `result_zones`) on the fixture
 Tests/Fixtures/execution/result_types, with dbt-postgres (psycopg2 hands dates and timestamps over as objects)
 and dbt-sqlite (text stays text), and the line the macro logs. Runs dbt-postgres when PGHOST is set
 (`. scripts/postgres.sh start`). Usage: python3 scripts/record-result-types.py [path/to/dbt]  (default
@@ -14,7 +15,8 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURE = os.path.join(ROOT, "Tests/Fixtures/execution/result_types")
-OUTPUT = os.path.join(ROOT, "Tests/Fixtures/reference/result-types.json")
+OUTPUTS = {"result_types": "Tests/Fixtures/reference/result-types.json",
+           "result_zones": "Tests/Fixtures/reference/result-zones.json"}
 DBT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/dbt-venv/bin/dbt"
 
 
@@ -29,7 +31,7 @@ def profile(adapter, project):
             f"      dbname: {os.environ.get('PGDATABASE', 'postgres')}\n      schema: public\n")
 
 
-def main():
+def record(macro):
     logged = {}
     for adapter in ["sqlite"] + (["postgres"] if os.environ.get("PGHOST") else []):
         work = tempfile.mkdtemp(prefix="swiftdbt-reference-")
@@ -38,7 +40,7 @@ def main():
             shutil.copytree(FIXTURE, project)
             with open(os.path.join(project, "profiles.yml"), "w") as f:
                 f.write(profile(adapter, project))
-            run = subprocess.run([DBT, "run-operation", "result_types", "--profiles-dir", project], cwd=project,
+            run = subprocess.run([DBT, "run-operation", macro, "--profiles-dir", project], cwd=project,
                                  capture_output=True, text=True)
             if run.returncode != 0:
                 sys.exit(run.stdout + run.stderr)
@@ -46,9 +48,14 @@ def main():
             logged[adapter] = line.split("result types: ", 1)[1]
         finally:
             shutil.rmtree(work, ignore_errors=True)
-    with open(OUTPUT, "w", encoding="utf-8") as f:
+    with open(os.path.join(ROOT, OUTPUTS[macro]), "w", encoding="utf-8") as f:
         json.dump(logged, f, indent=1)
         f.write("\n")
+
+
+def main():
+    for macro in OUTPUTS:
+        record(macro)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Records what dbt-adapters' relation and column objects give in templates, for
 Tests/Fixtures/reference/runtime-values.json, and what agate's print_table() prints for result
-tables (numbers typed Number, the rest Text, as dbt's type tester types database rows), for
+tables typed by dbt's own type tester as run_query types a cursor's rows (whole numbers Integer, other
+numbers Number, strings Text), for
 Tests/Fixtures/reference/print-table.json. Each case's template is rendered by
 Jinja2 (configured as dbt configures it) with `api.Relation` and `api.Column` the adapter's own
 classes (dbt-postgres' and dbt-sqlite's); `expected` is the output, or `error: true`.
@@ -75,17 +76,13 @@ def print_table_cases():
     import contextlib
     import io
 
-    import agate
+    from dbt_common.clients.agate_helper import table_from_data_flat
     cases = []
     for names, rows, limits in TABLES:
-        types = []
-        for index in range(len(names)):
-            values = [row[index] for row in rows if row[index] is not None]
-            numeric = values and all(isinstance(v, (int, float)) for v in values)
-            types.append(agate.Number() if numeric else agate.Text())
+        table = table_from_data_flat([dict(zip(names, row)) for row in rows], names)
         out = io.StringIO()
         with contextlib.redirect_stdout(out):
-            agate.Table(rows, names, types).print_table(output=out, **limits)
+            table.print_table(output=out, **limits)
         cases.append({"columns": names, "rows": rows, "limits": limits, "lines": out.getvalue().splitlines()})
     return cases
 

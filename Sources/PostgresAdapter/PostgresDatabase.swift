@@ -168,11 +168,13 @@ final class PostgresDatabase: DatabaseConnection {
         }
     }
 
-    /// `date` (OID 1082) and `timestamp` (1114), which psycopg2 hands dbt as `date` and `datetime` objects.
+    /// `date` (OID 1082), `timestamp` (1114) and `timestamptz` (1184), which psycopg2 hands dbt as `date` and
+    /// naive and aware `datetime` objects.
     private static func temporalKind(_ oid: UInt32) -> TemporalKind? {
         switch oid {
         case 1082: return .date
         case 1114: return .timestamp
+        case 1184: return .zonedTimestamp
         default: return nil
         }
     }

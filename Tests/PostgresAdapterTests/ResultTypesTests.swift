@@ -21,15 +21,27 @@ final class ResultTypesTests: XCTestCase {
     }
 
     func testRowsHoldWhatDbtsAgateTablesHold() throws {
-        let data = try Data(contentsOf: fixtures.appendingPathComponent("reference/result-types.json"))
-        let reference = try JSONDecoder().decode([String: String].self, from: data)
-        XCTAssertEqual(reference.keys.sorted(), ["postgres", "sqlite"])
-        for (target, expected) in reference {
-            let run = try runCLI(["run-operation", "result_types", "--target", target, "--profiles-dir", root], in: root,
+        try assertLogged(by: "result_types", as: "reference/result-types.json")
+    }
+
+    /// `timestamptz` values are aware datetimes in the session's zone (`tzinfo`, `%z`, comparison with pytz's UTC);
+    /// `column_types` names agate's types, `Integer` for whole numbers and `Number` for the rest.
+    func testZonedTimestampsAndColumnTypesAsDbtsAgateTables() throws {
+        try assertLogged(by: "result_zones", as: "reference/result-zones.json")
+    }
+
+    /// Runs `macro` on both targets and checks the line it logs against dbt-core's recorded one.
+    private func assertLogged(by macro: String, as reference: String, file: StaticString = #filePath, line: UInt = #line) throws {
+        let data = try Data(contentsOf: fixtures.appendingPathComponent(reference))
+        let recorded = try JSONDecoder().decode([String: String].self, from: data)
+        XCTAssertEqual(recorded.keys.sorted(), ["postgres", "sqlite"], file: file, line: line)
+        for (target, expected) in recorded {
+            let run = try runCLI(["run-operation", macro, "--target", target, "--profiles-dir", root], in: root,
                                  environment: environment)
-            XCTAssertEqual(run.code, 0, run.stdout + run.stderr)
-            let line = run.stdout.split(separator: "\n").first { $0.contains("result types: ") }
-            XCTAssertEqual(line.map { String($0.split(separator: "result types: ", maxSplits: 1).last ?? "") }, expected, target)
+            XCTAssertEqual(run.code, 0, run.stdout + run.stderr, file: file, line: line)
+            let logged = run.stdout.split(separator: "\n").first { $0.contains("result types: ") }
+            XCTAssertEqual(logged.map { String($0.split(separator: "result types: ", maxSplits: 1).last ?? "") }, expected, target,
+                           file: file, line: line)
         }
     }
 }

@@ -140,4 +140,42 @@ final class CleanCommandTests: XCTestCase {
         XCTAssertFalse(FileManager.default.fileExists(atPath: project + "/build/out"))
         XCTAssert(everythingIsThere)
     }
+
+    /// clean reads dbt_project.yml without a profile: `target.name` and `target.type` render as '', as dbt-core's
+    /// clean renders them (scripts/record-clean-target.py).
+    func testCleanTargetsReadAnEmptyTarget() throws {
+        let reference = try recordedWithoutProfile()
+        for folder in reference.folders {
+            try FileManager.default.createDirectory(atPath: project + "/" + folder, withIntermediateDirectories: true)
+        }
+        let result = try clean(reference.clean_targets)
+        XCTAssertEqual(result.code, 0, result.stderr)
+        XCTAssertEqual(reference.folders.filter { FileManager.default.fileExists(atPath: project + "/" + $0) }.sorted(), reference.left)
+        XCTAssert(everythingIsThere)
+    }
+
+    /// deps reads dbt_project.yml as clean does: `packages-install-path: "pk_{{ target.name }}"` installs under `pk_/`.
+    func testDepsInstallsUnderAPathReadWithAnEmptyTarget() throws {
+        let reference = try recordedWithoutProfile()
+        try FileManager.default.createDirectory(atPath: project + "/lp", withIntermediateDirectories: true)
+        try "name: lp\nversion: '1.0'\nconfig-version: 2\n".write(toFile: project + "/lp/dbt_project.yml", atomically: true, encoding: .utf8)
+        try "packages:\n  - local: lp\n".write(toFile: project + "/packages.yml", atomically: true, encoding: .utf8)
+        let path = try String(decoding: JSONEncoder().encode(reference.install_path), as: UTF8.self)
+        try "name: cleaning\nprofile: cleaning\npackages-install-path: \(path)\n"
+            .write(toFile: project + "/dbt_project.yml", atomically: true, encoding: .utf8)
+        let result = try runCLI(["deps"], in: project)
+        XCTAssertEqual(result.code, 0, result.stderr)
+        let names = try FileManager.default.contentsOfDirectory(atPath: project).filter { $0.hasPrefix("pk_") }.sorted()
+        XCTAssertEqual(names, reference.installed)
+    }
+
+    /// What dbt-core's clean and deps did with a dbt_project.yml reading `target` (scripts/record-clean-target.py).
+    private struct Recorded: Decodable {
+        let clean_targets: [String], folders: [String], left: [String], install_path: String, installed: [String]
+    }
+
+    private func recordedWithoutProfile() throws -> Recorded {
+        let data = try Data(contentsOf: fixturesFolder.appendingPathComponent("reference/clean-target.json"))
+        return try JSONDecoder().decode(Recorded.self, from: data)
+    }
 }

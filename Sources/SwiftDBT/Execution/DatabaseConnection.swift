@@ -35,7 +35,7 @@ public enum DatabaseValue: Sendable, Hashable {
 public struct QueryResult: Sendable {
     public var columns: [String]
     public var rows: [[DatabaseValue]]
-    /// Per column, whether the database typed it a date or a timestamp (its values arrive as ISO text); empty
+    /// Per column, whether the database typed it a date or a timestamp, with or without a time zone (its values arrive as ISO text); empty
     /// when the database does not say (SQLite has no such types).
     public var temporal: [TemporalKind?]
     /// The type of each column as the adapter's dbt counterpart labels a query's columns (dbt-postgres:
@@ -49,9 +49,10 @@ public struct QueryResult: Sendable {
     }
 }
 
-/// A column type holding dates or timestamps without a time zone, which templates get as `datetime` objects.
+/// A column type holding dates or timestamps, which templates get as `datetime` objects: `zonedTimestamp` values
+/// end in their UTC offset (`+05:30`, `-03`) and become aware datetimes.
 public enum TemporalKind: Sendable {
-    case date, timestamp
+    case date, timestamp, zonedTimestamp
 }
 
 /// What a statement reported, as dbt's adapter response: its message (`INSERT 0 3`, or `OK`),

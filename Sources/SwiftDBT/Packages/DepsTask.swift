@@ -50,7 +50,7 @@ public enum DepsTask {
     private static func perform(_ options: Options, progress: @escaping (String) -> Void, log: @escaping (String) -> Void) throws {
         let templates = Jinja.Environment()
         let early = EarlyContext(cliVars: try ProjectLoader.parseCLIVars(options.vars), environment: options.environment)
-        let project = try ProjectFile.load(root: options.projectDirectory, environment: templates, context: early.values)
+        let project = try ProjectFile.load(root: options.projectDirectory, environment: templates, context: early.withoutProfile)
         if let added = options.addPackage {
             try added.write(into: project.root)
             progress("Added \(added.name)\(added.version.map { "@" + $0 } ?? "") to packages.yml")

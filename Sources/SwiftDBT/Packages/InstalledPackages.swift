@@ -6,9 +6,10 @@ import Jinja
 /// the specification that are not installed there, read in place (transitively).
 enum InstalledPackages {
     /// The project's packages; fails with dbt's "run deps" message when fewer are installed than
-    /// the specification lists. (`ProjectLoader` checks their `require-dbt-version`.)
+    /// the specification lists. (`ProjectLoader` checks their `require-dbt-version`.) Their dbt_project.yml files are
+    /// rendered with `context`, which holds the root's `target` as dbt renders a package's with the root's profile.
     static func load(for project: ProjectFile, specification: PackageSpecification, environment: Jinja.Environment,
-                     early: EarlyContext) throws -> [PackageInfo] {
+                     early: EarlyContext, context: [String: Value]) throws -> [PackageInfo] {
         let installRoot = project.packagesInstallPath.hasPrefix("/") ? project.packagesInstallPath
             : FileDiscovery.join(project.root, project.packagesInstallPath)
         var packages: [PackageInfo] = []
@@ -16,7 +17,7 @@ enum InstalledPackages {
         var paths: Set<String> = []
         func read(_ root: String) throws -> ProjectFile {
             do {
-                return try ProjectFile.load(root: root, environment: environment, context: early.values)
+                return try ProjectFile.load(root: root, environment: environment, context: context)
             } catch let error as DBTError {
                 var wrapped = error
                 wrapped.message = "Failed to read package: " + error.message

@@ -311,7 +311,7 @@ struct ManifestBuilder {
         var result: [(key: String, value: ConfigValue)] = []
         if !package.isRoot {
             result += try ProjectConfigTree(root: package.project.configTrees[type])
-                .configs(for: Array(fqn.dropFirst()), environment: session.templates, context: configContext)
+                .configs(for: fqn, environment: session.templates, context: configContext)
         }
         let rootTree = ProjectConfigTree(root: session.project.configTrees[type])
         result += try rootTree.configs(for: fqn, environment: session.templates, context: configContext)

@@ -33,7 +33,7 @@ public enum ProjectLoader {
         let packages = [PackageInfo(name: project.name, root: project.root, project: project, isRoot: true)]
             + (try InstalledPackages.load(
                 for: project, specification: PackageSpecification.load(root: project.root, environment: templates, early: early),
-                environment: templates, early: early))
+                environment: templates, early: early, context: withTarget))
         for package in packages { package.project.warnings.forEach(options.log) }
         let checkVersions = options.versionCheck
             && !["false", "f", "0", "no", "n", "off"].contains(options.environment["DBT_VERSION_CHECK"]?.lowercased() ?? "")
@@ -71,10 +71,11 @@ public enum ProjectLoader {
                              profileFile: profile.file, profileNotice: profile.notice)
     }
 
-    /// Reads only `dbt_project.yml`, rendered as `load` renders it (`env_var()`, `var()` of `--vars`).
+    /// Reads only `dbt_project.yml`, rendered as `load` renders it (`env_var()`, `var()` of `--vars`) but without a
+    /// profile, as dbt's `clean` reads it (`target` is empty).
     public static func projectFile(_ options: LoadOptions) throws -> ProjectFile {
         let early = EarlyContext(cliVars: try parseCLIVars(options.vars), environment: options.environment)
-        return try ProjectFile.load(root: options.projectDirectory, environment: Jinja.Environment(), context: early.values)
+        return try ProjectFile.load(root: options.projectDirectory, environment: Jinja.Environment(), context: early.withoutProfile)
             .overridden(by: options.environment)
     }
 
@@ -106,6 +107,9 @@ struct EarlyContext {
     let values: [String: Value]
     /// For profiles, the one place secret env vars may be read: `values` with an `env_var()` that allows them.
     let profileValues: [String: Value]
+    /// For commands that read `dbt_project.yml` without a profile (`clean`, `deps`): `values` with an empty `target`,
+    /// whose fields render as '' as under dbt's unset profile.
+    var withoutProfile: [String: Value] { values.merging(["target": .dict([])]) { $1 } }
 
     init(cliVars: [(key: String, value: ConfigValue)], environment: [String: String],
          invocationID: String = UUID().uuidString.lowercased(), runStartedAt: Date = Date()) {

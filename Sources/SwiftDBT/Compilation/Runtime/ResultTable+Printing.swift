@@ -1,13 +1,13 @@
 import Jinja
 
-/// `table.print_table()`, laid out as agate lays it out: `| a | b |` under a header and a rule,
-/// numbers right-aligned with thousands separators and a column's decimals padded alike, cells
+/// `table.print_table()`, laid out as agate lays it out: `| a | b |` under a header and a rule, all but text
+/// right-aligned, `Number` columns with thousands separators and a column's decimals padded alike (not `Integer` ones), cells
 /// cut at `maxColumnWidth` with `...`, and a `...` row and column for what does not fit.
 extension ResultTable {
     func printedLines(maxRows: Int, maxColumns: Int, maxColumnWidth: Int) -> [String] {
         let shownColumns = Array(columnNames.indices.prefix(max(0, maxColumns)))
         let shownRows = Array(rows.prefix(max(0, maxRows)))
-        let numeric = shownColumns.map { typeLabel(column: $0) == "Number" }
+        let types = shownColumns.map(columnType)
         let decimals = shownColumns.map { column in
             rows.map { column < $0.count ? ResultTable.decimals($0[column]) : 0 }.max() ?? 0
         }
@@ -17,7 +17,7 @@ extension ResultTable {
         let cells = shownRows.map { row in
             shownColumns.enumerated().map { index, column -> String in
                 guard column < row.count else { return "" }
-                return cut(ResultTable.text(row[column], decimals: decimals[index]))
+                return cut(ResultTable.text(row[column], decimals: types[index] == .number ? decimals[index] : nil))
             }
         }
         let headers = shownColumns.map { cut(columnNames[$0]) }
@@ -26,7 +26,7 @@ extension ResultTable {
         func line(_ values: [String], leftAligned: Bool = false) -> String {
             var parts = values.enumerated().map { index, value -> String in
                 let padding = String(repeating: " ", count: max(0, widths[index] - value.count))
-                return numeric[index] && !leftAligned ? padding + value : value + padding
+                return types[index] != .text && !leftAligned ? padding + value : value + padding
             }
             if more { parts.append("...") }
             return "| " + parts.joined(separator: " | ") + " |"
@@ -46,11 +46,13 @@ extension ResultTable {
         return value.repr.distance(from: point, to: value.repr.endIndex) - 1
     }
 
-    /// A cell: numbers grouped by thousands with `decimals` digits, none as nothing.
-    private static func text(_ value: Value, decimals: Int) -> String {
+    /// A cell: numbers of a `Number` column grouped by thousands with `decimals` digits (nil: another column,
+    /// printed as Python prints them), none as nothing.
+    private static func text(_ value: Value, decimals: Int?) -> String {
         switch value {
         case .none: return ""
         case .int, .bigInt, .float:
+            guard let decimals else { return value.str }
             let repr = value.repr
             guard !repr.contains("e"), !repr.contains("n") else { return repr }
             let negative = repr.hasPrefix("-")

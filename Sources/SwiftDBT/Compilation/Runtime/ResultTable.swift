@@ -2,7 +2,7 @@ import Foundation
 import Jinja
 
 /// The rows a statement returned, shaped as the agate table dbt hands to macros:
-/// `column_names`, `column_types`, `rows` (each indexed by position or column name),
+/// `column_names`, `column_types` (agate's data types, ``ResultColumnType``), `rows` (each indexed by position or column name),
 /// `columns['c'].values()` and `print_table()`. Numbers arrive as numbers, and columns the database types as dates
 /// or timestamps (PostgreSQL) as `datetime` objects, as psycopg2 hands them to dbt; text stays text (SQLite, as dbt-sqlite).
 final class ResultTable: HostObject {
@@ -21,17 +21,37 @@ final class ResultTable: HostObject {
         self.log = log
     }
 
-    /// A date or timestamp the database typed, as the `datetime.date`/`datetime.datetime` dbt's agate table holds
-    /// (text it cannot read stays text).
+    /// A date or timestamp the database typed, as the `datetime.date`/`datetime.datetime` dbt's agate table holds;
+    /// a timestamp with a time zone is aware, in a fixed-offset zone as psycopg2 makes it (text it cannot read stays text).
     private static func temporal(_ value: DatabaseValue, _ kind: TemporalKind) -> Value {
         guard case .text(let text) = value else { return ResultTable.value(value) }
-        let pattern: String
-        switch kind {
-        case .date: pattern = "%Y-%m-%d"
-        case .timestamp: pattern = text.contains(".") ? "%Y-%m-%d %H:%M:%S.%f" : "%Y-%m-%d %H:%M:%S"
+        var clock = text
+        var offset: Int?
+        if kind == .zonedTimestamp {
+            guard let split = splitOffset(text) else { return .string(text) }
+            (clock, offset) = split
         }
-        guard let parsed = try? PythonTimeFormat.parse(text, pattern) else { return .string(text) }
-        return .object(kind == .date ? DateTimeObject(local: parsed.local, isDate: true) : parsed)
+        let pattern = kind == .date ? "%Y-%m-%d" : clock.contains(".") ? "%Y-%m-%d %H:%M:%S.%f" : "%Y-%m-%d %H:%M:%S"
+        guard let parsed = try? PythonTimeFormat.parse(clock, pattern) else { return .string(text) }
+        switch kind {
+        case .date: return .object(DateTimeObject(local: parsed.local, isDate: true))
+        case .timestamp: return .object(parsed)
+        case .zonedTimestamp:
+            let seconds = offset ?? 0
+            return .object(DateTimeObject(local: parsed.local, zone: TimeZoneObject(.fixed(seconds: seconds, name: nil)), offset: seconds))
+        }
+    }
+
+    /// `2024-01-31 15:50:30+05:30` as its wall clock and UTC offset in seconds (PostgreSQL writes `+05`, `-03:30`,
+    /// `+05:53:28`), or nil when the text does not end in an offset.
+    private static func splitOffset(_ text: String) -> (String, Int)? {
+        guard let sign = text.lastIndex(where: { $0 == "+" || $0 == "-" }), text.distance(from: text.startIndex, to: sign) > 10 else {
+            return nil
+        }
+        let parts = text[text.index(after: sign)...].split(separator: ":", omittingEmptySubsequences: false).map { Int($0) }
+        guard (1...3).contains(parts.count), parts.allSatisfy({ $0 != nil }) else { return nil }
+        let seconds = zip(parts.compactMap { $0 }, [3600, 60, 1]).reduce(0) { $0 + $1.0 * $1.1 }
+        return (String(text[..<sign]), text[sign] == "-" ? -seconds : seconds)
     }
 
     /// A database value as a template value.
@@ -60,7 +80,7 @@ final class ResultTable: HostObject {
     func attribute(_ name: String, _ context: CallContext) throws -> Value? {
         switch name {
         case "column_names": return .tuple(columnNames.map(Value.string))
-        case "column_types": return .tuple(columnNames.indices.map { .string(typeLabel(column: $0)) })
+        case "column_types": return .tuple(columnNames.indices.map { .object(ResultColumnType(columnType($0))) })
         case "rows": return .object(ResultSequence(items: rowValues, names: nil))
         case "columns":
             let columns = columnNames.indices.map { index in
@@ -82,17 +102,8 @@ final class ResultTable: HostObject {
         }
     }
 
-    /// agate's name for the type of a column's values (`Number`, `Text`, `Boolean`).
-    func typeLabel(column: Int) -> String {
-        for row in rows where column < row.count {
-            switch row[column] {
-            case .none: continue
-            case .int, .float, .bigInt: return "Number"
-            case .bool: return "Boolean"
-            case .object(let object as DateTimeObject): return object.isDate ? "Date" : "DateTime"
-            default: return "Text"
-            }
-        }
-        return "Text"
+    /// The agate data type dbt's type tester gives a column's values.
+    func columnType(_ column: Int) -> ResultColumnType.Kind {
+        ResultColumnType.Kind(values: rows.map { column < $0.count ? $0[column] : .none })
     }
 }
