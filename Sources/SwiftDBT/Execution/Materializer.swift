@@ -87,17 +87,17 @@ struct Materializer {
 
     private func buildView(_ relation: RelationName, sql: String) throws -> StatementStatus {
         var status = Materializer.unreported
-        let create = { (view: RelationName) throws in
-            status = try create(.view, view, sql)
+        let createView = { (view: RelationName) throws in
+            status = try self.create(.view, view, sql)
             // Some databases (SQLite) accept a view over tables that do not exist: resolve its columns so a
             // broken view fails here, before it replaces the old one. (Not a `select` from it: SQLite plans
             // a query over a chain of n views in far more than n steps.)
             _ = try connection.columns(of: view)
         }
         if dialect.canRenameViews {
-            try replace(relation, kind: .view, create: create)
+            try replace(relation, kind: .view, create: createView)
         } else {
-            try replaceUnrenamableView(relation, sql: sql, create: create)
+            try replaceUnrenamableView(relation, sql: sql, create: createView)
         }
         return status
     }
