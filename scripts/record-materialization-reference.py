@@ -2,7 +2,8 @@
 """Records what dbt-core 1.10 builds from the fixture Tests/Fixtures/execution/custom_materializations
 (custom materializations, adapter variants, a package's `table`, failures), for
 Tests/Fixtures/reference/custom-materializations.json: for each step (a fresh copy of the fixture, text
-added to its dbt_project.yml, dbt commands), the exit codes and every table's rows (sorted). Runs dbt-sqlite always, dbt-postgres when PGHOST is set (`. scripts/postgres.sh start`).
+added to its dbt_project.yml, dbt commands), the exit codes, every table's rows (sorted) and, from the last
+command's run_results.json, each node's status, message and adapter_response. Runs dbt-sqlite always, dbt-postgres when PGHOST is set (`. scripts/postgres.sh start`).
 Usage: python3 scripts/record-materialization-reference.py [path/to/dbt]  (default /tmp/dbt-venv/bin/dbt, a venv
 with `pip install "dbt-core==1.10.*" "dbt-postgres==1.9.*" "dbt-sqlite==1.10.*"`)."""
 import json
@@ -86,8 +87,11 @@ def record(adapter):
                 done = subprocess.run([DBT] + arguments + ["--profiles-dir", project], cwd=project, env=env,
                                       capture_output=True, text=True)
                 codes.append(done.returncode)
+            with open(project + "/target/run_results.json") as f:
+                last = {r["unique_id"]: {key: r[key] for key in ("status", "message", "adapter_response")}
+                        for r in json.load(f)["results"]}
             results[name] = {"project_yml_extra": extra, "runs": runs, "exit_codes": codes,
-                             "tables": tables(adapter, project, schema)}
+                             "tables": tables(adapter, project, schema), "run_results": last}
         finally:
             shutil.rmtree(work)
     return results

@@ -4,7 +4,7 @@ import SwiftDBT
 
 /// `swiftdbt retry`: runs the last invocation's command again (its flags and selection from
 /// `run_results.json` `args`) over the nodes that errored, failed or were skipped, as dbt's retry does
-/// (`seed`, `run`, `test`, `build`, `clone`).
+/// (`seed`, `run`, `test`, `build`, `snapshot`, `clone`).
 /// `--vars` and `--threads` given now replace the last ones; `--warn-error` also retries warnings.
 struct RetryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "retry",
@@ -43,7 +43,7 @@ struct RetryCommand: ParsableCommand {
                 }
             }
             guard let command = RunOptions.Command(rawValue: args.which) else {
-                throw DBTError(.usage, "swiftdbt cannot retry '\(args.which)' (it retries seed, run, test, build and clone)")
+                throw DBTError(.usage, "swiftdbt cannot retry '\(args.which)' (it retries seed, run, test, build, snapshot and clone)")
             }
             try RunInvocation.execute(command, project: options, flags: args, console: console, args: args, deferral: { loaded, selected, connection in
                 guard args.deferToState, let stateFolder = args.state else { return loaded }

@@ -11,7 +11,8 @@ struct SnapshotCommand: ParsableCommand {
 
     func run() throws {
         Console.run(format: project.logFormat) { console in
-            try RunInvocation.execute(.snapshot, project: project, flags: flags, console: console) { loaded in
+            try RunInvocation.execute(.snapshot, project: project, flags: flags, console: console,
+                                      args: InvocationArgs("snapshot", project: project, selection: selection, flags: flags)) { loaded in
                 try selection.select(in: loaded, defaultTypes: [.snapshot], console: console)
             }
         }

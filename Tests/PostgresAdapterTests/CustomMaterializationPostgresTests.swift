@@ -36,7 +36,8 @@ final class CustomMaterializationPostgresTests: XCTestCase {
     }
 
     /// Each step recorded with dbt-core 1.10 and dbt-postgres (scripts/record-materialization-reference.py), replayed
-    /// on copies of the fixture, each with its own schema.
+    /// on copies of the fixture, each with its own schema: the tables, and the message and adapter_response of
+    /// each model that succeeded.
     func testSameTablesAsDbtCore() throws {
         let steps = try DbtReferenceStep.load(fixtures.appendingPathComponent("reference/custom-materializations.json"),
                                               adapter: "postgres")
@@ -71,6 +72,7 @@ final class CustomMaterializationPostgresTests: XCTestCase {
                 })
             }
             XCTAssertEqual(tables, step.tables, step.name)
+            XCTAssertEqual(try DbtReferenceStep.successes(inTarget: copy + "/target"), step.successes, step.name)
         }
     }
 

@@ -94,7 +94,8 @@ final class CustomMaterializationTests: XCTestCase {
         XCTAssertEqual(try project.relations(), ["too_few": "table", "broken": "table"], "nothing of the failed runs is left")
     }
 
-    /// Each step recorded with dbt-core 1.10 and dbt-sqlite (scripts/record-materialization-reference.py), replayed.
+    /// Each step recorded with dbt-core 1.10 and dbt-sqlite (scripts/record-materialization-reference.py), replayed:
+    /// the tables, and the message and adapter_response of each model that succeeded.
     func testSameTablesAsDbtCore() throws {
         let steps = try DbtReferenceStep.load(fixturesFolder.appendingPathComponent("reference/custom-materializations.json"),
                                               adapter: "sqlite")
@@ -121,6 +122,7 @@ final class CustomMaterializationTests: XCTestCase {
                 })
             }
             XCTAssertEqual(tables, step.tables, step.name)
+            XCTAssertEqual(try DbtReferenceStep.successes(inTarget: copy.root + "/target"), step.successes, step.name)
         }
     }
 

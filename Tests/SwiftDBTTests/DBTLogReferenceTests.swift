@@ -294,4 +294,28 @@ final class DBTLogReferenceTests: XCTestCase {
         XCTAssertEqual(written["which"] as? String, "run")
         XCTAssertEqual(written["exclude"] as? [String], ["independent"])
     }
+
+    /// `retry` after `snapshot` (in dbt's retry too) snapshots again what errored, with the last vars and
+    /// selection, which the snapshot's run_results.json args keep.
+    func testRetryOfASnapshotKeepsItsVarsAndSelection() throws {
+        let project = try ExecutionProject("skips")
+        defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(project.root)) }
+        try FileManager.default.createDirectory(atPath: project.root + "/snapshots", withIntermediateDirectories: true)
+        try project.write("""
+            {% snapshot snap %}
+            {{ config(unique_key='id', strategy='check', check_cols='all', target_schema='main') }}
+            select 1 as id{% if var('break_snap', false) %} from no_such_table{% endif %}
+            {% endsnapshot %}
+            """, to: "snapshots/snap.sql")
+        XCTAssertEqual(try project.run("snapshot", "--select", "snap", "--vars", "break_snap: true").code, 1)
+        XCTAssertEqual(try args(project)["select"] as? [String], ["snap"])
+        let same = try project.run("retry")
+        XCTAssertEqual(same.code, 1, "the last vars again: the snapshot fails again\n" + same.all)
+        let fixed = try project.run("retry", "--vars", "break_snap: false")
+        XCTAssertEqual(fixed.code, 0, fixed.all)
+        XCTAssertEqual(fixed.results, [
+            "1 of 1 OK snapshotted main.snap ................................................ [OK in Xs]",
+        ])
+        XCTAssertEqual(try args(project)["which"] as? String, "snapshot")
+    }
 }

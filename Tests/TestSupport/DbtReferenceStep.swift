@@ -9,6 +9,9 @@ public struct DbtReferenceStep {
     public let runs: [[String]]
     public let exitCodes: [Int32]
     public let tables: [String: [String]]
+    /// From the last command's run_results.json: what dbt wrote of each node that succeeded (its message
+    /// and adapter_response), where the step recorded it.
+    public let successes: [String: NSDictionary]
 
     /// The steps recorded for `adapter` (`sqlite`, `postgres`) in the reference file `file`, by name.
     public static func load(_ file: URL, adapter: String) throws -> [DbtReferenceStep] {
@@ -20,7 +23,21 @@ public struct DbtReferenceStep {
             guard let step = steps[name], let runs = step["runs"] as? [[String]], let codes = step["exit_codes"] as? [Int],
                   let tables = step["tables"] as? [String: [[Any]]] else { return nil }
             return DbtReferenceStep(name: name, projectFileExtra: step["project_yml_extra"] as? String ?? "", runs: runs,
-                                    exitCodes: codes.map(Int32.init), tables: tables.mapValues { rows(of: $0) })
+                                    exitCodes: codes.map(Int32.init), tables: tables.mapValues { rows(of: $0) },
+                                    successes: successes(step["run_results"] as? [String: [String: Any]] ?? [:]))
+        }
+    }
+
+    /// The message and adapter_response of each node that succeeded in the run_results.json of `targetFolder`.
+    public static func successes(inTarget targetFolder: String) throws -> [String: NSDictionary] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: targetFolder).appendingPathComponent("run_results.json"))
+        let results = (try JSONSerialization.jsonObject(with: data) as? [String: Any])?["results"] as? [[String: Any]] ?? []
+        return successes(Dictionary(results.map { ($0["unique_id"] as? String ?? "", $0) }) { first, _ in first })
+    }
+
+    private static func successes(_ results: [String: [String: Any]]) -> [String: NSDictionary] {
+        results.filter { $0.value["status"] as? String == "success" }.mapValues { result in
+            ["message": result["message"] ?? NSNull(), "adapter_response": result["adapter_response"] ?? NSNull()] as NSDictionary
         }
     }
 

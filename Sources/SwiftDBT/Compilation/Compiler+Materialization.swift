@@ -1,9 +1,10 @@
 import Jinja
 
-/// What a materialization macro built: the relations it returned and the `main` statement's message.
+/// What a materialization macro built: the relations it returned and what the database said of its
+/// `main` statement (nil when it ran none).
 struct MaterializationOutcome {
     var relations: [(name: RelationName, kind: RelationKind?)]
-    var message: String
+    var response: StatementStatus?
 }
 
 extension Compiler {
@@ -41,7 +42,7 @@ extension Compiler {
             throw DBTError(template: error, path: macro.definition.templateName, kind: .execution)
         }
         return MaterializationOutcome(relations: try Compiler.builtRelations(returned, node: node, macro: macro),
-                                      message: Compiler.mainResponse(state) ?? "OK")
+                                      response: Compiler.mainResponse(state))
     }
 
     /// The SQL of incremental strategy `strategy` (a project's, or a built-in one whose macros something overrides)
@@ -74,10 +75,14 @@ extension Compiler {
         }
     }
 
-    /// The message of the `main` statement's response, if the macro ran one.
-    private static func mainResponse(_ state: RenderState) -> String? {
-        guard case .dict(let result)? = state.results["main"] else { return nil }
-        return result["response"]?.str
+    /// The `main` statement's response (dbt's `adapter_response`), if the macro ran one; a response stored
+    /// without a row count (`store_raw_result`) counts -1, as a database that reports none.
+    private static func mainResponse(_ state: RenderState) -> StatementStatus? {
+        guard case .dict(let result)? = state.results["main"], let response = result["response"] else { return nil }
+        guard case .object(let reported as StatementResponse) = response else {
+            return StatementStatus(message: response.str, code: nil, rowsAffected: -1)
+        }
+        return StatementStatus(message: reported.message, code: reported.code, rowsAffected: reported.rowsAffected ?? -1)
     }
 
     /// The relations in a materialization's `{'relations': [...]}`.

@@ -89,7 +89,7 @@ struct Materializer {
 
     private func buildView(_ relation: RelationName, sql: String) throws -> StatementStatus {
         var status = Materializer.unreported
-        let build = { (view: RelationName) throws in
+        let createView = { (view: RelationName) throws in
             status = try self.create(.view, view, sql)
             // Some databases (SQLite) accept a view over tables that do not exist: resolve its columns so a
             // broken view fails here, before it replaces the old one. (Not a `select` from it: SQLite plans
@@ -97,9 +97,9 @@ struct Materializer {
             _ = try connection.columns(of: view)
         }
         if dialect.canRenameViews {
-            try replace(relation, kind: .view, create: build)
+            try replace(relation, kind: .view, create: createView)
         } else {
-            try replaceUnrenamableView(relation, sql: sql, create: build)
+            try replaceUnrenamableView(relation, sql: sql, create: createView)
         }
         return status
     }

@@ -158,7 +158,8 @@ public final class Runner: @unchecked Sendable {
                 if case .macro(let macro)? = loaded.session.macros.materialization(
                     node.config.materialized, adapterBuiltins: dialect.adapterMaterializations,
                     allowPackageOverrides: loaded.session.project.allowsPackageMaterializationOverrides) {
-                    result.message = try materialize(node, with: macro, sql: sql, compiler: compiler, connection: connection)
+                    result.response = try materialize(node, with: macro, sql: sql, compiler: compiler, connection: connection)
+                    result.message = result.response?.message ?? Materializer.unreported.message
                     break
                 }
                 var materializer = Materializer(connection: connection, dialect: dialect, relations: relations,
@@ -211,9 +212,9 @@ public final class Runner: @unchecked Sendable {
     /// Builds `node` with a materialization macro, as dbt runs one: its statements run in a transaction that
     /// only its `adapter.commit()` commits (a new one opens after), and what it leaves uncommitted, or a failure,
     /// is rolled back, so the previous relation stays. Hooks outside the transaction run after a commit. The
-    /// relations the macro returns are recorded in the run's cache.
+    /// relations the macro returns are recorded in the run's cache. Returns its `main` statement's response.
     private func materialize(_ node: ProjectNode, with macro: MacroEntry, sql: String, compiler: Compiler,
-                             connection: any DatabaseConnection) throws -> String {
+                             connection: any DatabaseConnection) throws -> StatementStatus? {
         if let schema = node.relation?.schema { try relations.load([schema], from: connection) }
         let commit = {
             try connection.commit()
@@ -233,7 +234,7 @@ public final class Runner: @unchecked Sendable {
         }
         try connection.rollback()
         for built in outcome.relations where built.kind != nil { relations.set(built.name, built.kind) }
-        return outcome.message
+        return outcome.response
     }
 
     /// Compiles `node` and writes its SQL to `target/compiled` and `target/run` before it runs.
