@@ -7,6 +7,7 @@ public struct PostgresDialect: Dialect {
     public var includesDatabase: Bool { true }
     public var dropsCascade: Bool { true }
     public var supportsMerge: Bool { true }
+    public var microbatchMergesOnKey: Bool { true }
     public var widensStringColumns: Bool { true }
     public var validIncrementalStrategies: [String] { ["append", "delete+insert", "merge", "microbatch"] }
     public var supportsGrants: Bool { true }

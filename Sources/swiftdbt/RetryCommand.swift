@@ -11,7 +11,9 @@ struct RetryCommand: ParsableCommand {
 
     func run() throws {
         Console.run(format: project.logFormat) { console in
-            try RunInvocation.execute(.build, project: project, flags: flags, console: console) { loaded in
+            try RunInvocation.execute(.build, project: project, flags: flags, console: console, retriedBatches: { loaded in
+                try RunResultsWriter.partialBatches(in: loaded.session.project)
+            }) { loaded in
                 try RunResultsWriter.unfinished(in: loaded.session.project)
             }
         }

@@ -8,6 +8,7 @@ enum RunInvocation {
     /// `deferral` may point refs of nodes not selected elsewhere (`--defer`); the manifest written is the project's own.
     static func execute(_ command: RunOptions.Command, project: ProjectOptions, flags: RunFlags, console: Console,
                         deferral: (LoadedProject, [String], any DatabaseConnection) throws -> LoadedProject = { loaded, _, _ in loaded },
+                        retriedBatches: (LoadedProject) throws -> [String: BatchResults] = { _ in [:] },
                         select: (LoadedProject) throws -> [String]) throws {
         let parsed = try project.load(console: console)
         let selected = try select(parsed)
@@ -24,7 +25,8 @@ enum RunInvocation {
         defer { withExtendedLifetime(lock) {} }
         let connection = try adapter.connect(parsed.session.target, projectRoot: parsed.session.project.root)
         let loaded = try deferral(parsed, selected, connection)
-        let options = flags.options(command)
+        var options = flags.options(command)
+        options.retriedBatches = try retriedBatches(loaded)
         let target = loaded.session.target
         let root = loaded.session.project.root
         let threads = min(target.threads, adapter.maxConnections)

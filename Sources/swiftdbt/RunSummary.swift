@@ -8,14 +8,18 @@ enum RunSummary {
         console.info("")
         console.info("Finished running \(counts(results, manifest)) in 0 hours \(Int(elapsed) / 60) minutes and "
                      + String(format: "%.2f seconds (%.2fs).", elapsed.truncatingRemainder(dividingBy: 60), elapsed))
-        let errors = results.filter(\.isFailure)
+        let errors = results.filter { $0.isFailure && $0.status != .partialSuccess }
+        let partials = results.filter { $0.status == .partialSuccess }.count
+        let partialText = "\(partials) partial \(partials == 1 ? "success" : "successes")"
         let warnings = results.filter { $0.status == .warn }
         console.info("")
         if interrupted {
             console.info(console.paint("Exited because of keyboard interrupt", .yellow))
         } else if !errors.isEmpty {
-            console.info(console.paint("Completed with \(plural(errors.count, "error")), 0 partial successes, and "
+            console.info(console.paint("Completed with \(plural(errors.count, "error")), \(partialText), and "
                                        + "\(plural(warnings.count, "warning")):", .red))
+        } else if partials > 0 {
+            console.info(console.paint("Completed with \(partialText) and \(plural(warnings.count, "warning"))", .yellow))
         } else if !warnings.isEmpty {
             console.info(console.paint("Completed with \(plural(warnings.count, "warning")):", .yellow))
         } else {
@@ -27,7 +31,7 @@ enum RunSummary {
         let pass = results.filter { $0.status == .success || $0.status == .pass }.count
         let skip = results.filter { $0.status == .skipped }.count
         console.info("")
-        console.info("Done. PASS=\(pass) WARN=\(warnings.count) ERROR=\(errors.count) SKIP=\(skip) NO-OP=0 TOTAL=\(results.count)")
+        console.info("Done. PASS=\(pass) WARN=\(warnings.count) ERROR=\(errors.count + partials) SKIP=\(skip) NO-OP=0 TOTAL=\(results.count)")
     }
 
     /// `3 seeds, 2 table models, 16 data tests`: sorted by resource type as dbt sorts them.

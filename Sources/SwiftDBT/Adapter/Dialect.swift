@@ -14,6 +14,9 @@ public protocol Dialect: Sendable {
     /// Whether the database has SQL's `MERGE` (PostgreSQL 15); without it the `merge` incremental
     /// strategy runs as an update of matched rows and an insert of the others.
     var supportsMerge: Bool { get }
+    /// Whether a `microbatch` batch merges into the table on the model's `unique_key`, which it then
+    /// requires (dbt-postgres); otherwise the batch replaces the rows of its event-time window.
+    var microbatchMergesOnKey: Bool { get }
     /// Whether the database has roles and privileges for the `grants` config (SQLite has none:
     /// grants are not applied there).
     var supportsGrants: Bool { get }
@@ -52,6 +55,7 @@ extension Dialect {
     public var canRenameViews: Bool { true }
     public var dropsCascade: Bool { false }
     public var supportsMerge: Bool { false }
+    public var microbatchMergesOnKey: Bool { false }
     public var supportsGrants: Bool { false }
     public var supportsComments: Bool { false }
     public var maxIdentifierBytes: Int? { nil }

@@ -20,6 +20,8 @@ final class RenderState {
     let incremental: Bool
     /// `--empty`: references read zero rows.
     var empty = false
+    /// The batch of a microbatch model being built: upstream relations with an `event_time` read its window only.
+    var batch: MicrobatchWindow?
     var refs: [ProjectNode.Reference] = []
     var sources: [ProjectNode.SourceReference] = []
     var config: [(key: String, value: ConfigValue)] = []
@@ -105,12 +107,16 @@ struct ReferenceResolver: Sendable {
     let resolveSource: @Sendable (ProjectNode.SourceReference) throws -> RelationName
     /// Builds the `graph` context variable, the first time a template reads it.
     let graphBuilder: LazyValue<ConfigValue>
+    /// The `event_time` column of each model, seed, snapshot and source that has one, by relation.
+    let eventTimes: [RelationName: String]
 
     init(resolveRef: @escaping @Sendable (ProjectNode.Reference, _ fromPackage: String) throws -> Resolution,
          resolveSource: @escaping @Sendable (ProjectNode.SourceReference) throws -> RelationName,
+         eventTimes: [RelationName: String] = [:],
          graph: @escaping @Sendable () -> ConfigValue) {
         self.resolveRef = resolveRef
         self.resolveSource = resolveSource
+        self.eventTimes = eventTimes
         graphBuilder = LazyValue(graph)
     }
 

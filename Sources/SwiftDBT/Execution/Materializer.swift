@@ -126,21 +126,30 @@ struct Materializer {
             try replace(relation, kind: .table) { try connection.execute(dialect.createTableAs($0, sql)) }
             return "OK"
         }
+        try foldIn(node, relation, sql: sql) { staged, columns in
+            try statements(node, target: relation, staged: staged, columns: columns)
+        }
+        return "OK"
+    }
+
+    /// Stages `sql` as `<name>__dbt_tmp`, applies `on_schema_change` and runs `statements` (given the staged
+    /// relation and the columns to insert) on the existing table `relation`, all in one transaction, so no
+    /// `__dbt_tmp` outlives it and a failure leaves the table as it was.
+    func foldIn(_ node: ProjectNode, _ relation: RelationName, sql: String,
+                statements: (_ staged: RelationName, _ columns: [String]) throws -> [String]) throws {
         let staged = dialect.suffixed(relation, "__dbt_tmp")
-        // The batch is staged, folded in and dropped in one transaction, so no `__dbt_tmp` outlives it.
         try transaction {
             if let leftover = relations.kind(of: staged) { try connection.execute(dialect.drop(staged, kind: leftover)) }
             try connection.execute(dialect.createTableAs(staged, sql))
             // Column changes and new rows commit together: a failed insert leaves the old columns.
             let columns = try reconcileColumns(node, target: relation, staged: staged)
-            for statement in try statements(node, target: relation, staged: staged, columns: columns) {
+            for statement in try statements(staged, columns) {
                 try connection.execute(statement)
             }
             try finishing(relation, true)
             try connection.execute(dialect.drop(staged, kind: .table))
         }
         relations.set(staged, nil)
-        return "OK"
     }
 
     /// The statements of the model's `incremental_strategy` (dbt's default: delete+insert with a
