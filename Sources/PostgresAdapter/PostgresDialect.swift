@@ -13,6 +13,7 @@ public struct PostgresDialect: Dialect {
     public var dropsCascade: Bool { true }
     /// `MERGE` came with PostgreSQL 15 (`server_version_num` 150000).
     public func supportsMerge(serverVersion: Int?) -> Bool { (assumedServerVersion ?? serverVersion ?? 0) >= 150000 }
+    public var microbatchMergesOnKey: Bool { true }
     public var widensStringColumns: Bool { true }
     public var validIncrementalStrategies: [String] { ["append", "delete+insert", "merge", "microbatch"] }
     public var supportsGrants: Bool { true }

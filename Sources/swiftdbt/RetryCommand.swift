@@ -49,7 +49,7 @@ struct RetryCommand: ParsableCommand {
                 guard args.deferToState, let stateFolder = args.state else { return loaded }
                 return try Deferral.apply(loaded, state: StateManifest.read(stateFolder), selected: Set(selected),
                                           favorState: args.favorState, connection: connection).loaded
-            }) { loaded in
+            }, retriedBatches: { _ in previous.partialBatches }) { loaded in
                 retried.filter { loaded.manifest.node($0) != nil }
             }
         }

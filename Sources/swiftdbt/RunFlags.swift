@@ -22,6 +22,23 @@ struct RunFlags: ParsableArguments, RunSettings {
     var warnError = false
 
     /// The flags, with `DBT_FAIL_FAST`, `DBT_WARN_ERROR` and `DBT_FULL_REFRESH` (true or 1) standing for theirs.
+    @Option(name: .customLong("event-time-start"), help: "Microbatch models build from this UTC time (YYYY-MM-DD[ HH:MM:SS]).")
+    var eventTimeStart: String?
+
+    @Option(name: .customLong("event-time-end"), help: "Microbatch models build up to this UTC time (YYYY-MM-DD[ HH:MM:SS]).")
+    var eventTimeEnd: String?
+
+    func validate() throws {
+        for (flag, text) in [("--event-time-start", eventTimeStart), ("--event-time-end", eventTimeEnd)] {
+            if let text, RunOptions.eventTime(text) == nil {
+                throw ValidationError("\(flag) '\(text)' is not a date or time (YYYY-MM-DD, YYYY-MM-DD HH:MM:SS)")
+            }
+        }
+        if let start = eventTimeStart.flatMap(RunOptions.eventTime), let end = eventTimeEnd.flatMap(RunOptions.eventTime), start >= end {
+            throw ValidationError("Value for `--event-time-start` must be less than `--event-time-end`")
+        }
+    }
+
     func options(_ command: RunOptions.Command) -> RunOptions {
         let environment = ProcessInfo.processInfo.environment
         func isSet(_ name: String) -> Bool { ["1", "true", "yes", "y", "t"].contains(environment[name]?.lowercased() ?? "") }
@@ -30,6 +47,8 @@ struct RunFlags: ParsableArguments, RunSettings {
         options.failFast = failFast || isSet("DBT_FAIL_FAST")
         options.empty = empty
         options.warnError = warnError || isSet("DBT_WARN_ERROR")
+        options.eventTimeStart = eventTimeStart.flatMap(RunOptions.eventTime)
+        options.eventTimeEnd = eventTimeEnd.flatMap(RunOptions.eventTime)
         return options
     }
 }

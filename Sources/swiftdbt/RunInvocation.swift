@@ -10,13 +10,15 @@ enum RunInvocation {
     static func execute(_ command: RunOptions.Command, project: ProjectOptions, flags: some RunSettings, console: Console,
                         args: InvocationArgs? = nil,
                         deferral: (LoadedProject, [String], any DatabaseConnection) throws -> LoadedProject = { loaded, _, _ in loaded },
+                        retriedBatches: (LoadedProject) throws -> [String: BatchResults] = { _ in [:] },
                         select: (LoadedProject) throws -> [String]) throws {
         let parsed = try project.load(console: console)
         let selected = try select(parsed)
         let (adapter, lock, connection) = try open(parsed, console: console)
         defer { withExtendedLifetime(lock) {} }
         let loaded = try deferral(parsed, selected, connection)
-        let options = flags.options(command)
+        var options = flags.options(command)
+        options.retriedBatches = try retriedBatches(loaded)
         let args = args ?? InvocationArgs(which: command.rawValue, projectDirectory: loaded.session.project.root,
                                           invocationCommand: (["swiftdbt"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
         let target = loaded.session.target

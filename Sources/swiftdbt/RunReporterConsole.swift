@@ -66,6 +66,8 @@ struct RunConsole: RunReporter {
             line("OK loaded \(describe(node))", status: console.paint(result.message, .green) + time, index: index, total: total)
         case (.success, _):
             line("OK created \(describe(node))", status: console.paint(result.message, .green) + time, index: index, total: total)
+        case (.partialSuccess, _):
+            line("PARTIALLY created \(describe(node))", status: console.paint(result.message, .yellow) + time, index: index, total: total)
         case (.pass, _):
             line("PASS \(node.progressName)", status: console.paint("PASS", .green) + time, index: index, total: total)
         case (.warn, _):
@@ -86,6 +88,24 @@ struct RunConsole: RunReporter {
             line("SKIP test \(node.name)", status: console.paint("SKIP", .yellow), index: index, total: total)
         case (.skipped, _):
             line("SKIP relation \(relationName(node))", status: console.paint("SKIP", .yellow), index: index, total: total)
+        }
+    }
+
+    func batchStarted(_ node: ProjectNode, window: DateInterval, label: String, batch: Int, total: Int) {
+        line("START batch \(label) of \(relationName(node))", status: "RUN", index: batch, total: total, lead: "Batch ")
+    }
+
+    func batchFinished(_ node: ProjectNode, label: String, batch: Int, total: Int, elapsed: TimeInterval, outcome: BatchOutcome) {
+        let time = String(format: " in %.2fs", elapsed)
+        let described = "batch \(label) of \(relationName(node))"
+        switch outcome {
+        case .built(let message):
+            line("OK created \(described)", status: console.paint(message, .green) + time, index: batch, total: total, lead: "Batch ")
+        case .failed(let error):
+            console.error(error)
+            line("ERROR creating \(described)", status: console.paint("ERROR", .red) + time, index: batch, total: total, lead: "Batch ")
+        case .skipped:
+            line("SKIP \(described)", status: console.paint("SKIPPED", .yellow) + time, index: batch, total: total, lead: "Batch ")
         }
     }
 
@@ -114,17 +134,20 @@ struct RunConsole: RunReporter {
         case .test: return "test \(node.name)"
         case .snapshot: return "snapshot \(relationName(node))"
         case .unitTest: return "unit_test \(node.progressName)"
-        default: return "sql \(node.config.materialized) model \(relationName(node))"
+        default:
+            let microbatch = node.config["incremental_strategy"]?.stringValue == "microbatch" && node.config.materialized == "incremental"
+            return "sql \(microbatch ? "microbatch" : node.config.materialized) model \(relationName(node))"
         }
     }
 
     /// dbt's `format_fancy_output_line`: `<i> of <n> <message> ` padded with dots to 80 columns
     /// (cut to 77 and `...` when `truncate`), then ` [<status>]`.
-    private func line(_ message: String, status: String, index: Int, total: Int, truncate: Bool = false,
+    /// `lead` goes before the whole line (dbt's `Batch ` before a microbatch model's batches).
+    private func line(_ message: String, status: String, index: Int, total: Int, truncate: Bool = false, lead: String = "",
                       event: LogEvent.Kind = .note, data: [(key: String, value: ConfigValue)]? = nil) {
         let prefix = "\(index) of \(total) \(message) "
         var justified = prefix.count < 80 ? prefix + String(repeating: ".", count: 80 - prefix.count) : prefix
         if truncate && justified.count > 77 { justified = String(justified.prefix(77)) + "..." }
-        console.info(justified + " [" + status + "]", event, data: data)
+        console.info(lead + justified + " [" + status + "]", event, data: data)
     }
 }

@@ -23,16 +23,21 @@ enum RunSummary {
 
     private static func printOutcome(_ results: [NodeResult], manifest: Manifest, interrupted: Bool, dialect: (any Dialect)?,
                                      console: Console) {
-        let errors = results.filter(\.isFailure)
+        let errors = results.filter { $0.isFailure && $0.status != .partialSuccess }
+        let partials = results.filter { $0.status == .partialSuccess }.count
+        let partialText = "\(partials) partial \(partials == 1 ? "success" : "successes")"
         let warnings = results.filter { $0.status == .warn }
         console.info("")
         let summary: [(key: String, value: ConfigValue)] = [("num_errors", .int(errors.count)), ("num_warnings", .int(warnings.count)),
-                                                            ("num_partial_success", .int(0)), ("keyboard_interrupt", .bool(interrupted))]
+                                                            ("num_partial_success", .int(partials)), ("keyboard_interrupt", .bool(interrupted))]
         if interrupted {
             console.info(console.paint("Exited because of keyboard interrupt", .yellow), .endOfRunSummary, data: summary)
         } else if !errors.isEmpty {
-            console.info(console.paint("Completed with \(plural(errors.count, "error")), 0 partial successes, and "
+            console.info(console.paint("Completed with \(plural(errors.count, "error")), \(partialText), and "
                                        + "\(plural(warnings.count, "warning")):", .red), .endOfRunSummary, data: summary)
+        } else if partials > 0 {
+            console.info(console.paint("Completed with \(partialText) and \(plural(warnings.count, "warning"))", .yellow),
+                         .endOfRunSummary, data: summary)
         } else if !warnings.isEmpty {
             console.info(console.paint("Completed with \(plural(warnings.count, "warning")):", .yellow), .endOfRunSummary, data: summary)
         } else {
@@ -44,9 +49,9 @@ enum RunSummary {
         let pass = results.filter { $0.status == .success || $0.status == .pass }.count
         let skip = results.filter { $0.status == .skipped }.count
         console.info("")
-        let stats: [(key: String, value: ConfigValue)] = [("pass", .int(pass)), ("warn", .int(warnings.count)), ("error", .int(errors.count)),
+        let stats: [(key: String, value: ConfigValue)] = [("pass", .int(pass)), ("warn", .int(warnings.count)), ("error", .int(errors.count + partials)),
                                                           ("skip", .int(skip)), ("noop", .int(0)), ("total", .int(results.count))]
-        console.info("Done. PASS=\(pass) WARN=\(warnings.count) ERROR=\(errors.count) SKIP=\(skip) NO-OP=0 TOTAL=\(results.count)",
+        console.info("Done. PASS=\(pass) WARN=\(warnings.count) ERROR=\(errors.count + partials) SKIP=\(skip) NO-OP=0 TOTAL=\(results.count)",
                      .statsLine, data: [("stats", .dict(stats))])
     }
 

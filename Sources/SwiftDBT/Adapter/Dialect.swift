@@ -15,6 +15,9 @@ public protocol Dialect: Sendable {
     /// `MERGE` (PostgreSQL 15 and later); without it the `merge` incremental strategy runs as an update
     /// of matched rows and an insert of the others.
     func supportsMerge(serverVersion: Int?) -> Bool
+    /// Whether a `microbatch` batch merges into the table on the model's `unique_key`, which it then
+    /// requires (dbt-postgres); otherwise the batch replaces the rows of its event-time window.
+    var microbatchMergesOnKey: Bool { get }
     /// Whether the database has roles and privileges for the `grants` config (SQLite has none:
     /// grants are not applied there).
     var supportsGrants: Bool { get }
@@ -57,6 +60,7 @@ extension Dialect {
     public var canRenameViews: Bool { true }
     public var dropsCascade: Bool { false }
     public func supportsMerge(serverVersion: Int?) -> Bool { false }
+    public var microbatchMergesOnKey: Bool { false }
     public var supportsGrants: Bool { false }
     public var supportsComments: Bool { false }
     public var maxIdentifierBytes: Int? { nil }

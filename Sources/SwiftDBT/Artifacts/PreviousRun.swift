@@ -7,6 +7,9 @@ public struct PreviousRun: Sendable {
     public var args: InvocationArgs?
     /// Unique IDs with their status, in the file's order.
     public var statuses: [(uniqueID: String, status: String)]
+    /// The batches of the microbatch models that partly succeeded, by unique ID (`retry` runs only their failed
+    /// batches, as dbt does).
+    public var partialBatches: [String: BatchResults] = [:]
 
     /// Reads `run_results.json` from `folder` (the target folder, or `--state`).
     public init(folder: String) throws {
@@ -20,6 +23,18 @@ public struct PreviousRun: Sendable {
             guard let id = result["unique_id"]?.scalarText, let status = result["status"]?.scalarText else { return nil }
             return (id, status)
         } ?? []
+        let windows = { (node: YAMLNode?) -> [DateInterval] in
+            (node?.items ?? []).compactMap { pair in
+                let bounds = pair.items.compactMap { $0.scalarText.flatMap(RunOptions.eventTime) }
+                guard bounds.count == 2, bounds[0] < bounds[1] else { return nil }
+                return DateInterval(start: bounds[0], end: bounds[1])
+            }
+        }
+        for result in root?["results"]?.items ?? [] {
+            guard let id = result["unique_id"]?.scalarText, let batches = result["batch_results"] else { continue }
+            let recorded = BatchResults(successful: windows(batches["successful"]), failed: windows(batches["failed"]))
+            if !recorded.successful.isEmpty && !recorded.failed.isEmpty { partialBatches[id] = recorded }
+        }
     }
 
     /// What dbt's retry runs again: nodes that errored, failed, were skipped or partly succeeded (and warned,

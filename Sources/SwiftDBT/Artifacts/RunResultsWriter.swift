@@ -41,7 +41,7 @@ public enum RunResultsWriter {
             ("compiled", isSeed ? .null : .bool(result.compiledCode != nil)),
             ("compiled_code", isSeed ? .null : result.compiledCode.map(ConfigValue.string) ?? .null),
             ("relation_name", isSeed || kind == .test ? .null : result.relationName.map(ConfigValue.string) ?? .null),
-            ("batch_results", .null),
+            ("batch_results", result.batchResults.map(batchResults) ?? .null),
         ])
     }
 
@@ -60,5 +60,17 @@ public enum RunResultsWriter {
         if let code = response.code { entries.append(("code", .string(code))) }
         entries.append(("rows_affected", .int(response.rowsAffected)))
         return .dict(entries)
+    }
+
+    /// A microbatch model's `batch_results`: `successful` and `failed` lists of `[start, end]` (`2024-01-02T00:00:00+00:00`).
+    private static func batchResults(_ batches: BatchResults) -> ConfigValue {
+        let windows = { (intervals: [DateInterval]) in
+            ConfigValue.list(intervals.map { .list([.string(batchTime($0.start)), .string(batchTime($0.end))]) })
+        }
+        return .dict([("successful", windows(batches.successful)), ("failed", windows(batches.failed))])
+    }
+
+    private static func batchTime(_ date: Date) -> String {
+        MicrobatchWindow.text(date).replacingOccurrences(of: " ", with: "T")
     }
 }

@@ -39,8 +39,11 @@ public final class Compiler: Sendable {
     }
 
     /// `compile`, with values the template sees besides dbt's context (on-run-end's `results`).
-    func compile(_ node: ProjectNode, on connection: (any DatabaseConnection)?, context: [String: Value]) throws -> String {
-        let (sql, ephemeralRefs) = try render(node, on: connection, context: context)
+    func compile(_ node: ProjectNode, on connection: (any DatabaseConnection)?, context: [String: Value],
+                 batch: MicrobatchWindow? = nil) throws -> String {
+        let state = renderState(node, on: connection)
+        state.batch = batch
+        let (sql, ephemeralRefs) = try render(node, state: state, context: context)
         return EphemeralInjection.inject(into: sql, ctes: try ctes(for: ephemeralRefs, on: connection))
     }
 
@@ -171,6 +174,13 @@ public final class Compiler: Sendable {
             ])
         }
         let frozenByName = byName
+        var eventTimes: [RelationName: String] = [:]
+        for node in manifest.nodes where [.model, .seed, .snapshot].contains(node.resourceType) {
+            if let relation = node.relation, let column = node.config["event_time"]?.stringValue { eventTimes[relation] = column }
+        }
+        for source in manifest.sources {
+            if let column = source.config["event_time"]?.stringValue { eventTimes[source.relation] = column }
+        }
         return ReferenceResolver(
             resolveRef: { reference, package in
                 let all = frozenByName[reference.name] ?? []
@@ -194,7 +204,7 @@ public final class Compiler: Sendable {
                 }
                 return source.relation
             },
-            graph: graph)
+            eventTimes: eventTimes, graph: graph)
     }
 }
 

@@ -167,8 +167,16 @@ enum NodeValues {
     }
 
     /// `model` in a template.
-    static func model(_ node: ProjectNode, session: CompileSession) -> Value {
-        describe(node, session: session).jinjaValue
+    /// `model`; a model's has dbt 1.10's `batch`: `id`, `event_time_start` and `event_time_end` inside a batch of a
+    /// microbatch model, none elsewhere (as while parsing).
+    static func model(_ node: ProjectNode, session: CompileSession, batch: MicrobatchWindow? = nil) -> Value {
+        let model = describe(node, session: session).jinjaValue
+        guard node.resourceType == .model, case .dict(let storage) = model else { return model }
+        storage["batch"] = batch.map { batch in
+            .dict([("id", .string(batch.id)), ("event_time_start", .object(DateTimeObject(batch.start))),
+                   ("event_time_end", .object(DateTimeObject(batch.end)))])
+        } ?? Value.none
+        return model
     }
 
     /// `graph` in a template: empty while parsing, the manifest's nodes and sources while compiling.

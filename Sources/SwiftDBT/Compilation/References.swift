@@ -26,6 +26,7 @@ enum References {
         case .relation(let name):
             // As in dbt, a reference's relation has no type until the database is asked.
             return .object(RelationObject(name, dialect: state.session.dialect, readsNothing: state.empty,
+                                          eventTimeFilter: batchFilter(name, resolver: resolver, state: state),
                                           texts: state.session.relationTexts))
         case .ephemeral(let uniqueID, let name):
             if !state.ephemeralRefs.contains(uniqueID) { state.ephemeralRefs.append(uniqueID) }
@@ -37,8 +38,16 @@ enum References {
 
     /// What `source()` returns while compiling.
     static func compiledSource(_ reference: ProjectNode.SourceReference, resolver: ReferenceResolver, state: RenderState) throws -> Value {
-        .object(RelationObject(try resolver.resolveSource(reference), dialect: state.session.dialect,
-                               readsNothing: state.empty, texts: state.session.relationTexts))
+        let name = try resolver.resolveSource(reference)
+        return .object(RelationObject(name, dialect: state.session.dialect, readsNothing: state.empty,
+                                      eventTimeFilter: batchFilter(name, resolver: resolver, state: state),
+                                      texts: state.session.relationTexts))
+    }
+
+    /// Inside a microbatch model's batch, the window condition on a relation whose node has an `event_time`.
+    private static func batchFilter(_ name: RelationName, resolver: ReferenceResolver, state: RenderState) -> String? {
+        guard let batch = state.batch, let column = resolver.eventTimes[name] else { return nil }
+        return batch.filter(column)
     }
 
     static func source(_ arguments: Arguments, state: RenderState, context: CallContext) throws -> Value {

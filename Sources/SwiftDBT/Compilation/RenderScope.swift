@@ -39,7 +39,7 @@ final class RenderScope: GlobalResolver {
         }
         case "config": return .object(ConfigObject(state: state))
         case "this": return state.this
-        case "model": return NodeValues.model(state.node, session: session)
+        case "model": return NodeValues.model(state.node, session: session, batch: state.batch)
         case "var": return .function("var") { [state, package] arguments, _ in
             try ContextFunctions.variable(arguments, state: state, scope: state.scope(for: package))
         }

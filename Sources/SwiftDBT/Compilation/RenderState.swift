@@ -22,6 +22,8 @@ final class RenderState {
     var empty = false
     /// A unit test's `overrides: macros:`: names (`name`, or `package.name`) that return their value when called.
     var macroOverrides: [String: ConfigValue] = [:]
+    /// The batch of a microbatch model being built: upstream relations with an `event_time` read its window only.
+    var batch: MicrobatchWindow?
     var refs: [ProjectNode.Reference] = []
     var sources: [ProjectNode.SourceReference] = []
     var config: [(key: String, value: ConfigValue)] = []
@@ -107,12 +109,16 @@ struct ReferenceResolver: Sendable {
     let resolveSource: @Sendable (ProjectNode.SourceReference) throws -> RelationName
     /// Builds the `graph` context variable, the first time a template reads it.
     let graphBuilder: LazyValue<ConfigValue>
+    /// The `event_time` column of each model, seed, snapshot and source that has one, by relation.
+    let eventTimes: [RelationName: String]
 
     init(resolveRef: @escaping @Sendable (ProjectNode.Reference, _ fromPackage: String) throws -> Resolution,
          resolveSource: @escaping @Sendable (ProjectNode.SourceReference) throws -> RelationName,
+         eventTimes: [RelationName: String] = [:],
          graph: @escaping @Sendable () -> ConfigValue) {
         self.resolveRef = resolveRef
         self.resolveSource = resolveSource
+        self.eventTimes = eventTimes
         graphBuilder = LazyValue(graph)
     }
 

@@ -154,14 +154,26 @@ struct Materializer {
             try replace(relation, kind: .table) { status = try create(.table, $0, sql) }
             return status
         }
+        return try foldIn(node, relation, sql: sql) { staged, columns in
+            try statements(node, target: relation, staged: staged, columns: columns)
+        }
+    }
+
+    /// Stages `sql` as `<name>__dbt_tmp`, applies `on_schema_change` and runs `statements` (given the staged
+    /// relation and the columns to insert) on the existing table `relation`, all in one transaction, so no
+    /// `__dbt_tmp` outlives it and a failure leaves the table as it was. Returns what the database said of the
+    /// last statement.
+    @discardableResult
+    func foldIn(_ node: ProjectNode, _ relation: RelationName, sql: String,
+                statements: (_ staged: RelationName, _ columns: [String]) throws -> [String]) throws -> StatementStatus {
         let staged = dialect.suffixed(relation, "__dbt_tmp")
-        // The batch is staged, folded in and dropped in one transaction, so no `__dbt_tmp` outlives it.
+        var status = Materializer.unreported
         try transaction {
             if let leftover = relations.kind(of: staged) { try connection.execute(dialect.drop(staged, kind: leftover)) }
             _ = try create(.table, staged, sql)
             // Column changes and new rows commit together: a failed insert leaves the old columns.
             let columns = try reconcileColumns(node, target: relation, staged: staged)
-            for statement in try statements(node, target: relation, staged: staged, columns: columns) {
+            for statement in try statements(staged, columns) {
                 status = try main(statement)
             }
             try finishing(relation, true)

@@ -4,6 +4,24 @@ import Foundation
 public enum NodeStatus: String, Sendable {
     case success, error, skipped
     case pass, fail, warn
+    /// A microbatch model some of whose batches failed.
+    case partialSuccess = "partial success"
+}
+
+/// How one batch of a microbatch model ended.
+public enum BatchOutcome: Sendable {
+    /// Built; the adapter's message.
+    case built(String)
+    /// Failed; the error as the run prints it.
+    case failed(String)
+    /// Not run, because the first batch failed.
+    case skipped
+}
+
+/// A microbatch model's batches (`batch_results` in `run_results.json`): the windows built and those that failed.
+public struct BatchResults: Sendable, Equatable {
+    public var successful: [DateInterval] = []
+    public var failed: [DateInterval] = []
 }
 
 /// The result of one node: status, timing, message, failures and the SQL that ran.
@@ -28,11 +46,13 @@ public struct NodeResult: Sendable {
     public var compiledPath: String?
     /// The table holding a test's failing rows (`store_failures`).
     public var storedFailures: String?
+    /// A microbatch model's batches.
+    public var batchResults: BatchResults?
 
     public var executionTime: TimeInterval { completedAt.timeIntervalSince(startedAt) }
 
     /// Whether this result fails the invocation (exit code 1).
-    public var isFailure: Bool { status == .error || status == .fail }
+    public var isFailure: Bool { status == .error || status == .fail || status == .partialSuccess }
 }
 
 /// What a run was asked to do.
@@ -49,6 +69,12 @@ public struct RunOptions: Sendable {
     public var empty = false
     /// `--warn-error`: warnings count as errors.
     public var warnError = false
+    /// `--event-time-start` / `--event-time-end`: the window microbatch models build (UTC).
+    public var eventTimeStart: Date?
+    public var eventTimeEnd: Date?
+    /// For `retry`: the batches of each microbatch model that partly succeeded last time, by unique ID; only
+    /// the failed ones run again.
+    public var retriedBatches: [String: BatchResults] = [:]
 
     public init(command: Command) { self.command = command }
 
@@ -72,10 +98,16 @@ public protocol RunReporter: Sendable {
     func hookStarted(_ name: String, index: Int, total: Int)
     /// A project hook passed, failed or was skipped.
     func hookFinished(_ name: String, result: NodeResult, index: Int, total: Int)
+    /// Batch `batch` (from 1) of `total` of a microbatch model starts.
+    func batchStarted(_ node: ProjectNode, window: DateInterval, label: String, batch: Int, total: Int)
+    /// A batch ended: built, failed (`error` says why) or skipped (the first batch failed).
+    func batchFinished(_ node: ProjectNode, label: String, batch: Int, total: Int, elapsed: TimeInterval, outcome: BatchOutcome)
 }
 
 extension RunReporter {
     /// Reporters that show no project hooks need not implement the hook events.
     public func hookStarted(_ name: String, index: Int, total: Int) {}
     public func hookFinished(_ name: String, result: NodeResult, index: Int, total: Int) {}
+    public func batchStarted(_ node: ProjectNode, window: DateInterval, label: String, batch: Int, total: Int) {}
+    public func batchFinished(_ node: ProjectNode, label: String, batch: Int, total: Int, elapsed: TimeInterval, outcome: BatchOutcome) {}
 }

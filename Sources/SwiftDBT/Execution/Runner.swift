@@ -193,9 +193,19 @@ public final class Runner: @unchecked Sendable {
                 for inTransaction in [false, true] {
                     try Hooks.run(node.config["pre_hook"], inTransaction: inTransaction, node: node, compiler: compiler, connection: connection)
                 }
-                let status = try materializer.build(node, sql: sql)
-                result.message = status.message
-                result.response = status
+                if MicrobatchPlan.applies(to: node) {
+                    try MicrobatchRun(materializer: materializer, compiler: compiler, connection: connection, options: options,
+                                      reporter: reporter) { [paths] sql, file in
+                        for folder in ["compiled", "run"] {
+                            let model = (paths.compiled(node, folder: folder) as NSString).deletingPathExtension
+                            try TargetPaths.write(sql, to: (model as NSString).appendingPathComponent(file))
+                        }
+                    }.run(node, into: &result)
+                } else {
+                    let status = try materializer.build(node, sql: sql)
+                    result.message = status.message
+                    result.response = status
+                }
                 try Hooks.run(node.config["post_hook"], inTransaction: false, node: node, compiler: compiler, connection: connection)
             }
         } catch {

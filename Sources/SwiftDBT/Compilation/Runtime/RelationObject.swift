@@ -25,11 +25,14 @@ final class RelationObject: HostObject {
     let cteName: String?
     /// `--empty`: prints as a subquery that reads no rows.
     let readsNothing: Bool
+    /// Inside a microbatch model's batch: the condition keeping the rows of the batch's window
+    /// (`event_time >= 'start' and event_time < 'end'`), or nil.
+    let eventTimeFilter: String?
     /// Names `dialect` has printed before (the session's, when `dialect` is the session's).
     let texts: RelationTexts?
 
     init(_ name: RelationName, kind: String? = nil, dialect: any Dialect, includes: Parts = .all, quotes: Parts? = nil,
-         cteName: String? = nil, readsNothing: Bool = false, texts: RelationTexts? = nil) {
+         cteName: String? = nil, readsNothing: Bool = false, eventTimeFilter: String? = nil, texts: RelationTexts? = nil) {
         self.name = name
         self.kind = kind
         self.dialect = dialect
@@ -37,6 +40,7 @@ final class RelationObject: HostObject {
         self.quotes = quotes
         self.cteName = cteName
         self.readsNothing = readsNothing
+        self.eventTimeFilter = eventTimeFilter
         self.texts = texts
     }
 
@@ -63,6 +67,9 @@ final class RelationObject: HostObject {
     var display: String {
         if let cteName { return cteName }
         if readsNothing { return "(select * from \(rendered(name)) where false limit 0) \(dialect.alias("_dbt_empty_" + name.identifier))" }
+        if let eventTimeFilter {
+            return "(select * from \(rendered(name)) where \(eventTimeFilter)) \(dialect.alias("_dbt_et_filter_subq_" + name.identifier))"
+        }
         return rendered(RelationName(database: includes.database ? name.database : nil,
                                      schema: includes.schema ? name.schema : nil,
                                      identifier: includes.identifier ? name.identifier : ""))
