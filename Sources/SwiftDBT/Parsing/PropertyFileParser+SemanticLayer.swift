@@ -45,7 +45,7 @@ extension PropertyFileParser {
             measureNames: try measures.map { try self.name(of: $0, "measure") }, definition: definition
                 + [("primary_entity", scalar(entry["primary_entity"]))],
             enabled: config?["enabled"]?.value.boolValue ?? true, group: try config.flatMap { try optionalText($0, "group") },
-            meta: config?["meta"]?.value ?? .dict([]), location: entry.location)
+            meta: config?["meta"]?.value ?? .dict([]), unrenderedConfig: config?.value ?? .dict([]), location: entry.location)
     }
 
     static func metric(_ entry: YAMLNode, file: String) throws -> Metric {
@@ -106,7 +106,7 @@ extension PropertyFileParser {
             filter: try whereFilter(entry["filter"]), timeGranularity: try optionalText(entry, "time_granularity"),
             tags: try list(entry, "tags").compactMap(\.scalarText),
             enabled: config?["enabled"]?.value.boolValue ?? true, group: try config.flatMap { try optionalText($0, "group") },
-            meta: meta, location: entry.location)
+            meta: meta, unrenderedConfig: config?.value ?? .dict([]), location: entry.location)
     }
 
     static func savedQuery(_ entry: YAMLNode, file: String) throws -> SavedQuery {
