@@ -22,8 +22,8 @@ extension PropertyFileParser {
                 try element(measure, "measure", [
                     ("agg", scalar(measure["agg"])), ("description", scalar(measure["description"])), ("label", scalar(measure["label"])),
                     ("create_metric", measure["create_metric"]?.value ?? .bool(false)), ("expr", scalar(measure["expr"])),
-                    ("agg_params", measure["agg_params"]?.value ?? .null),
-                    ("non_additive_dimension", measure["non_additive_dimension"]?.value ?? .null),
+                    ("agg_params", aggregationParameters(measure["agg_params"])),
+                    ("non_additive_dimension", nonAdditiveDimension(measure["non_additive_dimension"])),
                     ("agg_time_dimension", scalar(measure["agg_time_dimension"])),
                 ])
             })),
@@ -140,6 +140,21 @@ extension PropertyFileParser {
         }
         return .dict([("name", .string(try name(of: node, what)))] + fields
                      + [("config", .dict([("meta", node["config"]?["meta"]?.value ?? .dict([]))]))])
+    }
+
+    /// A measure's `agg_params` with dbt's defaults filled in (no percentile, neither discrete nor approximate).
+    private static func aggregationParameters(_ node: YAMLNode?) -> ConfigValue {
+        guard let node, node.isMapping else { return node?.value ?? .null }
+        return .dict([("percentile", node["percentile"]?.value ?? .null),
+                      ("use_discrete_percentile", node["use_discrete_percentile"]?.value ?? .bool(false)),
+                      ("use_approximate_percentile", node["use_approximate_percentile"]?.value ?? .bool(false))])
+    }
+
+    /// A measure's `non_additive_dimension` with dbt's default `window_groupings` (none).
+    private static func nonAdditiveDimension(_ node: YAMLNode?) -> ConfigValue {
+        guard let node, node.isMapping else { return node?.value ?? .null }
+        return .dict([("name", scalar(node["name"])), ("window_choice", scalar(node["window_choice"])),
+                      ("window_groupings", node["window_groupings"]?.value ?? .list([]))])
     }
 
     /// A scalar as text (dbt keeps `expr: 1` as "1"), or null.
