@@ -27,7 +27,7 @@ enum ResourceJSON {
             ("description", .string(exposure.description)), ("label", text(exposure.label)),
             ("maturity", text(exposure.maturity)), ("meta", exposure.meta), ("tags", strings(exposure.tags)),
             ("config", .dict([("enabled", .bool(true)), ("tags", strings(exposure.tags)), ("meta", exposure.meta)])),
-            ("unrendered_config", .dict([])), ("url", text(exposure.url)), ("depends_on", dependsOn(exposure.dependsOn)),
+            ("unrendered_config", exposure.unrenderedConfig), ("url", text(exposure.url)), ("depends_on", dependsOn(exposure.dependsOn)),
             ("refs", refs(exposure.refs)), ("sources", .list(exposure.sources.map(strings))),
             ("metrics", .list(exposure.metrics.map(strings))), ("created_at", .double(NodeValues.createdAt(session))),
         ])
@@ -57,7 +57,7 @@ enum ResourceJSON {
             ("metadata", .null), ("depends_on", dependsOn(model.dependsOn)), ("refs", refs(model.ref.map { [$0] } ?? [])),
             ("created_at", .double(NodeValues.createdAt(session))),
             ("config", .dict(config(enabled: model.enabled, group: model.group, meta: model.meta))),
-            ("unrendered_config", .dict([])), ("primary_entity", definition["primary_entity"] ?? .null), ("group", text(model.group)),
+            ("unrendered_config", model.unrenderedConfig), ("primary_entity", definition["primary_entity"] ?? .null), ("group", text(model.group)),
         ])
     }
 
@@ -68,7 +68,7 @@ enum ResourceJSON {
             ("type_params", .dict(typeParams)), ("filter", metric.filter), ("metadata", .null),
             ("time_granularity", text(metric.timeGranularity)), ("meta", metric.meta), ("tags", strings(metric.tags)),
             ("config", .dict(config(enabled: metric.enabled, group: metric.group, meta: metric.meta))),
-            ("unrendered_config", .dict([])), ("sources", .list([])), ("depends_on", dependsOn(metric.dependsOn)),
+            ("unrendered_config", metric.unrenderedConfig), ("sources", .list([])), ("depends_on", dependsOn(metric.dependsOn)),
             ("refs", .list([])), ("metrics", .list([])), ("created_at", .double(NodeValues.createdAt(session))),
             ("group", text(metric.group)),
         ])

@@ -14,6 +14,8 @@ public struct Exposure: Sendable {
     public var maturity: String?
     public var tags: [String]
     public var meta: ConfigValue
+    /// Its `config:` as written (the manifest's `unrendered_config`, which `state:modified` compares).
+    public var unrenderedConfig: ConfigValue = .dict([])
     /// Unique IDs of the models, seeds, snapshots and sources it depends on.
     public var dependsOn: [String]
     /// The property file, relative to the package root.

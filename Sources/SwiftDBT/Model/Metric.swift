@@ -27,6 +27,8 @@ public struct Metric: Sendable {
     public var enabled: Bool
     public var group: String?
     public var meta: ConfigValue
+    /// Its `config:` as written (the manifest's `unrendered_config`, which `state:modified` compares).
+    public var unrenderedConfig: ConfigValue = .dict([])
     /// The input measures (through input metrics too), in dbt's order without repeats.
     public var inputMeasures: [ConfigValue] = []
     /// Unique IDs of the semantic models of its measures, or of its input metrics.

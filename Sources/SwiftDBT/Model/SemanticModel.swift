@@ -20,6 +20,8 @@ public struct SemanticModel: Sendable {
     public var enabled: Bool
     public var group: String?
     public var meta: ConfigValue
+    /// Its `config:` as written (the manifest's `unrendered_config`).
+    public var unrenderedConfig: ConfigValue = .dict([])
     /// The `ref()` of `model`, resolved by the manifest builder.
     public var ref: ProjectNode.Reference?
     /// The unique ID `model` names, and the node's relation as the manifest's `node_relation`.

@@ -53,8 +53,8 @@ extension ManifestBuilder {
             var exposure = Exposure(
                 uniqueID: uniqueID, name: patch.name, packageName: package.name, type: patch.type, label: patch.label,
                 ownerName: patch.ownerName, ownerEmail: patch.ownerEmail, description: "",
-                url: patch.url, maturity: patch.maturity, tags: patch.tags, meta: patch.meta, dependsOn: [],
-                originalFilePath: patch.file)
+                url: patch.url, maturity: patch.maturity, tags: patch.tags, meta: patch.meta,
+                unrenderedConfig: .dict(patch.config), dependsOn: [], originalFilePath: patch.file)
             // dbt links sources, then refs, then metrics.
             var sourceIDs: [String] = [], refIDs: [String] = [], metricIDs: [String] = []
             for (text, location) in patch.dependsOn {

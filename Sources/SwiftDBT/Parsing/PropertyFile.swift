@@ -126,8 +126,11 @@ struct PropertyFile: Sendable {
         var dependsOn: [(text: String, location: FileLocation)]
         var url: String?
         var maturity: String?
+        /// `tags` and `meta`, with those of its `config:` added as dbt adds them.
         var tags: [String]
         var meta: ConfigValue
+        /// Its `config:` as written.
+        var config: [(key: String, value: ConfigValue)]
         var location: FileLocation
         var file: String
     }

@@ -22,8 +22,8 @@ extension PropertyFileParser {
                 try element(measure, "measure", [
                     ("agg", scalar(measure["agg"])), ("description", scalar(measure["description"])), ("label", scalar(measure["label"])),
                     ("create_metric", measure["create_metric"]?.value ?? .bool(false)), ("expr", scalar(measure["expr"])),
-                    ("agg_params", measure["agg_params"]?.value ?? .null),
-                    ("non_additive_dimension", measure["non_additive_dimension"]?.value ?? .null),
+                    ("agg_params", aggregationParameters(measure["agg_params"])),
+                    ("non_additive_dimension", nonAdditiveDimension(measure["non_additive_dimension"])),
                     ("agg_time_dimension", scalar(measure["agg_time_dimension"])),
                 ])
             })),
@@ -45,7 +45,7 @@ extension PropertyFileParser {
             measureNames: try measures.map { try self.name(of: $0, "measure") }, definition: definition
                 + [("primary_entity", scalar(entry["primary_entity"]))],
             enabled: config?["enabled"]?.value.boolValue ?? true, group: try config.flatMap { try optionalText($0, "group") },
-            meta: config?["meta"]?.value ?? .dict([]), location: entry.location)
+            meta: config?["meta"]?.value ?? .dict([]), unrenderedConfig: config?.value ?? .dict([]), location: entry.location)
     }
 
     static func metric(_ entry: YAMLNode, file: String) throws -> Metric {
@@ -106,7 +106,7 @@ extension PropertyFileParser {
             filter: try whereFilter(entry["filter"]), timeGranularity: try optionalText(entry, "time_granularity"),
             tags: try list(entry, "tags").compactMap(\.scalarText),
             enabled: config?["enabled"]?.value.boolValue ?? true, group: try config.flatMap { try optionalText($0, "group") },
-            meta: meta, location: entry.location)
+            meta: meta, unrenderedConfig: config?.value ?? .dict([]), location: entry.location)
     }
 
     static func savedQuery(_ entry: YAMLNode, file: String) throws -> SavedQuery {
@@ -140,6 +140,21 @@ extension PropertyFileParser {
         }
         return .dict([("name", .string(try name(of: node, what)))] + fields
                      + [("config", .dict([("meta", node["config"]?["meta"]?.value ?? .dict([]))]))])
+    }
+
+    /// A measure's `agg_params` with dbt's defaults filled in (no percentile, neither discrete nor approximate).
+    private static func aggregationParameters(_ node: YAMLNode?) -> ConfigValue {
+        guard let node, node.isMapping else { return node?.value ?? .null }
+        return .dict([("percentile", node["percentile"]?.value ?? .null),
+                      ("use_discrete_percentile", node["use_discrete_percentile"]?.value ?? .bool(false)),
+                      ("use_approximate_percentile", node["use_approximate_percentile"]?.value ?? .bool(false))])
+    }
+
+    /// A measure's `non_additive_dimension` with dbt's default `window_groupings` (none).
+    private static func nonAdditiveDimension(_ node: YAMLNode?) -> ConfigValue {
+        guard let node, node.isMapping else { return node?.value ?? .null }
+        return .dict([("name", scalar(node["name"])), ("window_choice", scalar(node["window_choice"])),
+                      ("window_groupings", node["window_groupings"]?.value ?? .list([]))])
     }
 
     /// A scalar as text (dbt keeps `expr: 1` as "1"), or null.

@@ -16,6 +16,10 @@ public struct StateComparison: Sendable {
     public let changed: [Change: Set<String>]
     /// Nodes whose fully qualified name changed (modified, though no `state:modified.<part>` names it).
     let movedFQN: Set<String>
+    /// Exposures, metrics, semantic models and saved queries, which dbt compares by their own rules.
+    let semanticLayer: Set<String>
+    /// Those of them that are not the same as in the state (`same_contents`).
+    let semanticLayerModified: Set<String>
     /// Statuses in the earlier run results.
     public let results: [String: String]
 
@@ -26,9 +30,11 @@ public struct StateComparison: Sendable {
             throw DBTError(.project, "cannot compare with --state: the project's own manifest does not read back as JSON")
         }
         var entries: [String: [String: Any]] = [:]
-        for section in ["nodes", "sources", "unit_tests"] {
+        for section in ["nodes", "sources", "unit_tests"] + Self.semanticLayerSections {
             for case let (key, value as [String: Any]) in current[section] as? [String: Any] ?? [:] { entries[key] = value }
         }
+        let semanticLayer = Set(Self.semanticLayerSections.flatMap { (current[$0] as? [String: Any] ?? [:]).keys })
+        var semanticLayerModified: Set<String> = []
         var macroSQL: [String: String] = [:]
         var macroDependencies: [String: [String]] = [:]
         for case let (key, value as [String: Any]) in current["macros"] as? [String: Any] ?? [:] {
@@ -43,6 +49,11 @@ public struct StateComparison: Sendable {
         for (id, entry) in entries {
             guard let old = state.entries[id] else {
                 new.insert(id)
+                continue
+            }
+            if semanticLayer.contains(id) {
+                if !Self.sameSemanticContents(entry, old) { semanticLayerModified.insert(id) }
+                if !Self.sameSemanticConfig(entry, old) { changed[.configs, default: []].insert(id) }
                 continue
             }
             if !Self.same(entry["fqn"], old["fqn"]) { movedFQN.insert(id) }
@@ -61,6 +72,8 @@ public struct StateComparison: Sendable {
         }
         self.new = new
         self.movedFQN = movedFQN
+        self.semanticLayer = semanticLayer
+        self.semanticLayerModified = semanticLayerModified
         self.changed = changed
         results = state.results
     }
@@ -71,15 +84,17 @@ public struct StateComparison: Sendable {
         case "new": return new.contains(id)
         case "old": return !new.contains(id)
         case "modified": return isModified(id)
-        case "unmodified": return !new.contains(id) && !isModified(id)
+        case "unmodified": return !isModified(id)
         default:
             guard value.hasPrefix("modified."), let change = Change(rawValue: String(value.dropFirst("modified.".count))) else { return false }
+            if semanticLayer.contains(id), change != .configs { return false }
             return new.contains(id) || changed[change]?.contains(id) == true
         }
     }
 
     private func isModified(_ id: String) -> Bool {
-        new.contains(id) || movedFQN.contains(id) || changed.values.contains { $0.contains(id) }
+        if semanticLayer.contains(id) { return semanticLayerModified.contains(id) }
+        return new.contains(id) || movedFQN.contains(id) || changed.values.contains { $0.contains(id) }
     }
 
     /// The values `state:` accepts.
@@ -150,7 +165,7 @@ public struct StateComparison: Sendable {
     }
 
     /// JSON values compared as JSON (object key order aside).
-    private static func same(_ a: Any?, _ b: Any?) -> Bool {
+    static func same(_ a: Any?, _ b: Any?) -> Bool {
         canonical(a) == canonical(b)
     }
 

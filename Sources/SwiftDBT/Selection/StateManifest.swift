@@ -35,7 +35,7 @@ public struct StateManifest {
             throw DBTError(.usage, "--state \(folder): there is no manifest.json to compare with (write one with parse, compile or build)")
         }
         var entries: [String: [String: Any]] = [:]
-        for section in ["nodes", "sources", "unit_tests"] {
+        for section in ["nodes", "sources", "unit_tests"] + StateComparison.semanticLayerSections {
             for case let (key, value as [String: Any]) in manifest[section] as? [String: Any] ?? [:] { entries[key] = value }
         }
         var macroSQL: [String: String] = [:]
