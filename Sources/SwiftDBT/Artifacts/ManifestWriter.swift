@@ -52,20 +52,7 @@ public enum ManifestWriter {
                     })), ("created_at", createdAt), ("supported_languages", .null),
                 ]))
             })),
-            ("exposures", .dict(manifest.exposures.map { exposure in
-                func text(_ value: String?) -> ConfigValue { value.map(ConfigValue.string) ?? .null }
-                return (exposure.uniqueID, .dict([
-                    ("name", .string(exposure.name)), ("resource_type", .string("exposure")),
-                    ("package_name", .string(exposure.packageName)), ("path", .string(exposure.originalFilePath)),
-                    ("original_file_path", .string(exposure.originalFilePath)), ("unique_id", .string(exposure.uniqueID)),
-                    ("fqn", .list([.string(exposure.packageName), .string(exposure.name)])), ("type", .string(exposure.type)),
-                    ("owner", .dict([("email", text(exposure.ownerEmail)), ("name", text(exposure.ownerName))])),
-                    ("description", .string(exposure.description)), ("label", text(exposure.label)),
-                    ("maturity", text(exposure.maturity)), ("meta", exposure.meta),
-                    ("tags", .list(exposure.tags.map(ConfigValue.string))), ("url", text(exposure.url)),
-                    ("depends_on", .dict([("macros", .list([])), ("nodes", .list(exposure.dependsOn.map(ConfigValue.string)))])),
-                ]))
-            })),
+            ("exposures", .dict(manifest.exposures.map { ($0.uniqueID, $0.manifestValue) })),
             ("docs", .dict(manifest.docs.map { doc in
                 (doc.uniqueID, .dict([("name", .string(doc.name)), ("resource_type", .string("doc")),
                                       ("package_name", .string(doc.packageName)), ("path", .string(doc.path)),
@@ -73,15 +60,7 @@ public enum ManifestWriter {
                                       ("unique_id", .string(doc.uniqueID)), ("block_contents", .string(doc.blockContents))]))
             })),
             ("metrics", .dict([])),
-            ("groups", .dict(manifest.groups.map { group in
-                (group.uniqueID, .dict([
-                    ("name", .string(group.name)), ("resource_type", .string("group")), ("package_name", .string(group.packageName)),
-                    // `path` is relative to the resource folder, as a node's.
-                    ("path", .string(ASCIIText.split(group.originalFilePath, "/", maxSplits: 1).last ?? group.originalFilePath)), ("original_file_path", .string(group.originalFilePath)),
-                    ("unique_id", .string(group.uniqueID)), ("owner", group.owner),
-                    ("description", group.description.map(ConfigValue.string) ?? .null), ("config", .dict([("meta", group.meta)])),
-                ]))
-            })),
+            ("groups", .dict(manifest.groups.map { ($0.uniqueID, $0.manifestValue) })),
             ("selectors", .dict([])),
             ("disabled", .dict(manifest.disabled.map { ($0.uniqueID, .list([NodeValues.describe($0, session: session)])) })),
             ("group_map", .dict(manifest.groups.map { group in

@@ -163,6 +163,10 @@ public final class Compiler: Sendable {
             .dict([
                 ("nodes", .dict(manifest.nodes.map { ($0.uniqueID, NodeValues.describe($0, session: session)) })),
                 ("sources", .dict(manifest.sources.map { ($0.uniqueID, NodeValues.describe($0, session: session)) })),
+                ("exposures", .dict(manifest.exposures.map { ($0.uniqueID, $0.manifestValue) })),
+                ("groups", .dict(manifest.groups.map { ($0.uniqueID, $0.manifestValue) })),
+                // swiftdbt reads no metrics, semantic models or saved queries yet (README).
+                ("metrics", .dict([])), ("semantic_models", .dict([])), ("saved_queries", .dict([])),
             ])
         }
         let frozenByName = byName

@@ -158,6 +158,7 @@ enum NodeValues {
             ("identifier", .string(source.relation.identifier)),
             ("relation_name", .string(session.dialect.render(source.relation))),
             ("loader", .string(source.loader)),
+            ("freshness", source.freshnessValue),
             ("description", .string(source.description)),
             ("config", .dict(source.config.entries)),
             ("meta", source.config["meta"] ?? .dict([])),
