@@ -3,7 +3,7 @@ import XCTest
 @testable import SwiftDBT
 
 /// `graph` in templates has dbt's every resource type: exposures and groups as the manifest describes
-/// them, sources with their `freshness` (merged, or none when switched off), and the types swiftdbt
+/// them, sources with their `freshness` (merged, or none when switched off; the same in `config`), and the types swiftdbt
 /// reads none of yet (metrics, semantic models, saved queries) empty
 /// (fixture `graph_resources`; expected.txt recorded from dbt-core by scripts/record-graph-resources.sh).
 final class GraphResourcesTests: XCTestCase {

@@ -143,7 +143,9 @@ enum NodeValues {
 
     /// The manifest entry of a source table.
     static func describe(_ source: SourceTable, session: CompileSession) -> ConfigValue {
-        .dict([
+        var config = source.config
+        config.set("freshness", source.freshnessValue)
+        return .dict([
             ("unique_id", .string(source.uniqueID)),
             ("resource_type", .string("source")),
             ("name", .string(source.name)),
@@ -160,7 +162,7 @@ enum NodeValues {
             ("loader", .string(source.loader)),
             ("freshness", source.freshnessValue),
             ("description", .string(source.description)),
-            ("config", .dict(source.config.entries)),
+            ("config", .dict(config.entries)),
             ("meta", source.config["meta"] ?? .dict([])),
             ("tags", .list(source.config.tags.map(ConfigValue.string))),
             ("created_at", .double(createdAt(session))),
