@@ -58,6 +58,8 @@ TEMPLATES = [
     "{{ api.Column.create('n', 'STRING').data_type }}|{{ api.Column.create('n', 'integer').dtype }}|{{ api.Column('a', 'text') }}",
     "{{ api.Column('a', 'integer').string_size() }}",
     "{{ api.Column('a', 'integer') == api.Column('a', 'integer') }}|{{ api.Column('a', 'integer') == api.Column('a', 'text') }}",
+    "{{ r.information_schema() }}|{{ r.information_schema('columns') }}|{{ r.include(database=false).information_schema('tables') }}"
+    "|{{ api.Relation.create(identifier='t').information_schema('columns') }}",
 ]
 
 

@@ -16,6 +16,10 @@ public struct PostgresDialect: Dialect {
     public var microbatchMergesOnKey: Bool { true }
     public var widensStringColumns: Bool { true }
     public var validIncrementalStrategies: [String] { ["append", "delete+insert", "merge", "microbatch"] }
+    /// PostgreSQL folds the ASCII letters of an unquoted identifier to lowercase, and no others.
+    public func unquotedName(_ identifier: String) -> String {
+        String(String.UnicodeScalarView(identifier.unicodeScalars.map { ("A"..."Z").contains($0) ? Unicode.Scalar($0.value + 32) ?? $0 : $0 }))
+    }
     public var supportsGrants: Bool { true }
     public var supportsComments: Bool { true }
     /// `NAMEDATALEN - 1`: longer names are cut, with only a notice.

@@ -27,6 +27,17 @@ struct DepsCommand: ParsableCommand {
     @Flag(name: .customLong("no-version-check"), help: "Install hub versions whatever dbt version they require.")
     var noVersionCheck = false
 
+    /// dbt's deps takes the profile options every command takes and reads no profile (packages' CI
+    /// scripts run `dbt deps --target postgres`); so does this one.
+    @Option(name: .customLong("profiles-dir"), help: "Accepted as dbt accepts it; deps reads no profile.")
+    var profilesDirectory: String?
+
+    @Option(help: "Accepted as dbt accepts it; deps reads no profile.")
+    var profile: String?
+
+    @Option(name: .shortAndLong, help: "Accepted as dbt accepts it; deps reads no profile.")
+    var target: String?
+
     func run() throws {
         Console.run { console in
             let added = try addPackage.map { try AddedPackage($0, source: source) }

@@ -16,7 +16,7 @@ final class RuntimeValuesReferenceTests: XCTestCase {
     func testRelationsAndColumnsRenderAsDbtAdaptersDo() throws {
         let data = try Data(contentsOf: fixtures.appendingPathComponent("reference/runtime-values.json"))
         let cases = try JSONDecoder().decode([Case].self, from: data)
-        XCTAssertEqual(cases.count, 32)
+        XCTAssertEqual(cases.count, 34)
         let (root, _) = try projectWithBothTargets("execution/runtime", profile: "runtime")
         defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
         let environment = ["PGHOST": "localhost"]

@@ -282,6 +282,16 @@ final class DepsTests: XCTestCase {
         XCTAssertTrue(failed.stderr.hasPrefix("package 'acme/calendar_tools': cannot download"), failed.stderr)
     }
 
+    /// Packages' CI scripts run `dbt deps --target postgres --profiles-dir .`: deps takes the profile
+    /// options as dbt does and reads no profile (the folder named need not exist).
+    func testDepsTakesTheProfileOptionsAndReadsNoProfile() throws {
+        try FileManager.default.copyItem(at: packageFixtures.appendingPathComponent("local_tools"), to: URL(fileURLWithPath: root + "/local_tools"))
+        try writePackages("  - local: local_tools\n")
+        let installed = try runCLI(["deps", "--profiles-dir", "no_such_folder", "--profile", "nobody", "--target", "postgres"], in: root)
+        XCTAssertEqual(installed.code, 0, installed.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: root + "/package-lock.yml"), installed.stderr)
+    }
+
     /// On a terminal (a pseudo-terminal from `script`), `deps` says which package it fetches and installs.
     func testProgressLinesOnATerminal() throws {
         try writePackages("  - package: acme/text_tools\n    version: 0.3.0\n")

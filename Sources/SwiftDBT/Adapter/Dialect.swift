@@ -52,6 +52,8 @@ public protocol Dialect: Sendable {
     func seedColumnType(_ type: SeedColumnType) -> String
     /// Quotes an identifier.
     func quote(_ identifier: String) -> String
+    /// The name the database gives an identifier written unquoted (PostgreSQL folds it to lowercase).
+    func unquotedName(_ identifier: String) -> String
     /// A string literal that reads back as `text` whatever the session's settings.
     func literal(_ text: String) -> String
 }
@@ -73,6 +75,7 @@ extension Dialect {
     public var validIncrementalStrategies: [String] { ["append"] }
     public var widensStringColumns: Bool { false }
     public var temporarySchemaQuery: String { "select 'temp'" }
+    public func unquotedName(_ identifier: String) -> String { identifier }
 
     public func seedColumnType(_ type: SeedColumnType) -> String { standardSeedColumnType(type) }
 

@@ -64,6 +64,8 @@ enum NodeValues {
             let versioned = versionFields(node)
             fields += [("version", versioned.version), ("latest_version", versioned.latest),
                        ("deprecation_date", versioned.deprecation)]
+            // swiftdbt reads no `time_spine:` yet; dbt's models carry none unless one is set.
+            fields.append(("time_spine", .null))
         }
         if let compiledCode {
             fields.append(("compiled", .bool(true)))
@@ -141,7 +143,9 @@ enum NodeValues {
 
     /// The manifest entry of a source table.
     static func describe(_ source: SourceTable, session: CompileSession) -> ConfigValue {
-        .dict([
+        var config = source.config
+        config.set("freshness", source.freshnessValue)
+        return .dict([
             ("unique_id", .string(source.uniqueID)),
             ("resource_type", .string("source")),
             ("name", .string(source.name)),
@@ -156,8 +160,9 @@ enum NodeValues {
             ("identifier", .string(source.relation.identifier)),
             ("relation_name", .string(session.dialect.render(source.relation))),
             ("loader", .string(source.loader)),
+            ("freshness", source.freshnessValue),
             ("description", .string(source.description)),
-            ("config", .dict(source.config.entries)),
+            ("config", .dict(config.entries)),
             ("meta", source.config["meta"] ?? .dict([])),
             ("tags", .list(source.config.tags.map(ConfigValue.string))),
             ("created_at", .double(createdAt(session))),

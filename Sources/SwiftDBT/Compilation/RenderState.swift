@@ -122,7 +122,7 @@ struct ReferenceResolver: Sendable {
         graphBuilder = LazyValue(graph)
     }
 
-    /// The `graph` context variable: nodes and sources as dbt's manifest describes them.
+    /// The `graph` context variable: nodes, sources, exposures and groups as dbt's manifest describes them.
     var graph: ConfigValue { graphBuilder.value }
 }
 

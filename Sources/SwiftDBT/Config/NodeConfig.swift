@@ -12,7 +12,7 @@ public struct NodeConfig: Sendable {
     /// Keys that accumulate over levels instead of being replaced.
     static let appendingKeys: Set<String> = ["tags", "pre_hook", "post_hook"]
     /// Keys whose dict values merge key by key.
-    static let mergingKeys: Set<String> = ["meta", "grants", "column_types", "docs", "quoting", "persist_docs"]
+    static let mergingKeys: Set<String> = ["meta", "grants", "column_types", "docs", "quoting", "persist_docs", "freshness"]
 
     /// The canonical spelling of a config key (`pre-hook` and `+pre-hook` are `pre_hook`).
     public static func canonicalKey(_ key: String) -> String {

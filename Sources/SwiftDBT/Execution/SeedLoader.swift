@@ -22,7 +22,11 @@ struct SeedLoader {
         let file = SeedFile(path: (root as NSString).appendingPathComponent(node.originalFilePath),
                             delimiter: node.config["delimiter"]?.stringValue ?? ",", columnTypes: columnTypes)
         let shown = SeedFile(path: node.definedAt.path, delimiter: file.delimiter, columnTypes: columnTypes)
+        // `quote_columns: false`: dbt writes the header's names unquoted, so they become what the
+        // database makes of an unquoted name; swiftdbt quotes that name (identifiers always quoted).
         let columns = try SeedLoader.relabel(shown.path) { try file.inferColumns() }
+        let quoted = node.config["quote_columns"]?.boolValue ?? true
+        let names = columns.map { quoted ? $0.name : dialect.unquotedName($0.name) }
         var materializer = Materializer(connection: connection, dialect: dialect, relations: relations, fullRefresh: true)
         let grants = Grants(node.config["grants"])
         let comments = PersistDocs(node.config["persist_docs"])
@@ -33,7 +37,7 @@ struct SeedLoader {
         try relations.load([relation.schema ?? ""], from: connection)
         func loadRows(into target: RelationName) throws -> Int {
             var count = 0
-            let inserter = try connection.prepareInsert(into: target, columns: columns.map(\.name))
+            let inserter = try connection.prepareInsert(into: target, columns: names)
             try SeedLoader.relabel(shown.path) {
                 try SeedLoader.readBatches(of: file, columns: columns) { batch in
                     try inserter.insert(rows: batch, columns: columns.count)
@@ -45,7 +49,7 @@ struct SeedLoader {
         }
         // Same columns as last time: replace the rows in place (views that read the seed stay valid).
         if !fullRefresh, relations.kind(of: relation) == .table,
-           try connection.columns(of: relation).map({ $0.name.lowercased() }) == columns.map({ $0.name.lowercased() }) {
+           try connection.columns(of: relation).map({ $0.name.lowercased() }) == names.map({ $0.lowercased() }) {
             var count = 0
             try materializer.transaction {
                 try connection.execute("delete from \(dialect.render(relation))")
@@ -56,7 +60,7 @@ struct SeedLoader {
         }
         var count = 0
         try materializer.replace(relation, kind: .table) { temporary in
-            let definitions = columns.map { "\(dialect.quote($0.name)) \(dialect.seedColumnType($0.type))" }
+            let definitions = zip(names, columns).map { "\(dialect.quote($0)) \(dialect.seedColumnType($1.type))" }
             try connection.execute("create table \(dialect.render(temporary)) (\(definitions.joined(separator: ", ")))")
             count = try loadRows(into: temporary)
         }

@@ -320,10 +320,20 @@ struct ManifestBuilder {
 
     private func render(_ config: [(key: String, value: ConfigValue)]) throws -> [(key: String, value: ConfigValue)] {
         try config.map { key, value in
-            guard case .string(let text) = value, YAMLNode.isTemplated(text), key != "pre_hook", key != "post_hook" else {
-                return (key, value)
-            }
-            return (key, try ConfigValue(session.templates.evaluate(text, configContext)))
+            ["pre_hook", "post_hook", "loaded_at_query"].contains(key) ? (key, value) : (key, try render(value))
+        }
+    }
+
+    /// A property file's config value with every templated string in it rendered, however deep
+    /// (`column_types: {amount: "{{ 'float' if ... }}"}`), as dbt renders property files. The
+    /// value's depth is bounded by the YAML reader's nesting limit.
+    private func render(_ value: ConfigValue) throws -> ConfigValue {
+        switch value {
+        case .string(let text) where YAMLNode.isTemplated(text):
+            return try ConfigValue(session.templates.evaluate(text, configContext))
+        case .list(let items): return .list(try items.map(render))
+        case .dict(let pairs): return .dict(try pairs.map { ($0.key, try render($0.value)) })
+        default: return value
         }
     }
 

@@ -311,9 +311,15 @@ enum PropertyFileParser {
         return name
     }
 
+    /// A source's or source table's `freshness:` (outside `config:`), a config entry as dbt makes it:
+    /// a table's merges over its source's, and `null` switches it off.
+    private static func freshness(_ entry: YAMLNode) -> [(key: String, value: ConfigValue)] {
+        entry["freshness"].map { [("freshness", $0.value)] } ?? []
+    }
+
     private static func sources(_ entry: YAMLNode, file: String) throws -> [PropertyFile.SourceTablePatch] {
         let sourceName = try name(of: entry, "source")
-        let sourceConfig = try config(entry["config"])
+        let sourceConfig = freshness(entry) + (try config(entry["config"]))
         return try list(entry, "tables").map { table in
             let tableName = try name(of: table, "source table")
             return PropertyFile.SourceTablePatch(
@@ -324,7 +330,7 @@ enum PropertyFileParser {
                 loader: try text(entry, "loader"),
                 sourceDescription: try text(entry, "description"),
                 description: try text(table, "description"), descriptionAt: table["description"]?.location,
-                config: sourceConfig + (try config(table["config"])),
+                config: sourceConfig + freshness(table) + (try config(table["config"])),
                 columns: try columns(table),
                 tests: try tests(table),
                 location: table.location, file: file)

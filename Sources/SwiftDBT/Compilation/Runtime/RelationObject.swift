@@ -123,6 +123,11 @@ final class RelationObject: HostObject {
             return .function("quote") { [self] arguments, _ in
                 .object(with(quotes: .some(parts(arguments, over: quotes ?? Parts.all))))
             }
+        case "information_schema":
+            return .function("information_schema") { [self] arguments, _ in
+                let view = arguments.value(0, "view_name").flatMap { $0.isNone ? nil : $0.str }
+                return .string(informationSchema(view: view))
+            }
         case "without_identifier":
             return .function("without_identifier") { [self] _, _ in
                 var shown = includes
@@ -145,6 +150,19 @@ final class RelationObject: HostObject {
         default:
             return nil
         }
+    }
+
+    /// `information_schema('columns')` as dbt's `InformationSchema` prints: the database (whenever
+    /// the relation has one, quoted as the adapter quotes databases), `INFORMATION_SCHEMA`, the view.
+    private func informationSchema(view: String?) -> String {
+        var parts: [String] = []
+        if let database = name.database, !database.isEmpty {
+            let quoted = quotes?.database ?? dialect.includesDatabase
+            parts.append(quoted ? dialect.quote(database) : database)
+        }
+        parts.append("INFORMATION_SCHEMA")
+        if let view { parts.append(view) }
+        return parts.joined(separator: ".")
     }
 
     /// `relation['schema']`: a mapping's item is its attribute.
