@@ -59,7 +59,7 @@ final class CustomMaterializationTests: XCTestCase {
         let unknown = try project.run("run", "--select", "replaced")
         XCTAssertEqual(unknown.code, 2, unknown.all)
         XCTAssert(unknown.stderr.contains("models/replaced.sql:1:39: incremental strategy 'nope' of model replaced is neither built in "
-                                          + "(append, delete+insert, merge) nor a macro get_incremental_nope_sql"), unknown.stderr)
+                                          + "(append, delete+insert, merge, microbatch) nor a macro get_incremental_nope_sql"), unknown.stderr)
         XCTAssertEqual(try project.rows("select id from replaced order by id"), [[2], [12]], "nothing ran")
     }
 

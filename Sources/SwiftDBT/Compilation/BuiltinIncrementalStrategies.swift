@@ -5,6 +5,9 @@
 enum BuiltinIncrementalStrategies {
     /// The strategies `IncrementalSQL` writes (`default`: no `incremental_strategy`).
     static let strategies: Set<String> = ["append", "delete+insert", "merge", "default"]
+    /// Every strategy the built-in incremental materialization runs without a project's macro: those and
+    /// `microbatch` (batched by the runner, `MicrobatchRun`).
+    static let runByTheMaterialization = strategies.union(["microbatch"])
 
     /// The macros the built-in strategies are made of.
     private static let macroNames = [

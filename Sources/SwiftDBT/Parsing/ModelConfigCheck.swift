@@ -4,18 +4,15 @@
 /// dbt-core applies them when it parses (`on_schema_change` of a contracted incremental model, primary
 /// keys at one level, the warning for constraints a view or ephemeral model cannot hold).
 enum ModelConfigCheck {
-    /// The strategies the built-in incremental materialization runs itself.
-    static let builtinStrategies: Set<String> = ["default", "append", "delete+insert", "merge"]
-
     static func errors(in manifest: Manifest, session: CompileSession) -> [DBTError] {
         var errors: [DBTError] = []
         for node in manifest.nodes where node.resourceType == .model {
             if node.config.materialized == "incremental", let strategy = node.config["incremental_strategy"]?.stringValue,
-               !builtinStrategies.contains(strategy),
-               session.macros.resolve("get_incremental_\(strategy)_sql", from: node.packageName) == nil {
+               !BuiltinIncrementalStrategies.runByTheMaterialization.contains(strategy),
+               session.macros.resolve(BuiltinIncrementalStrategies.macroName(strategy), from: node.packageName) == nil {
                 let (location, line) = node.configLine("incremental_strategy")
                 errors.append(DBTError(.project, "incremental strategy '\(strategy)' of model \(node.name) is neither built in "
-                                       + "(append, delete+insert, merge) nor a macro get_incremental_\(strategy)_sql",
+                                       + "(append, delete+insert, merge, microbatch) nor a macro \(BuiltinIncrementalStrategies.macroName(strategy))",
                                        at: location, sourceLine: line))
             }
             guard node.config.contractEnforced else { continue }
