@@ -45,6 +45,8 @@ extension ManifestBuilder {
     }
 
     mutating func addExposures() {
+        // Most projects have none: no lookup tables are built for them.
+        guard !exposurePatches.isEmpty else { return }
         let byName = refableByName()
         let knownSources = Set(sources.map(\.uniqueID))
         let root = session.project.name

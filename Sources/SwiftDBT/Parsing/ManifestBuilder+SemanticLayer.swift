@@ -47,6 +47,8 @@ extension ManifestBuilder {
     }
 
     private mutating func linkSemanticModels() {
+        // Most projects have none: no lookup table is built for them.
+        guard !semanticModels.isEmpty else { return }
         let byName = refableByName()
         let root = session.project.name
         for index in semanticModels.indices {

@@ -25,13 +25,12 @@ extension ManifestBuilder {
         /// may have files of the same path), and the key of their `dbt_project.yml` configs.
         var folders: (package: String, file: String, names: [String], configKey: String) = ("", "", [], "")
         let testDefaults = NodeConfig(ManifestBuilder.defaults(for: .test))
-        for (spec, attached, package, file) in testSpecs {
+        // Names and unique IDs (the MD5 included) depend on nothing but the spec: made on both cores.
+        let namings = ParallelMap.map(testSpecs) { TestNaming($0.spec, attached: $0.attached, package: $0.package.name) }
+        for (index, (spec, attached, package, file)) in testSpecs.enumerated() {
             let attachedID: String
-            let subject: String
-            let column: String?
-            var prefix = ""
             switch attached {
-            case .node(let model, let version, let col):
+            case .node(let model, let version, _):
                 let name = ManifestBuilder.testSubject(model, version: version)
                 guard let nodeID = byName[package.name]?[name] else {
                     if !disabledNames.contains("\(package.name).\(name)") {
@@ -40,31 +39,13 @@ extension ManifestBuilder {
                     }
                     continue
                 }
-                (attachedID, subject, column) = (nodeID, name, col)
-            case .source(let source, let table, let col):
-                (attachedID, subject, column) = ("source.\(package.name).\(source).\(table)", "\(source)_\(table)", col)
-                prefix = "source_"
+                attachedID = nodeID
+            case .source(let source, let table, _):
+                attachedID = "source.\(package.name).\(source).\(table)"
             }
-            let parts = ASCIIText.split(spec.name, ".", maxSplits: 1)
-            let (namespace, testName) = parts.count == 2 ? (Optional(parts[0]), parts[1]) : (nil, spec.name)
-            var kwargs = spec.arguments
-            if let column { kwargs.append(("column_name", .string(column))) }
-            // dbt prefixes a namespaced test's name with its namespace: `dbt_utils_equality_...`, `dbt_utils_source_...`.
-            let type = (namespace.map { $0 + "_" } ?? "") + prefix + testName
-            let (shortName, fullName) = ManifestBuilder.testNames(type: type, subject: subject, kwargs: kwargs)
-            // dbt names the node by the full name and files it under the short (hashed) one.
-            let name = spec.customName ?? fullName
-            let model: String
-            if case .source(let source, let table, _) = attached {
-                model = "source('\(source)', '\(table)')"
-            } else if case .node(let name, let version?, _) = attached {
-                model = "ref('\(name)', version='\(version)')"
-            } else {
-                model = "ref('\(subject)')"
-            }
-            let uniqueID = "test.\(package.name).\(name)."
-                + TestArguments.hash(name: name, test: testName, namespace: namespace, kwargs: kwargs,
-                                     model: "{{ get_where_subquery(\(model)) }}")
+            let (namespace, testName, kwargs) = (namings[index].namespace, namings[index].testName, namings[index].kwargs)
+            let (subject, column, shortName) = (namings[index].subject, namings[index].column, namings[index].shortName)
+            let (name, uniqueID) = (namings[index].name, namings[index].uniqueID)
             guard seen.insert(uniqueID).inserted else {
                 errors.append(DBTError(.project, "the test '\(name)' is defined twice for '\(subject)'", at: spec.location))
                 continue

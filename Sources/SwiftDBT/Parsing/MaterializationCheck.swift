@@ -5,13 +5,15 @@ enum MaterializationCheck {
     static func errors(in manifest: Manifest, session: CompileSession) -> [DBTError] {
         var known: [String: Bool] = [:]
         var errors: [DBTError] = []
-        for node in manifest.nodes where node.resourceType == .model {
-            let name = node.config.materialized
+        // Fields read in place: a copy of every node would retain all of its values.
+        for index in manifest.nodes.indices where manifest.nodes[index].resourceType == .model {
+            let name = manifest.nodes[index].config.materialized
             let found = known[name] ?? (session.macros.materialization(
                 name, adapterBuiltins: session.dialect.adapterMaterializations,
                 allowPackageOverrides: session.project.allowsPackageMaterializationOverrides) != nil)
             known[name] = found
             guard !found else { continue }
+            let node = manifest.nodes[index]
             let (location, line) = node.configLine("materialized")
             errors.append(DBTError(.project, "No materialization '\(name)' was found for adapter \(session.dialect.type)! "
                                    + "(searched types 'default' and '\(session.dialect.type)'; model \(node.name))",

@@ -6,7 +6,10 @@
 enum ModelConfigCheck {
     static func errors(in manifest: Manifest, session: CompileSession) -> [DBTError] {
         var errors: [DBTError] = []
-        for node in manifest.nodes where node.resourceType == .model {
+        // Only models with a strategy or a contract are copied out of the array.
+        for index in manifest.nodes.indices where manifest.nodes[index].resourceType == .model
+            && (manifest.nodes[index].config.contractEnforced || manifest.nodes[index].config["incremental_strategy"] != nil) {
+            let node = manifest.nodes[index]
             if node.config.materialized == "incremental", let strategy = node.config["incremental_strategy"]?.stringValue,
                !BuiltinIncrementalStrategies.runByTheMaterialization.contains(strategy),
                session.macros.resolve(BuiltinIncrementalStrategies.macroName(strategy), from: node.packageName) == nil {

@@ -3,7 +3,9 @@
 enum SnapshotCheck {
     static func errors(in manifest: Manifest, session: CompileSession) -> [DBTError] {
         var errors: [DBTError] = []
-        for node in manifest.nodes where node.resourceType == .snapshot {
+        // Only snapshots are copied out of the array.
+        for index in manifest.nodes.indices where manifest.nodes[index].resourceType == .snapshot {
+            let node = manifest.nodes[index]
             do {
                 let config = try SnapshotConfig(node.config)
                 if case .custom(let name) = config.strategy, !hasStrategyMacro(name, for: node, session: session) {
