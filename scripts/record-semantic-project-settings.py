@@ -2,7 +2,7 @@
 """Records what dbt-core 1.10 makes of `metrics:` / `semantic-models:` / `saved-queries:` settings in
 dbt_project.yml for Tests/Fixtures/semantic_layer into Tests/Fixtures/semantic_layer/expected-settings.json:
 each variant's lines are appended to a copy's dbt_project.yml; for a parse that succeeds, the `config` of
-every metric, semantic model and saved query and the keys of `disabled`; for one that fails, dbt's message.
+every metric, semantic model and saved query and the `disabled` entries (without `created_at`); for one that fails, dbt's message.
 Usage: python3 scripts/record-semantic-project-settings.py [DBT]   (DBT: dbt-core 1.10 with dbt-sqlite 1.10)."""
 import json
 import os
@@ -46,7 +46,8 @@ def parse(extra):
             manifest = json.load(f)
         return {"code": 0, "configs": {section: {key: entry["config"] for key, entry in manifest[section].items()}
                                        for section in SECTIONS},
-                "disabled": sorted(manifest["disabled"])}
+                "disabled": {key: [{k: v for k, v in entry.items() if k != "created_at"} for entry in entries]
+                             for key, entries in manifest["disabled"].items()}}
 
 
 def main():

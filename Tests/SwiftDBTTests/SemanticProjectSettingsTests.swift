@@ -38,7 +38,7 @@ final class SemanticProjectSettingsTests: XCTestCase {
         return try runCLI(["parse"], in: root)
     }
 
-    /// The enabled entries' `config` (meta merged from the project) as dbt's; the disabled ones are left out.
+    /// The enabled entries' `config` (meta merged from the project) as dbt's; the disabled ones under `disabled`.
     func testProjectSettingsReachTheEntries() throws {
         let result = try parse("settings")
         XCTAssertEqual(result.code, 0, result.stdout + result.stderr)
@@ -50,6 +50,15 @@ final class SemanticProjectSettingsTests: XCTestCase {
             XCTAssertEqual(Set(ours.keys), Set(entries.keys), section)
             for (key, config) in entries {
                 XCTAssertEqual(ours[key]?["config"] as? NSDictionary, config as NSDictionary, key)
+            }
+        }
+        // The disabled ones are in `disabled`, with dbt's config and (unlinked) depends_on.
+        let disabled = try XCTUnwrap(try expected("settings")["disabled"] as? [String: [[String: Any]]])
+        let ours = try XCTUnwrap(written["disabled"] as? [String: [[String: Any]]])
+        XCTAssertEqual(Set(ours.keys), Set(disabled.keys))
+        for (key, entries) in disabled {
+            for field in ["resource_type", "config", "depends_on", "fqn", "unique_id"] {
+                XCTAssertEqual(ours[key]?.first?[field] as? NSObject, entries.first?[field] as? NSObject, key + " " + field)
             }
         }
     }
