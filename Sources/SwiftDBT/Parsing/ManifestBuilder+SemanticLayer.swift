@@ -20,23 +20,29 @@ extension ManifestBuilder {
 
     /// The package's entries, named: unique IDs `semantic_model.<package>.<name>`, `metric.…`, `saved_query.…`.
     mutating func addSemanticLayer(_ properties: [PropertyFile], package: PackageInfo) {
-        semanticModels += properties.flatMap(\.semanticModels).map { model in
-            var model = model
+        for var model in properties.flatMap(\.semanticModels) {
             model.packageName = package.name
             model.uniqueID = "semantic_model.\(package.name).\(model.name)"
-            return model
+            (model.enabled, model.group, model.meta) = projectSettings(
+                .semanticModel, name: model.name, file: model.originalFilePath, package: package,
+                written: model.unrenderedConfig, enabled: model.enabled, group: model.group, meta: model.meta)
+            semanticModels.append(model)
         }
-        metrics += properties.flatMap(\.metrics).map { metric in
-            var metric = metric
+        for var metric in properties.flatMap(\.metrics) {
             metric.packageName = package.name
             metric.uniqueID = "metric.\(package.name).\(metric.name)"
-            return metric
+            (metric.enabled, metric.group, metric.meta) = projectSettings(
+                .metric, name: metric.name, file: metric.originalFilePath, package: package,
+                written: metric.unrenderedConfig, enabled: metric.enabled, group: metric.group, meta: metric.meta)
+            metrics.append(metric)
         }
-        savedQueries += properties.flatMap(\.savedQueries).map { query in
-            var query = query
+        for var query in properties.flatMap(\.savedQueries) {
             query.packageName = package.name
             query.uniqueID = "saved_query.\(package.name).\(query.name)"
-            return query
+            (query.enabled, query.group, query.meta) = projectSettings(
+                .savedQuery, name: query.name, file: query.originalFilePath, package: package,
+                written: .dict(query.config), enabled: query.enabled, group: query.group, meta: query.meta)
+            savedQueries.append(query)
         }
     }
 

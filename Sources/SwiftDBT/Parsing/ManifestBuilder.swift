@@ -140,7 +140,7 @@ struct ManifestBuilder {
     }
 
     func finish() -> Manifest {
-        Manifest(projectName: session.project.name, nodes: nodes, sources: sources,
+        var manifest = Manifest(projectName: session.project.name, nodes: nodes, sources: sources,
                  macros: session.macros.packageNames.flatMap { package in
                      session.macros.names(in: package).sorted().compactMap { session.macros.macro($0, in: package) }
                  }.map { macro in
@@ -153,6 +153,21 @@ struct ManifestBuilder {
                  }, disabled: disabled, docs: docs, exposures: exposures, groups: groups,
                  semanticModels: semanticModels.filter(\.enabled), metrics: metrics.filter(\.enabled),
                  savedQueries: savedQueries.filter(\.enabled))
+        // dbt does not link disabled ones: their depends_on (and a metric's input_measures) stay empty.
+        manifest.disabledSemanticLayer = semanticModels.filter { !$0.enabled }.map { model in
+            var model = model
+            model.dependsOn = []
+            return (model.uniqueID, ResourceJSON.describe(model, session: session))
+        } + metrics.filter { !$0.enabled }.map { metric in
+            var metric = metric
+            (metric.dependsOn, metric.inputMeasures) = ([], [])
+            return (metric.uniqueID, ResourceJSON.describe(metric, session: session))
+        } + savedQueries.filter { !$0.enabled }.map { query in
+            var query = query
+            query.dependsOn = []
+            return (query.uniqueID, ResourceJSON.describe(query, session: session))
+        }
+        return manifest
     }
 
     // MARK: Files
