@@ -74,6 +74,13 @@ struct Console: Sendable {
         FileHandle.standardError.write(Data(SecretMask.process.apply(text + "\n").utf8))
     }
 
+    /// Prints the error that stops the invocation: on standard error, or with `--log-format json` as dbt's
+    /// `MainEncounteredError` on standard output (where dbt prints it), kept in `dbt.log` too.
+    private func stopped(by text: String) {
+        guard format == .json else { return error(text) }
+        emit(LogEvent(.mainEncounteredError, level: .error, message: "Encountered an error:\n" + text, data: [("exc", .string(text))]))
+    }
+
     static func timestamp() -> String {
         let formatter = DateFormatter()
         formatter.dateFormat = "HH:mm:ss"
@@ -89,13 +96,13 @@ struct Console: Sendable {
         } catch let code as ExitCode {
             exit(code.rawValue)
         } catch let error as DBTErrors {
-            console.error(error.errors.map(\.description).joined(separator: "\n\n"))
+            console.stopped(by: error.errors.map(\.description).joined(separator: "\n\n"))
             exit(error.exitCode)
         } catch let error as DBTError {
-            console.error(error.description)
+            console.stopped(by: error.description)
             exit(error.exitCode)
         } catch {
-            console.error("\(error)")
+            console.stopped(by: "\(error)")
             exit(2)
         }
     }

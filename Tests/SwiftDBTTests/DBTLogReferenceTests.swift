@@ -273,6 +273,35 @@ final class DBTLogReferenceTests: XCTestCase {
         XCTAssertEqual((reference["listed"] as? [String])?.first, "m1", "dbt's msg is the name alone, as --output name prints it")
     }
 
+    /// With `--log-format json`, the error that stops an invocation (here a model whose Jinja does not parse) is
+    /// dbt's `MainEncounteredError` on standard output, its message `Encountered an error:` and the error; nothing
+    /// on standard error.
+    func testLoadErrorInJSONIsDBTsEvent() throws {
+        let project = try ExecutionProject("skips")
+        defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(project.root)) }
+        try project.write("select {{ 1 +  }}\n", to: "models/broken.sql")
+        let run = try project.run("run", "--log-format", "json")
+        let reference = try reference("load_error_json")
+        XCTAssertEqual(run.code, Int32(try XCTUnwrap(reference["exit_code"] as? Int)), run.all)
+        XCTAssertEqual(run.stderr, try XCTUnwrap(reference["stderr"] as? String))
+        let expected = try XCTUnwrap((reference["stdout_events"] as? [String: [String: Any]])?["MainEncounteredError"])
+        let dbtMessage = try XCTUnwrap((reference["error_events"] as? [[String: Any]])?.first?["msg"] as? String)
+        let last = try XCTUnwrap(run.stdout.split(separator: "\n").last, run.all)
+        let event = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any], String(last))
+        let info = try XCTUnwrap(event["info"] as? [String: Any])
+        let data = try XCTUnwrap(event["data"] as? [String: Any])
+        XCTAssertEqual(info["name"] as? String, "MainEncounteredError")
+        XCTAssertEqual(info["code"] as? String, expected["code"] as? String)
+        XCTAssertEqual(info["level"] as? String, expected["level"] as? String)
+        XCTAssertEqual(Array(info.keys).sorted(), expected["info_keys"] as? [String])
+        XCTAssertEqual(Array(data.keys).sorted(), expected["data_keys"] as? [String])
+        let exc = try XCTUnwrap(data["exc"] as? String)
+        XCTAssert(exc.contains("models/broken.sql:1:"), exc)
+        let prefix = "Encountered an error:\n"
+        XCTAssert(dbtMessage.hasPrefix(prefix), dbtMessage)
+        XCTAssertEqual(info["msg"] as? String, prefix + exc)
+    }
+
     /// `retry` runs the last command (here `run`, not `build`) over what errored or was skipped, with its
     /// flags and vars (a `--vars` given now replaces them), and writes the same command into its args.
     func testRetryRunsTheLastCommandWithItsArgs() throws {
