@@ -58,7 +58,11 @@ struct Console: Sendable {
     /// `--log-format json`, as dbt's `PrintEvent`.
     func output(_ line: String) {
         guard format == .json else { return write(line) }
-        let event = LogEvent(.printEvent, message: line, data: [("msg", .string(line))])
+        output(LogEvent(.printEvent, message: line, data: [("msg", .string(line))]))
+    }
+
+    /// Prints a command's own output event (`PrintEvent`, `ShowNode`, `CompiledNode`) as JSON, whatever the log level.
+    func output(_ event: LogEvent) {
         log.record(event, at: Date())
         write(event.jsonLine(invocationID: log.id))
     }

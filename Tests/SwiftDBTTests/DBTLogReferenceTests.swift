@@ -302,6 +302,42 @@ final class DBTLogReferenceTests: XCTestCase {
         XCTAssertEqual(info["msg"] as? String, prefix + exc)
     }
 
+    /// With `--log-format json`, `show` prints its preview as dbt's `ShowNode` and `compile --inline` its SQL as
+    /// `CompiledNode`: one event each, with dbt's code, level, message and fields (the project's name in an
+    /// inline query's unique ID).
+    func testShowAndCompileInJSONAreDBTsNodeEvents() throws {
+        let project = try ExecutionProject("skips")
+        defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(project.root)) }
+        XCTAssertEqual(try project.run("seed").code, 0)
+        func outputEvents(_ arguments: String...) throws -> [[String: Any]] {
+            let run = try project.run(arguments + ["--log-format", "json"])
+            XCTAssertEqual(run.code, 0, run.all)
+            return try run.stdout.split(separator: "\n").compactMap { line in
+                let event = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], String(line))
+                let info = try XCTUnwrap(event["info"] as? [String: Any])
+                guard ["ShowNode", "CompiledNode", "PrintEvent"].contains(info["name"] as? String) else { return nil }
+                return ["name": info["name"] ?? "", "code": info["code"] ?? "", "level": info["level"] ?? "", "msg": info["msg"] ?? "",
+                        "data": event["data"] ?? [:]]
+            }
+        }
+        func dbt(_ invocation: String) throws -> [[String: Any]] {
+            let text = String(decoding: try JSONSerialization.data(withJSONObject: try XCTUnwrap(try reference(invocation)["output_events"])), as: UTF8.self)
+            return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.replacing("sql_operation.refp.", with: "sql_operation.skips.").utf8)) as? [[String: Any]])
+        }
+        XCTAssertEqual(try outputEvents("show", "--inline", "select 2 as x") as NSArray, try dbt("show_json") as NSArray)
+        XCTAssertEqual(try outputEvents("compile", "--inline", "select 2 as x") as NSArray, try dbt("compile_inline_json") as NSArray)
+        let node = try XCTUnwrap(try outputEvents("show", "-s", "raw").first)
+        let dbtNode = try XCTUnwrap(try dbt("show_node_json").first)
+        XCTAssertEqual(node["name"] as? String, dbtNode["name"] as? String)
+        XCTAssertEqual(node["code"] as? String, dbtNode["code"] as? String)
+        let data = try XCTUnwrap(node["data"] as? [String: Any])
+        XCTAssertEqual(Array(data.keys).sorted(), (dbtNode["data"] as? [String: Any]).map { Array($0.keys).sorted() })
+        XCTAssertEqual(data["node_name"] as? String, "raw")
+        XCTAssertEqual(data["unique_id"] as? String, "seed.skips.raw")
+        XCTAssertEqual(data["is_inline"] as? Bool, false)
+        XCTAssert((node["msg"] as? String)?.hasPrefix("Previewing node 'raw':\n| ") == true, "\(node)")
+    }
+
     /// `retry` runs the last command (here `run`, not `build`) over what errored or was skipped, with its
     /// flags and vars (a `--vars` given now replaces them), and writes the same command into its args.
     func testRetryRunsTheLastCommandWithItsArgs() throws {
