@@ -55,10 +55,14 @@ struct Console: Sendable {
     }
 
     /// Prints a line with no prefix (command output such as `ls` results), whatever the log level; with
-    /// `--log-format json`, as dbt's `PrintEvent`.
+    /// `--log-format json`, as dbt's `PrintEvent`. Kept in `dbt.log` either way, as dbt keeps it.
     func output(_ line: String) {
-        guard format == .json else { return write(line) }
-        output(LogEvent(.printEvent, message: line, data: [("msg", .string(line))]))
+        let event = LogEvent(.printEvent, message: line, data: [("msg", .string(line))])
+        guard format == .json else {
+            log.record(event, at: Date())
+            return write(line)
+        }
+        output(event)
     }
 
     /// Prints a command's own output event (`PrintEvent`, `ShowNode`, `CompiledNode`) as JSON, whatever the log level.

@@ -338,6 +338,21 @@ final class DBTLogReferenceTests: XCTestCase {
         XCTAssert((node["msg"] as? String)?.hasPrefix("Previewing node 'raw':\n| ") == true, "\(node)")
     }
 
+    /// `ls` appends to `logs/dbt.log` as dbt's does: the invocation's header, then its lines in the debug format,
+    /// the listed nodes among them; standard output has the nodes alone.
+    func testListWritesTheLogFile() throws {
+        let project = try ExecutionProject("skips")
+        defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(project.root)) }
+        let list = try project.run("ls", "-s", "independent", "--output", "name")
+        XCTAssertEqual(list.code, 0, list.all)
+        XCTAssertEqual(list.stdout, "independent\n")
+        let log = try String(contentsOfFile: project.root + "/logs/dbt.log", encoding: .utf8)
+        let lines = log.split(separator: "\n")
+        XCTAssertNotNil(lines.first?.firstMatch(of: #/^=+ \d\d:\d\d:\d\d\.\d{6} \| [0-9a-f-]{36} =+$/#), log)
+        XCTAssert(lines.contains { $0.hasSuffix(" [info ] [MainThread]: independent") }, log)
+        XCTAssertEqual(try debugShapes(lines.dropFirst().joined(separator: "\n")).subtracting(try dbtShapes()), [])
+    }
+
     /// `retry` runs the last command (here `run`, not `build`) over what errored or was skipped, with its
     /// flags and vars (a `--vars` given now replaces them), and writes the same command into its args.
     func testRetryRunsTheLastCommandWithItsArgs() throws {
