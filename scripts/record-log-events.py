@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Records what dbt-core 1.10 writes of a build, for swiftdbt's structured logs and run_results.json:
 the events of `--log-format json` (name, code, level, thread, the keys of `info`, of `data` and of
-`data.node_info`) of a build and of an `ls`, the debug-level events `logs/dbt.log` adds, the shape of a `logs/dbt.log` line in
+`data.node_info`) of a build, of an `ls`, of a run stopped by a load error,
+the `ShowNode`/`CompiledNode` events of `show` and `compile --inline`, the debug-level events `logs/dbt.log` adds, the shape of a `logs/dbt.log` line in
 the default (text) file format, and `run_results.json`'s `args` (keys and values) and result keys for
 two invocations. The project is made here: a seed, a table model, a view on it, a model that fails and
 its skipped child, two data tests that pass and one that warns. Output: Tests/Fixtures/reference/log-events.json.
@@ -30,7 +31,16 @@ INVOCATIONS = [
     ("run_flags", ["run", "--profiles-dir", ".", "-s", "m1+", "--exclude", "m2", "--full-refresh", "--fail-fast",
                    "--threads", "1", "--target", "dev", "--vars", "{a: 1}"]),
     ("ls_json", ["--log-format", "json", "ls", "--profiles-dir", ".", "-s", "m1", "--output", "name"]),
+    ("load_error_json", ["--log-format", "json", "run", "--profiles-dir", "."]),
+    ("show_json", ["--log-format", "json", "show", "--profiles-dir", ".", "--inline", "select 2 as x"]),
+    ("show_node_json", ["--log-format", "json", "show", "--profiles-dir", ".", "-s", "people"]),
+    ("compile_inline_json", ["--log-format", "json", "compile", "--profiles-dir", ".", "--inline", "select 2 as x"]),
 ]
+# Invocations whose output is one event (show's preview, compile's SQL): recorded whole, but for its times and IDs.
+OUTPUT_EVENTS = {"ShowNode", "CompiledNode"}
+
+# Files an invocation adds to the project: a model whose Jinja does not parse stops the load.
+EXTRA_FILES = {"load_error_json": {"models/broken.sql": "select {{ 1 +  }}\n"}}
 
 
 def profile(folder):
@@ -59,7 +69,7 @@ def events(lines):
 
 def run(label, arguments):
     with tempfile.TemporaryDirectory() as folder:
-        for path, text in FILES.items():
+        for path, text in {**FILES, **EXTRA_FILES.get(label, {})}.items():
             os.makedirs(os.path.dirname(os.path.join(folder, path)), exist_ok=True)
             with open(os.path.join(folder, path), "w") as f:
                 f.write(text)
@@ -75,6 +85,18 @@ def run(label, arguments):
             record["stdout_events"] = events(done.stdout.splitlines())
             record["listed"] = [json.loads(line)["data"].get("msg") for line in done.stdout.splitlines()
                                 if line.startswith("{") and json.loads(line)["info"]["name"] == "PrintEvent"]
+            return label, record
+        if label.startswith(("show", "compile")):
+            record["output_events"] = [{"name": e["info"]["name"], "code": e["info"]["code"], "level": e["info"]["level"],
+                                        "msg": e["info"]["msg"], "data": e["data"]}
+                                       for e in map(json.loads, done.stdout.splitlines()) if e["info"]["name"] in OUTPUT_EVENTS]
+            return label, record
+        if label in EXTRA_FILES:
+            # The error that stops the invocation is an event on standard output, as every other line.
+            record["stdout_events"] = events(done.stdout.splitlines())
+            record["error_events"] = [{"msg": e["info"]["msg"], "data": e["data"]} for e in map(json.loads, done.stdout.splitlines())
+                                      if e["info"]["level"] == "error"]
+            record["stderr"] = done.stderr
             return label, record
         with open(os.path.join(folder, "target", "run_results.json")) as f:
             results = json.load(f)

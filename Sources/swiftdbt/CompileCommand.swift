@@ -17,7 +17,8 @@ struct CompileCommand: ParsableCommand {
             if let inline {
                 let compiler = Compiler(session: loaded.session, manifest: loaded.manifest,
                                         runtime: try ProjectOptions.runtime(for: loaded))
-                console.output(try compiler.compileInline(inline))
+                console.print([try compiler.compileInline(inline)], as: .init(kind: .compiled, node: nil, project: loaded.session.project.name,
+                                                                              quiet: project.logging.quiet))
                 return
             }
             let selected = try selection.select(in: loaded, defaultTypes: [.model, .test, .analysis, .snapshot], console: console)

@@ -55,10 +55,18 @@ struct Console: Sendable {
     }
 
     /// Prints a line with no prefix (command output such as `ls` results), whatever the log level; with
-    /// `--log-format json`, as dbt's `PrintEvent`.
+    /// `--log-format json`, as dbt's `PrintEvent`. Kept in `dbt.log` either way, as dbt keeps it.
     func output(_ line: String) {
-        guard format == .json else { return write(line) }
         let event = LogEvent(.printEvent, message: line, data: [("msg", .string(line))])
+        guard format == .json else {
+            log.record(event, at: Date())
+            return write(line)
+        }
+        output(event)
+    }
+
+    /// Prints a command's own output event (`PrintEvent`, `ShowNode`, `CompiledNode`) as JSON, whatever the log level.
+    func output(_ event: LogEvent) {
         log.record(event, at: Date())
         write(event.jsonLine(invocationID: log.id))
     }
@@ -72,6 +80,13 @@ struct Console: Sendable {
     /// Prints errors to standard error, secrets masked.
     func error(_ text: String) {
         FileHandle.standardError.write(Data(SecretMask.process.apply(text + "\n").utf8))
+    }
+
+    /// Prints the error that stops the invocation: on standard error, or with `--log-format json` as dbt's
+    /// `MainEncounteredError` on standard output (where dbt prints it), kept in `dbt.log` too.
+    private func stopped(by text: String) {
+        guard format == .json else { return error(text) }
+        emit(LogEvent(.mainEncounteredError, level: .error, message: "Encountered an error:\n" + text, data: [("exc", .string(text))]))
     }
 
     static func timestamp() -> String {
@@ -89,13 +104,13 @@ struct Console: Sendable {
         } catch let code as ExitCode {
             exit(code.rawValue)
         } catch let error as DBTErrors {
-            console.error(error.errors.map(\.description).joined(separator: "\n\n"))
+            console.stopped(by: error.errors.map(\.description).joined(separator: "\n\n"))
             exit(error.exitCode)
         } catch let error as DBTError {
-            console.error(error.description)
+            console.stopped(by: error.description)
             exit(error.exitCode)
         } catch {
-            console.error("\(error)")
+            console.stopped(by: "\(error)")
             exit(2)
         }
     }

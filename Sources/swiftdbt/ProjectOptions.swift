@@ -53,10 +53,17 @@ struct ProjectOptions: ParsableArguments {
         return DatabaseRuntime(transactional: transactional) { try adapter.connect(target, projectRoot: root) }
     }
 
+    /// The log options (and `DBT_*` variables) as settings, applied to `console`; `dbt.log` opens once the
+    /// invocation's ID is known.
+    func logSettings(_ console: Console) throws -> Console.LogSettings {
+        let settings = try logging.settings(projectDirectory: projectDirectory, environment: ProcessInfo.processInfo.environment)
+        console.log.apply(settings)
+        return settings
+    }
+
     /// Loads and parses the project, printing the profile notice and the "Found ..." line.
     func load(console: Console) throws -> LoadedProject {
-        let logSettings = try logging.settings(projectDirectory: projectDirectory, environment: ProcessInfo.processInfo.environment)
-        console.log.apply(logSettings)
+        let logSettings = try logSettings(console)
         let options = LoadOptions(projectDirectory: projectDirectory, profilesDirectory: profilesDirectory, target: target,
                                   vars: vars, threads: threads, versionCheck: versionCheck, log: { console.info($0) })
         let loaded = try ProjectLoader.load(options, adapters: ProjectOptions.adapters)

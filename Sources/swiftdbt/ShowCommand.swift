@@ -21,22 +21,22 @@ struct ShowCommand: ParsableCommand {
             let runtime = try ProjectOptions.runtime(for: loaded)
             let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime,
                                     flags: InvocationFlags(which: "show"))
-            let (title, sql): (String, String)
+            let (shown, sql): ((name: String, uniqueID: String)?, String)
             if let inline {
-                (title, sql) = ("inline node", try compiler.compileInline(inline))
+                (shown, sql) = (nil, try compiler.compileInline(inline))
             } else {
                 let selected = try selection.select(in: loaded, defaultTypes: [.model, .seed, .analysis], console: console)
                 guard selected.count == 1, let node = loaded.manifest.node(selected[0]) else {
                     throw DBTError(.usage, "show needs --inline or a --select that matches exactly one model (matched \(selected.count))")
                 }
-                (title, sql) = ("node '\(node.name)'", node.resourceType == .seed
+                (shown, sql) = ((node.name, node.uniqueID), node.resourceType == .seed
                     ? "select * from \(node.relation.map(loaded.session.dialect.render) ?? node.name)" : try compiler.compile(node))
             }
             let result = try runtime.withConnection {
                 try $0.query("select * from (\n\(sql)\n) dbt_show limit \(max(0, limit))", limit: limit)
             }
-            console.info("Previewing \(title):")
-            for line in TablePrinter.lines(result) { console.output(line) }
+            console.print(TablePrinter.lines(result), as: .init(kind: .show, node: shown, project: loaded.session.project.name,
+                                                                quiet: project.logging.quiet))
         }
     }
 }

@@ -273,6 +273,86 @@ final class DBTLogReferenceTests: XCTestCase {
         XCTAssertEqual((reference["listed"] as? [String])?.first, "m1", "dbt's msg is the name alone, as --output name prints it")
     }
 
+    /// With `--log-format json`, the error that stops an invocation (here a model whose Jinja does not parse) is
+    /// dbt's `MainEncounteredError` on standard output, its message `Encountered an error:` and the error; nothing
+    /// on standard error.
+    func testLoadErrorInJSONIsDBTsEvent() throws {
+        let project = try ExecutionProject("skips")
+        defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(project.root)) }
+        try project.write("select {{ 1 +  }}\n", to: "models/broken.sql")
+        let run = try project.run("run", "--log-format", "json")
+        let reference = try reference("load_error_json")
+        XCTAssertEqual(run.code, Int32(try XCTUnwrap(reference["exit_code"] as? Int)), run.all)
+        XCTAssertEqual(run.stderr, try XCTUnwrap(reference["stderr"] as? String))
+        let expected = try XCTUnwrap((reference["stdout_events"] as? [String: [String: Any]])?["MainEncounteredError"])
+        let dbtMessage = try XCTUnwrap((reference["error_events"] as? [[String: Any]])?.first?["msg"] as? String)
+        let last = try XCTUnwrap(run.stdout.split(separator: "\n").last, run.all)
+        let event = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any], String(last))
+        let info = try XCTUnwrap(event["info"] as? [String: Any])
+        let data = try XCTUnwrap(event["data"] as? [String: Any])
+        XCTAssertEqual(info["name"] as? String, "MainEncounteredError")
+        XCTAssertEqual(info["code"] as? String, expected["code"] as? String)
+        XCTAssertEqual(info["level"] as? String, expected["level"] as? String)
+        XCTAssertEqual(Array(info.keys).sorted(), expected["info_keys"] as? [String])
+        XCTAssertEqual(Array(data.keys).sorted(), expected["data_keys"] as? [String])
+        let exc = try XCTUnwrap(data["exc"] as? String)
+        XCTAssert(exc.contains("models/broken.sql:1:"), exc)
+        let prefix = "Encountered an error:\n"
+        XCTAssert(dbtMessage.hasPrefix(prefix), dbtMessage)
+        XCTAssertEqual(info["msg"] as? String, prefix + exc)
+    }
+
+    /// With `--log-format json`, `show` prints its preview as dbt's `ShowNode` and `compile --inline` its SQL as
+    /// `CompiledNode`: one event each, with dbt's code, level, message and fields (the project's name in an
+    /// inline query's unique ID).
+    func testShowAndCompileInJSONAreDBTsNodeEvents() throws {
+        let project = try ExecutionProject("skips")
+        defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(project.root)) }
+        XCTAssertEqual(try project.run("seed").code, 0)
+        func outputEvents(_ arguments: String...) throws -> [[String: Any]] {
+            let run = try project.run(arguments + ["--log-format", "json"])
+            XCTAssertEqual(run.code, 0, run.all)
+            return try run.stdout.split(separator: "\n").compactMap { line in
+                let event = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], String(line))
+                let info = try XCTUnwrap(event["info"] as? [String: Any])
+                guard ["ShowNode", "CompiledNode", "PrintEvent"].contains(info["name"] as? String) else { return nil }
+                return ["name": info["name"] ?? "", "code": info["code"] ?? "", "level": info["level"] ?? "", "msg": info["msg"] ?? "",
+                        "data": event["data"] ?? [:]]
+            }
+        }
+        func dbt(_ invocation: String) throws -> [[String: Any]] {
+            let text = String(decoding: try JSONSerialization.data(withJSONObject: try XCTUnwrap(try reference(invocation)["output_events"])), as: UTF8.self)
+            return try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(text.replacing("sql_operation.refp.", with: "sql_operation.skips.").utf8)) as? [[String: Any]])
+        }
+        XCTAssertEqual(try outputEvents("show", "--inline", "select 2 as x") as NSArray, try dbt("show_json") as NSArray)
+        XCTAssertEqual(try outputEvents("compile", "--inline", "select 2 as x") as NSArray, try dbt("compile_inline_json") as NSArray)
+        let node = try XCTUnwrap(try outputEvents("show", "-s", "raw").first)
+        let dbtNode = try XCTUnwrap(try dbt("show_node_json").first)
+        XCTAssertEqual(node["name"] as? String, dbtNode["name"] as? String)
+        XCTAssertEqual(node["code"] as? String, dbtNode["code"] as? String)
+        let data = try XCTUnwrap(node["data"] as? [String: Any])
+        XCTAssertEqual(Array(data.keys).sorted(), (dbtNode["data"] as? [String: Any]).map { Array($0.keys).sorted() })
+        XCTAssertEqual(data["node_name"] as? String, "raw")
+        XCTAssertEqual(data["unique_id"] as? String, "seed.skips.raw")
+        XCTAssertEqual(data["is_inline"] as? Bool, false)
+        XCTAssert((node["msg"] as? String)?.hasPrefix("Previewing node 'raw':\n| ") == true, "\(node)")
+    }
+
+    /// `ls` appends to `logs/dbt.log` as dbt's does: the invocation's header, then its lines in the debug format,
+    /// the listed nodes among them; standard output has the nodes alone.
+    func testListWritesTheLogFile() throws {
+        let project = try ExecutionProject("skips")
+        defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(project.root)) }
+        let list = try project.run("ls", "-s", "independent", "--output", "name")
+        XCTAssertEqual(list.code, 0, list.all)
+        XCTAssertEqual(list.stdout, "independent\n")
+        let log = try String(contentsOfFile: project.root + "/logs/dbt.log", encoding: .utf8)
+        let lines = log.split(separator: "\n")
+        XCTAssertNotNil(lines.first?.firstMatch(of: #/^=+ \d\d:\d\d:\d\d\.\d{6} \| [0-9a-f-]{36} =+$/#), log)
+        XCTAssert(lines.contains { $0.hasSuffix(" [info ] [MainThread]: independent") }, log)
+        XCTAssertEqual(try debugShapes(lines.dropFirst().joined(separator: "\n")).subtracting(try dbtShapes()), [])
+    }
+
     /// `retry` runs the last command (here `run`, not `build`) over what errored or was skipped, with its
     /// flags and vars (a `--vars` given now replaces them), and writes the same command into its args.
     func testRetryRunsTheLastCommandWithItsArgs() throws {

@@ -31,6 +31,11 @@ public struct LogEvent: Sendable {
         /// A command's own output (`ls`'s nodes), shown whatever the log level.
         public static let printEvent = Kind(name: "PrintEvent", code: "Z052")
         public static let sqlCompiledPath = Kind(name: "SQLCompiledPath", code: "Z026")
+        /// `show`'s preview and `compile --inline`'s SQL.
+        public static let showNode = Kind(name: "ShowNode", code: "Q041")
+        public static let compiledNode = Kind(name: "CompiledNode", code: "Q042")
+        /// The error that stops an invocation (a load or compile error), with the error as `exc`.
+        public static let mainEncounteredError = Kind(name: "MainEncounteredError", code: "Z002")
     }
 
     /// `debug`, `info`, `warn` or `error`, as dbt names levels.
