@@ -291,6 +291,7 @@ struct ManifestBuilder {
         node.patchPath = patch?.file
         node.version = version
         node.constraints = patch?.constraints ?? []
+        node.timeSpine = patch?.timeSpine
         // A column a version describes again replaces the model's, in its place.
         for column in patch?.columns(version: version?.version) ?? [] {
             let info = ProjectNode.ColumnInfo(name: column.name, description: describe(column.description, owner: node.uniqueID,
