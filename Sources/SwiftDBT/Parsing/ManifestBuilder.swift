@@ -296,8 +296,8 @@ struct ManifestBuilder {
         for column in patch?.columns(version: version?.version) ?? [] {
             let info = ProjectNode.ColumnInfo(name: column.name, description: describe(column.description, owner: node.uniqueID,
                                                                                        package: package, at: column.descriptionAt),
-                                              dataType: column.dataType, meta: column.meta, constraints: column.constraints,
-                                              quote: column.quote)
+                                              dataType: try column.dataType.map(renderedDataType), meta: column.meta,
+                                              constraints: column.constraints, quote: column.quote)
             if let index = node.columns.firstIndex(where: { $0.name == column.name }) {
                 node.columns[index] = info
             } else {
@@ -336,6 +336,11 @@ struct ManifestBuilder {
         case .dict(let pairs): return .dict(try pairs.map { ($0.key, try render($0.value)) })
         default: return value
         }
+    }
+
+    /// A column's `data_type:`, rendered as dbt renders property files (`"{{ 'int' if ... }}"`).
+    private func renderedDataType(_ text: String) throws -> String {
+        try render(.string(text)).stringValue ?? text
     }
 
     /// The `macros:` entries of a package, descriptions (and their arguments') rendered; an entry for a
