@@ -35,9 +35,9 @@ final class QueryCommentTests: XCTestCase {
     /// Without a setting, dbt's JSON comment: the node's unique ID, or `connection_name: master` for hooks.
     func testTheDefaultCommentIsDbtsJSON() throws {
         let (model, hook) = try statements("")
-        XCTAssertEqual(firstLine(model), #"/* {"app": "dbt", "dbt_version": "1.10.0", "profile_name": "query_comment", "#
+        XCTAssertEqual(firstLine(model), #"/* {"app": "dbt", "dbt_version": "1.10.23", "profile_name": "query_comment", "#
                        + #""target_name": "postgres", "node_id": "model.query_comment.statement"} */"#)
-        XCTAssertEqual(firstLine(hook), #"/* {"app": "dbt", "dbt_version": "1.10.0", "profile_name": "query_comment", "#
+        XCTAssertEqual(firstLine(hook), #"/* {"app": "dbt", "dbt_version": "1.10.23", "profile_name": "query_comment", "#
                        + #""target_name": "postgres", "connection_name": "master"} */"#)
         XCTAssertTrue(model.dropFirst(firstLine(model).count + 1).hasPrefix("create"), model)
     }

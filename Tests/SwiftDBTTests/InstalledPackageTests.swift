@@ -65,7 +65,7 @@ final class InstalledPackageTests: XCTestCase {
             XCTAssertEqual(error?.message, "This version of dbt is not supported with the 'calendar_tools' package.")
             XCTAssertEqual(error?.location?.line, 3)
             // dbt prints the first note up to the version; swiftdbt adds which dbt-core it follows.
-            XCTAssertEqual(error?.notes.first, "Installed version of dbt: =1.10.0 (swiftdbt \(SwiftDBTVersion.current) follows dbt-core 1.10.0)")
+            XCTAssertEqual(error?.notes.first, "Installed version of dbt: =1.10.23 (swiftdbt \(SwiftDBTVersion.current) follows dbt-core 1.10.23)")
             XCTAssertEqual(error?.notes.dropFirst().first, "Required version of dbt for 'calendar_tools': ['>=1.11.0']")
         }
         XCTAssertNotNil(try load(root, versionCheck: false).manifest.node("model.calendar_tools.calendar_years"))

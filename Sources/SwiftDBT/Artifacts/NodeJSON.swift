@@ -95,6 +95,7 @@ enum NodeJSON {
             value("version", versioned.version, &out)
             value("latest_version", versioned.latest, &out)
             value("deprecation_date", versioned.deprecation, &out)
+            value("time_spine", node.timeSpine ?? .null, &out)
         }
         if let compiledCode {
             key("compiled", &out)

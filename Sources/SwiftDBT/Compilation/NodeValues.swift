@@ -64,8 +64,7 @@ enum NodeValues {
             let versioned = versionFields(node)
             fields += [("version", versioned.version), ("latest_version", versioned.latest),
                        ("deprecation_date", versioned.deprecation)]
-            // swiftdbt reads no `time_spine:` yet; dbt's models carry none unless one is set.
-            fields.append(("time_spine", .null))
+            fields.append(("time_spine", node.timeSpine ?? .null))
         }
         if let compiledCode {
             fields.append(("compiled", .bool(true)))

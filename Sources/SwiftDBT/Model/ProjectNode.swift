@@ -19,6 +19,8 @@ public struct ProjectNode: Sendable {
     public var columns: [ColumnInfo] = []
     /// A model's own `constraints:` (its columns' are in `columns`).
     public var constraints: [ModelConstraint] = []
+    /// A model's `time_spine:` (`standard_granularity_column`, `custom_granularities`); nil when not written.
+    public var timeSpine: ConfigValue?
     /// For a model of a `versions:` block: its version and the latest one.
     public var version: ModelVersion?
     /// `ref()` calls found while parsing, in order.

@@ -306,12 +306,13 @@ struct ManifestBuilder {
         node.patchPath = patch?.file
         node.version = version
         node.constraints = patch?.constraints ?? []
+        node.timeSpine = patch?.timeSpine
         // A column a version describes again replaces the model's, in its place.
         for column in patch?.columns(version: version?.version) ?? [] {
             let info = ProjectNode.ColumnInfo(name: column.name, description: describe(column.description, owner: node.uniqueID,
                                                                                        package: package, at: column.descriptionAt),
-                                              dataType: column.dataType, meta: column.meta, constraints: column.constraints,
-                                              quote: column.quote)
+                                              dataType: try column.dataType.map(renderedDataType), meta: column.meta,
+                                              constraints: column.constraints, quote: column.quote)
             if let index = node.columns.firstIndex(where: { $0.name == column.name }) {
                 node.columns[index] = info
             } else {
@@ -350,6 +351,11 @@ struct ManifestBuilder {
         case .dict(let pairs): return .dict(try pairs.map { ($0.key, try render($0.value)) })
         default: return value
         }
+    }
+
+    /// A column's `data_type:`, rendered as dbt renders property files (`"{{ 'int' if ... }}"`).
+    private func renderedDataType(_ text: String) throws -> String {
+        try render(.string(text)).stringValue ?? text
     }
 
     /// The `macros:` entries of a package, descriptions (and their arguments') rendered; an entry for a

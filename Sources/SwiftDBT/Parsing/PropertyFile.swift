@@ -16,6 +16,8 @@ struct PropertyFile: Sendable {
         /// A model's `versions:` entries, and its `latest_version`.
         var versions: [VersionPatch] = []
         var latestVersion: String?
+        /// A model's `time_spine:` as graph and manifest give it.
+        var timeSpine: ConfigValue?
         /// A snapshot defined in YAML: the `ref(...)` or `source(...)` it snapshots, and where that is written.
         var relation: String?
         var relationAt: FileLocation?

@@ -103,6 +103,7 @@ enum PropertyFileParser {
         patch.constraints = try list(entry, "constraints").map { try ModelConstraint.parse($0, modelLevel: true) }
         patch.versions = try list(entry, "versions").map(version)
         patch.latestVersion = try optionalText(entry, "latest_version")
+        patch.timeSpine = try timeSpine(entry)
         var seen: Set<String> = []
         for version in patch.versions where !seen.insert(version.v).inserted {
             throw DBTError(.project, "Found duplicate version: '\(version.v)' in versions list of model '\(patch.name)'",
