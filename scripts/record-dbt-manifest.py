@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Records what dbt-core writes in manifest.json for a fixture project, as the reference the
-artifact tests compare swiftdbt with: for every model, seed and singular test, its `checksum`,
-`patch_path`, `unrendered_config`, `relation_name`, `raw_code` and `compiled_path`; for every macro of the project, `macro_sql`.
+artifact tests compare swiftdbt with: for every model, seed and test, its `checksum`, `patch_path`,
+`unrendered_config`, `relation_name`, `raw_code`, `compiled_path` and `alias`; for every macro of the project, `macro_sql`.
 
 usage: scripts/record-dbt-manifest.py FIXTURE [DBT]
-  FIXTURE  a folder under Tests/Fixtures (jaffle_shop)
+  FIXTURE  a folder under Tests/Fixtures (jaffle_shop, generic_test_configs)
   DBT      the dbt executable (default: dbt); needs dbt-core 1.10 with dbt-sqlite 1.10
            (python3 -m venv /tmp/dbt-venv && /tmp/dbt-venv/bin/pip install "dbt-core==1.10.*" "dbt-sqlite==1.10.*")
 
@@ -48,9 +48,8 @@ def main(arguments):
             manifest = json.load(file)
     nodes = {}
     for unique_id, node in sorted(manifest["nodes"].items()):
-        if node["resource_type"] == "test" and "test_metadata" in node:
-            continue  # generic tests: their unique IDs are another piece of work
-        nodes[unique_id] = {key: node[key] for key in ("checksum", "patch_path", "unrendered_config", "relation_name", "raw_code", "compiled_path")
+        nodes[unique_id] = {key: node[key] for key in ("checksum", "patch_path", "unrendered_config", "relation_name", "raw_code",
+                                                       "compiled_path", "alias")
                            if key in node}
     macros = {unique_id: {"macro_sql": macro["macro_sql"], "path": macro["path"]}
               for unique_id, macro in sorted(manifest["macros"].items())

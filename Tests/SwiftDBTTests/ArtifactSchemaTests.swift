@@ -86,30 +86,33 @@ final class ArtifactSchemaTests: XCTestCase {
         XCTAssertTrue(found.contains { $0.hasSuffix("'macro_sql' is a required property") }, found.prefix(5).joined(separator: "\n"))
     }
 
-    /// Checksums, patch paths, unrendered configs, relation names, raw code and compiled paths (after `compile`) of models, seeds and singular
-    /// tests, and the project's macros' text, are dbt-core's (Tests/Fixtures/dbt-reference).
-    func testJaffleShopManifestMatchesDBTCore() throws {
-        let referenceData = try Data(contentsOf: fixturesFolder.appendingPathComponent("dbt-reference/jaffle_shop-manifest.json"))
-        let reference = try XCTUnwrap(JSONSerialization.jsonObject(with: referenceData) as? [String: Any])
-        let root = try copyFixture("jaffle_shop")
-        defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(root)) }
-        XCTAssertEqual(try runCLI(["compile"], in: root).code, 0)
-        let ours = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: root + "/target/manifest.json")))
-                                 as? [String: Any])
-        let ourNodes = try XCTUnwrap(ours["nodes"] as? [String: [String: Any]])
-        let expectedNodes = try XCTUnwrap(reference["nodes"] as? [String: [String: Any]])
-        XCTAssertEqual(expectedNodes.count, 9)
-        for (uniqueID, expected) in expectedNodes {
-            let node = try XCTUnwrap(ourNodes[uniqueID], uniqueID)
-            for key in ["checksum", "patch_path", "unrendered_config", "relation_name", "raw_code", "compiled_path"] {
-                XCTAssertEqual(canonical(node[key]), canonical(expected[key]), "\(uniqueID) \(key)")
+    /// Checksums, patch paths, unrendered configs, relation names, raw code, compiled paths (after `compile`) and aliases of
+    /// models, seeds and tests (generic tests' raw code with dbt's `config(...)` call and hashed alias), and the project's
+    /// macros' text, are dbt-core's (Tests/Fixtures/dbt-reference, scripts/record-dbt-manifest.py).
+    func testManifestsMatchDBTCore() throws {
+        for (fixture, count) in [("jaffle_shop", 24), ("generic_test_configs", 7)] {
+            let referenceData = try Data(contentsOf: fixturesFolder.appendingPathComponent("dbt-reference/\(fixture)-manifest.json"))
+            let reference = try XCTUnwrap(JSONSerialization.jsonObject(with: referenceData) as? [String: Any])
+            let root = try copyFixture(fixture)
+            defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(root)) }
+            XCTAssertEqual(try runCLI(["compile"], in: root).code, 0, fixture)
+            let ours = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: root + "/target/manifest.json")))
+                                     as? [String: Any])
+            let ourNodes = try XCTUnwrap(ours["nodes"] as? [String: [String: Any]])
+            let expectedNodes = try XCTUnwrap(reference["nodes"] as? [String: [String: Any]])
+            XCTAssertEqual(expectedNodes.count, count, fixture)
+            for (uniqueID, expected) in expectedNodes {
+                let node = try XCTUnwrap(ourNodes[uniqueID], uniqueID)
+                for key in ["checksum", "patch_path", "unrendered_config", "relation_name", "raw_code", "compiled_path", "alias"] {
+                    XCTAssertEqual(canonical(node[key]), canonical(expected[key]), "\(uniqueID) \(key)")
+                }
             }
-        }
-        let ourMacros = try XCTUnwrap(ours["macros"] as? [String: [String: Any]])
-        for (uniqueID, expected) in try XCTUnwrap(reference["macros"] as? [String: [String: Any]]) {
-            let macro = try XCTUnwrap(ourMacros[uniqueID], uniqueID)
-            XCTAssertEqual(macro["macro_sql"] as? String, expected["macro_sql"] as? String, uniqueID)
-            XCTAssertEqual(macro["path"] as? String, expected["path"] as? String, uniqueID)
+            let ourMacros = try XCTUnwrap(ours["macros"] as? [String: [String: Any]])
+            for (uniqueID, expected) in try XCTUnwrap(reference["macros"] as? [String: [String: Any]]) {
+                let macro = try XCTUnwrap(ourMacros[uniqueID], uniqueID)
+                XCTAssertEqual(macro["macro_sql"] as? String, expected["macro_sql"] as? String, uniqueID)
+                XCTAssertEqual(macro["path"] as? String, expected["path"] as? String, uniqueID)
+            }
         }
     }
 

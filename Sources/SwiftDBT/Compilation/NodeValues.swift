@@ -135,9 +135,14 @@ enum NodeValues {
     /// `created_at`: when the invocation started, in seconds since 1970 (dbt: when the node was parsed).
     static func createdAt(_ session: CompileSession) -> Double { session.runStartedAt.timeIntervalSince1970 }
 
-    /// `relation_name`: the relation as the adapter writes it in SQL (none for tests and ephemeral models).
+    /// `relation_name`: the relation as the adapter writes it in SQL (none for ephemeral models, nor for tests but
+    /// those that store their failures, as dbt writes it).
     static func relationName(_ node: ProjectNode, session: CompileSession) -> String? {
-        node.relation.map(session.dialect.render)
+        if node.resourceType == .test {
+            guard node.config["store_failures"]?.boolValue == true else { return nil }
+            return session.dialect.render(TestExecutor.auditRelation(node, schema: session.target.schema + "_dbt_test__audit"))
+        }
+        return node.relation.map(session.dialect.render)
     }
 
     /// The manifest entry of a source table.

@@ -72,9 +72,15 @@ struct TestExecutor {
         return "\(op == "==" ? "=" : op) \(number)"
     }
 
-    /// Saves the failing rows as `<schema>_dbt_test__audit.<test name>`, replacing the last run's.
+    /// Where a test's failing rows are saved: `<schema>_dbt_test__audit.<alias>` (a test's alias is its name, or
+    /// the short hashed name dbt gives one too long to file), as dbt names it.
+    static func auditRelation(_ node: ProjectNode, schema: String) -> RelationName {
+        RelationName(database: nil, schema: schema, identifier: String((node.config["alias"]?.stringValue ?? node.name).prefix(63)))
+    }
+
+    /// Saves the failing rows in `auditRelation`, replacing the last run's.
     private func storeFailures(_ node: ProjectNode, sql: String, schema: String) throws -> RelationName {
-        let relation = RelationName(database: nil, schema: schema, identifier: String(node.name.prefix(63)))
+        let relation = TestExecutor.auditRelation(node, schema: schema)
         try connection.createSchema(schema)
         try connection.execute(dialect.drop(relation, kind: .table))
         try connection.execute(dialect.createTableAs(relation, sql))

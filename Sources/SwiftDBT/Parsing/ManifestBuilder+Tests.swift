@@ -73,7 +73,17 @@ extension ManifestBuilder {
                 node.test?.propertyConfigKeys = Set(spec.config.map { NodeConfig.canonicalKey($0.key) })
                 if case .node(_, let version, _) = attached { node.test?.attachedVersion = version }
                 try captureReferences(in: &node)
-                node.config.apply(try renderedConfig(spec.config, of: node))
+                let rendered = try renderedConfig(spec.config, of: node)
+                node.config.apply(rendered)
+                // As dbt: a generated name too long to file gives the test its short name as alias.
+                var written = GenericTestConfigCall.entries(spec.config + rendered)
+                if spec.customName == nil, shortName != name, !written.contains(where: { $0.key == "alias" }) {
+                    written.append(("alias", .string(shortName)))
+                    node.config.apply([("alias", .string(shortName))])
+                }
+                node.rawCode += GenericTestConfigCall.text(written)
+                // dbt keeps what the entry wrote (and the alias it gave) as the test's unrendered config.
+                node.unrenderedConfig.apply(GenericTestConfigCall.entries(spec.config + written.filter { $0.key == "alias" }))
                 if case .source(let source, let table, _) = attached {
                     node.sources.insert(ProjectNode.SourceReference(source: source, table: table, location: spec.location), at: 0)
                 }
