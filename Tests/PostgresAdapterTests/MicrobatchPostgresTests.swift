@@ -19,11 +19,7 @@ final class MicrobatchPostgresTests: XCTestCase {
     }
 
     override func tearDownWithError() throws {
-        guard !root.isEmpty else { return }
-        if let loaded = try? load(root, target: "postgres", environment: environment), let connection = try? connect(loaded) {
-            try? connection.execute("drop schema if exists \"\(schema)\" cascade")
-        }
-        try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent)
+        removeProject(root, schema: schema, environment: environment)
     }
 
     func testBatchesFailureRetryAndWindowsAsDbtCore() throws {

@@ -24,6 +24,15 @@ let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().delet
 /// The repository's root: the attribution project.
 let repositoryRoot = fixtures.deletingLastPathComponent().deletingLastPathComponent()
 
+/// Drops the PostgreSQL schema of a project made by `projectWithBothTargets` and removes its folder (a test's tear-down).
+func removeProject(_ root: String, schema: String, environment: [String: String]) {
+    guard !root.isEmpty else { return }
+    if let loaded = try? load(root, target: "postgres", environment: environment), let connection = try? connect(loaded) {
+        try? connection.execute("drop schema if exists \"\(schema)\" cascade")
+    }
+    try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent)
+}
+
 /// Copies a fixture project and adds a `profiles.yml` with a `sqlite` and a `postgres` output
 /// (the PostgreSQL schema is unique to this copy).
 func projectWithBothTargets(_ name: String, profile: String) throws -> (root: String, schema: String) {
