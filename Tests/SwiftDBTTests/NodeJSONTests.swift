@@ -22,10 +22,18 @@ final class NodeJSONTests: XCTestCase {
             extra.test = TestMetadata(name: "unique", namespace: "ns", kwargs: [("values", .list([.double(1.5), .bool(true)]))],
                                       columnName: nil, attachedNode: "model.x.y")
             nodes.append(extra)
+            // A `docs` config and an enforced contract (entries the writer does not take from its shared bytes).
+            var configured = extra
+            configured.config = NodeConfig(extra.config.entries + [
+                ("docs", .dict([("show", .bool(false)), ("node_color", .string("red"))])),
+                ("contract", .dict([("enforced", .bool(true))])),
+            ])
+            nodes.append(configured)
             for node in nodes {
                 for compiled in [nil, "select 1\n\t\"x\""] as [String?] {
                     var direct = ByteBuffer()
-                    NodeJSON.write(node, compiledCode: compiled, session: loaded.session, into: &direct)
+                    NodeJSON.write(node, compiledCode: compiled, session: loaded.session,
+                                   shared: NodeJSON.Shared(loaded.session), into: &direct)
                     let expected = JSONWriter.string(NodeValues.describe(node, compiledCode: compiled, session: loaded.session))
                     XCTAssertEqual(direct.string, expected, node.uniqueID)
                 }

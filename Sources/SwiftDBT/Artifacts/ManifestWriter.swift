@@ -158,17 +158,21 @@ public enum ManifestWriter {
     /// The manifest as UTF-8 pieces in order: node entries serialized in parallel, 256 to a piece, alongside
     /// the entries after them (started first, as the longest single job).
     static func chunks(_ loaded: LoadedProject, compiled: [String: String]) -> [[UInt8]] {
-        let nodes = loaded.manifest.nodes.filter { $0.resourceType != .unitTest }
-        let starts = Array(stride(from: 0, to: nodes.count, by: 256))
+        // Positions rather than a filtered copy of the nodes: each node is read where it is.
+        let nodes = loaded.manifest.nodes
+        let written = nodes.indices.filter { nodes[$0].resourceType != .unitTest }
+        let shared = NodeJSON.Shared(loaded.session)
+        let starts = Array(stride(from: 0, to: written.count, by: 256))
         let pieces = ParallelMap.map([-1] + starts) { start -> [UInt8] in
             guard start >= 0 else { return tail(loaded) }
             var chunk = ByteBuffer(capacity: 256 * 2048)
-            for index in start..<min(nodes.count, start + 256) {
-                if index > 0 { chunk.append(", ") }
+            for position in start..<min(written.count, start + 256) {
+                let index = written[position]
+                if position > 0 { chunk.append(", ") }
                 JSONWriter.writeString(nodes[index].uniqueID, into: &chunk)
                 chunk.append(": ")
                 NodeJSON.write(nodes[index], compiledCode: compiled.isEmpty ? nil : compiled[nodes[index].uniqueID],
-                               session: loaded.session, into: &chunk)
+                               session: loaded.session, shared: shared, into: &chunk)
             }
             return chunk.array
         }

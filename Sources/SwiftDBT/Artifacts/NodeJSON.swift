@@ -3,7 +3,30 @@
 /// `ConfigValue` tree first (the manifest of a large project is mostly these entries).
 /// `NodeJSONTests` holds the two to the same output.
 enum NodeJSON {
-    static func write(_ node: ProjectNode, compiledCode: String?, session: CompileSession, into out: inout ByteBuffer) {
+    /// What is the same in every node's entry, written once per manifest.
+    struct Shared: Sendable {
+        /// `created_at` (the run's start time) as JSON.
+        let createdAt: [UInt8]
+        /// `docs` of a node with no `docs` config.
+        let defaultDocs: [UInt8]
+        /// `contract` of a node whose contract is not enforced, then of one whose contract is.
+        let contracts: (off: [UInt8], on: [UInt8])
+
+        init(_ session: CompileSession) {
+            createdAt = Shared.json(.double(NodeValues.createdAt(session)))
+            defaultDocs = Shared.json(NodeValues.docs(configured: nil))
+            contracts = (Shared.json(NodeValues.contract(enforced: false)), Shared.json(NodeValues.contract(enforced: true)))
+        }
+
+        private static func json(_ value: ConfigValue) -> [UInt8] {
+            var out = ByteBuffer()
+            JSONWriter.write(value, into: &out, indent: nil, sortKeys: false)
+            return out.array
+        }
+    }
+
+    static func write(_ node: ProjectNode, compiledCode: String?, session: CompileSession, shared: Shared,
+                      into out: inout ByteBuffer) {
         out.append(UInt8(ascii: "{"))
         key("unique_id", first: true, &out)
         JSONWriter.writeString(node.uniqueID, into: &out)
@@ -27,11 +50,15 @@ enum NodeJSON {
         out.append(UInt8(ascii: "}"))
         value("meta", NodeValues.meta(node), &out)
         value("group", NodeValues.group(node), &out)
-        value("docs", NodeValues.docs(node), &out)
+        if let configured = node.config["docs"] {
+            value("docs", NodeValues.docs(configured: configured), &out)
+        } else {
+            bytes("docs", shared.defaultDocs, &out)
+        }
         optionalString("patch_path", NodeValues.patchPath(node), &out)
         key("build_path", &out)
         out.append("null")
-        value("created_at", .double(NodeValues.createdAt(session)), &out)
+        bytes("created_at", shared.createdAt, &out)
         optionalString("relation_name", NodeValues.relationName(node, session: session), &out)
         key("doc_blocks", &out)
         out.append("[]")
@@ -68,7 +95,7 @@ enum NodeJSON {
             strings("nodes", node.dependsOn, &out)
             out.append(UInt8(ascii: "}"))
             optionalString("compiled_path", compiledCode.map { _ in NodeValues.compiledPath(node, session: session) }, &out)
-            value("contract", NodeValues.contract(node), &out)
+            bytes("contract", node.config.contractEnforced ? shared.contracts.on : shared.contracts.off, &out)
         }
         key("columns", &out)
         out.append(UInt8(ascii: "{"))
@@ -118,6 +145,12 @@ enum NodeJSON {
     private static func value(_ name: StaticString, _ value: ConfigValue, _ out: inout ByteBuffer) {
         key(name, &out)
         JSONWriter.write(value, into: &out, indent: nil, sortKeys: false)
+    }
+
+    /// `"name": ` then JSON written beforehand.
+    private static func bytes(_ name: StaticString, _ json: [UInt8], _ out: inout ByteBuffer) {
+        key(name, &out)
+        json.withUnsafeBufferPointer { out.append($0) }
     }
 
     /// `"name": ` (after `, ` unless it is the object's first member); `name` needs no escaping.

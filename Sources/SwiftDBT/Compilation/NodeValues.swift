@@ -107,9 +107,12 @@ enum NodeValues {
     static func access(_ node: ProjectNode) -> ConfigValue { node.config["access"] ?? .string("protected") }
 
     /// `docs`: the `docs` config over dbt's defaults (`show: true`, no colour).
-    static func docs(_ node: ProjectNode) -> ConfigValue {
+    static func docs(_ node: ProjectNode) -> ConfigValue { docs(configured: node.config["docs"]) }
+
+    /// `docs` for a `docs` config value (nil when the node has none).
+    static func docs(configured value: ConfigValue?) -> ConfigValue {
         var entries: [(key: String, value: ConfigValue)] = [("show", .bool(true)), ("node_color", .null)]
-        if case .dict(let configured)? = node.config["docs"] {
+        if case .dict(let configured)? = value {
             for (key, value) in configured {
                 if let index = entries.firstIndex(where: { $0.key == key }) { entries[index].value = value } else { entries.append((key, value)) }
             }
@@ -118,8 +121,10 @@ enum NodeValues {
     }
 
     /// `contract`: whether the `contract` config enforces one.
-    static func contract(_ node: ProjectNode) -> ConfigValue {
-        .dict([("enforced", .bool(node.config.contractEnforced)), ("alias_types", .bool(true)), ("checksum", .null)])
+    static func contract(_ node: ProjectNode) -> ConfigValue { contract(enforced: node.config.contractEnforced) }
+
+    static func contract(enforced: Bool) -> ConfigValue {
+        .dict([("enforced", .bool(enforced)), ("alias_types", .bool(true)), ("checksum", .null)])
     }
 
     /// `compiled_path`: where compiling wrote the node's SQL, under the project's `target-path` as written
