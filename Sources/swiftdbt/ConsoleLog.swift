@@ -101,7 +101,8 @@ extension Console {
     /// taken out where `colored` is false (log files).
     static func line(_ event: LogEvent, format: Format, at date: Date, invocationID: String, colored: Bool) -> String {
         var message = event.message
-        if !colored { message = message.replacing(#/\u{1B}\[[0-9;]*m/#, with: "") }
+        // (A regular expression per line cost more than writing it: only lines holding an escape are searched.)
+        if !colored, message.utf8.contains(0x1B) { message = message.replacing(#/\u{1B}\[[0-9;]*m/#, with: "") }
         switch format {
         case .text, .default:
             return Console.timestamp() + "  " + message

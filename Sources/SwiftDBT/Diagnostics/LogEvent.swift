@@ -76,12 +76,14 @@ public struct LogEvent: Sendable {
 
     /// `2026-12-04T06:27:32.127653` (UTC, microseconds), as dbt writes times in events; `zone` is appended.
     public static func timestamp(_ date: Date, zone: String = "") -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC") ?? calendar.timeZone
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        let micros = Int((date.timeIntervalSince1970 - date.timeIntervalSince1970.rounded(.down)) * 1_000_000)
-        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%06d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0,
-                      parts.hour ?? 0, parts.minute ?? 0, parts.second ?? 0, micros) + zone
+        // The C library's UTC calendar: a Foundation Calendar per line cost more than writing the line.
+        let seconds = date.timeIntervalSince1970.rounded(.down)
+        var time = time_t(seconds)
+        var parts = tm()
+        gmtime_r(&time, &parts)
+        let micros = Int((date.timeIntervalSince1970 - seconds) * 1_000_000)
+        return String(format: "%04d-%02d-%02dT%02d:%02d:%02d.%06d", Int(parts.tm_year) + 1900, Int(parts.tm_mon) + 1,
+                      Int(parts.tm_mday), Int(parts.tm_hour), Int(parts.tm_min), Int(parts.tm_sec), micros) + zone
     }
 }
 
