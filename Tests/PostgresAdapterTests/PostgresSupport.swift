@@ -1,5 +1,6 @@
 import Foundation
 import XCTest
+import TestSupport
 @testable import PostgresAdapter
 @testable import SQLiteAdapter
 @testable import SwiftDBT
@@ -9,10 +10,7 @@ import XCTest
 func requirePostgres() throws -> [String: String] {
     let environment = ProcessInfo.processInfo.environment
     guard environment["PGHOST"] != nil else {
-        if environment["CI"] == "true" {
-            XCTFail("CI=true but no PostgreSQL server is configured (PGHOST is unset); run scripts/test.sh")
-        }
-        throw XCTSkip("no PostgreSQL server: set PGHOST (scripts/test.sh starts one)")
+        throw missingPrerequisite("no PostgreSQL server is configured: set PGHOST (scripts/test.sh starts one)")
     }
     return environment
 }

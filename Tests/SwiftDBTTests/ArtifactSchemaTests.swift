@@ -29,10 +29,7 @@ final class ArtifactSchemaTests: XCTestCase {
         case 1: return text.split(separator: "\n").map(String.init)
         default:
             let reason = "the artifact validator cannot run (python3 -m pip install jsonschema): \(text)"
-            if ProcessInfo.processInfo.environment["CI"] == "true" {
-                XCTFail("CI=true: " + reason)
-            }
-            throw XCTSkip(reason)
+            throw missingPrerequisite(reason)
         }
     }
 

@@ -21,10 +21,7 @@ final class DocsSiteBrowserTests: XCTestCase {
                 if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
             }
         }
-        if ProcessInfo.processInfo.environment["CI"] == "true" {
-            XCTFail("CI=true but Chromium is not installed (apt-get install chromium; .ci/run does)")
-        }
-        throw XCTSkip("Chromium is not installed")
+        throw missingPrerequisite("Chromium is not installed (apt-get install chromium; .ci/run does)")
     }
 
     /// Runs Chromium headless on `page` at `route` with `arguments` (`--dump-dom`, `--screenshot=...`); its own
