@@ -11,7 +11,7 @@ extension Materializer {
         try dialect.checkNameLengths(relation)
         try relations.load([relation.schema ?? ""], from: connection)
         guard relations.kind(of: relation) == .table, !(first && fullRefresh && node.config["full_refresh"]?.boolValue != false) else {
-            try replace(relation, kind: .table) { try connection.execute(dialect.createTableAs($0, sql)) }
+            try replace(relation, kind: .table) { _ = try create(.table, $0, sql) }
             return
         }
         let keys = node.config["unique_key"]?.stringList ?? []

@@ -127,7 +127,7 @@ struct Materializer {
 
     /// Runs the statement that creates `relation` and returns what the database said of it; a contract's
     /// DDL (a `create` and an `insert`) reports nothing.
-    private func create(_ kind: RelationKind, _ relation: RelationName, _ sql: String) throws -> StatementStatus {
+    func create(_ kind: RelationKind, _ relation: RelationName, _ sql: String) throws -> StatementStatus {
         if let contractedCreate {
             try connection.execute(try contractedCreate(kind, relation, sql))
             return Materializer.unreported
