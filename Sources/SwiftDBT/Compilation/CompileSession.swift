@@ -28,6 +28,8 @@ public final class CompileSession: Sendable {
     let unchangedBuiltinTests: Set<String>
     /// Whether nothing overrides the built-in incremental strategies' macros, so the runner writes their SQL in Swift.
     let unchangedIncrementalStrategies: Bool
+    /// The built-in materializations the runner builds in Swift (`BuiltinMaterializations`) rather than with their macros.
+    let swiftMaterializations: Set<String>
     /// Relation names as `dialect` prints them.
     let relationTexts = RelationTexts()
 
@@ -54,6 +56,7 @@ public final class CompileSession: Sendable {
             && whereSubquery?.name == "default__get_where_subquery"
         unchangedBuiltinTests = BuiltinGenericTests.unchanged(in: macros)
         unchangedIncrementalStrategies = BuiltinIncrementalStrategies.unchanged(in: macros)
+        swiftMaterializations = BuiltinMaterializations.inSwift(macros: macros, environment: environmentVariables)
     }
 
     /// `var(name)` as seen from `package`, as dbt looks it up: `--vars`, then the root project's `vars:`

@@ -157,7 +157,8 @@ public final class Runner: @unchecked Sendable {
                 let dialect = loaded.session.dialect
                 if case .macro(let macro)? = loaded.session.macros.materialization(
                     node.config.materialized, adapterBuiltins: dialect.adapterMaterializations,
-                    allowPackageOverrides: loaded.session.project.allowsPackageMaterializationOverrides) {
+                    allowPackageOverrides: loaded.session.project.allowsPackageMaterializationOverrides),
+                   !loaded.session.buildsInSwift(node.config.materialized, choosing: macro) {
                     result.response = try materialize(node, with: macro, sql: sql, compiler: compiler, connection: connection)
                     result.message = result.response?.message ?? Materializer.unreported.message
                     break

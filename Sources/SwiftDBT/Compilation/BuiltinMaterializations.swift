@@ -1,0 +1,32 @@
+/// The built-in materializations, written as macros in swiftdbt's global project
+/// (`Resources/macros/materializations`, `materialization_<name>_default`), and the Swift fast path that stands
+/// for each of them: the runner builds a node in Swift (`Materializer`, `SeedLoader`, `TestExecutor`) while no
+/// project or package defines any macro the built-in materialization calls (`calls`, with `default__` and
+/// adapter variants), and the macros otherwise. `SWIFTDBT_MATERIALIZATIONS=macros` runs the macros always,
+/// which is how the tests check that both give the same tables.
+enum BuiltinMaterializations {
+    /// By materialization, the macros its built-in macro calls that a project could override. A materialization
+    /// named here has a Swift fast path.
+    static let calls: [String: [String]] = [:]
+
+    /// The environment variable that turns the fast paths off.
+    static let environmentVariable = "SWIFTDBT_MATERIALIZATIONS"
+
+    /// The materializations the runner may build in Swift for this project and invocation.
+    static func inSwift(macros: MacroRegistry, environment: [String: String]) -> Set<String> {
+        guard environment[environmentVariable] != "macros" else { return [] }
+        let overridden = Set(macros.packageNames.filter { $0 != MacroRegistry.internalPackage }.flatMap(macros.names(in:)))
+        return Set(calls.filter { _, names in
+            !names.contains { overridden.contains($0) || overridden.contains("default__" + $0)
+                || overridden.contains(macros.adapterType + "__" + $0) }
+        }.keys)
+    }
+}
+
+extension CompileSession {
+    /// Whether a node whose materialization resolved to `macro` is built on the Swift fast path instead: the
+    /// macro is the built-in one and nothing it calls is overridden.
+    func buildsInSwift(_ materialization: String, choosing macro: MacroEntry) -> Bool {
+        macro.packageName == MacroRegistry.internalPackage && swiftMaterializations.contains(materialization)
+    }
+}
