@@ -12,7 +12,7 @@ enum BuiltinIncrementalStrategies {
     /// The macros the built-in strategies are made of.
     private static let macroNames = [
         "get_incremental_append_sql", "get_incremental_delete_insert_sql", "get_incremental_merge_sql",
-        "get_incremental_default_sql", "get_insert_into_sql", "get_quoted_csv", "get_delete_insert_merge_sql",
+        "get_incremental_default_sql", "get_incremental_microbatch_sql", "get_insert_into_sql", "get_quoted_csv", "get_delete_insert_merge_sql",
         "get_merge_sql", "get_update_insert_merge_sql", "get_merge_update_columns", "get_merge_clauses", "unique_key_list",
         "incremental_predicate_list",
     ]

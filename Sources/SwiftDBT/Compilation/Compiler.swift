@@ -47,8 +47,9 @@ public final class Compiler: Sendable {
         return EphemeralInjection.inject(into: sql, ctes: try ctes(for: ephemeralRefs, on: connection))
     }
 
-    /// Renders a hook (`pre_hook`, `post_hook`) in the context of `node`.
-    public func renderHook(_ hook: String, for node: ProjectNode, on connection: (any DatabaseConnection)? = nil) throws -> String {
+    /// Renders a hook (`pre_hook`, `post_hook`) in the context of `node` (and of its microbatch `batch`).
+    func renderHook(_ hook: String, for node: ProjectNode, on connection: (any DatabaseConnection)? = nil,
+                    batch: MicrobatchWindow? = nil) throws -> String {
         var hookNode = node
         hookNode.test = nil
         do {
@@ -56,7 +57,9 @@ public final class Compiler: Sendable {
         } catch let error as TemplateError {
             throw DBTError(template: error, path: node.definedAt.path)
         }
-        return try render(hookNode, on: connection).0
+        let state = renderState(hookNode, on: connection)
+        state.batch = batch
+        return try render(hookNode, state: state).0
     }
 
     /// Compiles an ad-hoc query (`compile --inline`, `show --inline`, `on-run-start`) as a model of the root project;

@@ -6,11 +6,12 @@ import Jinja
 /// `after_commit()` return). Post-hooks run inside the transaction that puts the new relation in
 /// place unless they say `transaction: false`, in which case they run after it commits.
 enum Hooks {
-    /// Runs the hooks in `hooks` whose `transaction` flag equals `inTransaction`, in order.
+    /// Runs the hooks in `hooks` whose `transaction` flag equals `inTransaction`, in order; in a microbatch
+    /// model's `batch`, rendered in it (`model.batch`).
     static func run(_ hooks: ConfigValue?, inTransaction: Bool, node: ProjectNode, compiler: Compiler,
-                    connection: any DatabaseConnection) throws {
+                    connection: any DatabaseConnection, batch: MicrobatchWindow? = nil) throws {
         for (hook, transactional) in entries(hooks) where transactional == inTransaction {
-            let sql = try compiler.renderHook(hook, for: node, on: connection)
+            let sql = try compiler.renderHook(hook, for: node, on: connection, batch: batch)
             guard !sql.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { continue }
             try connection.execute(sql)
         }

@@ -10,6 +10,8 @@ struct Materializer {
     /// and grants. Its argument says whether the relation kept its previous contents (an incremental
     /// run), so privileges granted before may need revoking.
     var finishing: (_ relation: RelationName, _ incrementalRun: Bool) throws -> Void = { _, _ in }
+    /// Runs first inside each transaction that builds a relation: a microbatch model's first batch runs its pre-hooks there.
+    var starting: () throws -> Void = {}
     /// Whether the built-in strategies' statements are written here (`IncrementalSQL`): nothing overrides their macros.
     var strategiesInSwift = true
     /// The SQL of an incremental strategy from its macro `get_incremental_<strategy>_sql` (a project's strategy, or a
@@ -138,6 +140,7 @@ struct Materializer {
     func transaction(_ body: () throws -> Void) throws {
         try connection.begin()
         do {
+            try starting()
             try body()
             try connection.commit()
         } catch {

@@ -166,6 +166,7 @@ public final class Runner: @unchecked Sendable {
                 var materializer = Materializer(connection: connection, dialect: dialect, relations: relations,
                                                 fullRefresh: options.fullRefresh)
                 materializer.strategiesInSwift = loaded.session.unchangedIncrementalStrategies
+                let batched = MicrobatchPlan.applies(to: node)
                 // Post-hooks, grants and comments commit with the new relation: if one fails, the old relation stays.
                 materializer.finishing = { relation, incrementalRun in
                     // A table that was (re)built gets the `indexes` config's indexes, as in dbt-postgres.
@@ -174,7 +175,10 @@ public final class Runner: @unchecked Sendable {
                             try connection.execute(statement)
                         }
                     }
-                    try Hooks.run(node.config["post_hook"], inTransaction: true, node: node, compiler: compiler, connection: connection)
+                    // A microbatch model's post-hooks run in its last batch only (MicrobatchRun).
+                    if !batched {
+                        try Hooks.run(node.config["post_hook"], inTransaction: true, node: node, compiler: compiler, connection: connection)
+                    }
                     try Grants(node.config["grants"]).apply(to: relation, connection: connection, dialect: dialect,
                                                             revokingStale: incrementalRun)
                     try PersistDocs(node.config["persist_docs"]).apply(node, to: relation, kind: node.config.materialized == "view" ? .view : .table,
@@ -191,10 +195,7 @@ public final class Runner: @unchecked Sendable {
                         try compiler.contractedCreateSQL(node, kind: kind, relation: relation, sql: sql, on: connection)
                     }
                 }
-                for inTransaction in [false, true] {
-                    try Hooks.run(node.config["pre_hook"], inTransaction: inTransaction, node: node, compiler: compiler, connection: connection)
-                }
-                if MicrobatchPlan.applies(to: node) {
+                if batched {
                     try MicrobatchRun(materializer: materializer, compiler: compiler, connection: connection, options: options,
                                       reporter: reporter) { [paths] sql, file in
                         for folder in ["compiled", "run"] {
@@ -203,11 +204,14 @@ public final class Runner: @unchecked Sendable {
                         }
                     }.run(node, into: &result)
                 } else {
+                    for inTransaction in [false, true] {
+                        try Hooks.run(node.config["pre_hook"], inTransaction: inTransaction, node: node, compiler: compiler, connection: connection)
+                    }
                     let status = try materializer.build(node, sql: sql)
                     result.message = status.message
                     result.response = status
+                    try Hooks.run(node.config["post_hook"], inTransaction: false, node: node, compiler: compiler, connection: connection)
                 }
-                try Hooks.run(node.config["post_hook"], inTransaction: false, node: node, compiler: compiler, connection: connection)
             }
         } catch {
             if (error as? DBTError)?.kind == .connectionLost { stop.loseConnection() }

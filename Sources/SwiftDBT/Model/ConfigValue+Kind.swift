@@ -11,4 +11,17 @@ extension ConfigValue {
         case .dict: return "a mapping"
         }
     }
+
+    /// The Python type dbt-core reads the value as (`str`, `int`, `dict`...), for messages quoting `<class '...'>`.
+    var pythonTypeName: String {
+        switch self {
+        case .null: return "NoneType"
+        case .bool: return "bool"
+        case .int: return "int"
+        case .double: return "float"
+        case .string: return "str"
+        case .list: return "list"
+        case .dict: return "dict"
+        }
+    }
 }

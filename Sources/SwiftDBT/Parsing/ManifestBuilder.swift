@@ -305,7 +305,8 @@ struct ManifestBuilder {
         node.unrenderedConfig = written
         node.patchPath = patch?.file
         node.version = version
-        node.constraints = patch?.constraints ?? []
+        // A version's own constraints replace the model's; a version listing none keeps the model's (dbt's rule).
+        node.constraints = versionPatch.flatMap { $0.constraints.isEmpty ? nil : $0.constraints } ?? patch?.constraints ?? []
         node.timeSpine = patch?.timeSpine
         // A column a version describes again replaces the model's, in its place.
         for column in patch?.columns(version: version?.version) ?? [] {

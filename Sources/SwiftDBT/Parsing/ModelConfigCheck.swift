@@ -2,10 +2,12 @@
 /// value (which `NodeConfig.kindProblem` checks where each is written): an `incremental_strategy` must be
 /// built in or have its project's `get_incremental_<strategy>_sql` macro; and a contract's rules as
 /// dbt-core applies them when it parses (`on_schema_change` of a contracted incremental model, primary
-/// keys at one level, the warning for constraints a view or ephemeral model cannot hold).
+/// keys at one level, the warning for constraints a view or ephemeral model cannot hold); and a microbatch
+/// model's `concurrent_batches`, true or false, with dbt's warning that the adapter runs batches one by one.
 enum ModelConfigCheck {
     static func errors(in manifest: Manifest, session: CompileSession) -> [DBTError] {
         var errors: [DBTError] = []
+        var concurrentBatches = 0
         // Only models with a strategy or a contract are copied out of the array.
         for index in manifest.nodes.indices where manifest.nodes[index].resourceType == .model
             && (manifest.nodes[index].config.contractEnforced || manifest.nodes[index].config["incremental_strategy"] != nil) {
@@ -17,6 +19,16 @@ enum ModelConfigCheck {
                 errors.append(DBTError(.project, "incremental strategy '\(strategy)' of model \(node.name) is neither built in "
                                        + "(append, delete+insert, merge, microbatch) nor a macro \(BuiltinIncrementalStrategies.macroName(strategy))",
                                        at: location, sourceLine: line))
+            }
+            if MicrobatchPlan.applies(to: node), let concurrent = node.config["concurrent_batches"], concurrent != .null {
+                if case .bool(let on) = concurrent {
+                    if on { concurrentBatches += 1 }
+                } else {
+                    let (location, line) = node.configLine("concurrent_batches")
+                    errors.append(DBTError(.project, "Microbatch model '\(node.name)' optional 'concurrent_batches' config must be of type "
+                                           + "`bool` if specified, but got: <class '\(concurrent.pythonTypeName)'>).",
+                                           at: location, sourceLine: line))
+                }
             }
             guard node.config.contractEnforced else { continue }
             if node.config.materialized == "incremental",
@@ -35,6 +47,12 @@ enum ModelConfigCheck {
                 session.log("[WARNING]: Constraint types are not supported for \(node.config.materialized) materializations and "
                             + "will be ignored.  Set 'warn_unsupported: false' on this constraint to ignore this warning.")
             }
+        }
+        // Neither dbt-postgres nor dbt-sqlite runs a model's batches concurrently: each runs them one after another.
+        if concurrentBatches > 0 {
+            session.log("[WARNING]: Found \(concurrentBatches) microbatch model\(concurrentBatches == 1 ? "" : "s") with the "
+                        + "`concurrent_batches` config set to true, but the \(session.macros.adapterType) adapter does not support "
+                        + "running batches concurrently. Batches will be run sequentially.")
         }
         return errors
     }

@@ -55,6 +55,8 @@ struct PropertyFile: Sendable {
         var exclude: Set<String>
         /// Columns the version describes itself (replacing the model's of the same name).
         var columns: [ColumnPatch]
+        /// The version's own model-level `constraints:`; when it lists none, the model's apply (as in dbt).
+        var constraints: [ModelConstraint] = []
         var deprecationDate: String?
         /// The model's data tests this version runs: its own when it lists any (even none).
         var tests: [TestSpec]?

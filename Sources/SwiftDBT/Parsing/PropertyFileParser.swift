@@ -134,7 +134,7 @@ enum PropertyFileParser {
                                        meta: meta, location: entry.location, file: file)
     }
 
-    /// One entry of a model's `versions:` list: `v`, `defined_in`, `columns` with `include`/`exclude`.
+    /// One entry of a model's `versions:` list: `v`, `defined_in`, `columns` with `include`/`exclude`, `constraints`.
     private static func version(_ entry: YAMLNode) throws -> PropertyFile.VersionPatch {
         guard entry.isMapping else {
             throw DBTError(.project, "each entry of 'versions' must be a mapping, not \(entry.value.kindDescription)", at: entry.location)
@@ -147,6 +147,7 @@ enum PropertyFileParser {
             config: try config(entry["config"]) + access(entry), include: nil, exclude: [], columns: [],
             deprecationDate: try optionalText(entry, "deprecation_date").map(ModelVersion.deprecationDate),
             tests: entry["data_tests"] != nil || entry["tests"] != nil ? try tests(entry) : nil, location: entry.location)
+        patch.constraints = try list(entry, "constraints").map { try ModelConstraint.parse($0, modelLevel: true) }
         var includesSeen = false
         for column in try list(entry, "columns") {
             guard let include = column["include"] else {

@@ -189,7 +189,8 @@ extension AdapterObject {
             return method { arguments in
                 let requested = arguments.value(1, "strategy").flatMap { $0.isNone ? nil : $0.str } ?? "default"
                 let builtin = ["append", "delete+insert", "merge", "insert_overwrite", "microbatch"]
-                if builtin.contains(requested), !Self.incrementalStrategies.contains(requested) {
+                if builtin.contains(requested), !Self.incrementalStrategies.contains(requested),
+                   !dialect.validIncrementalStrategies.contains(requested) {
                     throw TemplateError(.raised, "The incremental strategy '\(requested)' is not valid for this adapter")
                 }
                 let macroName = BuiltinIncrementalStrategies.macroName(requested)
@@ -203,7 +204,8 @@ extension AdapterObject {
         }
     }
 
-    /// The incremental strategies swiftdbt runs on both adapters (SQLite's `merge` as an update and an insert).
+    /// The incremental strategies swiftdbt runs on both adapters (SQLite's `merge` as an update and an insert), besides
+    /// those the adapter lists (`microbatch` on PostgreSQL).
     private static let incrementalStrategies = ["append", "delete+insert", "merge"]
 
     /// What a method that needs the database returns while parsing (nil: the method needs none).

@@ -50,6 +50,11 @@
         {%- do adapter.drop_relation(staging) -%}
     {%- endif -%}
 
+    {#- As dbt: the `grants` config (what an existing table's config no longer lists revoked) and `persist_docs`,
+        in the snapshot's transaction. -#}
+    {%- do apply_grants(target_relation, config.get('grants'), should_revoke=existing is not none) -%}
+    {%- do persist_docs(target_relation, model) -%}
+
     {{ run_hooks(post_hooks, inside_transaction=True) }}
     {{ adapter.commit() }}
     {{ run_hooks(post_hooks, inside_transaction=False) }}

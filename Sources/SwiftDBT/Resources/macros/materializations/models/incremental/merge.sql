@@ -116,3 +116,24 @@
                              ~ ' as DBT_INTERNAL_SOURCE\nwhere not exists (select 1 from ' ~ target ~ ' as DBT_INTERNAL_DEST where ' ~ merge.on ~ ')') -%}
     {{ return(statements | join(';\n')) }}
 {%- endmacro %}
+
+{#- dbt's `insert_overwrite` as one merge, for the adapters whose strategy calls it (PostgreSQL and SQLite offer no
+    insert_overwrite; packages may still call it): the target's rows the predicates select are deleted, the source's
+    rows inserted. `include_sql_header` puts the model's `sql_header` first. -#}
+{% macro get_insert_overwrite_merge_sql(target, source, dest_columns, predicates, include_sql_header=false) -%}
+    {{ adapter.dispatch('get_insert_overwrite_merge_sql', 'dbt')(target, source, dest_columns, predicates, include_sql_header) }}
+{%- endmacro %}
+
+{% macro default__get_insert_overwrite_merge_sql(target, source, dest_columns, predicates, include_sql_header) -%}
+    {%- set columns = get_quoted_csv(dest_columns | map(attribute='name')) -%}
+    {%- set header = config.get('sql_header', none) if include_sql_header else none -%}
+    {%- set statement = [] if header is none else [header] -%}
+    {%- do statement.append('merge into ' ~ target ~ ' as DBT_INTERNAL_DEST\nusing ' ~ source ~ ' as DBT_INTERNAL_SOURCE\non FALSE') -%}
+    {%- if predicates -%}
+        {%- do statement.append('when not matched by source and ' ~ predicates | join(' and ') ~ ' then delete') -%}
+    {%- else -%}
+        {%- do statement.append('when not matched by source then delete') -%}
+    {%- endif -%}
+    {%- do statement.append('when not matched then insert (' ~ columns ~ ') values (' ~ columns ~ ')') -%}
+    {{ statement | join('\n') }}
+{%- endmacro %}

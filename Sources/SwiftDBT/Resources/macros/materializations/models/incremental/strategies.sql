@@ -43,6 +43,17 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- A microbatch model's batch: each adapter says how it replaces a batch's rows (dbt-postgres merges on the
+    unique_key); an adapter that says nothing has no microbatch strategy. The runner's Swift statements stand for
+    it while no project or package overrides a strategy macro (Materializer+Microbatch). -#}
+{% macro get_incremental_microbatch_sql(arg_dict) -%}
+    {{ return(adapter.dispatch('get_incremental_microbatch_sql', 'dbt')(arg_dict)) }}
+{%- endmacro %}
+
+{% macro default__get_incremental_microbatch_sql(arg_dict) -%}
+    {{ exceptions.raise_not_implemented('microbatch materialization strategy not implemented for adapter ' ~ adapter.type()) }}
+{%- endmacro %}
+
 {#- `insert into <target> (<columns>) select <columns> from <source>`. -#}
 {% macro get_insert_into_sql(target_relation, temp_relation, dest_columns) -%}
     {%- set columns = get_quoted_csv(dest_columns | map(attribute='name')) -%}
