@@ -24,6 +24,13 @@ struct CompileCommand: ParsableCommand {
             let selected = try selection.select(in: loaded, defaultTypes: [.model, .test, .analysis, .snapshot], console: console)
             let compiled = try CompileTask.run(loaded, selected: selected, runtime: try ProjectOptions.runtime(for: loaded))
             console.info("Compiled \(compiled.count) node\(compiled.count == 1 ? "" : "s") into \(TargetPaths(loaded.session.project).file("compiled"))")
+            // As dbt: the SQL of each compiled node whose name is part of the first `--select` value.
+            guard let first = selection.select.first else { return }
+            for id in selected {
+                guard let node = loaded.manifest.node(id), let sql = compiled[id], first.contains(node.name) else { continue }
+                console.print([sql], as: .init(kind: .compiled, node: (node.name, id), project: loaded.session.project.name,
+                                               quiet: project.logging.quiet))
+            }
         }
     }
 }

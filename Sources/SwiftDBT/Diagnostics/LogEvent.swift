@@ -9,6 +9,8 @@ public struct LogEvent: Sendable {
         public let name: String
         public let code: String
 
+        /// The first event of an invocation: `Running with dbt=<version>`.
+        public static let mainReportVersion = Kind(name: "MainReportVersion", code: "A001")
         public static let formatting = Kind(name: "Formatting", code: "Z017")
         public static let note = Kind(name: "Note", code: "Z050")
         public static let foundStats = Kind(name: "FoundStats", code: "W006")
