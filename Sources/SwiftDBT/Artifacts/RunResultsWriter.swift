@@ -25,7 +25,9 @@ public enum RunResultsWriter {
     /// skipped node no timing and `compiled: false`, a passing test and a skipped node no message.
     private static func entry(_ result: NodeResult, kind: ResourceType?, _ formatter: ISO8601DateFormatter) -> ConfigValue {
         let isSeed = kind == .seed
-        let message: ConfigValue = result.status == .pass || result.status == .skipped ? .null : .string(result.message)
+        // dbt writes no message for a passing test, a skipped node or a `run-operation` macro.
+        let isOperation = kind == nil && result.uniqueID.hasPrefix("macro.")
+        let message: ConfigValue = result.status == .pass || result.status == .skipped || isOperation ? .null : .string(result.message)
         return .dict([
             ("status", .string(result.status.rawValue)),
             ("timing", .list(timing(result).map { name, started, completed in
