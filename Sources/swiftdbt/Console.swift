@@ -40,6 +40,14 @@ struct Console: Sendable {
         emit(LogEvent(kind ?? (line.isEmpty ? .formatting : .note), message: line, data: data ?? [("msg", .string(line))]))
     }
 
+    /// Applies the log options (and `DBT_*` variables) and reports the version: the start of every invocation.
+    func startLogging(_ logging: LogOptions, projectDirectory: String) throws -> LogSettings {
+        let settings = try logging.settings(projectDirectory: projectDirectory, environment: ProcessInfo.processInfo.environment)
+        log.apply(settings)
+        reportVersion()
+        return settings
+    }
+
     /// dbt's `MainReportVersion` (`Running with dbt=1.10.23`), which starts an invocation's events: printed with
     /// `--log-format json`, kept in `dbt.log` whatever the format (the text formats do not print it).
     func reportVersion() {

@@ -79,8 +79,10 @@ extension Console {
             try files.moveItem(atPath: path, toPath: path + ".1")
         }
 
-        /// Keeps `event` in `dbt.log` when its level is kept there (or until the file opens).
+        /// Keeps `event` in `dbt.log` when its level is kept there (or until the file opens); `clean`'s lines
+        /// never, as dbt keeps them out.
         func record(_ event: LogEvent, at date: Date) {
+            guard event.kind != .confirmCleanPath else { return }
             let (open, level, format): (Bool, LogEvent.Level?, Format) = lock.withLock {
                 if file == nil, waiting.count < Log.waitingLimit { waiting.append((date, event)) }
                 return (file != nil, fileLevel, fileFormat)

@@ -57,10 +57,7 @@ struct ProjectOptions: ParsableArguments {
     /// (`Running with dbt=...`: printed in JSON, kept in `dbt.log` in every format); `dbt.log` opens once the
     /// project is loaded.
     func logSettings(_ console: Console) throws -> Console.LogSettings {
-        let settings = try logging.settings(projectDirectory: projectDirectory, environment: ProcessInfo.processInfo.environment)
-        console.log.apply(settings)
-        console.reportVersion()
-        return settings
+        try console.startLogging(logging, projectDirectory: projectDirectory)
     }
 
     /// Loads and parses the project, printing the profile notice and the "Found ..." line.
