@@ -45,7 +45,8 @@ struct RunOperationCommand: ParsableCommand {
             try? runtime.finish(succeeded: false)
             failure = error
         }
-        let result = NodeResult.operation(macro.uniqueID, failed: failure != nil, startedAt: started, compiledAt: compiled, completedAt: Date())
+        let result = NodeResult.operation(macro.uniqueID, failed: failure != nil, startedAt: started, compiledAt: compiled,
+                                          completedAt: Date())
         try RunResultsWriter.write([result], loaded: loaded, elapsed: result.completedAt.timeIntervalSince(loaded.session.runStartedAt),
                                    args: args)
         if let failure { throw failure }

@@ -27,7 +27,8 @@ public enum RunResultsWriter {
     private static func entry(_ result: NodeResult, kind: ResourceType?, _ formatter: ISO8601DateFormatter) -> ConfigValue {
         let isSeed = kind == .seed
         // dbt writes no message for a passing test, a skipped node, or a result with none (`compile`, `run-operation`).
-        let message: ConfigValue = result.status == .pass || result.status == .skipped || result.message.isEmpty ? .null : .string(result.message)
+        let silent = result.status == .pass || result.status == .skipped || result.message.isEmpty
+        let message: ConfigValue = silent ? .null : .string(result.message)
         return .dict([
             ("status", .string(result.status.rawValue)),
             ("timing", .list(timing(result).map { name, started, completed in

@@ -154,8 +154,9 @@ struct ManifestBuilder {
                  semanticModels: semanticModels.filter(\.enabled), metrics: metrics.filter(\.enabled),
                  savedQueries: savedQueries.filter(\.enabled))
         // dbt does not link disabled ones: their depends_on (and a metric's input_measures) stay empty.
-        manifest.disabledPropertyResources = exposures.filter { !$0.enabled }.map { ($0.uniqueID, ResourceJSON.describe($0, session: session)) }
-            + semanticModels.filter { !$0.enabled }.map { model in
+        manifest.disabledPropertyResources = exposures.filter { !$0.enabled }.map {
+            ($0.uniqueID, ResourceJSON.describe($0, session: session))
+        } + semanticModels.filter { !$0.enabled }.map { model in
             var model = model
             model.dependsOn = []
             return (model.uniqueID, ResourceJSON.describe(model, session: session))
