@@ -2,7 +2,8 @@
 """Records what dbt-core 1.10 writes of a build, for swiftdbt's structured logs and run_results.json:
 the events of `--log-format json` (name, code, level, thread, the keys of `info`, of `data` and of
 `data.node_info`) of a build, of an `ls`, of a run stopped by a load error,
-the `ShowNode`/`CompiledNode` events of `show` and `compile --inline`, the debug-level events `logs/dbt.log` adds, the shape of a `logs/dbt.log` line in
+the `ShowNode`/`CompiledNode` events of `show`, `compile --inline` and `compile -s` (and the first event,
+`MainReportVersion`), what text-format `compile` prints of its SQL, the debug-level events `logs/dbt.log` adds, the shape of a `logs/dbt.log` line in
 the default (text) file format, and `run_results.json`'s `args` (keys and values) and result keys for
 two invocations. The project is made here: a seed, a table model, a view on it, a model that fails and
 its skipped child, two data tests that pass and one that warns. Output: Tests/Fixtures/reference/log-events.json.
@@ -35,6 +36,10 @@ INVOCATIONS = [
     ("show_json", ["--log-format", "json", "show", "--profiles-dir", ".", "--inline", "select 2 as x"]),
     ("show_node_json", ["--log-format", "json", "show", "--profiles-dir", ".", "-s", "people"]),
     ("compile_inline_json", ["--log-format", "json", "compile", "--profiles-dir", ".", "--inline", "select 2 as x"]),
+    ("compile_node_json", ["--log-format", "json", "compile", "--profiles-dir", ".", "-s", "m1"]),
+    ("compile_node_text", ["compile", "--profiles-dir", ".", "-s", "m1+"]),
+    ("compile_node_quiet", ["--quiet", "compile", "--profiles-dir", ".", "-s", "m1"]),
+    ("compile_inline_text", ["compile", "--profiles-dir", ".", "--inline", "select 2 as x"]),
 ]
 # Invocations whose output is one event (show's preview, compile's SQL): recorded whole, but for its times and IDs.
 OUTPUT_EVENTS = {"ShowNode", "CompiledNode"}
@@ -86,7 +91,14 @@ def run(label, arguments):
             record["listed"] = [json.loads(line)["data"].get("msg") for line in done.stdout.splitlines()
                                 if line.startswith("{") and json.loads(line)["info"]["name"] == "PrintEvent"]
             return label, record
+        if label.startswith("compile") and "json" not in arguments:
+            # The SQL is printed as is, without the time in front of log lines.
+            record["printed"] = [line for line in done.stdout.splitlines() if not re.match(r"^(\x1b\[0m)?\d\d:\d\d:\d\d ", line)]
+            return label, record
         if label.startswith(("show", "compile")):
+            first = json.loads(done.stdout.splitlines()[0])
+            record["first_event"] = {"name": first["info"]["name"], "code": first["info"]["code"],
+                                     "level": first["info"]["level"], "msg": first["info"]["msg"], "data": first["data"]}
             record["output_events"] = [{"name": e["info"]["name"], "code": e["info"]["code"], "level": e["info"]["level"],
                                         "msg": e["info"]["msg"], "data": e["data"]}
                                        for e in map(json.loads, done.stdout.splitlines()) if e["info"]["name"] in OUTPUT_EVENTS]

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
-"""Records what dbt-core 1.10 makes of `metrics:` / `semantic-models:` / `saved-queries:` settings in
+"""Records what dbt-core 1.10 makes of `exposures:` / `metrics:` / `semantic-models:` / `saved-queries:` settings in
 dbt_project.yml for Tests/Fixtures/semantic_layer into Tests/Fixtures/semantic_layer/expected-settings.json:
 each variant's lines are appended to a copy's dbt_project.yml; for a parse that succeeds, the `config` of
-every metric, semantic model and saved query and the `disabled` entries (without `created_at`); for one that fails, dbt's message.
+every exposure, metric, semantic model and saved query, the exposures' `tags`, `meta` and `unrendered_config`,
+what `ls -s tag:ci` lists, and the `disabled` entries (without `created_at`); for one that fails, dbt's message.
 Usage: python3 scripts/record-semantic-project-settings.py [DBT]   (DBT: dbt-core 1.10 with dbt-sqlite 1.10)."""
 import json
 import os
@@ -15,7 +16,7 @@ import tempfile
 REPOSITORY = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURE = os.path.join(REPOSITORY, "Tests", "Fixtures", "semantic_layer")
 DBT = sys.argv[1] if len(sys.argv) > 1 else "dbt"
-SECTIONS = ["metrics", "semantic_models", "saved_queries"]
+SECTIONS = ["exposures", "metrics", "semantic_models", "saved_queries"]
 
 # Lines appended to dbt_project.yml (kept identical in SemanticProjectSettingsTests).
 VARIANTS = {
@@ -24,6 +25,10 @@ VARIANTS = {
                 "saved-queries:\n  semantic_layer:\n    +enabled: false\n",
     "disabled_input_metric": "metrics:\n  semantic_layer:\n    orders_count:\n      +enabled: false\n",
     "disabled_semantic_model": "semantic-models:\n  semantic_layer:\n    customers:\n      enabled: false\n",
+    "exposure_settings": "exposures:\n  +tags: [ci]\n  +meta: {team: bi}\n  semantic_layer:\n"
+                         "    weekly_report:\n      +meta: {tier: 1}\n",
+    "exposure_string_tag": "exposures:\n  semantic_layer:\n    +tags: weekly\n",
+    "exposure_disabled": "exposures:\n  semantic_layer:\n    weekly_report:\n      enabled: false\n",
 }
 
 
@@ -44,7 +49,12 @@ def parse(extra):
             return {"code": done.returncode, "output": [line for line in lines if line][-2:]}
         with open(os.path.join(project, "target", "manifest.json")) as f:
             manifest = json.load(f)
-        return {"code": 0, "configs": {section: {key: entry["config"] for key, entry in manifest[section].items()}
+        listed = subprocess.run([DBT, "-q", "ls", "-s", "tag:ci", "--profiles-dir", ".", "--no-partial-parse",
+                                 "--no-send-anonymous-usage-stats"], cwd=project, capture_output=True, text=True)
+        return {"code": 0, "listed": listed.stdout.split(),
+                "exposures": {key: {field: entry[field] for field in ["tags", "meta", "unrendered_config"]}
+                              for key, entry in manifest["exposures"].items()},
+                "configs": {section: {key: entry["config"] for key, entry in manifest[section].items()}
                                        for section in SECTIONS},
                 "disabled": {key: [{k: v for k, v in entry.items() if k != "created_at"} for entry in entries]
                              for key, entries in manifest["disabled"].items()}}

@@ -9,11 +9,16 @@ struct CleanCommand: ParsableCommand {
     @Option(name: .customLong("project-dir"), help: "The folder holding dbt_project.yml.")
     var projectDirectory: String = ProjectOptions.environmentProjectDirectory
 
+    @OptionGroup var logging: LogOptions
+
     func run() throws {
         Console.run { console in
+            // dbt.log as dbt writes it for clean: the invocation's header and version, not the cleaned folders.
+            let settings = try console.startLogging(logging, projectDirectory: projectDirectory)
+            try console.log.open(settings, invocationID: console.log.id)
             let project = try ProjectLoader.projectFile(LoadOptions(projectDirectory: projectDirectory))
             for folder in try CleanTask.run(project) {
-                console.info("Cleaned \(folder)/")
+                console.info("Cleaned \(folder)/", .confirmCleanPath, data: [("path", .string(folder))])
             }
         }
     }

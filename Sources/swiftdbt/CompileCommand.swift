@@ -1,7 +1,9 @@
 import ArgumentParser
+import Foundation
 import SwiftDBT
 
-/// `swiftdbt compile`: renders models, tests and analyses to SQL under `target/compiled/`.
+/// `swiftdbt compile`: renders models, tests and analyses to SQL under `target/compiled/`; as dbt, it writes
+/// `run_results.json` when every node compiled (which `retry` reads).
 struct CompileCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "compile", abstract: "Compile models, tests and analyses to SQL.")
 
@@ -21,9 +23,29 @@ struct CompileCommand: ParsableCommand {
                                                                               quiet: project.logging.quiet))
                 return
             }
-            let selected = try selection.select(in: loaded, defaultTypes: [.model, .test, .analysis, .snapshot], console: console)
-            let compiled = try CompileTask.run(loaded, selected: selected, runtime: try ProjectOptions.runtime(for: loaded))
-            console.info("Compiled \(compiled.count) node\(compiled.count == 1 ? "" : "s") into \(TargetPaths(loaded.session.project).file("compiled"))")
+            let selected = try selection.select(in: loaded, defaultTypes: [.model, .test, .analysis, .snapshot, .seed], console: console)
+            try CompileCommand.compile(loaded, selected: selected, args: InvocationArgs("compile", project: project, selection: selection),
+                                       console: console)
+        }
+    }
+
+    /// Compiles `selected` ("Nothing to do" when there is nothing), prints the SQL of each compiled node whose name
+    /// is part of the first `--select` value as dbt does, and writes `run_results.json` with `args`.
+    static func compile(_ loaded: LoadedProject, selected: [String], args: InvocationArgs, console: Console) throws {
+        let started = Date()
+        guard selected.contains(where: { loaded.manifest.node($0) != nil }) else {
+            console.info("Nothing to do. Try checking your model configs and model specification args")
+            return try RunResultsWriter.write([], loaded: loaded, elapsed: Date().timeIntervalSince(started), args: args)
+        }
+        let results = try CompileTask.results(loaded, selected: selected, runtime: try ProjectOptions.runtime(for: loaded))
+        let count = results.filter { $0.compiledCode != nil }.count
+        console.info("Compiled \(count) node\(count == 1 ? "" : "s") into \(TargetPaths(loaded.session.project).file("compiled"))")
+        try RunResultsWriter.write(results, loaded: loaded, elapsed: Date().timeIntervalSince(started), args: args)
+        guard let first = args.select.first else { return }
+        for result in results {
+            guard let node = loaded.manifest.node(result.uniqueID), let sql = result.compiledCode, first.contains(node.name) else { continue }
+            console.print([sql], as: .init(kind: .compiled, node: (node.name, node.uniqueID), project: loaded.session.project.name,
+                                           quiet: args.quiet))
         }
     }
 }

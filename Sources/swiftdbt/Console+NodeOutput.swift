@@ -1,10 +1,9 @@
 import SwiftDBT
 
 extension Console {
-    /// What `show` (a preview table) or `compile --inline` (the SQL) prints of one node. In JSON, one of dbt's
-    /// `ShowNode`/`CompiledNode` events with its fields (an inline query is dbt's `inline_query`, an
-    /// `sql_operation`), whatever the log level; otherwise the lines
-    /// as before (`show`'s under its title).
+    /// What `show` (a preview table) or `compile` (`--inline`, or a node named by `--select`: the SQL) prints
+    /// of one node. In JSON, one of dbt's `ShowNode`/`CompiledNode` events with its fields (an inline query is
+    /// dbt's `inline_query`, an `sql_operation`), whatever the log level; otherwise the lines under their title.
     struct NodeOutput {
         enum Kind { case show, compiled }
 
@@ -26,7 +25,12 @@ extension Console {
         case (.compiled, false): "Compiled node '\(name)' is:"
         }
         guard format == .json else {
-            if output.kind == .show { info(title) }
+            switch output.kind {
+            case .show: info(title)
+            // dbt prints the compiled SQL under its title, neither with the time in front (`--quiet`: the SQL alone).
+            case .compiled where !output.quiet: self.output(title)
+            case .compiled: break
+            }
             return lines.forEach(self.output)
         }
         // dbt's preview ends each row with a newline; its compiled SQL has none after the last line.

@@ -40,6 +40,24 @@ struct Console: Sendable {
         emit(LogEvent(kind ?? (line.isEmpty ? .formatting : .note), message: line, data: data ?? [("msg", .string(line))]))
     }
 
+    /// Applies the log options (and `DBT_*` variables) and reports the version: the start of every invocation.
+    func startLogging(_ logging: LogOptions, projectDirectory: String) throws -> LogSettings {
+        let settings = try logging.settings(projectDirectory: projectDirectory, environment: ProcessInfo.processInfo.environment)
+        log.apply(settings)
+        reportVersion()
+        return settings
+    }
+
+    /// dbt's `MainReportVersion` (`Running with dbt=1.10.23`), which starts an invocation's events: printed with
+    /// `--log-format json`, kept in `dbt.log` whatever the format (the text formats do not print it).
+    func reportVersion() {
+        let version = SwiftDBTVersion.dbtCompatible
+        let event = LogEvent(.mainReportVersion, message: "Running with dbt=\(version)",
+                             data: [("log_version", .int(3)), ("version", .string("=" + version))])
+        guard format == .json else { return log.record(event, at: Date()) }
+        emit(event)
+    }
+
     /// Prints a warning line.
     func warn(_ line: String) {
         emit(LogEvent(.note, level: .warn, message: "[WARNING]: " + line, data: [("msg", .string(line))]))

@@ -12,12 +12,11 @@ extension Console {
         var maxBytes: Int
     }
 
-    /// The invocation's logging state, shared by the copies of a console: its ID (known once the project is
-    /// loaded), the levels, and `dbt.log` once it is open. Events before that wait in memory (a bounded
-    /// number) and are written when it opens.
+    /// The invocation's logging state, shared by the copies of a console: its ID, the levels, and `dbt.log`
+    /// once it is open. Events before that wait in memory (a bounded number) and are written when it opens.
     final class Log: @unchecked Sendable {
         private let lock = NSLock()
-        private var invocationID = ""
+        private var invocationID = UUID().uuidString.lowercased()
         private var stdoutLevel: LogEvent.Level? = .info
         private var fileLevel: LogEvent.Level? = .debug
         private var fileFormat: Format = .debug
@@ -25,10 +24,8 @@ extension Console {
         private var waiting: [(date: Date, event: LogEvent)] = []
         private static let waitingLimit = 10_000
 
-        var id: String {
-            get { lock.withLock { invocationID } }
-            set { lock.withLock { invocationID = newValue } }
-        }
+        /// The invocation's ID: made when the console is, given to the project loader.
+        var id: String { lock.withLock { invocationID } }
 
         /// Whether standard output shows an event of `level`.
         func shows(_ level: LogEvent.Level) -> Bool {
@@ -82,8 +79,10 @@ extension Console {
             try files.moveItem(atPath: path, toPath: path + ".1")
         }
 
-        /// Keeps `event` in `dbt.log` when its level is kept there (or until the file opens).
+        /// Keeps `event` in `dbt.log` when its level is kept there (or until the file opens); `clean`'s lines
+        /// never, as dbt keeps them out.
         func record(_ event: LogEvent, at date: Date) {
+            guard event.kind != .confirmCleanPath else { return }
             let (open, level, format): (Bool, LogEvent.Level?, Format) = lock.withLock {
                 if file == nil, waiting.count < Log.waitingLimit { waiting.append((date, event)) }
                 return (file != nil, fileLevel, fileFormat)

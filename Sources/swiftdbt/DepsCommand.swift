@@ -27,6 +27,8 @@ struct DepsCommand: ParsableCommand {
     @Flag(name: .customLong("no-version-check"), help: "Install hub versions whatever dbt version they require.")
     var noVersionCheck = false
 
+    @OptionGroup var logging: LogOptions
+
     /// dbt's deps takes the profile options every command takes and reads no profile (packages' CI
     /// scripts run `dbt deps --target postgres`); so does this one.
     @Option(name: .customLong("profiles-dir"), help: "Accepted as dbt accepts it; deps reads no profile.")
@@ -40,6 +42,9 @@ struct DepsCommand: ParsableCommand {
 
     func run() throws {
         Console.run { console in
+            // dbt.log as for every command: the invocation's header, its version, then what deps says.
+            let settings = try console.startLogging(logging, projectDirectory: projectDirectory)
+            try console.log.open(settings, invocationID: console.log.id)
             let added = try addPackage.map { try AddedPackage($0, source: source) }
             let onTerminal = isatty(STDOUT_FILENO) == 1
             try DepsTask.run(DepsTask.Options(projectDirectory: projectDirectory, vars: vars, upgrade: upgrade, lockOnly: lock,

@@ -19,11 +19,11 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         Console.run(format: project.logFormat) { console in
             let logSettings = try project.logSettings(console)
-            let options = LoadOptions(projectDirectory: project.projectDirectory, profilesDirectory: project.profilesDirectory,
+            var options = LoadOptions(projectDirectory: project.projectDirectory, profilesDirectory: project.profilesDirectory,
                                       target: project.target, vars: project.vars, threads: project.threads,
                                       versionCheck: project.versionCheck)
+            options.invocationID = console.log.id
             let loaded = try ProjectLoader.load(options, adapters: ProjectOptions.adapters)
-            console.log.id = loaded.session.invocationID
             // Nothing but the nodes on standard output; dbt.log as every invocation keeps it (the nodes in it too).
             try console.log.open(logSettings, invocationID: loaded.session.invocationID)
             let selected = try selection.select(in: loaded, defaultTypes: Set(ResourceType.allCases), console: console)

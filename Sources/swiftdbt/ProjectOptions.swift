@@ -53,22 +53,21 @@ struct ProjectOptions: ParsableArguments {
         return DatabaseRuntime(transactional: transactional) { try adapter.connect(target, projectRoot: root) }
     }
 
-    /// The log options (and `DBT_*` variables) as settings, applied to `console`; `dbt.log` opens once the
-    /// invocation's ID is known.
+    /// The log options (and `DBT_*` variables) as settings, applied to `console`, then dbt's first event
+    /// (`Running with dbt=...`: printed in JSON, kept in `dbt.log` in every format); `dbt.log` opens once the
+    /// project is loaded.
     func logSettings(_ console: Console) throws -> Console.LogSettings {
-        let settings = try logging.settings(projectDirectory: projectDirectory, environment: ProcessInfo.processInfo.environment)
-        console.log.apply(settings)
-        return settings
+        try console.startLogging(logging, projectDirectory: projectDirectory)
     }
 
     /// Loads and parses the project, printing the profile notice and the "Found ..." line.
     func load(console: Console) throws -> LoadedProject {
         let logSettings = try logSettings(console)
-        let options = LoadOptions(projectDirectory: projectDirectory, profilesDirectory: profilesDirectory, target: target,
+        var options = LoadOptions(projectDirectory: projectDirectory, profilesDirectory: profilesDirectory, target: target,
                                   vars: vars, threads: threads, versionCheck: versionCheck, log: { console.info($0) })
+        options.invocationID = console.log.id
         let loaded = try ProjectLoader.load(options, adapters: ProjectOptions.adapters)
         KeptUntilExit.keep(loaded)
-        console.log.id = loaded.session.invocationID
         try console.log.open(logSettings, invocationID: loaded.session.invocationID)
         if let notice = loaded.profileNotice { console.info(notice) }
         let summary = ProjectSummary.line(loaded.manifest)

@@ -4,7 +4,7 @@ import SwiftDBT
 
 /// `swiftdbt retry`: runs the last invocation's command again (its flags and selection from
 /// `run_results.json` `args`) over the nodes that errored, failed or were skipped, as dbt's retry does
-/// (`seed`, `run`, `test`, `build`, `snapshot`, `clone`).
+/// (`seed`, `run`, `test`, `build`, `snapshot`, `clone`, `compile`), or runs `run-operation`'s macro again.
 /// `--vars` and `--threads` given now replace the last ones; `--warn-error` also retries warnings.
 struct RetryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "retry",
@@ -42,8 +42,17 @@ struct RetryCommand: ParsableCommand {
                     retried.filter { loaded.manifest.node($0) != nil }
                 }
             }
+            if args.which == "compile" {
+                let loaded = try options.load(console: console)
+                return try CompileCommand.compile(loaded, selected: retried.filter { loaded.manifest.node($0) != nil }, args: args,
+                                                  console: console)
+            }
+            // As dbt: the operation runs again with its arguments, whether it failed or not.
+            if args.which == "run-operation", args.macro != nil {
+                return try RunOperationCommand.operate(project: options, args: args, console: console)
+            }
             guard let command = RunOptions.Command(rawValue: args.which) else {
-                throw DBTError(.usage, "swiftdbt cannot retry '\(args.which)' (it retries seed, run, test, build, snapshot and clone)")
+                throw DBTError(.usage, "swiftdbt cannot retry '\(args.which)' (it retries seed, run, test, build, snapshot, clone, compile and run-operation)")
             }
             try RunInvocation.execute(command, project: options, flags: args, console: console, args: args, deferral: { loaded, selected, connection in
                 guard args.deferToState, let stateFolder = args.state else { return loaded }

@@ -262,11 +262,15 @@ final class DBTLogReferenceTests: XCTestCase {
             let event = try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], String(line))
             let info = try XCTUnwrap(event["info"] as? [String: Any])
             let data = try XCTUnwrap(event["data"] as? [String: Any])
-            XCTAssertEqual(info["name"] as? String, "PrintEvent")
+            XCTAssertNotEqual(info["invocation_id"] as? String, "")
+            // Besides the nodes, events dbt's ls prints too (MainReportVersion first).
+            guard info["name"] as? String == "PrintEvent" else {
+                XCTAssertNotNil(dbt[info["name"] as? String ?? ""], String(line))
+                continue
+            }
             XCTAssertEqual(info["code"] as? String, expected["code"] as? String)
             XCTAssertEqual(info["level"] as? String, expected["level"] as? String)
             XCTAssertEqual(Array(data.keys).sorted(), expected["data_keys"] as? [String])
-            XCTAssertNotEqual(info["invocation_id"] as? String, "")
             listed.append(data["msg"] as? String ?? "")
         }
         XCTAssertEqual(listed, ["independent"])
@@ -336,6 +340,62 @@ final class DBTLogReferenceTests: XCTestCase {
         XCTAssertEqual(data["unique_id"] as? String, "seed.skips.raw")
         XCTAssertEqual(data["is_inline"] as? Bool, false)
         XCTAssert((node["msg"] as? String)?.hasPrefix("Previewing node 'raw':\n| ") == true, "\(node)")
+    }
+
+    /// `compile -s m1` prints the SQL of each compiled node whose name is part of the first `--select` value, as
+    /// dbt does: under its title (text), alone (`--quiet`), or as `CompiledNode` (JSON); and a JSON log starts
+    /// with dbt's `MainReportVersion`. The project is the one `scripts/record-log-events.py` records with (its
+    /// seed and two models).
+    func testCompileOfSelectedNodesPrintsTheirSQLAsDBT() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("swiftdbt-compile-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let files = [
+            "dbt_project.yml": "name: refp\nversion: '1.0'\nprofile: refp\n",
+            "seeds/people.csv": "id,name\n1,a\n2,b\n3,\n",
+            "models/m1.sql": "{{ config(materialized='table') }}\nselect * from {{ ref('people') }}\n",
+            "models/m2.sql": "{{ config(materialized='view') }}\nselect * from {{ ref('m1') }}\n",
+            "profiles.yml": "refp:\n  target: dev\n  outputs:\n    dev:\n      type: sqlite\n      threads: 1\n      database: main\n"
+                + "      schema: main\n      schemas_and_paths:\n        main: \(root)/main.db\n      schema_directory: \(root)\n",
+        ]
+        for (path, text) in files {
+            let file = root + "/" + path
+            try FileManager.default.createDirectory(atPath: PathText.deletingLastComponent(file), withIntermediateDirectories: true)
+            try text.write(toFile: file, atomically: true, encoding: .utf8)
+        }
+        // dbt-sqlite leaves the schema of a relation unquoted; swiftdbt quotes every identifier.
+        func ours(_ text: String) -> String { text.replacing("main.\"people\"", with: "\"main\".\"people\"") }
+        for (invocation, arguments) in [("compile_node_text", ["compile", "-s", "m1+"]), ("compile_node_quiet", ["compile", "--quiet", "-s", "m1"]),
+                                        ("compile_inline_text", ["compile", "--inline", "select 2 as x"])] {
+            let expected = try XCTUnwrap(try reference(invocation)["printed"] as? [String]).map(ours)
+            let run = try runCLI(arguments + ["--profiles-dir", "."], in: root)
+            XCTAssertEqual(run.code, 0, run.stdout + run.stderr)
+            let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).dropLast()
+                .filter { $0.firstMatch(of: #/^\d\d:\d\d:\d\d  /#) == nil }.map(String.init)
+            XCTAssertEqual(lines, expected, invocation)
+        }
+        let run = try runCLI(["compile", "-s", "m1", "--log-format", "json", "--profiles-dir", "."], in: root)
+        XCTAssertEqual(run.code, 0, run.stdout + run.stderr)
+        let events = try run.stdout.split(separator: "\n").map { line in
+            try XCTUnwrap(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], String(line))
+        }
+        func shape(_ event: [String: Any]) -> NSDictionary {
+            let info = event["info"] as? [String: Any] ?? [:]
+            return ["name": info["name"] ?? "", "code": info["code"] ?? "", "level": info["level"] ?? "", "msg": info["msg"] ?? "",
+                    "data": event["data"] ?? [:]]
+        }
+        let reference = try reference("compile_node_json")
+        let first = try XCTUnwrap(events.first)
+        XCTAssertEqual(shape(first), try XCTUnwrap(reference["first_event"] as? NSDictionary))
+        XCTAssertEqual(Set(events.map { ($0["info"] as? [String: Any])?["invocation_id"] as? String ?? "" }).count, 1)
+        let compiled = events.filter { ($0["info"] as? [String: Any])?["name"] as? String == "CompiledNode" }.map(shape)
+        let dbt = try XCTUnwrap(reference["output_events"] as? [[String: Any]]).map { event -> NSDictionary in
+            var event = event, data = event["data"] as? [String: Any] ?? [:]
+            event["msg"] = ours(event["msg"] as? String ?? "")
+            data["compiled"] = ours(data["compiled"] as? String ?? "")
+            event["data"] = data
+            return event as NSDictionary
+        }
+        XCTAssertEqual(compiled as NSArray, dbt as NSArray)
     }
 
     /// `ls` appends to `logs/dbt.log` as dbt's does: the invocation's header, then its lines in the debug format,

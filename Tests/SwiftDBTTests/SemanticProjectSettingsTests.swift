@@ -3,7 +3,7 @@ import TestSupport
 import XCTest
 @testable import SwiftDBT
 
-/// `metrics:`, `semantic-models:` and `saved-queries:` settings in dbt_project.yml (enabled, meta), appended to a
+/// `exposures:`, `metrics:`, `semantic-models:` and `saved-queries:` settings in dbt_project.yml (enabled, tags, meta), appended to a
 /// copy of Tests/Fixtures/semantic_layer, against what dbt-core 1.10 makes of them (`expected-settings.json`,
 /// recorded by scripts/record-semantic-project-settings.py with the same lines).
 final class SemanticProjectSettingsTests: XCTestCase {
@@ -15,6 +15,10 @@ final class SemanticProjectSettingsTests: XCTestCase {
             + "saved-queries:\n  semantic_layer:\n    +enabled: false\n",
         "disabled_input_metric": "metrics:\n  semantic_layer:\n    orders_count:\n      +enabled: false\n",
         "disabled_semantic_model": "semantic-models:\n  semantic_layer:\n    customers:\n      enabled: false\n",
+        "exposure_settings": "exposures:\n  +tags: [ci]\n  +meta: {team: bi}\n  semantic_layer:\n"
+            + "    weekly_report:\n      +meta: {tier: 1}\n",
+        "exposure_string_tag": "exposures:\n  semantic_layer:\n    +tags: weekly\n",
+        "exposure_disabled": "exposures:\n  semantic_layer:\n    weekly_report:\n      enabled: false\n",
     ]
 
     override func setUpWithError() throws {
@@ -60,6 +64,44 @@ final class SemanticProjectSettingsTests: XCTestCase {
             for field in ["resource_type", "config", "depends_on", "fqn", "unique_id"] {
                 XCTAssertEqual(ours[key]?.first?[field] as? NSObject, entries.first?[field] as? NSObject, key + " " + field)
             }
+        }
+    }
+
+    /// An exposure's settings from dbt_project.yml as dbt applies them (each level replaces the outer one's tags and
+    /// meta, a lone string tag read as its characters, `enabled: false` moves it to `disabled`), and `tag:` selects it.
+    func testExposureSettingsReachTheExposure() throws {
+        for variant in ["exposure_settings", "exposure_string_tag", "exposure_disabled"] {
+            try tearDownWithError()
+            root = try copyFixture("semantic_layer")
+            let reference = try expected(variant)
+            let result = try parse(variant)
+            XCTAssertEqual(result.code, 0, variant + ": " + result.stdout + result.stderr)
+            let data = try Data(contentsOf: URL(fileURLWithPath: root + "/target/manifest.json"))
+            let written = try XCTUnwrap(JSONSerialization.jsonObject(with: data) as? [String: Any])
+            let exposures = try XCTUnwrap(reference["exposures"] as? [String: [String: Any]])
+            let ours = try XCTUnwrap(written["exposures"] as? [String: [String: Any]])
+            XCTAssertEqual(Set(ours.keys), Set(exposures.keys), variant)
+            for (key, fields) in exposures {
+                for (field, value) in fields {
+                    XCTAssertEqual(ours[key]?[field] as? NSObject, value as? NSObject, variant + " " + key + " " + field)
+                }
+            }
+            let configs = try XCTUnwrap((reference["configs"] as? [String: Any])?["exposures"] as? [String: Any])
+            for (key, config) in configs {
+                XCTAssertEqual(ours[key]?["config"] as? NSObject, config as? NSObject, variant + " " + key)
+            }
+            let disabled = try XCTUnwrap(reference["disabled"] as? [String: [[String: Any]]])
+            let oursDisabled = try XCTUnwrap(written["disabled"] as? [String: [[String: Any]]])
+            XCTAssertEqual(Set(oursDisabled.keys), Set(disabled.keys), variant)
+            for (key, entries) in disabled {
+                for field in ["config", "unrendered_config", "depends_on", "refs", "metrics", "tags", "meta", "fqn"] {
+                    XCTAssertEqual(oursDisabled[key]?.first?[field] as? NSObject, entries.first?[field] as? NSObject,
+                                   variant + " " + key + " " + field)
+                }
+            }
+            let listed = try runCLI(["ls", "-q", "-s", "tag:ci"], in: root)
+            XCTAssertEqual(listed.stdout.split(whereSeparator: \.isNewline).map(String.init),
+                           try XCTUnwrap(reference["listed"] as? [String]), variant + ": " + listed.stderr)
         }
     }
 

@@ -36,6 +36,9 @@ public struct InvocationArgs: Sendable {
     public var versionCheck = true
     /// The command line as typed (`swiftdbt build -s x`).
     public var invocationCommand: String
+    /// `run-operation`'s macro and its `--args` (nil when none were given).
+    public var macro: String?
+    public var macroArguments: [(key: String, value: ConfigValue)]?
 
     public init(which: String, projectDirectory: String, invocationCommand: String) {
         self.which = which
@@ -78,6 +81,8 @@ public struct InvocationArgs: Sendable {
         if let profilesDirectory { entries.append(("profiles_dir", .string(profilesDirectory))) }
         if let state { entries.append(("state", .string(state))) }
         if let logPath { entries.append(("log_path", .string(logPath))) }
+        if let macro { entries.append(("macro", .string(macro))) }
+        if let macroArguments { entries.append(("args", .dict(macroArguments))) }
         return .dict(entries)
     }
 
@@ -117,6 +122,8 @@ public struct InvocationArgs: Sendable {
         logFormatFile = node["log_format_file"]?.scalarText ?? "debug"
         quiet = node["quiet"]?.value.boolValue ?? false
         versionCheck = node["version_check"]?.value.boolValue ?? true
+        macro = node["macro"]?.scalarText
+        if case .dict(let pairs)? = node["args"]?.value { macroArguments = pairs }
     }
 
     /// `--vars` as the command line would give it again (JSON), nil when there were none.

@@ -62,7 +62,7 @@ public enum ManifestWriter {
             ("groups", .dict(manifest.groups.map { ($0.uniqueID, ResourceJSON.describe($0)) })),
             ("selectors", .dict([])),
             ("disabled", .dict(manifest.disabled.map { ($0.uniqueID, .list([NodeValues.describe($0, session: session)])) }
-                               + manifest.disabledSemanticLayer.map { ($0.key, .list([$0.value])) })),
+                               + manifest.disabledPropertyResources.map { ($0.key, .list([$0.value])) })),
             ("group_map", .dict(manifest.groups.map { group in
                 (group.name, .list(manifest.nodes.filter { $0.config.group == group.name }.map { .string($0.uniqueID) }))
             })),

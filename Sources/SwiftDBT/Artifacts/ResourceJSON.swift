@@ -26,7 +26,7 @@ enum ResourceJSON {
             ("owner", .dict([("email", text(exposure.ownerEmail)), ("name", text(exposure.ownerName))])),
             ("description", .string(exposure.description)), ("label", text(exposure.label)),
             ("maturity", text(exposure.maturity)), ("meta", exposure.meta), ("tags", strings(exposure.tags)),
-            ("config", .dict([("enabled", .bool(true)), ("tags", strings(exposure.tags)), ("meta", exposure.meta)])),
+            ("config", .dict([("enabled", .bool(exposure.enabled)), ("tags", strings(exposure.tags)), ("meta", exposure.meta)])),
             ("unrendered_config", exposure.unrenderedConfig), ("url", text(exposure.url)), ("depends_on", dependsOn(exposure.dependsOn)),
             ("refs", refs(exposure.refs)), ("sources", .list(exposure.sources.map(strings))),
             ("metrics", .list(exposure.metrics.map(strings))), ("created_at", .double(NodeValues.createdAt(session))),

@@ -22,10 +22,13 @@ public enum RunResultsWriter {
     }
 
     /// One result as dbt writes it: seeds have no compiled code or relation name, tests no relation name, a
-    /// skipped node no timing and `compiled: false`, a passing test and a skipped node no message.
+    /// skipped node no timing and `compiled: false`; a passing test, a skipped node and a result without one
+    /// (`compile`'s, `run-operation`'s) no message.
     private static func entry(_ result: NodeResult, kind: ResourceType?, _ formatter: ISO8601DateFormatter) -> ConfigValue {
         let isSeed = kind == .seed
-        let message: ConfigValue = result.status == .pass || result.status == .skipped ? .null : .string(result.message)
+        // dbt writes no message for a passing test, a skipped node, or a result with none (`compile`, `run-operation`).
+        let silent = result.status == .pass || result.status == .skipped || result.message.isEmpty
+        let message: ConfigValue = silent ? .null : .string(result.message)
         return .dict([
             ("status", .string(result.status.rawValue)),
             ("timing", .list(timing(result).map { name, started, completed in

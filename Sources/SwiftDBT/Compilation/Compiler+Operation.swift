@@ -1,17 +1,20 @@
 import Jinja
 
 extension Compiler {
-    /// `run-operation`: calls the macro `name` (or `package.name`) with `arguments`, in the root
-    /// project's context with the runtime's connection; returns what it rendered.
-    ///
-    /// An unknown macro is unusable input (exit 2); a macro that fails, a failed run (exit 1).
-    public func runOperation(_ name: String, arguments: [(key: String, value: ConfigValue)]) throws -> String {
+    /// The macro `run-operation` calls for `name` (or `package.name`); an unknown one is unusable input.
+    public func operationMacro(_ name: String) throws -> MacroEntry {
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
         let found = parts.count == 2 ? session.macros.macro(parts[1], in: parts[0])
             : session.macros.resolve(name, from: session.project.name)
         guard let macro = found else {
             throw DBTError(.usage, "run-operation: there is no macro named '\(name)' in this project or its packages")
         }
+        return macro
+    }
+
+    /// `run-operation`: calls `macro` with `arguments`, in the root project's context with the runtime's
+    /// connection; returns what it rendered. A macro that fails is a failed run (exit 1).
+    public func runOperation(_ macro: MacroEntry, arguments: [(key: String, value: ConfigValue)]) throws -> String {
         let node = operationNode("operation", name: macro.name, code: "")
         let state = RenderState(session: session, node: node, phase: .compile(resolver), runtime: runtime, flags: flags)
         let call = Arguments([], keyword: arguments.map { ($0.key, $0.value.jinjaValue) })

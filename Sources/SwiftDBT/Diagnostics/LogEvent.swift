@@ -9,6 +9,8 @@ public struct LogEvent: Sendable {
         public let name: String
         public let code: String
 
+        /// The first event of an invocation: `Running with dbt=<version>`.
+        public static let mainReportVersion = Kind(name: "MainReportVersion", code: "A001")
         public static let formatting = Kind(name: "Formatting", code: "Z017")
         public static let note = Kind(name: "Note", code: "Z050")
         public static let foundStats = Kind(name: "FoundStats", code: "W006")
@@ -34,6 +36,8 @@ public struct LogEvent: Sendable {
         /// `show`'s preview and `compile --inline`'s SQL.
         public static let showNode = Kind(name: "ShowNode", code: "Q041")
         public static let compiledNode = Kind(name: "CompiledNode", code: "Q042")
+        /// `clean`'s lines, which dbt never writes to `dbt.log` (the folder they clean may hold it).
+        public static let confirmCleanPath = Kind(name: "ConfirmCleanPath", code: "Z013")
         /// The error that stops an invocation (a load or compile error), with the error as `exc`.
         public static let mainEncounteredError = Kind(name: "MainEncounteredError", code: "Z002")
     }

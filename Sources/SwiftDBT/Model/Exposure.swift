@@ -24,4 +24,6 @@ public struct Exposure: Sendable {
     public var refs: [ProjectNode.Reference] = []
     public var sources: [[String]] = []
     public var metrics: [[String]] = []
+    /// False when its `config:` or `dbt_project.yml` disables it: it is then listed under the manifest's `disabled`.
+    public var enabled = true
 }

@@ -17,8 +17,8 @@ public struct Manifest: Sendable {
     public var semanticModels: [SemanticModel]
     public var metrics: [Metric]
     public var savedQueries: [SavedQuery]
-    /// Disabled semantic models, metrics and saved queries as the manifest's `disabled` lists them, by unique ID.
-    public var disabledSemanticLayer: [(key: String, value: ConfigValue)] = []
+    /// Disabled exposures, semantic models, metrics and saved queries as the manifest's `disabled` lists them, by unique ID.
+    public var disabledPropertyResources: [(key: String, value: ConfigValue)] = []
 
     private var nodeIndex: [String: Int]
     private var sourceIndex: [String: Int]

@@ -52,11 +52,13 @@ extension ManifestBuilder {
         let root = session.project.name
         for (patch, package) in exposurePatches {
             let uniqueID = "exposure.\(package.name).\(patch.name)"
+            let settings = settings(of: patch, package: package)
             var exposure = Exposure(
                 uniqueID: uniqueID, name: patch.name, packageName: package.name, type: patch.type, label: patch.label,
                 ownerName: patch.ownerName, ownerEmail: patch.ownerEmail, description: "",
-                url: patch.url, maturity: patch.maturity, tags: patch.tags, meta: patch.meta,
-                unrenderedConfig: .dict(patch.config), dependsOn: [], originalFilePath: patch.file)
+                url: patch.url, maturity: patch.maturity, tags: settings.tags, meta: settings.meta,
+                unrenderedConfig: settings.unrendered, dependsOn: [], originalFilePath: patch.file)
+            exposure.enabled = settings.enabled
             // dbt links sources, then refs, then metrics.
             var sourceIDs: [String] = [], refIDs: [String] = [], metricIDs: [String] = []
             for (text, location) in patch.dependsOn {
@@ -64,6 +66,8 @@ extension ManifestBuilder {
                 exposure.refs += calls.refs
                 exposure.sources += calls.sources.map { [$0.source, $0.table] }
                 exposure.metrics += calls.metrics.map { [$0.package, $0.name].compactMap { $0 } }
+                // dbt does not link a disabled exposure: its calls are kept, its depends_on stays empty.
+                guard exposure.enabled else { continue }
                 func missing(_ kind: String, _ name: String, package: String? = nil) {
                     errors.append(quotingPropertyLine(DBTError(
                         .project, notFound("exposure", uniqueID, patch.file, kind, name, package: package), at: location)))

@@ -150,11 +150,13 @@ struct ManifestBuilder {
                      described.arguments = patch.arguments
                      described.patchPath = "\(macro.packageName)://\(patch.file)"
                      return described
-                 }, disabled: disabled, docs: docs, exposures: exposures, groups: groups,
+                 }, disabled: disabled, docs: docs, exposures: exposures.filter(\.enabled), groups: groups,
                  semanticModels: semanticModels.filter(\.enabled), metrics: metrics.filter(\.enabled),
                  savedQueries: savedQueries.filter(\.enabled))
         // dbt does not link disabled ones: their depends_on (and a metric's input_measures) stay empty.
-        manifest.disabledSemanticLayer = semanticModels.filter { !$0.enabled }.map { model in
+        manifest.disabledPropertyResources = exposures.filter { !$0.enabled }.map {
+            ($0.uniqueID, ResourceJSON.describe($0, session: session))
+        } + semanticModels.filter { !$0.enabled }.map { model in
             var model = model
             model.dependsOn = []
             return (model.uniqueID, ResourceJSON.describe(model, session: session))

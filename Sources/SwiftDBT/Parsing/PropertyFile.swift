@@ -130,7 +130,7 @@ struct PropertyFile: Sendable {
         var dependsOn: [(text: String, location: FileLocation)]
         var url: String?
         var maturity: String?
-        /// `tags` and `meta`, with those of its `config:` added as dbt adds them.
+        /// `tags` and `meta` as written beside its `config:`.
         var tags: [String]
         var meta: ConfigValue
         /// Its `config:` as written.

@@ -208,9 +208,6 @@ enum PropertyFileParser {
         guard let owner = entry["owner"], owner.isMapping, owner["name"] != nil || owner["email"] != nil else {
             throw DBTError(.project, "exposure '\(name)' needs an 'owner' with a 'name' or an 'email'", at: entry["owner"]?.location ?? entry.location)
         }
-        let written = try config(entry["config"])
-        var merged = NodeConfig([("tags", .list(try list(entry, "tags").map(\.value))), ("meta", entry["meta"]?.value ?? .dict([]))])
-        for (key, value) in written where key == "tags" || key == "meta" { merged.set(key, value) }
         return PropertyFile.ExposurePatch(
             name: name, type: type, label: try optionalText(entry, "label"),
             ownerName: try optionalText(owner, "name"), ownerEmail: try optionalText(owner, "email"),
@@ -222,7 +219,8 @@ enum PropertyFileParser {
                 return (text, item.location)
             },
             url: try optionalText(entry, "url"), maturity: try optionalText(entry, "maturity"),
-            tags: merged["tags"]?.stringList ?? [], meta: merged["meta"] ?? .dict([]), config: written,
+            tags: try list(entry, "tags").compactMap(\.scalarText), meta: entry["meta"]?.value ?? .dict([]),
+            config: try config(entry["config"]),
             location: entry.location, file: file)
     }
 

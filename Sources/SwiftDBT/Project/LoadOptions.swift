@@ -13,6 +13,8 @@ public struct LoadOptions: Sendable {
     public var environment: [String: String]
     /// Receives `log()`/`print()` lines from templates and notices from loading.
     public var log: @Sendable (String) -> Void
+    /// The invocation's ID (`invocation_id`), known before loading so that the first log events carry it.
+    public var invocationID = UUID().uuidString.lowercased()
 
     public init(projectDirectory: String = ".", profilesDirectory: String? = nil, target: String? = nil,
                 vars: String? = nil, threads: Int? = nil, versionCheck: Bool = true,

@@ -103,7 +103,8 @@ public struct ProjectFile: Sendable {
         var trees: [ResourceType: YAMLNode] = [:]
         for (key, type) in [("models", ResourceType.model), ("seeds", .seed), ("tests", .test),
                             ("data_tests", .test), ("sources", .source), ("snapshots", .snapshot), ("unit_tests", .unitTest),
-                            ("metrics", .metric), ("semantic-models", .semanticModel), ("saved-queries", .savedQuery)] {
+                            ("exposures", .exposure), ("metrics", .metric), ("semantic-models", .semanticModel),
+                            ("saved-queries", .savedQuery)] {
             if let tree = node[key] { trees[type] = tree }
         }
         let modelPaths = try strings("model-paths", ["models"]), seedPaths = try strings("seed-paths", ["seeds"])

@@ -9,7 +9,7 @@ public enum ProjectLoader {
     public static func load(_ options: LoadOptions, adapters: AdapterRegistry) throws -> LoadedProject {
         let templates = Jinja.Environment()
         let cliVars = try parseCLIVars(options.vars)
-        let invocationID = UUID().uuidString.lowercased()
+        let invocationID = options.invocationID
         let runStartedAt = Date()
         let early = EarlyContext(cliVars: cliVars, environment: options.environment, invocationID: invocationID,
                                  runStartedAt: runStartedAt)

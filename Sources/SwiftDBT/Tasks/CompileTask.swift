@@ -5,31 +5,50 @@ import Foundation
 public enum CompileTask {
     /// Compiles `selected` (unique IDs) in parallel; failures are collected, not thrown one by one.
     /// Templates that ask the database share `runtime`'s connection, opened by the first that asks.
+    /// Returns the SQL of each compiled node.
     public static func run(_ loaded: LoadedProject, selected: [String], runtime: DatabaseRuntime? = nil) throws -> [String: String] {
+        Dictionary(uniqueKeysWithValues: try results(loaded, selected: selected, runtime: runtime).compactMap { result in
+            result.compiledCode.map { (result.uniqueID, $0) }
+        })
+    }
+
+    /// As `run`, with each selected node's result as dbt's `compile` writes it in `run_results.json`: `success`,
+    /// timed, with its SQL and relation (a seed is listed, with no SQL).
+    public static func results(_ loaded: LoadedProject, selected: [String], runtime: DatabaseRuntime? = nil) throws -> [NodeResult] {
         let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime,
                                 flags: InvocationFlags(which: "compile", selectedResources: selected))
         let paths = TargetPaths(loaded.session.project)
-        let nodes = selected.compactMap { loaded.manifest.node($0) }.filter { $0.resourceType != .seed }
-        let results = ParallelMap.map(nodes) { node -> Result<(String, String), DBTError> in
+        let dialect = loaded.session.dialect
+        let nodes = selected.compactMap { loaded.manifest.node($0) }
+        let results = ParallelMap.map(nodes) { node -> Result<NodeResult, DBTError> in
+            let started = Date()
+            var result = NodeResult(uniqueID: node.uniqueID, status: .success, message: "", startedAt: started,
+                                    compiledAt: started, completedAt: started, relationName: node.relation.map(dialect.render))
+            guard node.resourceType != .seed else { return .success(result) }
             do {
                 let sql = try compiler.compile(node)
+                result.compiledAt = Date()
                 try TargetPaths.write(sql, to: paths.compiled(node))
-                return .success((node.uniqueID, sql))
+                result.compiledCode = sql
+                result.completedAt = Date()
+                return .success(result)
             } catch let error as DBTError {
                 return .failure(error)
             } catch {
                 return .failure(DBTError(.compilation, "\(error)", at: node.definedAt))
             }
         }
-        var compiled: [String: String] = [:]
+        var compiled: [NodeResult] = []
         var errors: [DBTError] = []
         for result in results {
             switch result {
-            case .success(let (id, sql)): compiled[id] = sql
+            case .success(let node): compiled.append(node)
             case .failure(let error): errors.append(error)
             }
         }
-        try ManifestWriter.write(loaded, compiled: compiled)
+        try ManifestWriter.write(loaded, compiled: Dictionary(uniqueKeysWithValues: compiled.compactMap { result in
+            result.compiledCode.map { (result.uniqueID, $0) }
+        }))
         guard errors.isEmpty else { throw DBTErrors(errors) }
         return compiled
     }
