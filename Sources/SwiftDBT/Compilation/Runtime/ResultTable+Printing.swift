@@ -42,8 +42,10 @@ extension ResultTable {
 
     /// The digits after the decimal point of a number as Python prints it.
     private static func decimals(_ value: Value) -> Int {
-        guard case .float = value, let point = value.repr.firstIndex(of: ".") else { return 0 }
-        return value.repr.distance(from: point, to: value.repr.endIndex) - 1
+        let shown: String
+        if let decimal = value.decimal { shown = decimal.display } else if case .float = value { shown = value.repr } else { return 0 }
+        guard let point = shown.firstIndex(of: ".") else { return 0 }
+        return shown.distance(from: point, to: shown.endIndex) - 1
     }
 
     /// A cell: numbers of a `Number` column grouped by thousands with `decimals` digits (nil: another column,
@@ -51,10 +53,10 @@ extension ResultTable {
     private static func text(_ value: Value, decimals: Int?) -> String {
         switch value {
         case .none: return ""
-        case .int, .bigInt, .float:
+        case .int, .bigInt, .float, .object(is PythonDecimal):
             guard let decimals else { return value.str }
-            let repr = value.repr
-            guard !repr.contains("e"), !repr.contains("n") else { return repr }
+            let repr = value.decimal?.display ?? value.repr
+            guard !repr.contains("e"), !repr.contains("E"), !repr.contains("n") else { return repr }
             let negative = repr.hasPrefix("-")
             let digits = negative ? repr.dropFirst() : Substring(repr)
             let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
