@@ -61,7 +61,7 @@ extension Value {
         default: break
         }
         throw TemplateError(.invalidOperation,
-            "unsupported operand type(s) for \(op.rawValue): '\(left.typeName)' and '\(right.typeName)'")
+            "unsupported operand type(s) for \(op == .power ? "** or pow()" : op.rawValue): '\(left.typeName)' and '\(right.typeName)'")
     }
 
     private static func arithmetic(_ op: BinaryOperator, _ a: Number, _ b: Number) throws -> Value {
