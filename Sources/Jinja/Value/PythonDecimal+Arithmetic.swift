@@ -136,7 +136,7 @@ extension PythonDecimal {
     var asDouble: Double { Double(display) ?? 0 }
 
     /// Python's `round(x, places)`: the value at exponent `-places`, ties to even (`round(Decimal('1.50'), 0)` is `2`).
-    func rounded(places: Int) throws -> PythonDecimal {
+    public func rounded(places: Int) throws -> PythonDecimal {
         let target = -places
         if target <= exponent {
             return PythonDecimal(negative: negative, coefficient: coefficient * (try PythonDecimal.powerOfTen(exponent - target)),

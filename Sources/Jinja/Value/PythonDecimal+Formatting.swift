@@ -32,7 +32,7 @@ extension FormattedNumber {
 
 extension PythonDecimal {
     /// The magnitude's digits before and after the point, without an exponent (`1E+2` is `100`, `1.50` is `1` and `50`).
-    var fixedPoint: (whole: String, fraction: String) {
+    public var fixedPoint: (whole: String, fraction: String) {
         let digits = coefficient.description
         if exponent >= 0 { return (digits + String(repeating: "0", count: exponent), "") }
         let places = -exponent

@@ -91,16 +91,21 @@ public final class PythonDecimal: HostObject {
 
     public var isTruthy: Bool { !coefficient.isZero }
 
+    /// Whether the sign is minus.
+    public var isNegative: Bool { negative }
+
+    /// The exponent once trailing zeros are dropped (Python's `x.normalize()`): `1.50` has -1, `100` has 2, zero 0.
+    public var normalizedExponent: Int {
+        guard !coefficient.isZero else { return 0 }
+        return exponent + coefficient.description.reversed().prefix { $0 == "0" }.count
+    }
+
     /// Equal decimals share a key whatever their trailing zeros (`1.5` and `1.50`), as they share a Python hash.
     public var valueKey: String? {
         guard !coefficient.isZero else { return "0" }
-        var digits = Substring(coefficient.description)
-        var scale = exponent
-        while digits.last == "0" {
-            digits = digits.dropLast()
-            scale += 1
-        }
-        return (negative ? "-" : "") + digits + "E" + String(scale)
+        let digits = coefficient.description
+        let zeros = normalizedExponent - exponent
+        return (negative ? "-" : "") + digits.dropLast(zeros) + "E" + String(normalizedExponent)
     }
 
     public func binary(_ op: BinaryOperator, _ other: Value, reflected: Bool) throws -> Value? {
