@@ -154,7 +154,7 @@ private struct PercentConversion {
                 TemplateError(.invalidOperation, "%\(type) format: \(kind) is required, not \(value.typeName)")
             }
             // `%d` of a decimal formats `int(x)`; `%x` and `%o` refuse it, as Python does.
-            let whole = integral ? value : value.decimal.map { Value.integer($0.truncated) } ?? value
+            let whole = integral ? value : try value.decimal.map { Value.integer(try $0.truncated()) } ?? value
             guard let number = Value.Number(whole) else { throw required(integral ? "an integer" : "a real number") }
             if integral, case .float = number { throw required("an integer") }
             var formatted = try FormattedNumber(integer: number, radix: integral ? (type == "o" ? 8 : 16) : 10,

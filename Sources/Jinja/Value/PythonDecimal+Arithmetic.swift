@@ -4,17 +4,31 @@
 extension PythonDecimal {
     /// `self op other`.
     func applying(_ op: BinaryOperator, _ other: PythonDecimal) throws -> PythonDecimal {
+        let result: PythonDecimal
         switch op {
-        case .add: return try sum(other, subtracting: false)
-        case .subtract: return try sum(other, subtracting: true)
+        case .add: result = try sum(other, subtracting: false)
+        case .subtract: result = try sum(other, subtracting: true)
         case .multiply:
-            return PythonDecimal(negative: negative != other.negative, coefficient: coefficient * other.coefficient,
-                                 exponent: exponent + other.exponent).rounded()
-        case .divide: return try quotient(other)
-        case .floorDivide: return try integerDivision(other).quotient
-        case .modulo: return try integerDivision(other).remainder
-        case .power: return try power(other)
+            result = PythonDecimal(negative: negative != other.negative, coefficient: coefficient * other.coefficient,
+                                   exponent: exponent + other.exponent).rounded()
+        case .divide: result = try quotient(other)
+        case .floorDivide: result = try integerDivision(other).quotient
+        case .modulo: result = try integerDivision(other).remainder
+        case .power: result = try power(other)
         }
+        return try result.checked()
+    }
+
+    /// The largest exponent a result may have either way (Python's default context allows 999999), which also keeps
+    /// exponent arithmetic far from overflowing.
+    static let exponentLimit: UInt = 999_999
+
+    /// `self`, or an error when its exponent left the range Python's default context allows.
+    func checked() throws -> PythonDecimal {
+        guard exponent.magnitude <= PythonDecimal.exponentLimit else {
+            throw TemplateError(.limitExceeded, "decimal exponent out of range")
+        }
+        return self
     }
 
     /// Python's `-x`: the sign flipped (a zero comes out positive).
@@ -89,10 +103,11 @@ extension PythonDecimal {
 
     /// `**` with a whole exponent; a fractional one is not supported.
     private func power(_ other: PythonDecimal) throws -> PythonDecimal {
-        guard other.isWhole, let count = other.truncated.asInt else {
+        guard other.isWhole else {
             throw TemplateError(.invalidOperation, "decimal ** with a fractional exponent is not supported")
         }
-        guard let digits = coefficient.power(Swift.abs(count)) else {
+        guard let count = try other.truncated().asInt, count.magnitude <= PythonDecimal.exponentLimit,
+              let digits = coefficient.power(Swift.abs(count)) else {
             throw TemplateError(.limitExceeded, "decimal result of ** is too large")
         }
         let raised = PythonDecimal(negative: negative && count % 2 != 0, coefficient: digits,
@@ -112,20 +127,27 @@ extension PythonDecimal {
 
     /// Whether the value has no fraction.
     var isWhole: Bool {
-        exponent >= 0 || (try? PythonDecimal.powerOfTen(-exponent)).flatMap { coefficient.modulo($0)?.isZero } == true
+        if exponent >= 0 || coefficient.isZero { return true }
+        // Beyond the largest power of ten there is, the coefficient has fewer digits than places: a fraction.
+        return (try? PythonDecimal.powerOfTen(-exponent)).flatMap { coefficient.modulo($0)?.isZero } == true
     }
 
-    /// The whole part, toward zero (Python's `int(x)`).
-    var truncated: BigInteger {
-        let whole = exponent >= 0
-            ? coefficient * ((try? PythonDecimal.powerOfTen(exponent)) ?? BigInteger(0))
-            : ((try? PythonDecimal.powerOfTen(-exponent)).flatMap { coefficient.divMod($0)?.quotient } ?? BigInteger(0))
+    /// The whole part, toward zero (Python's `int(x)`); an error when it is too large for an int.
+    func truncated() throws -> BigInteger {
+        let whole: BigInteger
+        if exponent >= 0 {
+            whole = coefficient * (try PythonDecimal.powerOfTen(exponent))
+        } else if let power = try? PythonDecimal.powerOfTen(-exponent) {
+            whole = coefficient.divMod(power)?.quotient ?? BigInteger(0)
+        } else {
+            whole = BigInteger(0)  // more places than the coefficient has digits
+        }
         return negative ? -whole : whole
     }
 
     /// `math.ceil(x)` (`up`) or `math.floor(x)`.
-    func wholeRounded(up: Bool) -> BigInteger {
-        let whole = truncated
+    func wholeRounded(up: Bool) throws -> BigInteger {
+        let whole = try truncated()
         guard !isWhole else { return whole }
         if up && !negative { return whole + BigInteger(1) }
         if !up && negative { return whole - BigInteger(1) }
@@ -137,6 +159,9 @@ extension PythonDecimal {
 
     /// Python's `round(x, places)`: the value at exponent `-places`, ties to even (`round(Decimal('1.50'), 0)` is `2`).
     public func rounded(places: Int) throws -> PythonDecimal {
+        guard places.magnitude <= PythonDecimal.exponentLimit else {
+            throw TemplateError(.limitExceeded, "decimal exponent out of range")
+        }
         let target = -places
         if target <= exponent {
             return PythonDecimal(negative: negative, coefficient: coefficient * (try PythonDecimal.powerOfTen(exponent - target)),
@@ -168,9 +193,15 @@ extension PythonDecimal {
         return unit < twice || (twice == unit && odd) ? kept + BigInteger(1) : kept
     }
 
-    /// -1, 0 or 1: the exact order of two decimals.
+    /// -1, 0 or 1: the exact order of two decimals, by sign and magnitude first, digits aligned only when both have
+    /// their leading digit in the same place.
     func ordered(against other: PythonDecimal) throws -> Int {
-        if coefficient.isZero && other.coefficient.isZero { return 0 }
+        let sign = coefficient.isZero ? 0 : (negative ? -1 : 1)
+        let otherSign = other.coefficient.isZero ? 0 : (other.negative ? -1 : 1)
+        if sign != otherSign || sign == 0 { return sign < otherSign ? -1 : (sign > otherSign ? 1 : 0) }
+        let leading = exponent + coefficient.description.count
+        let otherLeading = other.exponent + other.coefficient.description.count
+        if leading != otherLeading { return leading < otherLeading ? -sign : sign }
         let target = min(exponent, other.exponent)
         let left = try scaled(to: target), right = try other.scaled(to: target)
         return left == right ? 0 : (left < right ? -1 : 1)

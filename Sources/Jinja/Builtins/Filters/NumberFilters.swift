@@ -31,7 +31,7 @@ extension BuiltinFilters {
         switch value {
         case .bool(let b): return .int(b ? 1 : 0)
         case .int, .bigInt: return value
-        case .object(let decimal as PythonDecimal): return Value.integer(decimal.truncated)
+        case .object(let decimal as PythonDecimal): return Value.integer(try decimal.truncated())
         case .float(let d) where d.isInfinite: throw TemplateError(.invalidArgument, "cannot convert float infinity to integer")
         case .string(let text):
             if case .int(let radix) = Value.Number(base), let parsed = PythonNumbers.parseInt(text, base: radix) { return parsed }
@@ -76,12 +76,12 @@ extension BuiltinFilters {
             if case .float(let scaled) = whole {
                 whole = try integral(method == "ceil" ? scaled.rounded(.up) : scaled.rounded(.down))
             } else if let scaled = whole.decimal {
-                whole = Value.integer(scaled.wholeRounded(up: method == "ceil"))
+                whole = Value.integer(try scaled.wholeRounded(up: method == "ceil"))
             }
             return try Value.binary(.divide, whole, scale)
         }
         if let decimal {  // Python's round(Decimal): an int without places, else a decimal at that many places
-            guard !bound[0].isNone else { return Value.integer(try decimal.rounded(places: 0).truncated) }
+            guard !bound[0].isNone else { return Value.integer(try decimal.rounded(places: 0).truncated()) }
             return .object(try decimal.rounded(places: try bound[0].asIndex()))
         }
         guard let number = Value.Number(value) else { return value }
