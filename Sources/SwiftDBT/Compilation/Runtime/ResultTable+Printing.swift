@@ -2,8 +2,8 @@ import Jinja
 
 /// `table.print_table()`, laid out as agate lays it out: `| a | b |` under a header and a rule, all but text
 /// right-aligned, `Number` columns with thousands separators and a column's decimals padded alike, at most three
-/// and then `…` (not `Integer` ones), cells
-/// cut at `maxColumnWidth` with `...`, and a `...` row and column for what does not fit.
+/// and then `…` (not `Integer` ones), cells cut at `maxColumnWidth` with `...`, and a `...` row and column for what
+/// does not fit.
 extension ResultTable {
     func printedLines(maxRows: Int, maxColumns: Int, maxColumnWidth: Int) -> [String] {
         let shownColumns = Array(columnNames.indices.prefix(max(0, maxColumns)))
