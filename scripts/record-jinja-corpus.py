@@ -2,9 +2,11 @@
 """Records the expected output of every case in Tests/JinjaTests/Corpus/*.json with the
 reference Jinja2, configured as dbt configures it (do and loopcontrols extensions, trailing
 newline dropped). Each case keeps its name, template and context; `expected` or `error: true`
-is (re)written. Usage: python3 scripts/record-jinja-corpus.py [FILE ...]  (needs `pip install jinja2`).
+is (re)written. A case's `decimals` ({"name": "1.50"}) join its context as Python Decimals (what dbt's query
+results hold); a case with a `message` key has it rewritten to the error's message. Usage: python3 scripts/record-jinja-corpus.py [FILE ...]  (needs `pip install jinja2`).
 dbt_filters.json is hand-written (dbt's filters are not in plain Jinja2) and is skipped."""
 import copy
+import decimal
 import glob
 import json
 import os
@@ -17,13 +19,17 @@ HAND_WRITTEN = {"dbt_filters.json"}
 
 
 def record(case):
-    out = {k: case[k] for k in ("name", "template", "context") if k in case}
+    out = {k: case[k] for k in ("name", "template", "context", "decimals") if k in case}
     out.setdefault("context", {})
+    # A copy: templates may mutate their context (`{% do items.append(1) %}`).
+    context = copy.deepcopy(out["context"])
+    context.update({name: decimal.Decimal(text) for name, text in out.get("decimals", {}).items()})
     try:
-        # A copy: templates may mutate their context (`{% do items.append(1) %}`).
-        out["expected"] = env.from_string(case["template"]).render(**copy.deepcopy(out["context"]))
-    except Exception:  # any Jinja2 failure means our engine must fail too
+        out["expected"] = env.from_string(case["template"]).render(**context)
+    except Exception as error:  # any Jinja2 failure means our engine must fail too
         out["error"] = True
+        if "message" in case:
+            out["message"] = str(error)
     return out
 
 

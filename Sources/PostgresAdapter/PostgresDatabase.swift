@@ -60,6 +60,9 @@ final class PostgresDatabase: DatabaseConnection {
                 zip(values, rows.types).map { PostgresDatabase.value($0, oid: $1) }
             }, temporal: rows.types.map(PostgresDatabase.temporalKind))
             result.columnTypes = rows.types.map(PostgresTypeLabel.label)
+            result.decimalTexts = rows.types.indices.map { column in
+                rows.types[column] == PostgresDatabase.numericOID ? rows.values.map { column < $0.count ? $0[column] : nil } : nil
+            }
             return (status, result)
         }
     }
@@ -179,13 +182,16 @@ final class PostgresDatabase: DatabaseConnection {
         }
     }
 
+    /// `numeric`, whose values psycopg2 hands dbt as `Decimal`s.
+    private static let numericOID: UInt32 = 1700
+
     /// A text result converted by its type OID: booleans, integers and floats become typed values.
     private static func value(_ text: String?, oid: UInt32) -> DatabaseValue {
         guard let text else { return .null }
         switch oid {
         case 16: return .bool(text == "t")
         case 20, 21, 23: return Int64(text).map(DatabaseValue.integer) ?? .text(text)
-        case 700, 701, 1700: return Double(text).map(DatabaseValue.real) ?? .text(text)
+        case 700, 701, numericOID: return Double(text).map(DatabaseValue.real) ?? .text(text)
         default: return .text(text)
         }
     }

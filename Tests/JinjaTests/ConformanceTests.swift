@@ -22,6 +22,8 @@ struct ConformanceCase {
     let template: String
     let context: [String: Value]
     let expected: String?
+    /// The error message the render must fail with, where the case recorded one.
+    var message: String?
 
     /// The file named by `SWIFTDBT_JINJA_CASES`, else `Conformance/jinja-cases.json` beside this test file.
     static var file: URL {
@@ -42,9 +44,12 @@ struct ConformanceCase {
             if case .dict(let values)? = fields["context"] {
                 for (key, value) in values.entries { context[key.str] = value }
             }
+            if case .dict(let decimals)? = fields["decimals"] {  // Python Decimals, written as text
+                for (key, value) in decimals.entries { context[key.str] = PythonDecimal(value.str).map(Value.object) }
+            }
             let isError = fields["error"]?.isTruthy ?? false
             return ConformanceCase(name: name, template: template, context: context,
-                                   expected: isError ? nil : fields["expected"]?.stringValue)
+                                   expected: isError ? nil : fields["expected"]?.stringValue, message: fields["message"]?.stringValue)
         }
     }
 
@@ -55,6 +60,9 @@ struct ConformanceCase {
             guard let expected else { return "\(name): expected an error, got \(output.debugDescription)" }
             return output == expected ? nil : "\(name): expected \(expected.debugDescription), got \(output.debugDescription)"
         } catch let error as TemplateError {
+            if let message, expected == nil, error.message != message {
+                return "\(name): expected the error \(message.debugDescription), got \(error.message.debugDescription)"
+            }
             return expected == nil ? nil : "\(name): unexpected error \(error)"
         } catch {
             return "\(name): untyped error \(error)"

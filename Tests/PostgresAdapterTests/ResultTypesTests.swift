@@ -30,6 +30,14 @@ final class ResultTypesTests: XCTestCase {
         try assertLogged(by: "result_zones", as: "reference/result-zones.json")
     }
 
+    /// Numbers in agate's Number columns are Python Decimals: PostgreSQL's `numeric` keeps its scale (`1.50`), floats
+    /// are `Decimal(repr(f))` on both databases, whole numbers beside them too; they print, compute (scale-preserving
+    /// sums and products, 28-digit quotients), compare and filter (`int`, `float`, `round`, `abs`, `sum`, `%`) as
+    /// Python's decimals, through `run_query`, `load_result` and `adapter.execute`.
+    func testNumbersAreDecimalsAsInDbtsAgateTables() throws {
+        try assertLogged(by: "result_decimals", as: "reference/result-decimals.json")
+    }
+
     /// Runs `macro` on both targets and checks the line it logs against dbt-core's recorded one.
     private func assertLogged(by macro: String, as reference: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let data = try Data(contentsOf: fixtures.appendingPathComponent(reference))

@@ -28,7 +28,7 @@ final class ResultTablePrintingTests: XCTestCase {
     func testPrintTableMatchesAgate() throws {
         let file = fixturesFolder.appendingPathComponent("reference/print-table.json")
         let cases = try JSONDecoder().decode([Case].self, from: Data(contentsOf: file))
-        XCTAssertEqual(cases.count, 6)
+        XCTAssertEqual(cases.count, 7)
         for item in cases {
             let table = ResultTable(QueryResult(columns: item.columns, rows: item.rows.map { $0.map(\.databaseValue) }), log: { _ in })
             XCTAssertEqual(table.printedLines(maxRows: item.limits["max_rows"] ?? 20, maxColumns: item.limits["max_columns"] ?? 6,

@@ -17,7 +17,7 @@ enum BuiltinTests {
             }
         },
         "float": unary("float") { if case .float = $0 { return true } else { return false } },
-        "number": unary("number") { Value.Number($0) != nil },
+        "number": unary("number") { Value.Number($0) != nil || PythonDecimal.operand($0) != nil },
         "string": unary("string") { $0.stringValue != nil },
         "mapping": unary("mapping") { value in
             switch value {

@@ -23,7 +23,7 @@ struct FormatSpec {
     /// The Python type of the value being formatted, for messages.
     private let typeName: String
 
-    /// `format(value, spec)`: Python's `str`, `int`, `bool` and `float` formatting; other values
+    /// `format(value, spec)`: Python's `str`, `int`, `bool`, `float` and `Decimal` formatting; other values
     /// accept only the empty spec, which prints them as `str()` does.
     static func format(_ value: Value, _ spec: String) throws -> String {
         if spec.isEmpty { return value.str }
@@ -33,6 +33,7 @@ struct FormatSpec {
         case .int(let number): return try FormatSpec(spec, value.typeName).integer(.int(number))
         case .bigInt(let number): return try FormatSpec(spec, value.typeName).integer(.big(number))
         case .float(let number): return try FormatSpec(spec, value.typeName).float(number)
+        case .object(let number as PythonDecimal): return try FormatSpec(spec, value.typeName).decimal(number)
         default:
             throw TemplateError(.invalidOperation, "unsupported format string passed to \(value.typeName).__format__")
         }
@@ -171,6 +172,16 @@ struct FormatSpec {
         default: throw unknownType()
         }
         var formatted = FormattedNumber(float: value, type: type, precision: precision, alternate: alternate)
+        if coercesNegativeZero && formatted.isZero { formatted.negative = false }
+        return rendered(formatted)
+    }
+
+    private func decimal(_ value: PythonDecimal) throws -> String {
+        switch type {
+        case nil, "e", "E", "f", "F", "g", "G", "n", "%": break
+        default: throw TemplateError(.invalidArgument, "invalid format string")
+        }
+        var formatted = try FormattedNumber(decimal: value, type: type, precision: precision, alternate: alternate)
         if coercesNegativeZero && formatted.isZero { formatted.negative = false }
         return rendered(formatted)
     }

@@ -153,7 +153,9 @@ private struct PercentConversion {
             func required(_ kind: String) -> TemplateError {
                 TemplateError(.invalidOperation, "%\(type) format: \(kind) is required, not \(value.typeName)")
             }
-            guard let number = Value.Number(value) else { throw required(integral ? "an integer" : "a real number") }
+            // `%d` of a decimal formats `int(x)`; `%x` and `%o` refuse it, as Python does.
+            let whole = integral ? value : try value.decimal.map { Value.integer(try $0.truncated()) } ?? value
+            guard let number = Value.Number(whole) else { throw required(integral ? "an integer" : "a real number") }
             if integral, case .float = number { throw required("an integer") }
             var formatted = try FormattedNumber(integer: number, radix: integral ? (type == "o" ? 8 : 16) : 10,
                                                 uppercase: type == "X")
@@ -163,7 +165,7 @@ private struct PercentConversion {
             if alternate && integral { formatted.prefix = "0" + String(type) }
             return rendered(formatted)
         case "e", "E", "f", "F", "g", "G":
-            guard let number = Value.Number(value) else {
+            guard let number = Value.Number(value.decimal.map { Value.float($0.asDouble) } ?? value) else {
                 throw TemplateError(.invalidOperation, "must be real number, not \(value.typeName)")
             }
             if case .big(let big) = number, !big.asDouble.isFinite {

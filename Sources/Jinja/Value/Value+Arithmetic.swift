@@ -61,7 +61,7 @@ extension Value {
         default: break
         }
         throw TemplateError(.invalidOperation,
-            "unsupported operand type(s) for \(op.rawValue): '\(left.typeName)' and '\(right.typeName)'")
+            "unsupported operand type(s) for \(op == .power ? "** or pow()" : op.rawValue): '\(left.typeName)' and '\(right.typeName)'")
     }
 
     private static func arithmetic(_ op: BinaryOperator, _ a: Number, _ b: Number) throws -> Value {
@@ -198,6 +198,7 @@ extension Value {
         case .big(let b)?: return Value.integer(-b)
         case .float(let d)?: return .float(-d)
         case nil:
+            if case .object(let decimal as PythonDecimal) = self { return .object(decimal.negated) }
             if case .undefined(let message) = self { throw Value.undefinedError(message) }
             throw TemplateError(.invalidOperation, "bad operand type for unary -: '\(typeName)'")
         }
@@ -206,6 +207,9 @@ extension Value {
     /// Unary plus.
     func positive() throws -> Value {
         if case .bool(let b) = self { return .int(b ? 1 : 0) }
+        if case .object(let decimal as PythonDecimal) = self {  // `+x` turns a negative zero positive
+            return .object(decimal.coefficient.isZero ? decimal.magnitude : decimal)
+        }
         guard Number(self) != nil else {
             if case .undefined(let message) = self { throw Value.undefinedError(message) }
             throw TemplateError(.invalidOperation, "bad operand type for unary +: '\(typeName)'")

@@ -33,6 +33,7 @@ private struct JSONWriter {
         case .tuple(let items): try writeArray(items, level: level, identity: nil)
         case .dict(let storage): try writeObject(storage, level: level)
         case .object(let group as GroupTuple): try writeArray(group.elements, level: level, identity: nil)
+        case .object(is PythonDecimal): throw TemplateError(.invalidOperation, "Object of type Decimal is not JSON serializable")
         default: throw TemplateError(.invalidOperation, "Object of type \(value.typeName) is not JSON serializable")
         }
     }

@@ -70,6 +70,7 @@ extension Value {
                 out += "}"
             }
         case .callable(let c): out += "<\(c.typeName) \(c.name)>"
+        case .object(let decimal as PythonDecimal): out += decimal.repr
         case .object(let o): out += o.display
         }
     }

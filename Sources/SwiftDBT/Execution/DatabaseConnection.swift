@@ -41,6 +41,10 @@ public struct QueryResult: Sendable {
     /// The type of each column as the adapter's dbt counterpart labels a query's columns (dbt-postgres:
     /// psycopg2's names, `INTEGER`, `STRING`, ...); empty where the adapter reports none.
     public var columnTypes: [String] = []
+    /// Per column of exact numbers (PostgreSQL's `numeric`), its values as the database wrote them (`1.50`), which
+    /// templates get as Python Decimals keeping their scale, as psycopg2 hands them to dbt; nil for other columns,
+    /// empty where the database has no such type.
+    public var decimalTexts: [[String?]?] = []
 
     public init(columns: [String], rows: [[DatabaseValue]], temporal: [TemporalKind?] = []) {
         self.columns = columns

@@ -8,7 +8,9 @@ extension BuiltinFilters {
             case .int(let i)?: return i == Int.min ? .bigInt(-BigInteger(i)) : .int(Swift.abs(i))
             case .big(let b)?: return Value.integer(b.signum < 0 ? -b : b)
             case .float(let d)?: return .float(Swift.abs(d))
-            case nil: throw TemplateError(.invalidOperation, "bad operand type for abs(): '\(value.typeName)'")
+            case nil:
+                if case .object(let decimal as PythonDecimal) = value { return .object(decimal.magnitude) }
+                throw TemplateError(.invalidOperation, "bad operand type for abs(): '\(value.typeName)'")
             }
         },
         "int": { value, arguments, _ in
@@ -29,6 +31,7 @@ extension BuiltinFilters {
         switch value {
         case .bool(let b): return .int(b ? 1 : 0)
         case .int, .bigInt: return value
+        case .object(let decimal as PythonDecimal): return Value.integer(try decimal.truncated())
         case .float(let d) where d.isInfinite: throw TemplateError(.invalidArgument, "cannot convert float infinity to integer")
         case .string(let text):
             if case .int(let radix) = Value.Number(base), let parsed = PythonNumbers.parseInt(text, base: radix) { return parsed }
@@ -48,6 +51,7 @@ extension BuiltinFilters {
             guard d.isFinite else { throw TemplateError(.invalidArgument, "int too large to convert to float") }
             return d
         case .float(let d): return d
+        case .object(let decimal as PythonDecimal): return decimal.asDouble
         case .string(let s): return PythonNumbers.parseFloat(s)
         case .undefined(let message): throw Value.undefinedError(message)
         default: return nil
@@ -62,7 +66,8 @@ extension BuiltinFilters {
         guard ["common", "ceil", "floor"].contains(method) else {
             throw TemplateError(.invalidArgument, "method must be common, ceil or floor")
         }
-        guard let number = Value.Number(value) else {
+        let decimal = value.decimal
+        guard Value.Number(value) != nil || decimal != nil else {
             throw TemplateError(.invalidOperation, "type \(value.typeName) doesn't define __round__ method")
         }
         guard method == "common" else {
@@ -70,9 +75,16 @@ extension BuiltinFilters {
             var whole = try Value.binary(.multiply, value, scale)
             if case .float(let scaled) = whole {
                 whole = try integral(method == "ceil" ? scaled.rounded(.up) : scaled.rounded(.down))
+            } else if let scaled = whole.decimal {
+                whole = Value.integer(try scaled.wholeRounded(up: method == "ceil"))
             }
             return try Value.binary(.divide, whole, scale)
         }
+        if let decimal {  // Python's round(Decimal): an int without places, else a decimal at that many places
+            guard !bound[0].isNone else { return Value.integer(try decimal.rounded(places: 0).truncated()) }
+            return .object(try decimal.rounded(places: try bound[0].asIndex()))
+        }
+        guard let number = Value.Number(value) else { return value }
         if bound[0].isNone {
             guard case .float(let d) = number else { return try value.positive() }
             return try integral(d.rounded(.toNearestOrEven))

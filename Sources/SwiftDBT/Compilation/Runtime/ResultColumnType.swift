@@ -24,7 +24,7 @@ final class ResultColumnType: HostObject {
             }
             if all({ if case .int = $0 { return true } else if case .bigInt = $0 { return true } else { return false } }) {
                 self = .integer
-            } else if all({ switch $0 { case .int, .bigInt, .float: return true; default: return false } }) {
+            } else if all({ switch $0 { case .int, .bigInt, .float, .object(is PythonDecimal): return true; default: return false } }) {
                 self = .number
             } else if all({ dateTime($0)?.isDate == true }) {
                 self = .date

@@ -1,23 +1,22 @@
 import Jinja
 
 /// `table.print_table()`, laid out as agate lays it out: `| a | b |` under a header and a rule, all but text
-/// right-aligned, `Number` columns with thousands separators and a column's decimals padded alike (not `Integer` ones), cells
-/// cut at `maxColumnWidth` with `...`, and a `...` row and column for what does not fit.
+/// right-aligned, `Number` columns with thousands separators and a column's decimals padded alike, at most three
+/// and then `…` (not `Integer` ones), cells cut at `maxColumnWidth` with `...`, and a `...` row and column for what
+/// does not fit.
 extension ResultTable {
     func printedLines(maxRows: Int, maxColumns: Int, maxColumnWidth: Int) -> [String] {
         let shownColumns = Array(columnNames.indices.prefix(max(0, maxColumns)))
         let shownRows = Array(rows.prefix(max(0, maxRows)))
         let types = shownColumns.map(columnType)
-        let decimals = shownColumns.map { column in
-            rows.map { column < $0.count ? ResultTable.decimals($0[column]) : 0 }.max() ?? 0
-        }
+        let places = shownColumns.map { column in ResultTable.places(shownRows.map { column < $0.count ? $0[column] : .none }) }
         func cut(_ text: String) -> String {
             text.count > maxColumnWidth ? String(text.prefix(max(0, maxColumnWidth - 3))) + "..." : text
         }
         let cells = shownRows.map { row in
             shownColumns.enumerated().map { index, column -> String in
                 guard column < row.count else { return "" }
-                return cut(ResultTable.text(row[column], decimals: types[index] == .number ? decimals[index] : nil))
+                return cut(ResultTable.text(row[column], places: types[index] == .number ? places[index] : nil))
             }
         }
         let headers = shownColumns.map { cut(columnNames[$0]) }
@@ -40,34 +39,28 @@ extension ResultTable {
         return lines
     }
 
-    /// The digits after the decimal point of a number as Python prints it.
-    private static func decimals(_ value: Value) -> Int {
-        guard case .float = value, let point = value.repr.firstIndex(of: ".") else { return 0 }
-        return value.repr.distance(from: point, to: value.repr.endIndex) - 1
+    /// How many places agate shows a `Number` column with: the most any of its shown values has once trailing
+    /// zeros are dropped (`1.50` has one), at most `maxPrecision`; beyond that the numbers end in `…`.
+    private static func places(_ values: [Value]) -> (places: Int, truncated: Bool) {
+        let most = values.compactMap(\.decimal).map { -$0.normalizedExponent }.max() ?? 0
+        return (min(max(0, most), maxPrecision), most > maxPrecision)
     }
 
-    /// A cell: numbers of a `Number` column grouped by thousands with `decimals` digits (nil: another column,
-    /// printed as Python prints them), none as nothing.
-    private static func text(_ value: Value, decimals: Int?) -> String {
-        switch value {
-        case .none: return ""
-        case .int, .bigInt, .float:
-            guard let decimals else { return value.str }
-            let repr = value.repr
-            guard !repr.contains("e"), !repr.contains("n") else { return repr }
-            let negative = repr.hasPrefix("-")
-            let digits = negative ? repr.dropFirst() : Substring(repr)
-            let parts = digits.split(separator: ".", omittingEmptySubsequences: false)
-            var whole = ""
-            for (index, digit) in parts[0].reversed().enumerated() {
-                if index > 0, index % 3 == 0 { whole.insert(",", at: whole.startIndex) }
-                whole.insert(digit, at: whole.startIndex)
-            }
-            var fraction = parts.count > 1 ? String(parts[1]) : ""
-            fraction += String(repeating: "0", count: max(0, decimals - fraction.count))
-            return (negative ? "-" : "") + whole + (decimals > 0 ? "." + fraction : "")
-        default:
-            return value.str
+    /// agate's `print_table(max_precision=3)`.
+    private static let maxPrecision = 3
+
+    /// A cell: a decimal of a `Number` column grouped by thousands with the column's places (rounded half to even),
+    /// anything else as Python's `str` prints it, none as nothing.
+    private static func text(_ value: Value, places: (places: Int, truncated: Bool)?) -> String {
+        guard let places, let decimal = value.decimal, let rounded = try? decimal.rounded(places: places.places) else {
+            return value.isNone ? "" : value.str
         }
+        let (whole, fraction) = rounded.fixedPoint
+        var grouped = ""
+        for (index, digit) in whole.reversed().enumerated() {
+            if index > 0, index % 3 == 0 { grouped.insert(",", at: grouped.startIndex) }
+            grouped.insert(digit, at: grouped.startIndex)
+        }
+        return (decimal.isNegative ? "-" : "") + grouped + (places.places > 0 ? "." + fraction : "") + (places.truncated ? "…" : "")
     }
 }

@@ -3,8 +3,10 @@ import Jinja
 
 /// The rows a statement returned, shaped as the agate table dbt hands to macros:
 /// `column_names`, `column_types` (agate's data types, ``ResultColumnType``), `rows` (each indexed by position or column name),
-/// `columns['c'].values()` and `print_table()`. Numbers arrive as numbers, and columns the database types as dates
-/// or timestamps (PostgreSQL) as `datetime` objects, as psycopg2 hands them to dbt; text stays text (SQLite, as dbt-sqlite).
+/// `columns['c'].values()` and `print_table()`. Columns the database types as dates or timestamps (PostgreSQL) hold
+/// `datetime` objects, as psycopg2 hands them to dbt; text stays text (SQLite, as dbt-sqlite). A column of whole numbers
+/// holds ints; any other column of numbers is agate's Number type and holds Python Decimals (``PythonDecimal``):
+/// PostgreSQL's `numeric` with its scale, floats as `Decimal(repr(f))`, and whole numbers beside them.
 final class ResultTable: HostObject {
     let columnNames: [String]
     let rows: [[Value]]
@@ -12,12 +14,17 @@ final class ResultTable: HostObject {
 
     init(_ result: QueryResult, log: @escaping @Sendable (String) -> Void) {
         columnNames = result.columns
-        rows = result.rows.map { row in
+        let typed = result.rows.enumerated().map { number, row in
             row.enumerated().map { index, value in
+                if index < result.decimalTexts.count, let texts = result.decimalTexts[index], number < texts.count,
+                   let decimal = texts[number].flatMap(PythonDecimal.init) {
+                    return Value.object(decimal)
+                }
                 guard index < result.temporal.count, let kind = result.temporal[index] else { return ResultTable.value(value) }
                 return ResultTable.temporal(value, kind)
             }
         }
+        rows = ResultTable.agateNumbers(typed, columns: result.columns.count)
         self.log = log
     }
 
