@@ -8,7 +8,7 @@
 {% macro default__apply_grants(relation, grant_config, should_revoke=True) -%}
     {%- set wanted = {} -%}
     {%- for key, grantees in (grant_config or {}).items() -%}
-        {%- set names = [grantees] if grantees is string else grantees -%}
+        {%- set names = [grantees] if grantees is string else ([] if grantees is mapping else grantees) -%}
         {%- if names -%}
             {%- do wanted.update({(key[1:] if key.startswith('+') else key) | lower: names}) -%}
         {%- endif -%}
