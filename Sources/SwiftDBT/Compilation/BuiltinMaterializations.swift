@@ -7,7 +7,12 @@
 enum BuiltinMaterializations {
     /// By materialization, the macros its built-in macro calls that a project could override. A materialization
     /// named here has a Swift fast path.
-    static let calls: [String: [String]] = [:]
+    static let calls: [String: [String]] = [
+        "seed": ["should_full_refresh", "create_csv_table", "reset_csv_table", "load_csv_rows", "get_binding_char",
+                 "get_batch_size", "get_seed_column_quoted_csv", "apply_grants", "persist_docs"],
+        "test": ["should_store_failures", "get_limit_subquery_sql", "get_limit_sql", "get_create_table_as_sql", "create_table_as",
+                 "get_create_view_as_sql", "create_view_as", "get_test_sql"],
+    ]
 
     /// The environment variable that turns the fast paths off.
     static let environmentVariable = "SWIFTDBT_MATERIALIZATIONS"

@@ -1,10 +1,11 @@
 import Jinja
 
 /// What a materialization macro built: the relations it returned and what the database said of its
-/// `main` statement (nil when it ran none).
+/// `main` statement (nil when it ran none), with the rows that statement fetched (a test's result row).
 struct MaterializationOutcome {
     var relations: [(name: RelationName, kind: RelationKind?)]
     var response: StatementStatus?
+    var mainRows: [[Value]] = []
 }
 
 extension Compiler {
@@ -12,6 +13,9 @@ extension Compiler {
     /// execute-phase context plus what dbt gives materializations: `sql`/`compiled_code`,
     /// `pre_hooks`/`post_hooks` and `run_hooks(hooks, inside_transaction)`, which `runHooks` runs, and
     /// an `adapter.commit()` that calls `commit`.
+    ///
+    /// A seed's macro also gets `load_agate_table()`, the seed's CSV as a ``SeedTable`` (its header read and its
+    /// types inferred before the macro runs, so a bad file fails with its own line).
     ///
     /// The macro returns `{'relations': [...]}`; one that returns nothing built `this` (as dbt still accepts).
     func materialize(_ node: ProjectNode, with macro: MacroEntry, sql: String, on connection: any DatabaseConnection,
@@ -35,14 +39,22 @@ extension Compiler {
                 return .string("")
             },
         ]
+        if node.resourceType == .seed {
+            let table = SeedTable(try SeedSource(node, dialect: session.dialect), state: state)
+            state.materializationContext["load_agate_table"] = .function("load_agate_table") { _, _ in .object(table) }
+        }
         let returned: Value
         do {
             returned = try session.templates.call(macro.definition, Arguments([]), globals: state.scope(for: macro.packageName))
         } catch let error as TemplateError {
             throw DBTError(template: error, path: macro.definition.templateName, kind: .execution)
         }
+        var mainRows: [[Value]] = []
+        if case .dict(let result)? = state.results["main"], case .object(let table as ResultTable)? = result["table"] {
+            mainRows = table.rows
+        }
         return MaterializationOutcome(relations: try Compiler.builtRelations(returned, node: node, macro: macro),
-                                      response: Compiler.mainResponse(state))
+                                      response: Compiler.mainResponse(state), mainRows: mainRows)
     }
 
     /// The SQL of incremental strategy `strategy` (a project's, or a built-in one whose macros something overrides)

@@ -28,9 +28,13 @@ public struct MacroRegistry: Sendable {
     /// A macro of one package.
     public func macro(_ name: String, in package: String) -> MacroEntry? { packages[package]?[name] }
 
-    /// The macro an unqualified call to `name` reaches from a node of `package`.
+    /// The macro an unqualified call to `name` reaches from a node of `package`. From swiftdbt's own macros the root
+    /// project's come first, as dbt's global project reaches a root project's override of one of its macros.
     public func resolve(_ name: String, from package: String) -> MacroEntry? {
-        macro(name, in: package) ?? macro(name, in: rootPackage) ?? macro(name, in: MacroRegistry.internalPackage)
+        if package == MacroRegistry.internalPackage {
+            return macro(name, in: rootPackage) ?? macro(name, in: package)
+        }
+        return macro(name, in: package) ?? macro(name, in: rootPackage) ?? macro(name, in: MacroRegistry.internalPackage)
     }
 
     /// The implementation `adapter.dispatch(name, macro_namespace:)` picks.

@@ -127,12 +127,23 @@ public final class Runner: @unchecked Sendable {
             try connection.setComment(for: node, compiler: compiler)
             switch node.resourceType {
             case .seed:
-                let loadedRows = try SeedLoader(connection: connection, dialect: loaded.session.dialect, relations: relations,
-                                            fullRefresh: options.fullRefresh)
-                    .load(node, root: node.packageRoot)
                 result.compiledAt = started
-                result.message = "INSERT \(loadedRows)"
-                result.response = StatementStatus(message: result.message, code: "INSERT", rowsAffected: loadedRows)
+                if let macro = materializationMacro(node) {
+                    result.response = try materialize(node, with: macro, sql: "", compiler: compiler, connection: connection).response
+                    result.message = result.response?.message ?? Materializer.unreported.message
+                    break
+                }
+                for inTransaction in [false, true] {
+                    try Hooks.run(node.config["pre_hook"], inTransaction: inTransaction, node: node, compiler: compiler, connection: connection)
+                }
+                let loadedRows = try SeedLoader(connection: connection, dialect: loaded.session.dialect, relations: relations,
+                                                fullRefresh: options.fullRefresh).load(node)
+                let code = options.fullRefresh ? "CREATE" : "INSERT"
+                result.message = "\(code) \(loadedRows)"
+                result.response = StatementStatus(message: result.message, code: code, rowsAffected: loadedRows)
+                for inTransaction in [true, false] {
+                    try Hooks.run(node.config["post_hook"], inTransaction: inTransaction, node: node, compiler: compiler, connection: connection)
+                }
             case .unitTest:
                 let outcome = try UnitTestExecutor(session: loaded.session, manifest: loaded.manifest, connection: connection,
                                                    runtime: compiler.runtime, flags: compiler.flags).run(node)
@@ -144,8 +155,15 @@ public final class Runner: @unchecked Sendable {
                 try record(sql, of: node, into: &result)
                 var judged = node
                 judged.config = config
-                let audit = loaded.session.target.schema + "_dbt_test__audit"
-                let outcome = try TestExecutor(connection: connection, dialect: loaded.session.dialect).run(judged, sql: sql, auditSchema: audit)
+                let outcome: TestExecutor.Result
+                if let macro = materializationMacro(judged) {
+                    let built = try materialize(judged, with: macro, sql: sql, compiler: compiler, connection: connection)
+                    outcome = TestExecutor.judge(judged, row: built.mainRows.first ?? [], response: built.response ?? Materializer.unreported,
+                                                 stored: built.relations.first?.name)
+                } else {
+                    let audit = loaded.session.target.schema + "_dbt_test__audit"
+                    outcome = try TestExecutor(connection: connection, dialect: loaded.session.dialect).run(judged, sql: sql, auditSchema: audit)
+                }
                 result.failures = outcome.failures
                 result.response = outcome.response
                 result.status = outcome.status
@@ -155,11 +173,8 @@ public final class Runner: @unchecked Sendable {
             default:
                 let sql = try compile(node, compiler: compiler, connection: connection, into: &result)
                 let dialect = loaded.session.dialect
-                if case .macro(let macro)? = loaded.session.macros.materialization(
-                    node.config.materialized, adapterBuiltins: dialect.adapterMaterializations,
-                    allowPackageOverrides: loaded.session.project.allowsPackageMaterializationOverrides),
-                   !loaded.session.buildsInSwift(node.config.materialized, choosing: macro) {
-                    result.response = try materialize(node, with: macro, sql: sql, compiler: compiler, connection: connection)
+                if let macro = materializationMacro(node) {
+                    result.response = try materialize(node, with: macro, sql: sql, compiler: compiler, connection: connection).response
                     result.message = result.response?.message ?? Materializer.unreported.message
                     break
                 }
@@ -224,12 +239,23 @@ public final class Runner: @unchecked Sendable {
         return result
     }
 
+    /// The materialization macro that builds `node`, unless it is built in Swift: the built-in materializations
+    /// (`.builtin`), and a built-in macro whose fast path applies (`BuiltinMaterializations`).
+    private func materializationMacro(_ node: ProjectNode) -> MacroEntry? {
+        let session = loaded.session
+        guard case .macro(let macro)? = session.macros.materialization(
+            node.config.materialized, adapterBuiltins: session.dialect.adapterMaterializations,
+            allowPackageOverrides: session.project.allowsPackageMaterializationOverrides),
+            !session.buildsInSwift(node.config.materialized, choosing: macro) else { return nil }
+        return macro
+    }
+
     /// Builds `node` with a materialization macro, as dbt runs one: its statements run in a transaction that
     /// only its `adapter.commit()` commits (a new one opens after), and what it leaves uncommitted, or a failure,
     /// is rolled back, so the previous relation stays. Hooks outside the transaction run after a commit. The
-    /// relations the macro returns are recorded in the run's cache. Returns its `main` statement's response.
+    /// relations the macro returns are recorded in the run's cache. Returns what it built and its `main` statement's response.
     private func materialize(_ node: ProjectNode, with macro: MacroEntry, sql: String, compiler: Compiler,
-                             connection: any DatabaseConnection) throws -> StatementStatus? {
+                             connection: any DatabaseConnection) throws -> MaterializationOutcome {
         if let schema = node.relation?.schema { try relations.load([schema], from: connection) }
         let commit = {
             try connection.commit()
@@ -249,7 +275,7 @@ public final class Runner: @unchecked Sendable {
         }
         try connection.rollback()
         for built in outcome.relations where built.kind != nil { relations.set(built.name, built.kind) }
-        return outcome.response
+        return outcome
     }
 
     /// Compiles `node` and writes its SQL to `target/compiled` and `target/run` before it runs.

@@ -155,6 +155,15 @@ extension AdapterObject {
                 // Every adapter quotes every part of a name (README: relation names).
                 return .string(dialect.quote(bound[0].str))
             }
+        case "convert_type":
+            // A seed's column type: the adapter's for what was inferred, or the `column_types` config's.
+            return method { arguments in
+                let bound = try arguments.bind(name, ["agate_table", "col_idx"])
+                guard case .object(let table as SeedTable) = bound[0], case .int(let index) = bound[1] else {
+                    throw TemplateError(.invalidArgument, "adapter.convert_type() takes a seed's table and a column index")
+                }
+                return .string(try table.columnType(index))
+            }
         case "quote_seed_column":
             return method { arguments in
                 let bound = try arguments.bind(name, ["column", "quote_config"], defaults: ["quote_config": .none])
