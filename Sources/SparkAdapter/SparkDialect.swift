@@ -6,7 +6,6 @@ public struct SparkDialect: Dialect {
     public init() {}
     public var type: String { "spark" }
     public var includesDatabase: Bool { false }
-    public var supportsComments: Bool { true }
     public var relationClassName: String { "SparkRelation" }
     public var columnClassName: String { "SparkColumn" }
 
