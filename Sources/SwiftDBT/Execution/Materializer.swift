@@ -10,10 +10,8 @@ struct Materializer {
     /// and grants. Its argument says whether the relation kept its previous contents (an incremental
     /// run), so privileges granted before may need revoking.
     var finishing: (_ relation: RelationName, _ incrementalRun: Bool) throws -> Void = { _, _ in }
-    /// Whether the built-in strategies' statements are written here (`IncrementalSQL`): nothing overrides their macros.
-    var strategiesInSwift = true
-    /// The SQL of an incremental strategy from its macro `get_incremental_<strategy>_sql` (a project's strategy, or a
-    /// built-in one when not `strategiesInSwift`), given the target, the staged batch and the columns to insert.
+    /// The SQL of a project's incremental strategy from its macro `get_incremental_<strategy>_sql`, given the target,
+    /// the staged batch and the columns to insert.
     var customStrategy: (_ strategy: String, _ target: RelationName, _ staged: RelationName, _ columns: [String]) throws -> String
         = { strategy, _, _, _ in throw DBTError(.execution, "incremental strategy '\(strategy)' is not supported") }
 
@@ -184,10 +182,10 @@ struct Materializer {
     }
 
     /// The statements of the model's `incremental_strategy` (dbt's default: delete+insert with a
-    /// `unique_key`, append without; another strategy, or any while `strategiesInSwift` is false, is its macro's).
+    /// `unique_key`, append without; another strategy is its macro's).
     func statements(_ node: ProjectNode, target: RelationName, staged: RelationName, columns: [String]) throws -> [String] {
         let strategy = node.config["incremental_strategy"]?.stringValue ?? "default"
-        guard strategiesInSwift, BuiltinIncrementalStrategies.strategies.contains(strategy) else {
+        guard BuiltinIncrementalStrategies.strategies.contains(strategy) else {
             return [try customStrategy(strategy, target, staged, columns)]
         }
         let keys = node.config["unique_key"]?.stringList ?? []

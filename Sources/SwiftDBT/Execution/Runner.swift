@@ -158,14 +158,15 @@ public final class Runner: @unchecked Sendable {
                 if case .macro(let macro)? = loaded.session.macros.materialization(
                     node.config.materialized, adapterBuiltins: dialect.adapterMaterializations,
                     allowPackageOverrides: loaded.session.project.allowsPackageMaterializationOverrides),
-                   !loaded.session.buildsInSwift(node.config.materialized, choosing: macro) {
+                   !loaded.session.buildsInSwift(node.config.materialized, choosing: macro),
+                   // A microbatch model is batched in Swift (MicrobatchRun) unless a project's materialization builds it.
+                   !(macro.packageName == MacroRegistry.internalPackage && MicrobatchPlan.applies(to: node)) {
                     result.response = try materialize(node, with: macro, sql: sql, compiler: compiler, connection: connection)
                     result.message = result.response?.message ?? Materializer.unreported.message
                     break
                 }
                 var materializer = Materializer(connection: connection, dialect: dialect, relations: relations,
                                                 fullRefresh: options.fullRefresh)
-                materializer.strategiesInSwift = loaded.session.unchangedIncrementalStrategies
                 // Post-hooks, grants and comments commit with the new relation: if one fails, the old relation stays.
                 materializer.finishing = { relation, incrementalRun in
                     // A table that was (re)built gets the `indexes` config's indexes, as in dbt-postgres.
