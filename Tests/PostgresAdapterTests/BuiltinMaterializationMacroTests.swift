@@ -47,6 +47,10 @@ final class BuiltinMaterializationMacroTests: XCTestCase {
             let loaded = try load(root, target: target, environment: runEnvironment)
             XCTAssertEqual(loaded.session.swiftMaterializations.isSuperset(of: ["view", "table", "incremental"]), !macros)
             let connection = try connect(loaded)
+            let schemaName = try XCTUnwrap(loaded.manifest.nodes.compactMap(\.relation?.schema).first)
+            // Every relation of the schema: no `__dbt_tmp` or `__dbt_backup` left behind.
+            build.tables["(relations)"] = try connection.relations(inSchemas: [schemaName])
+                .map { "\($0.key.identifier) \($0.value)" }.sorted().joined(separator: ", ")
             for node in loaded.manifest.nodes where node.resourceType == .model && node.config.materialized != "ephemeral" {
                 let relation = try XCTUnwrap(node.relation)
                 let (rows, checksum) = try fingerprint(loaded.session.dialect.render(relation), connection)
@@ -56,7 +60,7 @@ final class BuiltinMaterializationMacroTests: XCTestCase {
             builds.append(build)
         }
         let (swift, macros) = (builds[0], builds[1])
-        XCTAssertEqual(swift.tables.count, 13, target)
+        XCTAssertEqual(swift.tables.count, 14, target)
         XCTAssertEqual(swift.tables, macros.tables, target)
         XCTAssertEqual(swift.results, macros.results, target)
         XCTAssertEqual(swift.console, macros.console, target)

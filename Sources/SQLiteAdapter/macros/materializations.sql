@@ -26,11 +26,11 @@
 {% endmaterialization %}
 
 {% materialization table, adapter='sqlite' %}
-    {{ return(materialization_table_default()) }}
+    {{ return(dbt.materialization_table_default()) }}
 {% endmaterialization %}
 
 {% materialization incremental, adapter='sqlite' %}
-    {{ return(materialization_incremental_default()) }}
+    {{ return(dbt.materialization_incremental_default()) }}
 {% endmaterialization %}
 
 {#- SQLite has no roles or privileges: the `grants` config is not applied. -#}

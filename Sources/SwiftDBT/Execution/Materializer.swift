@@ -221,7 +221,7 @@ struct Materializer {
             return existing.filter { incomingNames.contains($0.name.lowercased()) }.map(\.name)
         case .fail:
             guard added.isEmpty && removed.isEmpty else {
-                throw DBTError(.execution, "the columns of \(node.name) changed and on_schema_change is 'fail': "
+                throw DBTError(.compilation, "the columns of \(node.name) changed and on_schema_change is 'fail': "
                                + "added \(added.map(\.name)), removed \(removed.map(\.name))", at: node.definedAt)
             }
             return existing.map(\.name)

@@ -227,7 +227,10 @@ public final class Runner: @unchecked Sendable {
     /// relations the macro returns are recorded in the run's cache. Returns its `main` statement's response.
     private func materialize(_ node: ProjectNode, with macro: MacroEntry, sql: String, compiler: Compiler,
                              connection: any DatabaseConnection) throws -> StatementStatus? {
-        if let schema = node.relation?.schema { try relations.load([schema], from: connection) }
+        if let relation = node.relation {
+            try loaded.session.dialect.checkNameLengths(relation)
+            if let schema = relation.schema { try relations.load([schema], from: connection) }
+        }
         let commit = {
             try connection.commit()
             try connection.begin()
