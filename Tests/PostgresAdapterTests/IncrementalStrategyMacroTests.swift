@@ -34,7 +34,7 @@ final class IncrementalStrategyMacroTests: XCTestCase {
         let run = try runCLI(["run", "--target", target, "--profiles-dir", root, "--select", "merged"], in: root, environment: environment)
         XCTAssertEqual(run.code, 0, run.stdout + run.stderr)
         let loaded = try load(root, target: target, environment: environment)
-        XCTAssertTrue(loaded.session.unchangedIncrementalStrategies)
+        XCTAssertTrue(loaded.session.swiftMaterializations.contains("incremental"))
         let connection = try connect(loaded)
         let base = try XCTUnwrap(loaded.manifest.nodes.first { $0.name == "merged" })
         let relation = try XCTUnwrap(base.relation)
@@ -96,7 +96,7 @@ final class IncrementalStrategyMacroTests: XCTestCase {
                 XCTAssertEqual(output.contains("project strategy \(name)"), overridden, "\(target): \(name)")
             }
             let loaded = try load(root, target: target, environment: environment)
-            XCTAssertEqual(loaded.session.unchangedIncrementalStrategies, !overridden)
+            XCTAssertEqual(loaded.session.swiftMaterializations.contains("incremental"), !overridden)
             let connection = try connect(loaded)
             var tables: [String: String] = [:]
             for node in loaded.manifest.nodes where models.contains(node.name) {

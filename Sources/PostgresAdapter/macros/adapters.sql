@@ -24,3 +24,11 @@ create {% if temporary %}temporary {% endif %}table {{ name }} as (
     {%- endif -%}
     {{ return(get_update_insert_merge_sql(target, source, unique_key, dest_columns, incremental_predicates)) }}
 {%- endmacro %}
+
+{#- PostgreSQL keeps 63 bytes of a name: the base name is shortened so that it and the suffix fit, rather than the
+    server cutting a temporary and a backup name of a long model to the same name. (Counted in characters, as
+    dbt-postgres counts; the Swift path counts bytes, which differs only for names of non-ASCII characters.) -#}
+{% macro postgres__make_temp_relation(base_relation, suffix) -%}
+    {%- set identifier = base_relation.identifier[:63 - suffix | length] ~ suffix -%}
+    {{ return(base_relation.incorporate(path={"identifier": identifier})) }}
+{%- endmacro %}

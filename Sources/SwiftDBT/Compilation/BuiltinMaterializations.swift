@@ -12,7 +12,23 @@ enum BuiltinMaterializations {
                  "get_batch_size", "get_seed_column_quoted_csv", "apply_grants", "persist_docs"],
         "test": ["should_store_failures", "get_limit_subquery_sql", "get_limit_sql", "get_create_table_as_sql", "create_table_as",
                  "get_create_view_as_sql", "create_view_as", "get_test_sql"],
+        "view": replacing + ["get_create_view_as_sql", "create_view_as"],
+        "table": replacing + creatingTables,
+        "incremental": replacing + creatingTables + [
+            "incremental_validate_on_schema_change", "process_schema_changes", "check_for_schema_changes",
+            "sync_column_schemas", "alter_relation_add_remove_columns", "incremental_name_list",
+        ] + BuiltinIncrementalStrategies.macroNames,
     ]
+
+    /// What building a relation beside the old one and swapping it in calls (materializations/models/replace.sql).
+    private static let replacing = [
+        "replace_relation", "finish_relation", "make_temp_relation", "make_intermediate_relation", "make_backup_relation",
+        "load_cached_relation", "drop_relation_if_exists", "statement", "run_query", "create_indexes", "get_create_index_sql",
+        "apply_grants", "grant_role_names", "get_show_grant_sql", "get_grant_sql", "get_revoke_sql", "persist_docs",
+        "alter_relation_comment", "alter_column_comment", "escape_single_quotes",
+    ]
+
+    private static let creatingTables = ["get_create_table_as_sql", "create_table_as"]
 
     /// The environment variable that turns the fast paths off.
     static let environmentVariable = "SWIFTDBT_MATERIALIZATIONS"

@@ -26,8 +26,6 @@ public final class CompileSession: Sendable {
     let dispatchesBuiltinWhereSubquery: Bool
     /// The built-in generic tests nothing overrides, compiled without the template engine.
     let unchangedBuiltinTests: Set<String>
-    /// Whether nothing overrides the built-in incremental strategies' macros, so the runner writes their SQL in Swift.
-    let unchangedIncrementalStrategies: Bool
     /// The built-in materializations the runner builds in Swift (`BuiltinMaterializations`) rather than with their macros.
     let swiftMaterializations: Set<String>
     /// Relation names as `dialect` prints them.
@@ -55,7 +53,6 @@ public final class CompileSession: Sendable {
         dispatchesBuiltinWhereSubquery = whereSubquery?.packageName == MacroRegistry.internalPackage
             && whereSubquery?.name == "default__get_where_subquery"
         unchangedBuiltinTests = BuiltinGenericTests.unchanged(in: macros)
-        unchangedIncrementalStrategies = BuiltinIncrementalStrategies.unchanged(in: macros)
         swiftMaterializations = BuiltinMaterializations.inSwift(macros: macros, environment: environmentVariables)
     }
 

@@ -12,7 +12,8 @@ extension Compiler {
     /// Calls the materialization macro `macro` for `node` (compiled to `sql`) on `connection`, in the
     /// execute-phase context plus what dbt gives materializations: `sql`/`compiled_code`,
     /// `pre_hooks`/`post_hooks` and `run_hooks(hooks, inside_transaction)`, which `runHooks` runs, and
-    /// an `adapter.commit()` that calls `commit`.
+    /// an `adapter.commit()` that calls `commit`. A failing statement fails it with the database's error, any other
+    /// failure with a compilation error at the template's line, as in dbt.
     ///
     /// A seed's macro also gets `load_agate_table()`, the seed's CSV as a ``SeedTable`` (its header read and its
     /// types inferred before the macro runs, so a bad file fails with its own line).
@@ -35,7 +36,12 @@ extension Compiler {
             "post_hooks": hooks("post_hook"),
             "run_hooks": .function("run_hooks") { arguments, _ in
                 let bound = try arguments.bind("run_hooks", ["hooks", "inside_transaction"], defaults: ["inside_transaction": .bool(true)])
-                try runHooks(try ConfigValue(bound[0]), bound[1].isTruthy)
+                do {
+                    try runHooks(try ConfigValue(bound[0]), bound[1].isTruthy)
+                } catch let error as DBTError {
+                    state.databaseError = error
+                    throw error
+                }
                 return .string("")
             },
         ]
@@ -47,7 +53,9 @@ extension Compiler {
         do {
             returned = try session.templates.call(macro.definition, Arguments([]), globals: state.scope(for: macro.packageName))
         } catch let error as TemplateError {
-            throw DBTError(template: error, path: macro.definition.templateName, kind: .execution)
+            // A statement that failed is the database's error, as dbt reports it; anything else the template's.
+            if let failure = state.databaseError { throw failure }
+            throw DBTError(template: error, path: macro.definition.templateName, kind: .compilation)
         }
         var mainRows: [[Value]] = []
         if case .dict(let result)? = state.results["main"], case .object(let table as ResultTable)? = result["table"] {

@@ -28,12 +28,11 @@ public struct MacroRegistry: Sendable {
     /// A macro of one package.
     public func macro(_ name: String, in package: String) -> MacroEntry? { packages[package]?[name] }
 
-    /// The macro an unqualified call to `name` reaches from a node of `package`. From swiftdbt's own macros the root
-    /// project's come first, as dbt's global project reaches a root project's override of one of its macros.
+    /// The macro an unqualified call to `name` reaches from a node or macro of `package`: the package's own, then the
+    /// root project's, then swiftdbt's. From swiftdbt's own macros the root project's come first, so a project's
+    /// macro of a built-in name (`create_table_as`) replaces it for the built-in macros that call it too, as in dbt.
     public func resolve(_ name: String, from package: String) -> MacroEntry? {
-        if package == MacroRegistry.internalPackage {
-            return macro(name, in: rootPackage) ?? macro(name, in: package)
-        }
+        if package == MacroRegistry.internalPackage { return macro(name, in: rootPackage) ?? macro(name, in: package) }
         return macro(name, in: package) ?? macro(name, in: rootPackage) ?? macro(name, in: MacroRegistry.internalPackage)
     }
 

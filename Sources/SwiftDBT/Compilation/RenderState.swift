@@ -46,6 +46,9 @@ final class RenderState {
     /// What `adapter.commit()` does inside a materialization: commits the node's transaction and opens
     /// the next (nil elsewhere: the runtime's shared transaction, if any, is committed).
     var materializationCommit: (() throws -> Void)?
+    /// The last database error a call from a template met: a materialization that fails with it reports it as
+    /// the database said it (and a lost connection stops the run), not as a template error.
+    var databaseError: DBTError?
 
     init(session: CompileSession, node: ProjectNode, phase: Phase, incremental: Bool = false,
          runtime: DatabaseRuntime? = nil, connection: (any DatabaseConnection)? = nil,
@@ -67,6 +70,7 @@ final class RenderState {
         do {
             return try runtime.use(connection, beginning: beginning, body)
         } catch let error as DBTError {
+            databaseError = error
             throw TemplateError(.raised, error.message)
         }
     }

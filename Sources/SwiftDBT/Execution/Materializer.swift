@@ -12,10 +12,11 @@ struct Materializer {
     var finishing: (_ relation: RelationName, _ incrementalRun: Bool) throws -> Void = { _, _ in }
     /// Runs first inside each transaction that builds a relation: a microbatch model's first batch runs its pre-hooks there.
     var starting: () throws -> Void = {}
-    /// Whether the built-in strategies' statements are written here (`IncrementalSQL`): nothing overrides their macros.
+    /// Whether a microbatch batch's statements are written here (`batchStatements`) rather than by the adapter's
+    /// `get_incremental_microbatch_sql`: nothing overrides the built-in incremental materialization's macros.
     var strategiesInSwift = true
-    /// The SQL of an incremental strategy from its macro `get_incremental_<strategy>_sql` (a project's strategy, or a
-    /// built-in one when not `strategiesInSwift`), given the target, the staged batch and the columns to insert.
+    /// The SQL of a project's incremental strategy from its macro `get_incremental_<strategy>_sql`, given the target,
+    /// the staged batch and the columns to insert.
     var customStrategy: (_ strategy: String, _ target: RelationName, _ staged: RelationName, _ columns: [String]) throws -> String
         = { strategy, _, _, _ in throw DBTError(.execution, "incremental strategy '\(strategy)' is not supported") }
 
@@ -187,10 +188,10 @@ struct Materializer {
     }
 
     /// The statements of the model's `incremental_strategy` (dbt's default: delete+insert with a
-    /// `unique_key`, append without; another strategy, or any while `strategiesInSwift` is false, is its macro's).
+    /// `unique_key`, append without; another strategy is its macro's).
     func statements(_ node: ProjectNode, target: RelationName, staged: RelationName, columns: [String]) throws -> [String] {
         let strategy = node.config["incremental_strategy"]?.stringValue ?? "default"
-        guard strategiesInSwift, BuiltinIncrementalStrategies.strategies.contains(strategy) else {
+        guard BuiltinIncrementalStrategies.strategies.contains(strategy) else {
             return [try customStrategy(strategy, target, staged, columns)]
         }
         let keys = node.config["unique_key"]?.stringList ?? []
@@ -226,7 +227,7 @@ struct Materializer {
             return existing.filter { incomingNames.contains($0.name.lowercased()) }.map(\.name)
         case .fail:
             guard added.isEmpty && removed.isEmpty else {
-                throw DBTError(.execution, "the columns of \(node.name) changed and on_schema_change is 'fail': "
+                throw DBTError(.compilation, "the columns of \(node.name) changed and on_schema_change is 'fail': "
                                + "added \(added.map(\.name)), removed \(removed.map(\.name))", at: node.definedAt)
             }
             return existing.map(\.name)

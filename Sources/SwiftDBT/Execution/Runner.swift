@@ -180,7 +180,7 @@ public final class Runner: @unchecked Sendable {
                 }
                 var materializer = Materializer(connection: connection, dialect: dialect, relations: relations,
                                                 fullRefresh: options.fullRefresh)
-                materializer.strategiesInSwift = loaded.session.unchangedIncrementalStrategies
+                materializer.strategiesInSwift = loaded.session.swiftMaterializations.contains("incremental")
                 let batched = MicrobatchPlan.applies(to: node)
                 // Post-hooks, grants and comments commit with the new relation: if one fails, the old relation stays.
                 materializer.finishing = { relation, incrementalRun in
@@ -246,7 +246,9 @@ public final class Runner: @unchecked Sendable {
         guard case .macro(let macro)? = session.macros.materialization(
             node.config.materialized, adapterBuiltins: session.dialect.adapterMaterializations,
             allowPackageOverrides: session.project.allowsPackageMaterializationOverrides),
-            !session.buildsInSwift(node.config.materialized, choosing: macro) else { return nil }
+            !session.buildsInSwift(node.config.materialized, choosing: macro),
+            // A microbatch model is batched in Swift (MicrobatchRun) unless a project's materialization builds it.
+            !(macro.packageName == MacroRegistry.internalPackage && MicrobatchPlan.applies(to: node)) else { return nil }
         return macro
     }
 
@@ -256,7 +258,10 @@ public final class Runner: @unchecked Sendable {
     /// relations the macro returns are recorded in the run's cache. Returns what it built and its `main` statement's response.
     private func materialize(_ node: ProjectNode, with macro: MacroEntry, sql: String, compiler: Compiler,
                              connection: any DatabaseConnection) throws -> MaterializationOutcome {
-        if let schema = node.relation?.schema { try relations.load([schema], from: connection) }
+        if let relation = node.relation {
+            try loaded.session.dialect.checkNameLengths(relation)
+            if let schema = relation.schema { try relations.load([schema], from: connection) }
+        }
         let commit = {
             try connection.commit()
             try connection.begin()

@@ -189,6 +189,14 @@ extension AdapterObject {
                 if let connection = state.connection { return .bool(dialect.supportsMerge(serverVersion: connection.serverVersion)) }
                 return .bool(try state.withDatabase { dialect.supportsMerge(serverVersion: $0.serverVersion) })
             }
+        case "is_view_created_by":
+            // swiftdbt's: whether `relation` is a view the database keeps as created by `statement`, so a view
+            // materialization may keep it (SQLite; false where the database cannot tell).
+            return method { arguments in
+                let bound = try arguments.bind(name, ["relation", "statement"])
+                guard let relation = Self.relationArgument(bound[0]) else { return .bool(false) }
+                return .bool(try state.withDatabase { try $0.isView(relation.name, createdBy: bound[1].str) })
+            }
         case "valid_incremental_strategies":
             // What dbt's adapter lists; the strategies swiftdbt runs are checked below.
             return method { _ in .list(dialect.validIncrementalStrategies.map(Value.string)) }
@@ -223,7 +231,7 @@ extension AdapterObject {
         case "get_relation", "load_relation", "load_cached_relation", "create_schema", "drop_schema", "drop_relation",
              "truncate_relation", "rename_relation", "commit", "expand_target_column_types":
             return Value.none
-        case "already_exists", "check_schema_exists": return .bool(false)
+        case "already_exists", "check_schema_exists", "is_view_created_by": return .bool(false)
         case "get_columns_in_relation", "get_missing_columns", "list_schemas", "list_relations_without_caching",
              "get_column_schema_from_query": return .list([])
         case "execute":

@@ -8,3 +8,13 @@
 {% macro default__get_create_index_sql(relation, index_dict) -%}
     {{ return('') }}
 {%- endmacro %}
+
+{#- Creates the `indexes` config's indexes on `relation`. -#}
+{% macro create_indexes(relation) -%}
+    {%- for index in config.get('indexes') or [] -%}
+        {%- set create = get_create_index_sql(relation, index) -%}
+        {%- if create | trim -%}
+            {%- do adapter.execute(create) -%}
+        {%- endif -%}
+    {%- endfor -%}
+{%- endmacro %}

@@ -41,8 +41,13 @@ create view {{ relation }} as
 {{ sql }}
 {%- endmacro %}
 
-{#- Relations named after `base_relation`, for building beside it before a swap. -#}
+{#- Relations named after `base_relation`, for building beside it before a swap: its name and `suffix`, dispatched
+    (PostgreSQL shortens the name so that the whole fits its limit). -#}
 {% macro make_temp_relation(base_relation, suffix='__dbt_tmp') -%}
+    {{ return(adapter.dispatch('make_temp_relation', 'dbt')(base_relation, suffix)) }}
+{%- endmacro %}
+
+{% macro default__make_temp_relation(base_relation, suffix) -%}
     {{ return(base_relation.incorporate(path={"identifier": base_relation.identifier ~ suffix})) }}
 {%- endmacro %}
 
@@ -51,7 +56,7 @@ create view {{ relation }} as
 {%- endmacro %}
 
 {% macro make_backup_relation(base_relation, backup_relation_type, suffix='__dbt_backup') -%}
-    {{ return(base_relation.incorporate(path={"identifier": base_relation.identifier ~ suffix}, type=backup_relation_type)) }}
+    {{ return(make_temp_relation(base_relation, suffix).incorporate(type=backup_relation_type)) }}
 {%- endmacro %}
 
 {% macro drop_relation_if_exists(relation) -%}

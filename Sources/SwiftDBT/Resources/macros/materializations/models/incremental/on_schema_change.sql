@@ -1,0 +1,82 @@
+{#- `on_schema_change` for an incremental run, as the Swift path (Materializer) applies it: columns are compared
+    by name (case-insensitive); `ignore` inserts the table's columns the staged rows have, `fail` stops when a
+    column was added or removed, `append_new_columns` adds the new ones, `sync_all_columns` adds the new and
+    drops the removed ones. The value itself is checked when the project loads. -#}
+
+{% macro incremental_validate_on_schema_change(on_schema_change, default='ignore') -%}
+    {%- if on_schema_change in ['sync_all_columns', 'append_new_columns', 'fail', 'ignore'] -%}
+        {{ return(on_schema_change) }}
+    {%- endif -%}
+    {{ return(default) }}
+{%- endmacro %}
+
+{#- The columns of `source_relation` that `target_relation` lacks and the reverse, by name: a dict of
+    `schema_changed`, `source_not_in_target`, `target_not_in_source`, `source_columns`, `target_columns`. -#}
+{% macro check_for_schema_changes(source_relation, target_relation) -%}
+    {%- set source_columns = adapter.get_columns_in_relation(source_relation) -%}
+    {%- set target_columns = adapter.get_columns_in_relation(target_relation) -%}
+    {%- set source_names = source_columns | map(attribute='name') | map('lower') | list -%}
+    {%- set target_names = target_columns | map(attribute='name') | map('lower') | list -%}
+    {%- set added = [] -%}
+    {%- for column in source_columns if column.name | lower not in target_names -%}
+        {%- do added.append(column) -%}
+    {%- endfor -%}
+    {%- set removed = [] -%}
+    {%- for column in target_columns if column.name | lower not in source_names -%}
+        {%- do removed.append(column) -%}
+    {%- endfor -%}
+    {{ return({'schema_changed': (added | length + removed | length) > 0, 'source_not_in_target': added,
+               'target_not_in_source': removed, 'source_columns': source_columns, 'target_columns': target_columns}) }}
+{%- endmacro %}
+
+{#- Adds the new columns to `target_relation` (`append_new_columns`, `sync_all_columns`) and drops the removed
+    ones (`sync_all_columns`). -#}
+{% macro sync_column_schemas(on_schema_change, target_relation, schema_changes_dict) -%}
+    {%- set added = schema_changes_dict['source_not_in_target'] -%}
+    {%- set removed = schema_changes_dict['target_not_in_source'] if on_schema_change == 'sync_all_columns' else [] -%}
+    {%- if added or removed -%}
+        {%- do alter_relation_add_remove_columns(target_relation, added, removed) -%}
+    {%- endif -%}
+{%- endmacro %}
+
+{#- Applies `on_schema_change` and returns the names of the columns to insert. -#}
+{% macro process_schema_changes(on_schema_change, source_relation, target_relation) -%}
+    {%- set changes = check_for_schema_changes(source_relation, target_relation) -%}
+    {%- if on_schema_change == 'ignore' -%}
+        {%- set source_names = changes['source_columns'] | map(attribute='name') | map('lower') | list -%}
+        {%- set kept = [] -%}
+        {%- for column in changes['target_columns'] if column.name | lower in source_names -%}
+            {%- do kept.append(column.name) -%}
+        {%- endfor -%}
+        {{ return(kept) }}
+    {%- elif on_schema_change == 'fail' and changes['schema_changed'] -%}
+        {%- set added = changes['source_not_in_target'] | map(attribute='name') | list -%}
+        {%- set removed = changes['target_not_in_source'] | map(attribute='name') | list -%}
+        {{ exceptions.raise_compiler_error("the columns of " ~ model.name ~ " changed and on_schema_change is 'fail': added "
+            ~ incremental_name_list(added) ~ ", removed " ~ incremental_name_list(removed)) }}
+    {%- elif on_schema_change == 'fail' -%}
+        {{ return(changes['target_columns'] | map(attribute='name') | list) }}
+    {%- endif -%}
+    {{ sync_column_schemas(on_schema_change, target_relation, changes) }}
+    {{ return(changes['source_columns'] | map(attribute='name') | list) }}
+{%- endmacro %}
+
+{#- `["a", "b"]`: names as the error of `on_schema_change: fail` lists them. -#}
+{% macro incremental_name_list(names) -%}
+    {{ return('[' ~ (names | map('tojson') | join(', ')) ~ ']') }}
+{%- endmacro %}
+
+{#- `alter table ... add column` for each of `add_columns`, `drop column` for each of `remove_columns`, one
+    statement each (SQLite alters one column per statement). -#}
+{% macro alter_relation_add_remove_columns(relation, add_columns=none, remove_columns=none) -%}
+    {{ return(adapter.dispatch('alter_relation_add_remove_columns', 'dbt')(relation, add_columns, remove_columns)) }}
+{%- endmacro %}
+
+{% macro default__alter_relation_add_remove_columns(relation, add_columns, remove_columns) -%}
+    {%- for column in add_columns or [] -%}
+        {%- do adapter.execute('alter table ' ~ relation ~ ' add column ' ~ adapter.quote(column.name) ~ ' ' ~ column.dtype) -%}
+    {%- endfor -%}
+    {%- for column in remove_columns or [] -%}
+        {%- do adapter.execute('alter table ' ~ relation ~ ' drop column ' ~ adapter.quote(column.name)) -%}
+    {%- endfor -%}
+{%- endmacro %}
