@@ -24,3 +24,8 @@ create {% if temporary %}temporary {% endif %}table {{ name }} as (
     {%- endif -%}
     {{ return(get_update_insert_merge_sql(target, source, unique_key, dest_columns, incremental_predicates)) }}
 {%- endmacro %}
+
+{#- A table or view PostgreSQL builds anew starts without the old one's grants. -#}
+{% macro postgres__copy_grants() -%}
+    {{ return(false) }}
+{%- endmacro %}
