@@ -1,7 +1,8 @@
 {#- Appends each run's rows to a table it creates empty the first time, the way public packages'
     materializations do (insert_by_period): the table found through the context's `database` and
     `schema` with get_or_create_relation, the database's rows counted by `adapter.quote`d name, each
-    row stamped with `should_revoke()`, and the count reported as `main` through noop_statement. -#}
+    row stamped with `should_revoke()`, and the count reported as `main` through noop_statement (a message
+    only: dbt's adapter_response then has no `code` or `rows_affected`). -#}
 {% materialization appended_batch, default %}
     {%- set found, target_relation = get_or_create_relation(database=database, schema=schema,
                                                             identifier=model.alias, type='table') -%}
@@ -28,7 +29,7 @@
     {{ adapter.commit() }}
     {{ run_hooks(post_hooks, inside_transaction=False) }}
 
-    {% call noop_statement('main', 'INSERT ' ~ inserted, code='INSERT', rows_affected=inserted) -%}
+    {%- call noop_statement('main', 'INSERT ' ~ inserted) -%}
         -- appended in the statements above
     {%- endcall %}
     {{ return({'relations': [target_relation]}) }}
