@@ -29,6 +29,7 @@ STEPS = [
                       ["run", "--select", "too_few", "broken", "--vars", "{batch: 2, min_rows: 5, break: true}"]]),
     ("package_table_allowed", FLAG, [["run", "--select", "plain_table"]]),
     ("custom_incremental_strategy", "", [["run", "--select", "replaced"], ["run", "--select", "replaced", "--vars", "batch: 2"]]),
+    ("appended_batches", "", [["run", "--select", "appended"], ["run", "--select", "appended", "--vars", "batch: 2"]]),
 ]
 
 

@@ -62,7 +62,9 @@ enum RunSummary {
             let (key, label) = kind(result, manifest)
             kinds[key, default: (label, 0)].count += 1
         }
-        return kinds.sorted { $0.key < $1.key }.map { plural($0.value.count, $0.value.label) }.joined(separator: ", ")
+        // dbt spells a materialization's underscores as spaces there (`2 materialized view models`).
+        return kinds.sorted { $0.key < $1.key }.map { plural($0.value.count, $0.value.label).replacingOccurrences(of: "_", with: " ") }
+            .joined(separator: ", ")
     }
 
     /// The key dbt sorts by and the words it prints.

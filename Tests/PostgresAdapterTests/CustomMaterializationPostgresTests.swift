@@ -37,7 +37,7 @@ final class CustomMaterializationPostgresTests: XCTestCase {
     func testSameTablesAsDbtCore() throws {
         let steps = try DbtReferenceStep.load(fixtures.appendingPathComponent("reference/custom-materializations.json"),
                                               adapter: "postgres")
-        XCTAssertEqual(steps.count, 5)
+        XCTAssertEqual(steps.count, 6)
         for step in steps {
             let (copy, copySchema) = try projectWithBothTargets("execution/custom_materializations", profile: "custom_materializations")
             let connection = try connect(try load(copy, target: "postgres", environment: environment))
@@ -85,7 +85,7 @@ final class CustomMaterializationPostgresTests: XCTestCase {
         XCTAssertEqual(try rows("select id from \"\(schema)\".too_few"), [[.integer(1)]])
         XCTAssertEqual(try rows("select id from \"\(schema)\".broken"), [[.integer(1)]])
         XCTAssertEqual(try rows("select table_name from information_schema.tables where table_schema = '\(schema)' order by 1"),
-                       ["broken", "counted", "flavoured", "plain_table", "replaced", "too_few"].map { [.text($0)] },
+                       ["appended", "broken", "counted", "flavoured", "plain_table", "replaced", "too_few"].map { [.text($0)] },
                        "no intermediate or backup table is left")
     }
 }

@@ -63,6 +63,23 @@ final class CustomMaterializationTests: XCTestCase {
         XCTAssertEqual(try project.rows("select id from replaced order by id"), [[2], [12]], "nothing ran")
     }
 
+    /// What public packages' materializations lean on (insert_by_period): the context's `schema` and `database`,
+    /// get_or_create_relation, should_revoke and noop_statement; dbt prints the materialization's underscores
+    /// as spaces in the run's summary (dbt/task/printer.py).
+    func testAPackageStyleMaterializationAppendsAndReportsItsCount() throws {
+        let first = try project.run("run", "--select", "appended")
+        XCTAssertEqual(first.code, 0, first.all)
+        XCTAssertEqual(first.results, [
+            "1 of 1 OK created sql appended_batch model main.appended ....................... [INSERT 2 in Xs]",
+        ])
+        XCTAssert(first.stdout.contains("appended: 2 row(s) appended"), first.stdout)
+        XCTAssert(first.stdout.contains("Finished running 1 appended batch model in "), first.stdout)
+        let second = try project.run("run", "--select", "appended", "--vars", "batch: 2")
+        XCTAssertEqual(second.code, 0, second.all)
+        XCTAssertEqual(try project.rows("select id, revokes from appended order by id"),
+                       [[1, "False"], [2, "True"], [10, "False"], [20, "True"]])
+    }
+
     func testAPackagesTableIsUsedWhenTheProjectAllowsIt() throws {
         let file = project.root + "/dbt_project.yml"
         let text = try String(contentsOfFile: file, encoding: .utf8)
@@ -99,7 +116,7 @@ final class CustomMaterializationTests: XCTestCase {
     func testSameTablesAsDbtCore() throws {
         let steps = try DbtReferenceStep.load(fixturesFolder.appendingPathComponent("reference/custom-materializations.json"),
                                               adapter: "sqlite")
-        XCTAssertEqual(steps.count, 5)
+        XCTAssertEqual(steps.count, 6)
         // dbt-sqlite's own incremental materialization ignores `incremental_strategy` (always its upsert); swiftdbt
         // honours it on SQLite as dbt-core's incremental does on PostgreSQL, whose reference this step matches there.
         for step in steps where step.name != "custom_incremental_strategy" {

@@ -32,3 +32,8 @@ create {% if temporary %}temporary {% endif %}table {{ name }} as (
     {%- set identifier = base_relation.identifier[:63 - suffix | length] ~ suffix -%}
     {{ return(base_relation.incorporate(path={"identifier": identifier})) }}
 {%- endmacro %}
+
+{#- A table or view PostgreSQL builds anew starts without the old one's grants. -#}
+{% macro postgres__copy_grants() -%}
+    {{ return(false) }}
+{%- endmacro %}

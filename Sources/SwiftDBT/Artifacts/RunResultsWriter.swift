@@ -56,12 +56,12 @@ public enum RunResultsWriter {
     }
 
     /// What the adapter said of the node's statement, in dbt's shape (`_message`, `code` where the database
-    /// gives one, `rows_affected`); empty where swiftdbt does not know it (errors, hooks).
+    /// gives one, `rows_affected` where something counted rows); empty where swiftdbt does not know it (errors, hooks).
     private static func adapterResponse(_ result: NodeResult) -> ConfigValue {
         guard let response = result.response, !result.isFailure || result.status == .fail else { return .dict([]) }
         var entries: [(key: String, value: ConfigValue)] = [("_message", .string(response.message))]
         if let code = response.code { entries.append(("code", .string(code))) }
-        entries.append(("rows_affected", .int(response.rowsAffected)))
+        if let rows = response.rowsAffected { entries.append(("rows_affected", .int(rows))) }
         return .dict(entries)
     }
 

@@ -96,13 +96,13 @@ extension Compiler {
     }
 
     /// The `main` statement's response (dbt's `adapter_response`), if the macro ran one; a response stored
-    /// without a row count (`store_raw_result`) counts -1, as a database that reports none.
+    /// without a row count (`store_raw_result`, `noop_statement`) has none, as in dbt.
     private static func mainResponse(_ state: RenderState) -> StatementStatus? {
         guard case .dict(let result)? = state.results["main"], let response = result["response"] else { return nil }
         guard case .object(let reported as StatementResponse) = response else {
             return StatementStatus(message: response.str, code: nil, rowsAffected: -1)
         }
-        return StatementStatus(message: reported.message, code: reported.code, rowsAffected: reported.rowsAffected ?? -1)
+        return StatementStatus(message: reported.message, code: reported.code, rowsAffected: reported.rowsAffected)
     }
 
     /// The relations in a materialization's `{'relations': [...]}`.

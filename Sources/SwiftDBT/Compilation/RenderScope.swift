@@ -40,6 +40,9 @@ final class RenderScope: GlobalResolver {
         case "config": return .object(ConfigObject(state: state))
         case "this": return state.this
         case "model": return NodeValues.model(state.node, session: session, batch: state.batch)
+        // dbt's node context gives the node's database and schema; run-operation and hooks, the target's.
+        case "database": return .string(state.node.namedRelation?.database ?? session.target.database)
+        case "schema": return .string(state.node.namedRelation?.schema ?? session.target.schema)
         case "var": return .function("var") { [state, package] arguments, _ in
             try ContextFunctions.variable(arguments, state: state, scope: state.scope(for: package))
         }

@@ -64,9 +64,10 @@ public enum TemporalKind: Sendable {
 public struct StatementStatus: Sendable, Equatable {
     public var message: String
     public var code: String?
-    public var rowsAffected: Int
+    /// Nil when nothing reported a count (a materialization's `noop_statement` without one); dbt then writes none.
+    public var rowsAffected: Int?
 
-    public init(message: String, code: String?, rowsAffected: Int) {
+    public init(message: String, code: String?, rowsAffected: Int?) {
         self.message = message
         self.code = code
         self.rowsAffected = rowsAffected

@@ -9,3 +9,17 @@
 {% macro load_relation(relation) -%}
     {{ return(load_cached_relation(relation)) }}
 {%- endmacro %}
+
+{#- `[exists, relation]`: the relation the database has under that name (with its type), or a new
+    relation of `type` that is not there yet. -#}
+{% macro get_or_create_relation(database, schema, identifier, type) -%}
+    {{ return(adapter.dispatch('get_or_create_relation', 'dbt')(database, schema, identifier, type)) }}
+{%- endmacro %}
+
+{% macro default__get_or_create_relation(database, schema, identifier, type) -%}
+    {%- set found = adapter.get_relation(database=database, schema=schema, identifier=identifier) -%}
+    {%- if found -%}
+        {{ return([true, found]) }}
+    {%- endif -%}
+    {{ return([false, api.Relation.create(database=database, schema=schema, identifier=identifier, type=type)]) }}
+{%- endmacro %}

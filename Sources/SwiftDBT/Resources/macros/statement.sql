@@ -23,3 +23,12 @@
     {%- set result = load_result('run_query_statement') -%}
     {{ return(result['table'] if result else none) }}
 {%- endmacro %}
+
+{#- A statement that runs nothing: keeps `message` (and `code`, `rows_affected`, `res`) as the result of
+    `name`, so a materialization that built its relation another way still reports a `main` response. -#}
+{% macro noop_statement(name=none, message=none, code=none, rows_affected=none, res=none) -%}
+    {%- set ignored = caller() -%}
+    {%- if name is not none -%}
+        {{ store_raw_result(name, message=message, code=code, rows_affected=rows_affected, agate_table=res) }}
+    {%- endif -%}
+{%- endmacro %}
