@@ -90,6 +90,7 @@ struct ManifestBuilder {
         checkDuplicates()
         checkGroups()
         checkPropertyResources()
+        checkSemanticModels()
         checkCycles()
         PhaseTimer.mark("checks")
     }

@@ -63,7 +63,10 @@ extension PropertyFileParser {
         var conversion = ConfigValue.null
         switch kind {
         case .simple, .cumulative:
-            guard let measure else { throw DBTError(.project, "\(kind.rawValue) metric '\(name)' needs 'type_params.measure'", at: params.location) }
+            // dbt-core 1.10 fails an assertion with this text (and the metric's repr in place of its name).
+            guard let measure else {
+                throw DBTError(.project, "Metric '\(name)' should have a measure defined, but it does not.", at: params.location)
+            }
             measures = [measure]
         case .ratio:
             guard numerator != nil, denominator != nil else {
