@@ -7,12 +7,15 @@ numbers as the 16 hex digits of their IEEE 754 double bits (float16 and float32 
 plain notation, binary as hex, dates, times, timestamps and durations as the integer pyarrow casts
 them to; lists, structs (fields in order) and maps (key/value pairs) as JSON arrays.
 Usage: python3 -m venv /tmp/arrow-venv && /tmp/arrow-venv/bin/pip install pyarrow
-       /tmp/arrow-venv/bin/python scripts/record-arrow-fixtures.py"""
+       /tmp/arrow-venv/bin/python scripts/record-arrow-fixtures.py
+With --spark (in a venv with `pyspark[connect]` 4.x and Java 17) it instead records what a Spark Connect
+server sends for a query of every Spark type into spark-connect*.arrows and expected-spark.json."""
 import datetime
 import decimal
 import json
 import os
 import struct
+import sys
 
 import pyarrow as pa
 import pyarrow.ipc as ipc
@@ -208,10 +211,72 @@ def refused(name, columns, error, options=None):
     return {"file": name, "error": error}
 
 
+# Every Spark SQL type the reader decodes, a row of values and a row of nulls.
+SPARK_QUERY = """
+select * from values
+  (true, cast(-128 as tinyint), cast(32767 as smallint), -2147483648, cast(9223372036854775807 as bigint),
+   cast(1.5 as float), cast(-2.25 as double), cast('-12345678901234567890.123456789012345678' as decimal(38, 18)),
+   cast('12.30' as decimal(5, 2)), 'héllo', '', X'00FF', date'1969-07-20', timestamp'1969-07-20 20:17:40.123456',
+   timestamp_ntz'2024-02-29 12:00:00', null, array(1, 2, null), named_struct('a', 1, 'b', 'x'), map('k', 1),
+   interval '3 04:05:06.000007' day to second),
+  (false, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+   null, null)
+  as t(b, i8, i16, i32, i64, f32, f64, dec38, dec5, s, empty, bin, d, ts, ts_ntz, n, arr, st, m, dti)
+"""
+
+
+def record_spark():
+    """Runs SPARK_QUERY on a Spark Connect server of its own (127.0.0.1:15917) and keeps the bytes
+    of each arrow batch as the server sent them; pyarrow then reads them back as for the other fixtures."""
+    import pyspark
+    from pyspark import SparkConf, SparkContext
+    from pyspark.sql.connect.session import SparkSession as ConnectSession
+
+    captured = []
+    open_stream = ipc.open_stream
+
+    def capture(source, *args, **kwargs):
+        if isinstance(source, (bytes, bytearray)):
+            captured.append(bytes(source))
+        return open_stream(source, *args, **kwargs)
+
+    ipc.open_stream = capture
+    # The server runs in a local Spark of this process, on a port of its own (`remote("local")` would
+    # connect to whatever listens on the default 15002).
+    server = SparkContext(conf=SparkConf().setMaster("local[1]").setAll([
+        ("spark.plugins", "org.apache.spark.sql.connect.SparkConnectPlugin"), ("spark.ui.enabled", "false"),
+        ("spark.connect.grpc.binding.address", "127.0.0.1"), ("spark.connect.grpc.binding.port", "15917")]))
+    spark = ConnectSession.builder.remote("sc://127.0.0.1:15917").getOrCreate()
+    spark.conf.set("spark.sql.session.timeZone", "America/Los_Angeles")
+    out = []
+    try:
+        for name, query in [("spark-connect.arrows", SPARK_QUERY), ("spark-connect-empty.arrows", SPARK_QUERY + " where false")]:
+            captured.clear()
+            try:
+                spark.sql(query).toArrow()
+            except pa.ArrowInvalid:
+                # pyspark's final cast to the Spark schema refuses null children of a null struct
+                # (fields declared non-nullable); the batch was captured before.
+                pass
+            assert len(captured) == 1, "%d arrow batches" % len(captured)
+            path = os.path.join(OUT, name)
+            with open(path, "wb") as sink:
+                sink.write(captured[0])
+            out.append(expect_table(name, path))
+    finally:
+        spark.stop()
+        server.stop()
+        ipc.open_stream = open_stream
+    return {"pyspark": pyspark.__version__, "pyarrow": pa.__version__, "fixtures": out}
+
+
 def main():
     os.makedirs(OUT, exist_ok=True)
-    expected = {"pyarrow": pa.__version__, "fixtures": fixtures()}
-    with open(os.path.join(OUT, "expected.json"), "w") as sink:
+    if sys.argv[1:] == ["--spark"]:
+        name, expected = "expected-spark.json", record_spark()
+    else:
+        name, expected = "expected.json", {"pyarrow": pa.__version__, "fixtures": fixtures()}
+    with open(os.path.join(OUT, name), "w") as sink:
         json.dump(expected, sink, indent=1, ensure_ascii=False)
         sink.write("\n")
 

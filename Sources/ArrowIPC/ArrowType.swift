@@ -28,7 +28,8 @@ public indirect enum ArrowType: Equatable, Hashable, Sendable, CustomStringConve
     case largeList(ArrowField)
     case fixedSizeList(ArrowField, size: Int32)
     case `struct`([ArrowField])
-    /// A map: a list of `entries` structs, each with a key field and a value field.
+    /// A map: a list of `entries` structs, each with a key field and a value field. (Its description
+    /// names only the key and value types.)
     case map(entries: ArrowField, keysSorted: Bool)
 
     public var description: String {
@@ -50,10 +51,10 @@ public indirect enum ArrowType: Equatable, Hashable, Sendable, CustomStringConve
         case .time(let unit, let width): return "time\(width)[\(unit.abbreviation)]"
         case .timestamp(let unit, let zone): return "timestamp[\(unit.abbreviation)\(zone.map { ", tz=\($0)" } ?? "")]"
         case .duration(let unit): return "duration[\(unit.abbreviation)]"
-        case .list(let item): return "list<\(item.name): \(item.type)>"
-        case .largeList(let item): return "large_list<\(item.name): \(item.type)>"
-        case .fixedSizeList(let item, let size): return "fixed_size_list<\(item.name): \(item.type)>[\(size)]"
-        case .struct(let fields): return "struct<\(fields.map { "\($0.name): \($0.type)" }.joined(separator: ", "))>"
+        case .list(let item): return "list<\(item.childDescription)>"
+        case .largeList(let item): return "large_list<\(item.childDescription)>"
+        case .fixedSizeList(let item, let size): return "fixed_size_list<\(item.childDescription)>[\(size)]"
+        case .struct(let fields): return "struct<\(fields.map(\.childDescription).joined(separator: ", "))>"
         case .map(let entries, _):
             guard case .struct(let pair) = entries.type, pair.count == 2 else { return "map" }
             return "map<\(pair[0].type), \(pair[1].type)>"
@@ -87,6 +88,11 @@ public struct ArrowField: Equatable, Hashable, Sendable {
         self.type = type
         self.nullable = nullable
         self.dictionary = dictionary
+    }
+
+    /// The field inside a nested type's name, as pyarrow writes it: `name: type`, then ` not null`.
+    fileprivate var childDescription: String {
+        "\(name): \(type)\(nullable ? "" : " not null")"
     }
 }
 

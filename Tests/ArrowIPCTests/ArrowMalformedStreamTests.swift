@@ -4,7 +4,9 @@ import XCTest
 /// Truncated and corrupted streams throw `ArrowIPCError`: never a trap, never a hang. A trap would end the
 /// test process, so finishing these tests is itself the proof.
 final class ArrowMalformedStreamTests: XCTestCase {
-    private let fuzzed = ["primitives.arrows", "nested.arrows", "dictionary.arrows", "strings.arrows", "decimals.arrows", "temporal.arrows"]
+    private let fuzzed = [
+        "primitives.arrows", "nested.arrows", "dictionary.arrows", "strings.arrows", "decimals.arrows", "temporal.arrows", "spark-connect.arrows",
+    ]
 
     func testEveryTruncationThrowsOrReadsAWholePrefixOfTheBatches() throws {
         for name in fuzzed {

@@ -10,9 +10,10 @@ enum Fixtures {
         [UInt8](try Data(contentsOf: folder.appendingPathComponent(name)))
     }
 
-    /// expected.json's `fixtures` entries.
-    static func expected() throws -> [[String: Any]] {
-        let data = try Data(contentsOf: folder.appendingPathComponent("expected.json"))
+    /// The `fixtures` entries of expected.json (streams written by pyarrow) or expected-spark.json
+    /// (streams as a Spark Connect server sent them).
+    static func expected(_ file: String) throws -> [[String: Any]] {
+        let data = try Data(contentsOf: folder.appendingPathComponent(file))
         let root = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         return try XCTUnwrap(root["fixtures"] as? [[String: Any]])
     }
