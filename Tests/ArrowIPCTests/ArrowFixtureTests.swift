@@ -93,3 +93,19 @@ final class ArrowFixtureTests: XCTestCase {
         XCTAssertEqual(try ArrowStreamReader.read(Data(bytes)), try ArrowStreamReader.read(bytes))
     }
 }
+
+/// Appending the table of a later stream, as a Spark Connect result arrives.
+final class ArrowTableAppendTests: XCTestCase {
+    func testAppendKeepsRowsInOrderAndRefusesAnotherSchema() throws {
+        var table = try ArrowStreamReader.read(try Fixtures.bytes("zero-row-batch.arrows"))
+        try table.append(try ArrowStreamReader.read(try Fixtures.bytes("schema-only.arrows")))
+        try table.append(try ArrowStreamReader.read(try Fixtures.bytes("zero-row-batch.arrows")))
+        XCTAssertEqual(table.rowCount, 8)
+        XCTAssertEqual(table.columns[1].values, [.string("a"), .null, .string("a"), .null, .string("a"), .null, .string("a"), .null])
+        XCTAssertThrowsError(try table.append(try ArrowStreamReader.read(try Fixtures.bytes("batches.arrows")))) {
+            XCTAssertEqual($0 as? ArrowIPCError, .malformed(
+                "a stream's columns (id int64, s string) differ from the first stream's (id int32, s string)"))
+        }
+        XCTAssertEqual(table.rowCount, 8)
+    }
+}
