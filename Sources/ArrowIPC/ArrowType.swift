@@ -1,8 +1,3 @@
-/// The unit of a timestamp, time of day or duration.
-public enum ArrowTimeUnit: String, Equatable, Hashable, Sendable {
-    case second, millisecond, microsecond, nanosecond
-}
-
 /// The logical type of a column, as the stream's schema declares it. Only the types this reader decodes
 /// are cases; a schema naming another type is refused with `ArrowIPCError.unsupportedType`.
 public indirect enum ArrowType: Equatable, Hashable, Sendable, CustomStringConvertible {
@@ -59,63 +54,5 @@ public indirect enum ArrowType: Equatable, Hashable, Sendable, CustomStringConve
             guard case .struct(let pair) = entries.type, pair.count == 2 else { return "map" }
             return "map<\(pair[0].type), \(pair[1].type)>"
         }
-    }
-}
-
-extension ArrowTimeUnit {
-    /// The unit as pyarrow abbreviates it in type names (`s`, `ms`, `us`, `ns`).
-    public var abbreviation: String {
-        switch self {
-        case .second: return "s"
-        case .millisecond: return "ms"
-        case .microsecond: return "us"
-        case .nanosecond: return "ns"
-        }
-    }
-}
-
-/// A named column (or child of a nested type) of a schema.
-public struct ArrowField: Equatable, Hashable, Sendable {
-    public var name: String
-    /// The type of the values (for a dictionary-encoded field, of the dictionary's values).
-    public var type: ArrowType
-    public var nullable: Bool
-    /// Set when the column arrives as indices into a dictionary sent in a separate message.
-    public var dictionary: ArrowDictionaryEncoding?
-
-    public init(name: String, type: ArrowType, nullable: Bool, dictionary: ArrowDictionaryEncoding? = nil) {
-        self.name = name
-        self.type = type
-        self.nullable = nullable
-        self.dictionary = dictionary
-    }
-
-    /// The field inside a nested type's name, as pyarrow writes it: `name: type`, then ` not null`.
-    fileprivate var childDescription: String {
-        "\(name): \(type)\(nullable ? "" : " not null")"
-    }
-}
-
-/// How a dictionary-encoded field refers to its dictionary.
-public struct ArrowDictionaryEncoding: Equatable, Hashable, Sendable {
-    /// The dictionary's id, shared with the `DictionaryBatch` messages that carry its values.
-    public var id: Int64
-    /// The integer type of the indices.
-    public var indexBitWidth: Int
-    public var indexSigned: Bool
-
-    public init(id: Int64, indexBitWidth: Int, indexSigned: Bool) {
-        self.id = id
-        self.indexBitWidth = indexBitWidth
-        self.indexSigned = indexSigned
-    }
-}
-
-/// The columns a stream declares, in order.
-public struct ArrowSchema: Equatable, Sendable {
-    public var fields: [ArrowField]
-
-    public init(fields: [ArrowField]) {
-        self.fields = fields
     }
 }
