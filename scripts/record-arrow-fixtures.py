@@ -202,6 +202,8 @@ def fixtures():
                        {"unsupportedType": {"type": "list_view", "column": "outer.inner"}}))
     out.append(refused("zstd.arrows", {"i": pa.array(range(100), pa.int64())}, {"unsupportedFeature": "ZSTD"},
                        ipc.IpcWriteOptions(compression="zstd")))
+    out.append(refused("lz4.arrows", {"i": pa.array(range(100), pa.int64())}, {"unsupportedFeature": "LZ4_FRAME"},
+                       ipc.IpcWriteOptions(compression="lz4")))
     return out
 
 

@@ -6,7 +6,7 @@ import XCTest
 final class ArrowFixtureTests: XCTestCase {
     func testEveryFixtureReadsAsPyarrowReadsIt() throws {
         let fixtures = try Fixtures.expected("expected.json")
-        XCTAssertEqual(fixtures.count, 15)
+        XCTAssertEqual(fixtures.count, 16)
         try check(fixtures)
     }
 
