@@ -44,6 +44,12 @@ struct ByteView {
         bytes[start + (index >> 3)] & (1 << UInt8(index & 7)) != 0
     }
 
+    /// `length` bytes at `offset` as UTF-8 text (invalid sequences become U+FFFD).
+    func string(_ offset: Int, _ length: Int) throws -> String {
+        try check(offset, length)
+        return bytes.withUnsafeBytes { String(decoding: $0[(start + offset) ..< (start + offset + length)], as: UTF8.self) }
+    }
+
     func array(_ offset: Int, _ length: Int) throws -> [UInt8] {
         try check(offset, length)
         return Array(bytes[(start + offset) ..< (start + offset + length)])

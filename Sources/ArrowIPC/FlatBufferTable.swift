@@ -68,7 +68,7 @@ struct FlatBufferTable {
     func string(_ index: Int) throws -> String? {
         guard let at = try target(index) else { return nil }
         let length = Int(try buffer.load(at, as: UInt32.self))
-        return String(decoding: try buffer.array(at + 4, length), as: UTF8.self)
+        return try buffer.string(at + 4, length)
     }
 
     /// A vector's element count and the position of its first element, checked to fit `elementSize` each.

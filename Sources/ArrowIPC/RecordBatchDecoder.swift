@@ -10,7 +10,7 @@ struct RecordBatchDecoder {
     private let dictionaries: [Int64: [ArrowValue]]
     private var nextNode = 0
     private var nextBuffer = 0
-    /// How many more values the stream may still decode (see `ArrowStreamReader.valueBudget`).
+    /// How many more values the stream may still decode (see `ArrowStreamReader.valueBudgetFloor`).
     private(set) var budget: Int
 
     init(batch: FlatBufferTable, body: ByteView, dictionaries: [Int64: [ArrowValue]], budget: Int) throws {
@@ -129,8 +129,8 @@ struct RecordBatchDecoder {
             let text = type == .utf8 || type == .largeUtf8
             return try (0 ..< count).map { row in
                 guard isValid(row) else { return .null }
-                let bytes = try data.array(ranges[row], ranges[row + 1] - ranges[row])
-                return text ? .string(String(decoding: bytes, as: UTF8.self)) : .binary(bytes)
+                let (start, length) = (ranges[row], ranges[row + 1] - ranges[row])
+                return text ? .string(try data.string(start, length)) : .binary(try data.array(start, length))
             }
         case .fixedSizeBinary(let width):
             let data = try fixedWidth(count: count, width: Int(width), column: column)
