@@ -44,6 +44,9 @@ let package = Package(
         .executableTarget(name: "attribution-data", dependencies: ["DeterministicRandom"], path: "Sources/attribution-data"),
         /// A seeded random number generator, for generated data and reproducible randomized tests.
         .target(name: "DeterministicRandom"),
+        /// A reader of Arrow IPC streams (Spark Connect's result format), without dependencies. Knows nothing of dbt.
+        .target(name: "ArrowIPC", exclude: ["README.md"]),
+        .testTarget(name: "ArrowIPCTests", dependencies: ["ArrowIPC"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )
