@@ -7,7 +7,8 @@ import XCTest
 /// The Spark materializations (`Sources/SparkAdapter/macros/materializations.sql`) run by the `swiftdbt` CLI on a
 /// real Spark server: a view, a partitioned table with properties, a bucketed ORC table, a table under
 /// `location_root`, incremental `append` and `insert_overwrite` over two runs, and `merge` refused as dbt-spark
-/// refuses it without Delta, Iceberg or Hudi.
+/// refuses it without Delta, Iceberg or Hudi. The expected tables are the ones dbt-spark 1.11 (method session) builds
+/// from the same fixture on the same server (see the report of this commit: recorded by hand, not yet by a script).
 final class SparkMaterializationTests: XCTestCase {
     private var root = ""
     private var schema = ""
@@ -52,7 +53,9 @@ final class SparkMaterializationTests: XCTestCase {
         let project = try project(server)
         let first = try runCLI(["run", "--profiles-dir", ".", "--exclude", "m_merge"], in: project)
         XCTAssertEqual(first.code, 0, first.stdout + first.stderr)
-        let second = try runCLI(["run", "--profiles-dir", ".", "--exclude", "m_merge", "--vars", "{n: 2}"], in: project)
+        // m_located is built once: as with dbt-spark, a rerun meets Spark's refusal to write a table into the
+        // non-empty folder the dropped table left behind.
+        let second = try runCLI(["run", "--profiles-dir", ".", "--exclude", "m_merge", "m_located", "--vars", "{n: 2}"], in: project)
         XCTAssertEqual(second.code, 0, second.stdout + second.stderr)
 
         let connection = try sparkConnection()
