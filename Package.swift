@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "swiftdbt",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "swiftdbt", targets: ["swiftdbt"]),
         .library(name: "Jinja", targets: ["Jinja"]),
@@ -12,6 +12,11 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // Spark Connect (the Spark adapter only): gRPC over HTTP/2 and protocol buffers.
+        .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
+        .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
+        .package(url: "https://github.com/grpc/grpc-swift-protobuf", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-protobuf", from: "1.39.0"),
     ],
     targets: [
         /// The Jinja2-compatible template engine. Knows nothing of dbt or databases.
@@ -29,9 +34,19 @@ let package = Package(
                        providers: [.apt(["libpq-dev"]), .brew(["libpq"])]),
         /// The PostgreSQL adapter.
         .target(name: "PostgresAdapter", dependencies: ["SwiftDBT", "CLibPQ"], exclude: ["CLibPQ"], resources: [.copy("macros")]),
+        /// The Spark adapter, over Spark Connect (gRPC); `Protocol/` holds the protocol's Swift code, generated once
+        /// by scripts/generate-spark-protocol.sh.
+        .target(name: "SparkAdapter", dependencies: [
+            "SwiftDBT",
+            .product(name: "GRPCCore", package: "grpc-swift-2"),
+            .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
+            .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
+            .product(name: "SwiftProtobuf", package: "swift-protobuf"),
+        ], exclude: ["Protocol/spark_connect.proto"], resources: [.copy("macros")]),
         /// The command-line interface.
         .executableTarget(name: "swiftdbt", dependencies: [
-            "SwiftDBT", "SQLiteAdapter", "PostgresAdapter", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "SwiftDBT", "SQLiteAdapter", "PostgresAdapter", "SparkAdapter",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "JinjaTests", dependencies: ["Jinja", "DeterministicRandom", "TestSupport"], exclude: ["Conformance", "Corpus", "Fixtures"]),
         /// What the test targets share: running the built `swiftdbt`, a PostgreSQL server of a test's own.
@@ -39,6 +54,7 @@ let package = Package(
         .testTarget(name: "SwiftDBTTests", dependencies: ["SwiftDBT", "SQLiteAdapter", "Jinja", "TestSupport", "DeterministicRandom"], exclude: ["Snapshots", "Fixtures"]),
         .testTarget(name: "SQLiteAdapterTests", dependencies: ["SQLiteAdapter", "SwiftDBT"]),
         .testTarget(name: "PostgresAdapterTests", dependencies: ["PostgresAdapter", "SQLiteAdapter", "SwiftDBT", "TestSupport"]),
+        .testTarget(name: "SparkAdapterTests", dependencies: ["SparkAdapter", "SwiftDBT", "TestSupport"], exclude: ["Fixtures"]),
         /// Parse and render timings of a typical model template.
         .executableTarget(name: "jinja-bench", dependencies: ["Jinja"], path: "Benchmarks/JinjaBench"),
         .executableTarget(name: "attribution-data", dependencies: ["DeterministicRandom"], path: "Sources/attribution-data"),

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import PostgresAdapter
 import SQLiteAdapter
+import SparkAdapter
 import SwiftDBT
 
 /// Where the project and profile are, and what to render them with.
@@ -40,6 +41,7 @@ struct ProjectOptions: ParsableArguments {
         var registry = AdapterRegistry()
         registry.register(SQLiteAdapterFactory())
         registry.register(PostgresAdapterFactory())
+        registry.register(SparkAdapterFactory())
         return registry
     }
 

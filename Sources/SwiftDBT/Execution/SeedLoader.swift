@@ -47,12 +47,13 @@ struct SeedLoader {
             try inserter.finish()
             return count
         }
-        // Same columns as last time: replace the rows in place (views that read the seed stay valid).
+        // Same columns as last time: replace the rows in place (views that read the seed stay valid), emptied as dbt
+        // empties it (`truncate table`; SQLite's `delete from`; Spark's file tables have no `delete`).
         if !fullRefresh, relations.kind(of: relation) == .table,
            try connection.columns(of: relation).map({ $0.name.lowercased() }) == names.map({ $0.lowercased() }) {
             var count = 0
             try materializer.transaction {
-                try connection.execute("delete from \(dialect.render(relation))")
+                try connection.execute(dialect.truncate(relation))
                 count = try loadRows(into: relation)
                 try materializer.finishing(relation, true)
             }

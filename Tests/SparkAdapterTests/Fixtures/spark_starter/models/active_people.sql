@@ -1,0 +1,3 @@
+select id, name, joined, score
+from {{ ref('people') }}
+where active

@@ -1,0 +1,83 @@
+import Foundation
+import TestSupport
+import XCTest
+@testable import SparkAdapter
+@testable import SwiftDBT
+
+/// A small project (a seed, a view on it, a table on the view) built by the `swiftdbt` CLI on a real Spark
+/// server: the schema is created as a Spark database, the relations hold what the seed file holds, and
+/// `swiftdbt debug` connects.
+final class SparkProjectTests: XCTestCase {
+    private var root = ""
+    private var schema = ""
+
+    override func tearDownWithError() throws {
+        guard !root.isEmpty else { return }
+        if let connection = try? sparkConnection() { try? connection.dropSchema(schema) }
+        try? FileManager.default.removeItem(atPath: root)
+    }
+
+    /// Copies the fixture into a new folder with a `profiles.yml` for the suite's server and a schema of its own.
+    private func project(_ server: (host: String, port: String)) throws -> String {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("swiftdbt-spark-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        let project = root + "/spark_starter"
+        try FileManager.default.copyItem(at: sparkFixtures.appendingPathComponent("spark_starter"), to: URL(fileURLWithPath: project))
+        schema = "t_" + UUID().uuidString.prefix(8).lowercased()
+        try """
+        spark_starter:
+          target: dev
+          outputs:
+            dev:
+              type: spark
+              method: connect
+              host: "\(server.host)"
+              port: \(server.port)
+              schema: \(schema)
+              threads: 2
+        """.write(toFile: project + "/profiles.yml", atomically: true, encoding: .utf8)
+        return project
+    }
+
+    func testBuildCreatesTheSeedViewAndTableInTheSchema() throws {
+        let server = try requireSpark()
+        let project = try project(server)
+        let debug = try runCLI(["debug", "--profiles-dir", "."], in: project)
+        XCTAssertEqual(debug.code, 0, debug.stdout + debug.stderr)
+        XCTAssert(debug.stdout.contains("  Connection test: [OK connection ok]"), debug.stdout)
+        let build = try runCLI(["build", "--profiles-dir", "."], in: project)
+        XCTAssertEqual(build.code, 0, build.stdout + build.stderr)
+        let connection = try sparkConnection()
+        XCTAssertEqual(try connection.relations(inSchemas: [schema]),
+                       [RelationName(database: nil, schema: schema, identifier: "people"): .table,
+                        RelationName(database: nil, schema: schema, identifier: "active_people"): .view,
+                        RelationName(database: nil, schema: schema, identifier: "people_summary"): .table])
+        // The seed file's rows, typed as dbt-spark types seed columns.
+        XCTAssertEqual(try connection.columns(of: RelationName(database: nil, schema: schema, identifier: "people")).map(\.type),
+                       ["bigint", "string", "date", "double", "boolean"])
+        XCTAssertEqual(try connection.query("select id, name, joined, score, active from `\(schema)`.`people` order by id", limit: nil).rows,
+                       [[.integer(1), .text("Ada"), .text("2024-01-02"), .real(9.5), .bool(true)],
+                        [.integer(2), .text("O'Brien"), .text("2024-02-29"), .real(7.25), .bool(false)],
+                        [.integer(3), .text("Back\\slash"), .text("2023-12-31"), .null, .bool(true)]])
+        XCTAssertEqual(try connection.query("select * from `\(schema)`.`people_summary`", limit: nil).rows,
+                       [[.integer(2), .real(9.5), .text("2024-01-02"), .text("Back\\slash")]])
+        // A second build replaces the table and the view in place (read in a new session: a Spark session keeps
+        // the files of a table it has read, and another session replaced them).
+        let again = try runCLI(["build", "--profiles-dir", "."], in: project)
+        XCTAssertEqual(again.code, 0, again.stdout + again.stderr)
+        XCTAssertEqual(try sparkConnection().query("select people from `\(schema)`.`people_summary`", limit: nil).rows, [[.integer(2)]])
+    }
+
+    func testAFailingModelReportsSparksMessageAndKeepsTheOldTable() throws {
+        let server = try requireSpark()
+        let project = try project(server)
+        XCTAssertEqual(try runCLI(["build", "--profiles-dir", "."], in: project).code, 0)
+        try "{{ config(materialized='table') }}\nselect no_such_column from {{ ref('active_people') }}\n"
+            .write(toFile: project + "/models/people_summary.sql", atomically: true, encoding: .utf8)
+        let run = try runCLI(["run", "--profiles-dir", "."], in: project)
+        XCTAssertEqual(run.code, 1, run.stdout + run.stderr)
+        XCTAssert(run.stdout.contains("[UNRESOLVED_COLUMN.WITH_SUGGESTION]"), run.stdout)
+        let connection = try sparkConnection()
+        XCTAssertEqual(try connection.query("select people from `\(schema)`.`people_summary`", limit: nil).rows, [[.integer(2)]])
+    }
+}
