@@ -37,7 +37,7 @@ let package = Package(
         /// The Spark adapter, over Spark Connect (gRPC); `Protocol/` holds the protocol's Swift code, generated once
         /// by scripts/generate-spark-protocol.sh.
         .target(name: "SparkAdapter", dependencies: [
-            "SwiftDBT",
+            "SwiftDBT", "ArrowIPC",
             .product(name: "GRPCCore", package: "grpc-swift-2"),
             .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
             .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
