@@ -72,7 +72,7 @@ final class SparkMaterializationTests: XCTestCase {
         // partition_by and tblproperties (a quote in a value escaped as Spark reads it).
         let described = try rows(connection, "describe table \(s).m_table").compactMap { $0.first }
         XCTAssert(described.contains(.text("# Partition Information")), "\(described)")
-        XCTAssert(try rows(connection, "show tblproperties \(s).m_table").contains([.text("owner"), .text("o'k")]))
+        XCTAssert(try rows(connection, "show tblproperties \(s).m_table").contains([.text("note"), .text("o'k")]))
         // file_format and clustered_by/buckets.
         let extended = try rows(connection, "describe table extended \(s).m_bucketed")
         XCTAssert(extended.contains([.text("Provider"), .text("orc"), .text("")]), "\(extended)")

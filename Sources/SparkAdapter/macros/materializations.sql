@@ -117,6 +117,24 @@ as
     {{ return(strategy) }}
 {%- endmacro %}
 
+{#- `insert into|overwrite table`, the source's columns in the target's order. -#}
+{% macro spark_insert_sql(mode, target, source, partition_by=none) -%}
+    {%- set columns = adapter.get_columns_in_relation(target) | map(attribute='quoted') | join(', ') -%}
+insert {{ mode }} table {{ target }}
+{%- if partition_by %} partition ({{ spark_column_list(partition_by) }}){% endif %}
+select {{ columns }} from {{ source }}
+{%- endmacro %}
+
+{#- The insert_overwrite strategy (dbt's `get_incremental_<strategy>_sql` convention): with `partition_by`, only the
+    partitions the new rows fall in are replaced (Spark's dynamic partition overwrite, set for the session). -#}
+{% macro get_incremental_insert_overwrite_sql(arg_dict) -%}
+    {%- set partition_by = config.get('partition_by') -%}
+    {%- if partition_by -%}
+        {%- call statement('partition_overwrite_mode') -%}set spark.sql.sources.partitionOverwriteMode = DYNAMIC{%- endcall -%}
+    {%- endif -%}
+    {{ return(spark_insert_sql('overwrite', arg_dict['target_relation'], arg_dict['temp_relation'], partition_by)) }}
+{%- endmacro %}
+
 {#- append: new rows added; insert_overwrite: the partitions the new rows fall in replaced (with `partition_by`),
     the whole table otherwise. The new rows come from a temporary view, in the table's column order. -#}
 {% materialization incremental, adapter='spark' -%}
@@ -128,22 +146,19 @@ as
     {%- endif -%}
     {%- set target = this.incorporate(type='table') -%}
     {%- set existing = load_relation(this) -%}
-    {%- set partition_by = config.get('partition_by') -%}
     {{ run_hooks(pre_hooks) }}
     {%- if existing is none or existing.is_view or should_full_refresh() -%}
         {%- do spark_build_table(target, existing, sql) -%}
     {%- else -%}
         {%- set source = make_temp_relation(target).include(schema=false) -%}
         {%- call statement('create_tmp_relation') -%}{{ create_table_as(True, source, sql) }}{%- endcall -%}
-        {%- set columns = adapter.get_columns_in_relation(target) | map(attribute='quoted') | join(', ') -%}
-        {%- if strategy == 'insert_overwrite' and partition_by -%}
-            {%- call statement('partition_overwrite_mode') -%}set spark.sql.sources.partitionOverwriteMode = DYNAMIC{%- endcall -%}
+        {%- set arguments = {'target_relation': target, 'temp_relation': source} -%}
+        {%- if strategy == 'insert_overwrite' -%}
+            {%- set insert = get_incremental_insert_overwrite_sql(arguments) -%}
+        {%- else -%}
+            {%- set insert = spark_insert_sql('into', target, source) -%}
         {%- endif -%}
-        {%- call statement('main') -%}
-insert {{ 'overwrite' if strategy == 'insert_overwrite' else 'into' }} table {{ target }}
-{%- if strategy == 'insert_overwrite' and partition_by %} partition ({{ spark_column_list(partition_by) }}){% endif %}
-select {{ columns }} from {{ source }}
-        {%- endcall -%}
+        {%- call statement('main') -%}{{ insert }}{%- endcall -%}
         {%- call statement('drop_tmp_relation') -%}drop view if exists {{ source }}{%- endcall -%}
     {%- endif -%}
     {{ run_hooks(post_hooks) }}
