@@ -37,7 +37,7 @@ let package = Package(
         /// The Spark adapter, over Spark Connect (gRPC); `Protocol/` holds the protocol's Swift code, generated once
         /// by scripts/generate-spark-protocol.sh.
         .target(name: "SparkAdapter", dependencies: [
-            "SwiftDBT",
+            "SwiftDBT", "ArrowIPC",
             .product(name: "GRPCCore", package: "grpc-swift-2"),
             .product(name: "GRPCNIOTransportHTTP2Posix", package: "grpc-swift-nio-transport"),
             .product(name: "GRPCProtobuf", package: "grpc-swift-protobuf"),
@@ -60,6 +60,9 @@ let package = Package(
         .executableTarget(name: "attribution-data", dependencies: ["DeterministicRandom"], path: "Sources/attribution-data"),
         /// A seeded random number generator, for generated data and reproducible randomized tests.
         .target(name: "DeterministicRandom"),
+        /// A reader of Arrow IPC streams (Spark Connect's result format), without dependencies. Knows nothing of dbt.
+        .target(name: "ArrowIPC", exclude: ["README.md"]),
+        .testTarget(name: "ArrowIPCTests", dependencies: ["ArrowIPC"], exclude: ["Fixtures"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -41,13 +41,11 @@ final class SparkTextTests: XCTestCase {
         }
     }
 
-    func testDecimalsDatesAndTimestampsAreWrittenExactly() {
-        XCTAssertEqual(SparkArrowStream.decimal(low: 12345, high: 0, scale: 2), "123.45")
-        XCTAssertEqual(SparkArrowStream.decimal(low: UInt64(bitPattern: -5), high: UInt64.max, scale: 3), "-0.005")
-        XCTAssertEqual(SparkArrowStream.date(0), "1970-01-01")
-        XCTAssertEqual(SparkArrowStream.date(19782), "2024-02-29")
-        XCTAssertEqual(SparkArrowStream.date(-1), "1969-12-31")
-        XCTAssertEqual(SparkArrowStream.timestamp(-1, perSecond: 1_000_000), "1969-12-31 23:59:59.999999")
-        XCTAssertEqual(SparkArrowStream.timestamp(1_709_164_800_500_000, perSecond: 1_000_000), "2024-02-29 00:00:00.5")
+    func testDatesAndTimestampsAreWrittenExactly() {
+        XCTAssertEqual(SparkTemporalText.date(0), "1970-01-01")
+        XCTAssertEqual(SparkTemporalText.date(19782), "2024-02-29")
+        XCTAssertEqual(SparkTemporalText.date(-1), "1969-12-31")
+        XCTAssertEqual(SparkTemporalText.timestamp(-1, perSecond: 1_000_000), "1969-12-31 23:59:59.999999")
+        XCTAssertEqual(SparkTemporalText.timestamp(1_709_164_800_500_000, perSecond: 1_000_000), "2024-02-29 00:00:00.5")
     }
 }

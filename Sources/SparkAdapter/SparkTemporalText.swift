@@ -1,0 +1,57 @@
+import ArrowIPC
+
+/// The ISO text the core reads dates and timestamps as (`QueryResult.temporal`), from Arrow's day and unit counts
+/// since 1970-01-01, in the proleptic Gregorian calendar: `YYYY-MM-DD` and `YYYY-MM-DD HH:MM:SS[.ffffff]` (UTC for
+/// a zoned timestamp, which Spark sends as an instant).
+enum SparkTemporalText {
+    static func date(_ days: Int64) -> String {
+        let z = days + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let monthIndex = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
+        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
+    }
+
+    /// A count of `1/perSecond` seconds since the epoch; the fraction without trailing zeros, none when whole.
+    static func timestamp(_ value: Int64, perSecond: Int64) -> String {
+        let (seconds, fraction) = floorDivision(value, perSecond)
+        let (days, time) = floorDivision(seconds, 86_400)
+        var text = date(days) + " " + pad(time / 3600, 2) + ":" + pad(time / 60 % 60, 2) + ":" + pad(time % 60, 2)
+        if fraction != 0 {
+            var digits = pad(fraction, String(perSecond).count - 1)
+            while digits.hasSuffix("0") { digits.removeLast() }
+            text += "." + digits
+        }
+        return text
+    }
+
+    /// Milliseconds since the epoch (Arrow's date64) as a date.
+    static func date(milliseconds: Int64) -> String {
+        date(floorDivision(milliseconds, 86_400_000).quotient)
+    }
+
+    /// How many of `unit` make a second.
+    static func perSecond(_ unit: ArrowTimeUnit) -> Int64 {
+        switch unit {
+        case .second: return 1
+        case .millisecond: return 1_000
+        case .microsecond: return 1_000_000
+        case .nanosecond: return 1_000_000_000
+        }
+    }
+
+    private static func floorDivision(_ value: Int64, _ divisor: Int64) -> (quotient: Int64, remainder: Int64) {
+        let remainder = value % divisor
+        return remainder < 0 ? (value / divisor - 1, remainder + divisor) : (value / divisor, remainder)
+    }
+
+    private static func pad(_ number: Int64, _ width: Int) -> String {
+        let digits = String(number.magnitude)
+        return (number < 0 ? "-" : "") + String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+}

@@ -1,0 +1,2 @@
+{{ config(materialized='incremental') }}
+select {{ var('n') }} as id

@@ -1,0 +1,2 @@
+{{ config(materialized='view') }}
+select {{ var('n') }} as id
