@@ -6,7 +6,7 @@ with source as (
 deliveries as (
     select
         *,
-        row_number() over (partition by event_uuid order by "timestamp", distinct_id) as delivery_number
+        row_number() over (partition by event_uuid order by {{ adapter.quote('timestamp') }}, distinct_id) as delivery_number
     from source
 )
 
@@ -15,7 +15,7 @@ select
     distinct_id,
     person_id as ingested_person_id,
     event as event_name,
-    "timestamp" as event_at,
+    {{ adapter.quote('timestamp') }} as event_at,
     current_url,
     {{ clean_text('utm_source') }} as utm_source,
     {{ clean_text('utm_medium') }} as utm_medium,
