@@ -62,7 +62,7 @@ extension ManifestBuilder {
         let (steps, specs) = (plan, testSpecs)
         let session = self.session
         let testDefaults = NodeConfig(ManifestBuilder.defaults(for: .test))
-        let made = ParallelMap.map(Array(specs.indices)) { index -> Result<ProjectNode, DBTError>? in
+        var made = ParallelMap.map(Array(specs.indices)) { index -> Result<ProjectNode, DBTError>? in
             guard case .make(let attachedID, let fqn, let configs) = steps[index] else { return nil }
             let (spec, attached, package, file) = specs[index]
             do {
@@ -78,8 +78,9 @@ extension ManifestBuilder {
             }
         }
         nodes.reserveCapacity(nodes.count + testSpecs.count)
-        for (step, node) in zip(steps, made) {
-            switch (step, node) {
+        for index in steps.indices {
+            // Taken out of `made`, not copied: a copy would retain every field of the node.
+            switch (steps[index], made[index].take()) {
             case (.failed(let error), _), (_, .failure(let error)?): errors.append(error)
             case (_, .success(let node)?): if node.config.enabled { nodes.append(node) } else { disabled.append(node) }
             default: break

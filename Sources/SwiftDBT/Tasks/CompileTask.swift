@@ -9,8 +9,11 @@ public enum CompileTask {
         let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime,
                                 flags: InvocationFlags(which: "compile", selectedResources: selected))
         let paths = TargetPaths(loaded.session.project)
-        let nodes = selected.compactMap { loaded.manifest.node($0) }.filter { $0.resourceType != .seed }
-        let results = ParallelMap.map(nodes) { node -> Result<(String, String), DBTError> in
+        // Positions: each node is copied once, where it is compiled, rather than into two filtered arrays and the map.
+        let manifest = loaded.manifest
+        let positions = selected.compactMap { manifest.position(of: $0) }.filter { manifest.nodes[$0].resourceType != .seed }
+        let results = ParallelMap.map(positions) { index -> Result<(String, String), DBTError> in
+            let node = manifest.nodes[index]
             do {
                 let sql = try compiler.compile(node)
                 try TargetPaths.write(sql, to: paths.compiled(node))
