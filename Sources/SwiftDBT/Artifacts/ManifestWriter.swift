@@ -68,8 +68,9 @@ public enum ManifestWriter {
             })),
             ("saved_queries", .dict(manifest.savedQueries.map { ($0.uniqueID, ResourceJSON.describe($0, session: session)) })),
             ("semantic_models", .dict(manifest.semanticModels.map { ($0.uniqueID, ResourceJSON.describe($0, session: session)) })),
-            ("unit_tests", .dict(manifest.nodes.compactMap { node in
-                UnitTestJSON.describe(node, manifest: manifest, session: session).map { (node.uniqueID, $0) }
+            ("unit_tests", .dict(manifest.nodes.indices.compactMap { index in
+                guard manifest.nodes[index].unitTest != nil else { return nil }
+                return UnitTestJSON.describe(manifest.nodes[index], manifest: manifest, session: session).map { (manifest.nodes[index].uniqueID, $0) }
             })),
         ]
     }
@@ -96,7 +97,7 @@ public enum ManifestWriter {
         let parentKeys = ids.count
         var parents = [[Int]](repeating: [], count: parentKeys)
         var children: [[Int]] = Array(repeating: [], count: parentKeys)
-        let dependencies = manifest.nodes.map(\.dependsOn) + resources.map(\.dependsOn)
+        let dependencies = manifest.nodes.indices.map { manifest.nodes[$0].dependsOn } + resources.map(\.dependsOn)
         for (position, node) in (nodeIndices + resourceIndices).enumerated() {
             let dependsOn = dependencies[position].map(index)
             if children.count < ids.count { children += Array(repeating: [], count: ids.count - children.count) }

@@ -178,8 +178,10 @@ public final class Compiler: Sendable {
         }
         let frozenByName = byName
         var eventTimes: [RelationName: String] = [:]
-        for node in manifest.nodes where [.model, .seed, .snapshot].contains(node.resourceType) {
-            if let relation = node.relation, let column = node.config["event_time"]?.stringValue { eventTimes[relation] = column }
+        for index in manifest.nodes.indices where [.model, .seed, .snapshot].contains(manifest.nodes[index].resourceType) {
+            if let relation = manifest.nodes[index].relation, let column = manifest.nodes[index].config["event_time"]?.stringValue {
+                eventTimes[relation] = column
+            }
         }
         for source in manifest.sources {
             if let column = source.config["event_time"]?.stringValue { eventTimes[source.relation] = column }

@@ -51,6 +51,8 @@ public struct Manifest: Sendable {
     }
 
     public func node(_ uniqueID: String) -> ProjectNode? { nodeIndex[uniqueID].map { nodes[$0] } }
+    /// Where `node(uniqueID)` is in `nodes`: a caller that reads a few fields of many nodes need not copy each.
+    func position(of uniqueID: String) -> Int? { nodeIndex[uniqueID] }
     public func source(_ uniqueID: String) -> SourceTable? { sourceIndex[uniqueID].map { sources[$0] } }
 
     /// Replaces a node (after compilation filled in its SQL, for example).

@@ -10,12 +10,20 @@ enum MacroDependencies {
         names.compactMap { macros.resolve($0, from: package)?.uniqueID }.sorted()
     }
 
+    /// The macros each node calls, on every core. Nodes are read in place by position: a node handed to the
+    /// map or to a function would be copied whole.
+    static func of(_ nodes: [ProjectNode], macros: MacroRegistry) -> [[String]] {
+        ParallelMap.map(Array(nodes.indices)) { index in
+            of(template: nodes[index].template, test: nodes[index].test, package: nodes[index].packageName, macros: macros)
+        }
+    }
+
     /// The macros a node's template calls; for a generic test, its test macro.
-    static func of(_ node: ProjectNode, macros: MacroRegistry) -> [String] {
-        if let template = node.template { return of(template.namesRead, package: node.packageName, macros: macros) }
-        guard let test = node.test else { return [] }
+    private static func of(template: Template?, test: TestMetadata?, package: String, macros: MacroRegistry) -> [String] {
+        if let template { return of(template.namesRead, package: package, macros: macros) }
+        guard let test else { return [] }
         let name = "test_" + test.name
-        let found = test.namespace.flatMap { macros.resolve(name, from: $0) } ?? macros.resolve(name, from: node.packageName)
+        let found = test.namespace.flatMap { macros.resolve(name, from: $0) } ?? macros.resolve(name, from: package)
         return found.map { [$0.uniqueID] } ?? []
     }
 }

@@ -6,7 +6,9 @@ extension ManifestBuilder {
     mutating func linkConstraintTargets() {
         // Most projects have none: no lookup tables are built for them.
         let linked = { (constraint: ModelConstraint) in constraint.kind == .foreignKey && constraint.to != nil }
-        guard nodes.contains(where: { $0.constraints.contains(where: linked) || $0.columns.contains { $0.constraints.contains(where: linked) } })
+        guard nodes.indices.contains(where: { index in
+            nodes[index].constraints.contains(where: linked) || nodes[index].columns.contains { $0.constraints.contains(where: linked) }
+        })
         else { return }
         let byName = refableByName()
         let relations = Dictionary(nodes.compactMap { node in node.relation.map { (node.uniqueID, $0) } }, uniquingKeysWith: { a, _ in a })

@@ -100,9 +100,9 @@ extension ManifestBuilder {
     mutating func checkGroups() {
         let names = Set(groups.map(\.name))
         let listed = "[" + names.sorted().map { "'\($0)'" }.joined(separator: ", ") + "]"
-        for node in nodes {
-            guard let group = node.config.group, !names.contains(group) else { continue }
-            errors.append(DBTError(.project, "Invalid group '\(group)', expected one of \(listed)", at: node.definedAt))
+        for index in nodes.indices {
+            guard let group = nodes[index].config.group, !names.contains(group) else { continue }
+            errors.append(DBTError(.project, "Invalid group '\(group)', expected one of \(listed)", at: nodes[index].definedAt))
         }
     }
 

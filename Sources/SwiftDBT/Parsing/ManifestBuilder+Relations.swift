@@ -15,20 +15,7 @@ extension ManifestBuilder {
                 NamingMacro($0, package: package, session: session)
             }
         }
-        let naming = choices
-        let results = ParallelMap.map(nodes) { node -> Result<RelationName, DBTError>? in
-            let macros = naming[node.packageName] ?? []
-            do {
-                return .success(RelationName(
-                    database: try ManifestBuilder.name(macros[0], custom: node.config.database, node, session),
-                    schema: try ManifestBuilder.name(macros[1], custom: node.config.schema, node, session),
-                    identifier: try ManifestBuilder.name(macros[2], custom: node.config.alias, node, session)))
-            } catch let error as TemplateError {
-                return .failure(DBTError(template: error, path: node.definedAt.path))
-            } catch {
-                return .failure(DBTError(.compilation, "\(error)", at: node.definedAt))
-            }
-        }
+        let results = ManifestBuilder.relationNames(nodes, naming: choices, session: session)
         // A node whose relation cannot be named is dropped, with its error.
         var failed: [Int] = []
         for (index, result) in results.enumerated() {
@@ -54,6 +41,25 @@ extension ManifestBuilder {
         for index in failed.reversed() { nodes.remove(at: index) }
     }
 
+    /// Each node's relation name, on every core. Nodes are read in place by
+    /// position: a node handed to the map would be copied whole, and the default names read only a few fields.
+    private static func relationNames(_ nodes: [ProjectNode], naming: [String: [NamingMacro]],
+                                      session: CompileSession) -> [Result<RelationName, DBTError>?] {
+        ParallelMap.map(Array(nodes.indices)) { index -> Result<RelationName, DBTError>? in
+            let macros = naming[nodes[index].packageName] ?? []
+            do {
+                return .success(RelationName(
+                    database: try ManifestBuilder.name(macros[0], custom: nodes[index].config.database, nodes, index, session),
+                    schema: try ManifestBuilder.name(macros[1], custom: nodes[index].config.schema, nodes, index, session),
+                    identifier: try ManifestBuilder.name(macros[2], custom: nodes[index].config.alias, nodes, index, session)))
+            } catch let error as TemplateError {
+                return .failure(DBTError(template: error, path: nodes[index].definedAt.path))
+            } catch {
+                return .failure(DBTError(.compilation, "\(error)", at: nodes[index].definedAt))
+            }
+        }
+    }
+
     /// The macro that names relations of one package's nodes, and whether it is dbt's default.
     struct NamingMacro: Sendable {
         var name: String
@@ -69,7 +75,9 @@ extension ManifestBuilder {
         }
     }
 
-    private static func name(_ naming: NamingMacro, custom: String?, _ node: ProjectNode, _ session: CompileSession) throws -> String {
+    /// The name `naming` gives `nodes[index]`.
+    private static func name(_ naming: NamingMacro, custom: String?, _ nodes: [ProjectNode], _ index: Int,
+                             _ session: CompileSession) throws -> String {
         if naming.usesDefault || naming.macro == nil {
             let target = session.target
             switch naming.name {
@@ -79,11 +87,12 @@ extension ManifestBuilder {
                 return custom.map(ASCIIText.trimmingWhitespaces) ?? target.database
             default:
                 // A version is `<name>_v<version>`, dots made underscores.
-                let versioned = node.version.map { node.name + "_v" + $0.version.replacingOccurrences(of: ".", with: "_") }
-                return custom.map(ASCIIText.trimmingWhitespaces) ?? versioned ?? node.name
+                let versioned = nodes[index].version.map { nodes[index].name + "_v" + $0.version.replacingOccurrences(of: ".", with: "_") }
+                return custom.map(ASCIIText.trimmingWhitespaces) ?? versioned ?? nodes[index].name
             }
         }
-        guard let macro = naming.macro else { return node.name }
+        guard let macro = naming.macro else { return nodes[index].name }
+        let node = nodes[index]
         let state = RenderState(session: session, node: node, phase: .parse)
         let arguments = Arguments([custom.map(Value.string) ?? .none, NodeValues.model(node, session: session)])
         let value = try session.templates.call(macro.definition, arguments, globals: state.scope(for: macro.packageName))

@@ -19,35 +19,33 @@ extension ManifestBuilder {
         let disabledNames = Set(disabled.map { "\($0.packageName).\($0.name)" })
         var seen: Set<String> = []
         seen.reserveCapacity(testSpecs.count)
-        nodes.reserveCapacity(nodes.count + testSpecs.count)
         var projectConfigs = ProjectConfigCache()
         /// The folders of the property file last seen (a file's tests come one after another; two packages
         /// may have files of the same path), and the key of their `dbt_project.yml` configs.
         var folders: (package: String, file: String, names: [String], configKey: String) = ("", "", [], "")
-        let testDefaults = NodeConfig(ManifestBuilder.defaults(for: .test))
         // Names and unique IDs (the MD5 included) depend on nothing but the spec: made on both cores.
         let namings = ParallelMap.map(testSpecs) { TestNaming($0.spec, attached: $0.attached, package: $0.package.name) }
+        // In order, what needs the specs before it (attached nodes, repeated IDs, the project configs cache); then
+        // the nodes on both cores; then nodes and errors kept in the specs' order, as one pass in order keeps them.
+        var plan: [TestStep] = []
+        plan.reserveCapacity(testSpecs.count)
         for (index, (spec, attached, package, file)) in testSpecs.enumerated() {
             let attachedID: String
             switch attached {
             case .node(let model, let version, _):
                 let name = ManifestBuilder.testSubject(model, version: version)
                 guard let nodeID = byName[package.name]?[name] else {
-                    if !disabledNames.contains("\(package.name).\(name)") {
-                        errors.append(DBTError(.project, "test '\(spec.name)' is attached to '\(name)', which does not exist",
-                                               at: spec.location))
-                    }
+                    plan.append(disabledNames.contains("\(package.name).\(name)") ? .skipped : .failed(DBTError(
+                        .project, "test '\(spec.name)' is attached to '\(name)', which does not exist", at: spec.location)))
                     continue
                 }
                 attachedID = nodeID
             case .source(let source, let table, _):
                 attachedID = "source.\(package.name).\(source).\(table)"
             }
-            let (namespace, testName, kwargs) = (namings[index].namespace, namings[index].testName, namings[index].kwargs)
-            let (subject, column, shortName) = (namings[index].subject, namings[index].column, namings[index].shortName)
-            let (name, uniqueID) = (namings[index].name, namings[index].uniqueID)
-            guard seen.insert(uniqueID).inserted else {
-                errors.append(DBTError(.project, "the test '\(name)' is defined twice for '\(subject)'", at: spec.location))
+            guard seen.insert(namings[index].uniqueID).inserted else {
+                plan.append(.failed(DBTError(.project, "the test '\(namings[index].name)' is defined twice for '\(namings[index].subject)'",
+                                              at: spec.location)))
                 continue
             }
             if file != folders.file || package.name != folders.package {
@@ -57,54 +55,89 @@ extension ManifestBuilder {
             var fqn = [package.name]
             fqn.reserveCapacity(folders.names.count + 2)
             fqn += folders.names
-            fqn.append(name)
+            fqn.append(namings[index].name)
+            let configs = Result { try projectConfigs.configs(key: folders.configKey) { try projectConfig(.test, fqn: fqn, package: package) } }
+            plan.append(.make(attachedID: attachedID, fqn: fqn, projectConfigs: configs))
+        }
+        let (steps, specs) = (plan, testSpecs)
+        let session = self.session
+        let testDefaults = NodeConfig(ManifestBuilder.defaults(for: .test))
+        var made = ParallelMap.map(Array(specs.indices)) { index -> Result<ProjectNode, DBTError>? in
+            guard case .make(let attachedID, let fqn, let configs) = steps[index] else { return nil }
+            let (spec, attached, package, file) = specs[index]
             do {
-                var config = testDefaults
-                config.apply(try projectConfigs.configs(key: folders.configKey) { try projectConfig(.test, fqn: fqn, package: package) })
-                config.apply(spec.config)
-                var node = ProjectNode(
-                    uniqueID: uniqueID, resourceType: .test, name: name, packageName: package.name,
-                    path: (spec.customName ?? shortName) + ".sql", originalFilePath: file, packageRoot: package.root, fqn: fqn,
-                    rawCode: "{{ \(namespace.map { $0 + "." } ?? "")test_\(testName)(**_dbt_generic_test_kwargs) }}",
-                    config: config, definedAt: spec.location)
-                node.test = TestMetadata(name: testName, namespace: namespace,
-                                         kwargs: column == nil ? kwargs : kwargs.filter { $0.key != "column_name" },
-                                         columnName: column, attachedNode: attachedID)
-                node.test?.propertyConfigKeys = Set(spec.config.map { NodeConfig.canonicalKey($0.key) })
-                if case .node(_, let version, _) = attached { node.test?.attachedVersion = version }
-                try captureReferences(in: &node)
-                let rendered = try renderedConfig(spec.config, of: node)
-                node.config.apply(rendered)
-                // As dbt: a generated name too long to file gives the test its short name as alias.
-                var written = GenericTestConfigCall.entries(spec.config + rendered)
-                if spec.customName == nil, shortName != name, !written.contains(where: { $0.key == "alias" }) {
-                    written.append(("alias", .string(shortName)))
-                    node.config.apply([("alias", .string(shortName))])
-                }
-                node.rawCode += GenericTestConfigCall.text(written)
-                // dbt keeps what the entry wrote (and the alias it gave) as the test's unrendered config.
-                node.unrenderedConfig.apply(GenericTestConfigCall.entries(spec.config + written.filter { $0.key == "alias" }))
-                if case .source(let source, let table, _) = attached {
-                    node.sources.insert(ProjectNode.SourceReference(source: source, table: table, location: spec.location), at: 0)
-                }
-                guard node.config.enabled else {
-                    disabled.append(node)
-                    continue
-                }
-                node.dependsOn = [attachedID]
-                nodes.append(node)
+                return .success(try ManifestBuilder.testNode(spec, attached: attached, attachedID: attachedID, package: package, file: file,
+                                                             naming: namings[index], fqn: fqn, config: testDefaults,
+                                                             projectConfigs: configs.get(), session: session))
             } catch let error as TemplateError {
-                errors.append(DBTError(template: error, path: file))
+                return .failure(DBTError(template: error, path: file))
             } catch let error as DBTError {
-                errors.append(error)
+                return .failure(error)
             } catch {
-                errors.append(DBTError(.project, "\(error)", at: spec.location))
+                return .failure(DBTError(.project, "\(error)", at: spec.location))
+            }
+        }
+        nodes.reserveCapacity(nodes.count + testSpecs.count)
+        for index in steps.indices {
+            // Taken out of `made`, not copied: a copy would retain every field of the node.
+            switch (steps[index], made[index].take()) {
+            case (.failed(let error), _), (_, .failure(let error)?): errors.append(error)
+            case (_, .success(let node)?): if node.config.enabled { nodes.append(node) } else { disabled.append(node) }
+            default: break
             }
         }
     }
 
+    /// What the pass in order found for one generic test spec.
+    private enum TestStep: Sendable {
+        /// Attached to a disabled node: no test, no error.
+        case skipped
+        case failed(DBTError)
+        /// `projectConfigs`: the test's `dbt_project.yml` configs, or the error reading them gave.
+        case make(attachedID: String, fqn: [String], projectConfigs: Result<[(key: String, value: ConfigValue)], Error>)
+    }
+
+    /// A generic test's node: config from the defaults, the project and the entry, references in its arguments,
+    /// dbt's config call in its raw code. Its `enabled` config says whether it is kept or disabled.
+    private static func testNode(_ spec: PropertyFile.TestSpec, attached: AttachedTarget, attachedID: String, package: PackageInfo,
+                                 file: String, naming: TestNaming, fqn: [String], config defaults: NodeConfig,
+                                 projectConfigs: [(key: String, value: ConfigValue)], session: CompileSession) throws -> ProjectNode {
+        let (namespace, testName, kwargs) = (naming.namespace, naming.testName, naming.kwargs)
+        let (column, shortName, name) = (naming.column, naming.shortName, naming.name)
+        var config = defaults
+        config.apply(projectConfigs)
+        config.apply(spec.config)
+        var node = ProjectNode(
+            uniqueID: naming.uniqueID, resourceType: .test, name: name, packageName: package.name,
+            path: (spec.customName ?? shortName) + ".sql", originalFilePath: file, packageRoot: package.root, fqn: fqn,
+            rawCode: "{{ \(namespace.map { $0 + "." } ?? "")test_\(testName)(**_dbt_generic_test_kwargs) }}",
+            config: config, definedAt: spec.location)
+        node.test = TestMetadata(name: testName, namespace: namespace,
+                                 kwargs: column == nil ? kwargs : kwargs.filter { $0.key != "column_name" },
+                                 columnName: column, attachedNode: attachedID)
+        node.test?.propertyConfigKeys = Set(spec.config.map { NodeConfig.canonicalKey($0.key) })
+        if case .node(_, let version, _) = attached { node.test?.attachedVersion = version }
+        try captureReferences(in: &node, session: session)
+        let rendered = try renderedConfig(spec.config, of: node, session: session)
+        node.config.apply(rendered)
+        // As dbt: a generated name too long to file gives the test its short name as alias.
+        var written = GenericTestConfigCall.entries(spec.config + rendered)
+        if spec.customName == nil, shortName != name, !written.contains(where: { $0.key == "alias" }) {
+            written.append(("alias", .string(shortName)))
+            node.config.apply([("alias", .string(shortName))])
+        }
+        node.rawCode += GenericTestConfigCall.text(written)
+        // dbt keeps what the entry wrote (and the alias it gave) as the test's unrendered config.
+        node.unrenderedConfig.apply(GenericTestConfigCall.entries(spec.config + written.filter { $0.key == "alias" }))
+        if case .source(let source, let table, _) = attached {
+            node.sources.insert(ProjectNode.SourceReference(source: source, table: table, location: spec.location), at: 0)
+        }
+        if node.config.enabled { node.dependsOn = [attachedID] }
+        return node
+    }
+
     /// Records `ref(...)`/`source(...)` written as test arguments (`to: ref('customers')`).
-    private func captureReferences(in node: inout ProjectNode) throws {
+    private static func captureReferences(in node: inout ProjectNode, session: CompileSession) throws {
         let kwargs = node.test?.kwargs ?? []
         guard kwargs.contains(where: { if case .string(let text) = $0.value { return TestArguments.isReference(text) } else { return false } }) else {
             node.refs = []
@@ -123,8 +156,8 @@ extension ManifestBuilder {
 
     /// The test's own `config:` values that hold Jinja, rendered as dbt renders them when it parses the test
     /// (a lone `{{ expression }}` gives its value): `enabled: "{{ target.type == 'postgres' }}"` is a boolean.
-    private func renderedConfig(_ config: [(key: String, value: ConfigValue)],
-                                of node: ProjectNode) throws -> [(key: String, value: ConfigValue)] {
+    private static func renderedConfig(_ config: [(key: String, value: ConfigValue)], of node: ProjectNode,
+                                       session: CompileSession) throws -> [(key: String, value: ConfigValue)] {
         let templated = config.filter { if case .string(let text) = $0.value { return text.contains("{") } else { return false } }
         guard !templated.isEmpty else { return [] }
         // The scope refers to its state without owning it.

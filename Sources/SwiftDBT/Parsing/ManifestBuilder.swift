@@ -75,8 +75,7 @@ struct ManifestBuilder {
         splitDisabled()
         addGenericTests()
         PhaseTimer.mark("generic tests")
-        let macros = session.macros
-        let macroCalls = ParallelMap.map(nodes) { MacroDependencies.of($0, macros: macros) }
+        let macroCalls = MacroDependencies.of(nodes, macros: session.macros)
         for index in nodes.indices { nodes[index].macroCalls = macroCalls[index] }
         PhaseTimer.mark("macro dependencies")
         checkUnitTests()
@@ -274,7 +273,7 @@ struct ManifestBuilder {
                 testSpecs.append((spec, .node(name: name, version: version, column: nil), package, patch?.file ?? shown))
             }
         }
-        let known = Set(nodes.map(\.name))
+        let known = Set(nodes.indices.map { nodes[$0].name })
         // dbt warns and ignores the properties (and their tests) of a model no file defines.
         let missing = modelPatches.values.filter { $0.versions.isEmpty && !known.contains($0.name) }
             .map { ($0.name, $0.file) } + versions.missing
@@ -513,6 +512,7 @@ struct ManifestBuilder {
     }
 
     private mutating func splitDisabled() {
+        guard nodes.indices.contains(where: { !nodes[$0].config.enabled }) else { return }
         var enabled: [ProjectNode] = []
         enabled.reserveCapacity(nodes.count)
         for node in nodes {

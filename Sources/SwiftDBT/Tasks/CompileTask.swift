@@ -19,8 +19,11 @@ public enum CompileTask {
                                 flags: InvocationFlags(which: "compile", selectedResources: selected))
         let paths = TargetPaths(loaded.session.project)
         let dialect = loaded.session.dialect
-        let nodes = selected.compactMap { loaded.manifest.node($0) }
-        let results = ParallelMap.map(nodes) { node -> Result<NodeResult, DBTError> in
+        // Positions: each node is copied once, where it is compiled, rather than into a filtered array.
+        let manifest = loaded.manifest
+        let positions = selected.compactMap { manifest.position(of: $0) }
+        let results = ParallelMap.map(positions) { index -> Result<NodeResult, DBTError> in
+            let node = manifest.nodes[index]
             let started = Date()
             var result = NodeResult(uniqueID: node.uniqueID, status: .success, message: "", startedAt: started,
                                     compiledAt: started, completedAt: started, relationName: node.relation.map(dialect.render))
