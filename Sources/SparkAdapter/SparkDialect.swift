@@ -8,6 +8,8 @@ public struct SparkDialect: Dialect {
     public var includesDatabase: Bool { false }
     public var relationClassName: String { "SparkRelation" }
     public var columnClassName: String { "SparkColumn" }
+    /// Models build with the adapter's own materialization macros; seeds and tests take the core's Swift paths.
+    public var fastPathMaterializations: Set<String> { ["seed", "test"] }
 
     public func quote(_ identifier: String) -> String {
         "`" + identifier.replacingOccurrences(of: "`", with: "``") + "`"

@@ -40,6 +40,9 @@ public protocol Dialect: Sendable {
     /// (dbt-sqlite: `view`, `table`, `incremental`): a project's `_default` materialization of that name
     /// does not replace them, only one written for the adapter does.
     var adapterMaterializations: Set<String> { get }
+    /// The built-in materializations whose Swift fast path (`BuiltinMaterializations`) builds this adapter's
+    /// relations as its macros would; the others always run their macros.
+    var fastPathMaterializations: Set<String> { get }
     /// The built-in incremental strategies the adapter lists as dbt's does (`adapter.valid_incremental_strategies()`):
     /// dbt's base adapter `append` only (dbt-sqlite keeps that), dbt-postgres four.
     var validIncrementalStrategies: [String] { get }
@@ -72,6 +75,7 @@ extension Dialect {
     public var supportsTruncate: Bool { true }
     public var viewsReadOtherSchemas: Bool { true }
     public var adapterMaterializations: Set<String> { [] }
+    public var fastPathMaterializations: Set<String> { ["view", "table", "incremental", "seed", "test"] }
     public var validIncrementalStrategies: [String] { ["append"] }
     public var widensStringColumns: Bool { false }
     public var temporarySchemaQuery: String { "select 'temp'" }

@@ -54,6 +54,7 @@ public final class CompileSession: Sendable {
             && whereSubquery?.name == "default__get_where_subquery"
         unchangedBuiltinTests = BuiltinGenericTests.unchanged(in: macros)
         swiftMaterializations = BuiltinMaterializations.inSwift(macros: macros, environment: environmentVariables)
+            .intersection(dialect.fastPathMaterializations)
     }
 
     /// `var(name)` as seen from `package`, as dbt looks it up: `--vars`, then the root project's `vars:`
