@@ -5,11 +5,18 @@
 {% macro default__to_date(timestamp) -%}cast({{ timestamp }} as date){%- endmacro %}
 {% macro sqlite__to_date(timestamp) -%}date({{ timestamp }}){%- endmacro %}
 
-{#- Fractional days from `start` to `finish`: whole seconds (dbt.datediff) over 86400, so both databases divide
-    the same integer. (Subtracting julianday() values on SQLite carries its rounding into the 6th decimal.) -#}
+{#- Fractional days from `start` to `finish`: whole seconds (dbt.datediff) over 86400, so every database divides
+    the same integer. (Subtracting julianday() values on SQLite carries its rounding into the 6th decimal.) The
+    seconds are a double first: Spark would divide a bigint by 86400.0 as decimals, to 7 places. -#}
 {% macro days_between(start, finish) -%}
-    ({{ dbt.datediff(start, finish, 'second') }} / 86400.0)
+    (cast({{ dbt.datediff(start, finish, 'second') }} as {{ double_type() }}) / 86400.0)
 {%- endmacro %}
+
+{#- A double-precision type: dbt.type_float() is one on SQLite and PostgreSQL, but Spark's `float` (what
+    dbt-spark's type_float gives) is single precision. -#}
+{% macro double_type() -%}{{ return(adapter.dispatch('double_type')()) }}{%- endmacro %}
+{% macro default__double_type() -%}{{ dbt.type_float() }}{%- endmacro %}
+{% macro spark__double_type() -%}double{%- endmacro %}
 
 {#- True when the regular expression `pattern` matches somewhere in `text` (both SQL expressions). Keep patterns to
     the syntax every database shares: literals, |, (), ?, *, +, [], ^ and $. -#}
@@ -34,7 +41,7 @@
 {#- numerator / denominator as a float, NULL when the denominator is 0 or NULL. -#}
 {% macro safe_divide(numerator, denominator) -%}
     case when {{ denominator }} is null or {{ denominator }} = 0 then null
-         else cast({{ numerator }} as {{ dbt.type_float() }}) / {{ denominator }} end
+         else cast({{ numerator }} as {{ double_type() }}) / {{ denominator }} end
 {%- endmacro %}
 
 {#- A deterministic text key: the fields joined with '|', NULL written as '~'. No hash: SQLite has no md5. -#}

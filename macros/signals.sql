@@ -16,6 +16,6 @@
     is worth scale × N^exponent, so day d adds scale × (d^exponent − (d−1)^exponent) (front-loaded for
     exponent < 1, as retention value is). -#}
 {% macro power_curve_value(day, scale, exponent) -%}
-    ({{ scale }} * (power(cast({{ day }} as {{ dbt.type_float() }}), {{ exponent }})
-                   - power(cast({{ day }} - 1 as {{ dbt.type_float() }}), {{ exponent }})))
+    ({{ scale }} * (power(cast({{ day }} as {{ double_type() }}), {{ exponent }})
+                   - power(cast({{ day }} - 1 as {{ double_type() }}), {{ exponent }})))
 {%- endmacro %}
