@@ -7,6 +7,7 @@ first on Python's path)."""
 import contextlib
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -57,12 +58,32 @@ def project_copy(fixture, name, profile_text):
         shutil.rmtree(work)
 
 
-def run_dbt(project, arguments, check=False):
-    """Runs `dbt <arguments> --profiles-dir <project>` in `project` without usage statistics; returns the finished
-    process, its output as text. With `check`, a non-zero exit raises CalledProcessError."""
+def run_dbt(project, arguments, check=False, command=None):
+    """Runs `dbt <arguments> --profiles-dir <project>` in `project` without usage statistics (`command`, a list,
+    in place of `dbt` when given); returns the finished process, its output as text. With `check`, a non-zero exit
+    raises CalledProcessError."""
     env = dict(os.environ, DBT_SEND_ANONYMOUS_USAGE_STATS="false")
-    return subprocess.run([DBT] + arguments + ["--profiles-dir", project], cwd=project, env=env,
+    return subprocess.run((command or [DBT]) + arguments + ["--profiles-dir", project], cwd=project, env=env,
                           capture_output=True, text=True, check=check)
+
+
+ANSI = re.compile(r"\x1b\[[0-9;]*m")
+"""A colour escape of dbt's console output."""
+
+
+def run_each(project, runs, warning):
+    """Runs dbt with each argument list of `runs` in turn; returns the exit codes, each run's {node name: message}
+    of its errored nodes (run_results.json) and each run's sorted distinct output lines matching the pattern
+    `warning` (colours removed, and the line up to its first two spaces: the timestamp)."""
+    codes, messages, warnings = [], [], []
+    for arguments in runs:
+        done = run_dbt(project, arguments)
+        codes.append(done.returncode)
+        messages.append({r["unique_id"].split(".")[-1]: r["message"] for r in run_results(project)
+                         if r["status"] == "error"})
+        warnings.append(sorted({ANSI.sub("", line).split("  ", 1)[-1].strip()
+                                for line in (done.stdout + done.stderr).splitlines() if warning.search(line)}))
+    return codes, messages, warnings
 
 
 def run_results(project):
@@ -82,7 +103,7 @@ def postgres(autocommit=False):
 
 
 def connect(adapter, project, sqlite_file="main.sqlite"):
-    """A connection to the target of `profile(name, adapter, project, ...)`: the SQLite file or the PostgreSQL server."""
+    """A connection to the target of `profile(name, adapter, project, ...)`: its SQLite file or PostgreSQL."""
     if adapter == "sqlite":
         import sqlite3
         return sqlite3.connect(project + "/target/" + sqlite_file)
