@@ -17,22 +17,13 @@ materialization ignores the strategy: each batch deletes the rows whose `unique_
 
 Usage: . scripts/postgres.sh start; python3 scripts/record-microbatch-reference.py [path/to/dbt]
 (default /tmp/dbt-venv/bin/dbt, a venv with `pip install "dbt-core==1.10.*" "dbt-postgres==1.9.*" "dbt-sqlite==1.10.*"`)."""
-import json
 import os
 import re
-import shutil
-import sqlite3
-import subprocess
-import sys
-import tempfile
-import uuid
 
-import psycopg2
+import dbt_reference
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FIXTURE = os.path.join(ROOT, "Tests/Fixtures/execution/microbatch")
-OUTPUT = os.path.join(ROOT, "Tests/Fixtures/reference/microbatch.json")
-DBT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/dbt-venv/bin/dbt"
+FIXTURE = os.path.join(dbt_reference.ROOT, "Tests/Fixtures/execution/microbatch")
+OUTPUT = os.path.join(dbt_reference.ROOT, "Tests/Fixtures/reference/microbatch.json")
 STEPS = [
     ["build", "--event-time-start", "2024-01-01", "--event-time-end", "2024-01-04"],
     ["retry"],
@@ -43,23 +34,15 @@ CONSOLE = re.compile(r"^\S+\s+((?:Batch )?\d+ of \d+ .*)$")
 NOISE = [(re.compile(r"\x1b\[[0-9;]*m"), ""), (re.compile(r" in \d+\.\d+s\]"), "]")]
 
 
-def connect(adapter, project):
-    if adapter == "sqlite":
-        return sqlite3.connect(project + "/target/main.sqlite")
-    return psycopg2.connect(host=os.environ["PGHOST"], port=os.environ.get("PGPORT", "5432"),
-                            user=os.environ.get("PGUSER", "postgres"), password=os.environ.get("PGPASSWORD", ""),
-                            dbname=os.environ.get("PGDATABASE", "postgres"))
-
-
 def execute(adapter, project, sql):
-    db = connect(adapter, project)
+    db = dbt_reference.connect(adapter, project)
     db.cursor().execute(sql)
     db.commit()
     db.close()
 
 
 def rows(adapter, project, schema, name):
-    db = connect(adapter, project)
+    db = dbt_reference.connect(adapter, project)
     cur = db.cursor()
     if adapter == "sqlite":
         cur.execute("select 1 from sqlite_master where name = ?", (name,))
@@ -86,54 +69,32 @@ def console_lines(text):
     return out
 
 
-def profile(adapter, project, schema):
-    if adapter == "sqlite":
-        return ("microbatch:\n  target: dev\n  outputs:\n    dev:\n      type: sqlite\n      threads: 1\n"
-                "      database: main\n      schema: main\n      schemas_and_paths:\n"
-                f"        main: {project}/target/main.sqlite\n      schema_directory: {project}/target\n")
-    return ("microbatch:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n      threads: 1\n"
-            f"      host: {os.environ['PGHOST']}\n      port: {os.environ.get('PGPORT', '5432')}\n"
-            f"      user: {os.environ.get('PGUSER', 'postgres')}\n      pass: \"{os.environ.get('PGPASSWORD', '')}\"\n"
-            f"      dbname: {os.environ.get('PGDATABASE', 'postgres')}\n      schema: {schema}\n")
-
-
 def record(adapter):
-    work = tempfile.mkdtemp(prefix="swiftdbt-reference-")
-    schema = "ref_" + uuid.uuid4().hex[:8]
-    project = os.path.join(work, "microbatch")
+    schema = dbt_reference.new_schema()
     steps = []
     try:
-        shutil.copytree(FIXTURE, project)
-        os.makedirs(project + "/target", exist_ok=True)
-        with open(project + "/profiles.yml", "w") as f:
-            f.write(profile(adapter, project, schema))
-        env = dict(os.environ, DBT_SEND_ANONYMOUS_USAGE_STATS="false")
-        for number, arguments in enumerate(STEPS, start=1):
-            if arguments == ["retry"]:
-                table = "flaky_repairs" if adapter == "sqlite" else f'"{schema}".flaky_repairs'
-                execute(adapter, project, f"create table {table} (id integer)")
-            done = subprocess.run([DBT] + arguments + ["--profiles-dir", project], cwd=project, env=env,
-                                  capture_output=True, text=True)
-            with open(project + "/target/run_results.json") as f:
-                results = {r["unique_id"]: {"status": r["status"], "message": r["message"], "batch_results": r["batch_results"]}
-                           for r in json.load(f)["results"]}
-            steps.append({"step": number, "arguments": arguments, "exit_code": done.returncode, "results": results,
-                          "console": console_lines(done.stdout),
-                          "tables": {name: rows(adapter, project, schema, name) for name in ["daily", "flaky"]}})
+        with dbt_reference.project_copy(FIXTURE, "microbatch",
+                                        lambda project: dbt_reference.profile("microbatch", adapter, project,
+                                                                              schema)) as project:
+            for number, arguments in enumerate(STEPS, start=1):
+                if arguments == ["retry"]:
+                    table = "flaky_repairs" if adapter == "sqlite" else f'"{schema}".flaky_repairs'
+                    execute(adapter, project, f"create table {table} (id integer)")
+                done = dbt_reference.run_dbt(project, arguments)
+                results = {r["unique_id"]: {"status": r["status"], "message": r["message"],
+                                            "batch_results": r["batch_results"]}
+                           for r in dbt_reference.run_results(project)}
+                steps.append({"step": number, "arguments": arguments, "exit_code": done.returncode, "results": results,
+                              "console": console_lines(done.stdout),
+                              "tables": {name: rows(adapter, project, schema, name) for name in ["daily", "flaky"]}})
     finally:
         if adapter == "postgres":
-            execute(adapter, project, f'drop schema if exists "{schema}" cascade')
-        shutil.rmtree(work)
+            dbt_reference.drop_schemas(schema)
     return steps
 
 
 def main():
-    version = subprocess.run([DBT, "--version"], capture_output=True, text=True).stdout
-    reference = {"dbt": next((line.strip() for line in version.splitlines() if "installed" in line), ""),
-                 "postgres": record("postgres"), "sqlite": record("sqlite")}
-    with open(OUTPUT, "w") as f:
-        json.dump(reference, f, indent=1, sort_keys=True)
-        f.write("\n")
+    dbt_reference.write_reference(OUTPUT, postgres=record("postgres"), sqlite=record("sqlite"))
 
 
 if __name__ == "__main__":

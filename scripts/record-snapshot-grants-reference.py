@@ -10,32 +10,16 @@ this snapshot at all without an `md5` function loaded into SQLite, so there is n
 
 Usage: . scripts/postgres.sh start; python3 scripts/record-snapshot-grants-reference.py [path/to/dbt]
 (default /tmp/dbt-venv/bin/dbt, a venv with `pip install "dbt-core==1.10.*" "dbt-postgres==1.9.*" "dbt-sqlite==1.10.*"`)."""
-import json
 import os
-import shutil
-import subprocess
-import sys
-import tempfile
-import uuid
 
-import psycopg2
+import dbt_reference
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FIXTURE = os.path.join(ROOT, "Tests/Fixtures/execution/snapshot_grants")
-OUTPUT = os.path.join(ROOT, "Tests/Fixtures/reference/snapshot-grants.json")
-DBT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/dbt-venv/bin/dbt"
-
-
-def connect():
-    db = psycopg2.connect(host=os.environ["PGHOST"], port=os.environ.get("PGPORT", "5432"),
-                          user=os.environ.get("PGUSER", "postgres"), password=os.environ.get("PGPASSWORD", ""),
-                          dbname=os.environ.get("PGDATABASE", "postgres"))
-    db.autocommit = True
-    return db
+FIXTURE = os.path.join(dbt_reference.ROOT, "Tests/Fixtures/execution/snapshot_grants")
+OUTPUT = os.path.join(dbt_reference.ROOT, "Tests/Fixtures/reference/snapshot-grants.json")
 
 
 def describe(schema, roles):
-    db = connect()
+    db = dbt_reference.postgres(autocommit=True)
     cur = db.cursor()
     cur.execute("select grantee from information_schema.role_table_grants where table_schema = %s "
                 "and table_name = 'people_history' and privilege_type = 'SELECT' and grantee = any(%s) order by 1",
@@ -51,52 +35,33 @@ def describe(schema, roles):
     return {"readers": readers, "comment": comment, "column_comments": columns}
 
 
-def profile(schema):
-    return ("snapshot_grants:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n      threads: 1\n"
-            f"      host: {os.environ['PGHOST']}\n      port: {os.environ.get('PGPORT', '5432')}\n"
-            f"      user: {os.environ.get('PGUSER', 'postgres')}\n      pass: \"{os.environ.get('PGPASSWORD', '')}\"\n"
-            f"      dbname: {os.environ.get('PGDATABASE', 'postgres')}\n      schema: {schema}\n")
-
-
 def record():
-    work = tempfile.mkdtemp(prefix="swiftdbt-reference-")
-    suffix = uuid.uuid4().hex[:8]
-    schema = "ref_" + suffix
+    schema = dbt_reference.new_schema()
+    suffix = schema[len("ref_"):]
     roles = {f"reader_a_{suffix}": "first", f"reader_b_{suffix}": "second"}
-    project = os.path.join(work, "snapshot_grants")
     steps = []
     try:
-        shutil.copytree(FIXTURE, project)
-        os.makedirs(project + "/target", exist_ok=True)
-        with open(project + "/profiles.yml", "w") as f:
-            f.write(profile(schema))
-        env = dict(os.environ, DBT_SEND_ANONYMOUS_USAGE_STATS="false")
-        db = connect()
-        for role in roles:
-            db.cursor().execute(f"create role {role}")
-        db.close()
-        subprocess.run([DBT, "seed", "--profiles-dir", project], cwd=project, env=env, capture_output=True, check=True)
-        for reader in roles:
-            done = subprocess.run([DBT, "snapshot", "--vars", f"reader: {reader}", "--profiles-dir", project], cwd=project,
-                                  env=env, capture_output=True, text=True)
-            steps.append(dict(describe(schema, roles), reader=roles[reader], exit_code=done.returncode))
+        with dbt_reference.project_copy(FIXTURE, "snapshot_grants",
+                                        dbt_reference.profile("snapshot_grants", "postgres", "", schema)) as project:
+            db = dbt_reference.postgres(autocommit=True)
+            for role in roles:
+                db.cursor().execute(f"create role {role}")
+            db.close()
+            dbt_reference.run_dbt(project, ["seed"], check=True)
+            for reader in roles:
+                done = dbt_reference.run_dbt(project, ["snapshot", "--vars", f"reader: {reader}"])
+                steps.append(dict(describe(schema, roles), reader=roles[reader], exit_code=done.returncode))
     finally:
-        db = connect()
+        db = dbt_reference.postgres(autocommit=True)
         db.cursor().execute(f'drop schema if exists "{schema}" cascade')
         for role in roles:
             db.cursor().execute(f"drop owned by {role}; drop role {role}")
         db.close()
-        shutil.rmtree(work)
     return steps
 
 
 def main():
-    version = subprocess.run([DBT, "--version"], capture_output=True, text=True).stdout
-    reference = {"dbt": next((line.strip() for line in version.splitlines() if "installed" in line), ""),
-                 "postgres": record()}
-    with open(OUTPUT, "w") as f:
-        json.dump(reference, f, indent=1, sort_keys=True)
-        f.write("\n")
+    dbt_reference.write_reference(OUTPUT, postgres=record())
 
 
 if __name__ == "__main__":

@@ -18,20 +18,15 @@ checked with the sqlite3 shell and `pip install sqlite-sqlean`'s crypto.so).
 Runs dbt-sqlite always, dbt-postgres when PGHOST is set (`. scripts/postgres.sh start`).
 Usage: python3 scripts/record-snapshot-reference.py [path/to/dbt]  (default /tmp/dbt-venv/bin/dbt, a venv
 with `pip install "dbt-core==1.10.*" "dbt-postgres==1.9.*" "dbt-sqlite==1.10.*"`)."""
-import json
 import os
 import re
-import shutil
 import sqlite3
-import subprocess
 import sys
-import tempfile
-import uuid
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FIXTURE = os.path.join(ROOT, "Tests/Fixtures/execution/snapshots")
-OUTPUT = os.path.join(ROOT, "Tests/Fixtures/reference/snapshots.json")
-DBT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/dbt-venv/bin/dbt"
+import dbt_reference
+
+FIXTURE = os.path.join(dbt_reference.ROOT, "Tests/Fixtures/execution/snapshots")
+OUTPUT = os.path.join(dbt_reference.ROOT, "Tests/Fixtures/reference/snapshots.json")
 SNAPSHOTS = ["ts_ignore", "ts_invalidate", "ts_new_record", "check_ignore", "check_invalidate", "check_new_record",
              "ts_composite", "ts_renamed", "yaml_items"]
 # dbt's command line, with SQLean crypto's `md5(text)` (a blob digest) on every SQLite connection.
@@ -49,18 +44,6 @@ sys.argv[0] = "dbt"
 cli()
 """
 RUN_TIME = re.compile(r"^(202[5-9]|20[3-9]\d)-")
-
-
-def profile(adapter, project, schema):
-    if adapter == "sqlite":
-        target = project + "/target"
-        return ("snapshots:\n  target: dev\n  outputs:\n    dev:\n      type: sqlite\n      threads: 1\n"
-                "      database: main\n      schema: main\n      schemas_and_paths:\n"
-                f"        main: {target}/snapshots.sqlite\n      schema_directory: {target}\n")
-    return ("snapshots:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n      threads: 1\n"
-            f"      host: {os.environ['PGHOST']}\n      port: {os.environ.get('PGPORT', '5432')}\n"
-            f"      user: {os.environ.get('PGUSER', 'postgres')}\n      pass: \"{os.environ.get('PGPASSWORD', '')}\"\n"
-            f"      dbname: {os.environ.get('PGDATABASE', 'postgres')}\n      schema: {schema}\n")
 
 
 def normalised(columns, rows):
@@ -87,10 +70,7 @@ def snapshot_rows(adapter, project, schema):
             out[name] = {"columns": columns, "rows": normalised(columns, cursor.fetchall())}
         db.close()
         return out
-    import psycopg2
-    db = psycopg2.connect(host=os.environ["PGHOST"], port=os.environ.get("PGPORT", "5432"),
-                          user=os.environ.get("PGUSER", "postgres"), password=os.environ.get("PGPASSWORD", ""),
-                          dbname=os.environ.get("PGDATABASE", "postgres"))
+    db = dbt_reference.postgres()
     cur = db.cursor()
     for name in SNAPSHOTS:
         cur.execute("select 1 from information_schema.tables where table_schema = %s and table_name = %s", (schema, name))
@@ -103,53 +83,34 @@ def snapshot_rows(adapter, project, schema):
     return out
 
 
-def drop(schema):
-    import psycopg2
-    db = psycopg2.connect(host=os.environ["PGHOST"], port=os.environ.get("PGPORT", "5432"),
-                          user=os.environ.get("PGUSER", "postgres"), password=os.environ.get("PGPASSWORD", ""),
-                          dbname=os.environ.get("PGDATABASE", "postgres"))
-    db.cursor().execute(f'drop schema if exists "{schema}" cascade')
-    db.commit()
-    db.close()
-
-
 def record(adapter):
-    work = tempfile.mkdtemp(prefix="swiftdbt-reference-")
-    schema = "ref_" + uuid.uuid4().hex[:8]
+    schema = dbt_reference.new_schema()
     steps = []
+    python = os.path.join(os.path.dirname(dbt_reference.DBT), "python")
+    command = [python, "-c", DBT_WITH_MD5] if adapter == "sqlite" else None
     try:
-        project = os.path.join(work, "snapshots")
-        shutil.copytree(FIXTURE, project)
-        os.makedirs(project + "/target", exist_ok=True)
-        with open(project + "/profiles.yml", "w") as f:
-            f.write(profile(adapter, project, schema))
-        env = dict(os.environ, DBT_SEND_ANONYMOUS_USAGE_STATS="false")
-        for step in range(1, 5):
-            command = [os.path.join(os.path.dirname(DBT), "python"), "-c", DBT_WITH_MD5] if adapter == "sqlite" else [DBT]
-            done = subprocess.run(command + ["build", "--vars", f"step: {step}", "--profiles-dir", project], cwd=project,
-                                  env=env, capture_output=True, text=True)
-            if done.returncode != 0:
-                print(done.stdout, file=sys.stderr)
-            with open(project + "/target/run_results.json") as f:
-                failed = sorted(r["unique_id"].split(".")[-1] for r in json.load(f)["results"] if r["status"] in ("error", "fail"))
-            steps.append({"step": step, "exit_code": done.returncode, "failed": failed,
-                          "snapshots": snapshot_rows(adapter, project, schema)})
+        with dbt_reference.project_copy(FIXTURE, "snapshots",
+                                        lambda project: dbt_reference.profile("snapshots", adapter, project, schema,
+                                                                              sqlite_file="snapshots.sqlite")) as project:
+            for step in range(1, 5):
+                done = dbt_reference.run_dbt(project, ["build", "--vars", f"step: {step}"], command=command)
+                if done.returncode != 0:
+                    print(done.stdout, file=sys.stderr)
+                failed = sorted(r["unique_id"].split(".")[-1] for r in dbt_reference.run_results(project)
+                                if r["status"] in ("error", "fail"))
+                steps.append({"step": step, "exit_code": done.returncode, "failed": failed,
+                              "snapshots": snapshot_rows(adapter, project, schema)})
     finally:
         if adapter == "postgres":
-            drop(schema)
-        shutil.rmtree(work)
+            dbt_reference.drop_schemas(schema)
     return steps
 
 
 def main():
-    version = subprocess.run([DBT, "--version"], capture_output=True, text=True).stdout
-    reference = {"dbt": next((line.strip() for line in version.splitlines() if "installed" in line), ""),
-                 "sqlite": record("sqlite")}
+    recordings = {"sqlite": record("sqlite")}
     if os.environ.get("PGHOST"):
-        reference["postgres"] = record("postgres")
-    with open(OUTPUT, "w") as f:
-        json.dump(reference, f, indent=1, sort_keys=True)
-        f.write("\n")
+        recordings["postgres"] = record("postgres")
+    dbt_reference.write_reference(OUTPUT, **recordings)
 
 
 if __name__ == "__main__":

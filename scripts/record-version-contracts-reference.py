@@ -7,34 +7,17 @@ pg_constraint's type and definition; SQLite: pragma table_info's name, type, not
 
 Usage: . scripts/postgres.sh start; python3 scripts/record-version-contracts-reference.py [path/to/dbt]
 (default /tmp/dbt-venv/bin/dbt, a venv with `pip install "dbt-core==1.10.*" "dbt-postgres==1.9.*" "dbt-sqlite==1.10.*"`)."""
-import json
 import os
-import shutil
-import sqlite3
-import subprocess
-import sys
-import tempfile
-import uuid
 
-import psycopg2
+import dbt_reference
 
-ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-FIXTURE = os.path.join(ROOT, "Tests/Fixtures/execution/version_contracts")
-OUTPUT = os.path.join(ROOT, "Tests/Fixtures/reference/version-contracts.json")
-DBT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/dbt-venv/bin/dbt"
+FIXTURE = os.path.join(dbt_reference.ROOT, "Tests/Fixtures/execution/version_contracts")
+OUTPUT = os.path.join(dbt_reference.ROOT, "Tests/Fixtures/reference/version-contracts.json")
 TABLES = ["dim_v1", "dim_v2"]
 
 
-def connect(adapter, project):
-    if adapter == "sqlite":
-        return sqlite3.connect(project + "/target/main.sqlite")
-    return psycopg2.connect(host=os.environ["PGHOST"], port=os.environ.get("PGPORT", "5432"),
-                            user=os.environ.get("PGUSER", "postgres"), password=os.environ.get("PGPASSWORD", ""),
-                            dbname=os.environ.get("PGDATABASE", "postgres"))
-
-
 def describe(adapter, project, schema, table):
-    db = connect(adapter, project)
+    db = dbt_reference.connect(adapter, project)
     cur = db.cursor()
     if adapter == "sqlite":
         cur.execute(f"select name, type, \"notnull\", pk from pragma_table_info('{table}') order by cid")
@@ -50,45 +33,21 @@ def describe(adapter, project, schema, table):
     return result
 
 
-def profile(adapter, project, schema):
-    if adapter == "sqlite":
-        return ("version_contracts:\n  target: dev\n  outputs:\n    dev:\n      type: sqlite\n      threads: 1\n"
-                "      database: main\n      schema: main\n      schemas_and_paths:\n"
-                f"        main: {project}/target/main.sqlite\n      schema_directory: {project}/target\n")
-    return ("version_contracts:\n  target: dev\n  outputs:\n    dev:\n      type: postgres\n      threads: 1\n"
-            f"      host: {os.environ['PGHOST']}\n      port: {os.environ.get('PGPORT', '5432')}\n"
-            f"      user: {os.environ.get('PGUSER', 'postgres')}\n      pass: \"{os.environ.get('PGPASSWORD', '')}\"\n"
-            f"      dbname: {os.environ.get('PGDATABASE', 'postgres')}\n      schema: {schema}\n")
-
-
 def record(adapter):
-    work = tempfile.mkdtemp(prefix="swiftdbt-reference-")
-    schema = "ref_" + uuid.uuid4().hex[:8]
-    project = os.path.join(work, "version_contracts")
+    schema = dbt_reference.new_schema()
     try:
-        shutil.copytree(FIXTURE, project)
-        os.makedirs(project + "/target", exist_ok=True)
-        with open(project + "/profiles.yml", "w") as f:
-            f.write(profile(adapter, project, schema))
-        env = dict(os.environ, DBT_SEND_ANONYMOUS_USAGE_STATS="false")
-        done = subprocess.run([DBT, "run", "--profiles-dir", project], cwd=project, env=env, capture_output=True, text=True)
-        return {"exit_code": done.returncode, "tables": {t: describe(adapter, project, schema, t) for t in TABLES}}
+        with dbt_reference.project_copy(FIXTURE, "version_contracts",
+                                        lambda project: dbt_reference.profile("version_contracts", adapter, project,
+                                                                              schema)) as project:
+            done = dbt_reference.run_dbt(project, ["run"])
+            return {"exit_code": done.returncode, "tables": {t: describe(adapter, project, schema, t) for t in TABLES}}
     finally:
         if adapter == "postgres":
-            db = connect(adapter, project)
-            db.cursor().execute(f'drop schema if exists "{schema}" cascade')
-            db.commit()
-            db.close()
-        shutil.rmtree(work)
+            dbt_reference.drop_schemas(schema)
 
 
 def main():
-    version = subprocess.run([DBT, "--version"], capture_output=True, text=True).stdout
-    reference = {"dbt": next((line.strip() for line in version.splitlines() if "installed" in line), ""),
-                 "postgres": record("postgres"), "sqlite": record("sqlite")}
-    with open(OUTPUT, "w") as f:
-        json.dump(reference, f, indent=1, sort_keys=True)
-        f.write("\n")
+    dbt_reference.write_reference(OUTPUT, postgres=record("postgres"), sqlite=record("sqlite"))
 
 
 if __name__ == "__main__":
