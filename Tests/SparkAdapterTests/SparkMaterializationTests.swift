@@ -11,38 +11,21 @@ import XCTest
 /// from the same fixture on the same server (scripts/record-spark-materialization-reference.py); dbt-spark fails m_table on
 /// the quote in its tblproperties value, which it does not escape.
 final class SparkMaterializationTests: XCTestCase {
-    private var root = ""
-    private var schema = ""
+    private var fixture: SparkFixtureProject?
+    private var root: String { fixture?.root ?? "" }
+    private var schema: String { fixture?.schema ?? "" }
 
-    override func tearDownWithError() throws {
-        guard !root.isEmpty else { return }
-        if let connection = try? sparkConnection() { try? connection.dropSchema(schema) }
-        try? FileManager.default.removeItem(atPath: root)
+    override func tearDown() {
+        fixture?.remove()
     }
 
     /// Copies the fixture into a new folder with a `profiles.yml` for the suite's server and a schema of its own.
     private func project(_ server: (host: String, port: String)) throws -> String {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("swiftdbt-spark-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        let project = root + "/spark_materializations"
-        try FileManager.default.copyItem(at: sparkFixtures.appendingPathComponent("spark_materializations"),
-                                         to: URL(fileURLWithPath: project))
-        schema = "m_" + UUID().uuidString.prefix(8).lowercased()
-        try """
-        spark_materializations:
-          target: dev
-          outputs:
-            dev:
-              type: spark
-              method: connect
-              host: "\(server.host)"
-              port: \(server.port)
-              schema: \(schema)
-              threads: 1
-        """.write(toFile: project + "/profiles.yml", atomically: true, encoding: .utf8)
-        try "{{ config(materialized='table', location_root='\(root)/located') }}\nselect 7 as id\n"
-            .write(toFile: project + "/models/m_located.sql", atomically: true, encoding: .utf8)
-        return project
+        let made = try SparkFixtureProject("spark_materializations", server: server, threads: 1)
+        fixture = made
+        try "{{ config(materialized='table', location_root='\(made.root)/located') }}\nselect 7 as id\n"
+            .write(toFile: made.path + "/models/m_located.sql", atomically: true, encoding: .utf8)
+        return made.path
     }
 
     private func rows(_ connection: any DatabaseConnection, _ sql: String) throws -> [[DatabaseValue]] {

@@ -8,35 +8,19 @@ import XCTest
 /// server: the schema is created as a Spark database, the relations hold what the seed file holds, and
 /// `swiftdbt debug` connects.
 final class SparkProjectTests: XCTestCase {
-    private var root = ""
-    private var schema = ""
+    private var fixture: SparkFixtureProject?
+    private var root: String { fixture?.root ?? "" }
+    private var schema: String { fixture?.schema ?? "" }
 
-    override func tearDownWithError() throws {
-        guard !root.isEmpty else { return }
-        if let connection = try? sparkConnection() { try? connection.dropSchema(schema) }
-        try? FileManager.default.removeItem(atPath: root)
+    override func tearDown() {
+        fixture?.remove()
     }
 
     /// Copies the fixture into a new folder with a `profiles.yml` for the suite's server and a schema of its own.
     private func project(_ server: (host: String, port: String)) throws -> String {
-        root = FileManager.default.temporaryDirectory.appendingPathComponent("swiftdbt-spark-\(UUID().uuidString)").path
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-        let project = root + "/spark_starter"
-        try FileManager.default.copyItem(at: sparkFixtures.appendingPathComponent("spark_starter"), to: URL(fileURLWithPath: project))
-        schema = "t_" + UUID().uuidString.prefix(8).lowercased()
-        try """
-        spark_starter:
-          target: dev
-          outputs:
-            dev:
-              type: spark
-              method: connect
-              host: "\(server.host)"
-              port: \(server.port)
-              schema: \(schema)
-              threads: 2
-        """.write(toFile: project + "/profiles.yml", atomically: true, encoding: .utf8)
-        return project
+        let made = try SparkFixtureProject("spark_starter", server: server, threads: 2)
+        fixture = made
+        return made.path
     }
 
     func testBuildCreatesTheSeedViewAndTableInTheSchema() throws {

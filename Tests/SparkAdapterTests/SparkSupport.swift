@@ -29,3 +29,38 @@ func sparkConnection() throws -> any DatabaseConnection {
 
 /// The repository's `Tests/SparkAdapterTests/Fixtures` folder.
 let sparkFixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures")
+
+/// A fixture project of `sparkFixtures` copied into a new temporary folder, with a `profiles.yml` for the suite's
+/// server and a schema of its own; `remove()` drops the schema and the folder.
+struct SparkFixtureProject {
+    /// The temporary folder holding the copy.
+    let root: String
+    /// The project folder inside `root`.
+    let path: String
+    let schema: String
+
+    init(_ fixture: String, server: (host: String, port: String), threads: Int) throws {
+        root = FileManager.default.temporaryDirectory.appendingPathComponent("swiftdbt-spark-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        path = root + "/" + fixture
+        try FileManager.default.copyItem(at: sparkFixtures.appendingPathComponent(fixture), to: URL(fileURLWithPath: path))
+        schema = "t_" + UUID().uuidString.prefix(8).lowercased()
+        try """
+        \(fixture):
+          target: dev
+          outputs:
+            dev:
+              type: spark
+              method: connect
+              host: "\(server.host)"
+              port: \(server.port)
+              schema: \(schema)
+              threads: \(threads)
+        """.write(toFile: path + "/profiles.yml", atomically: true, encoding: .utf8)
+    }
+
+    func remove() {
+        if let connection = try? sparkConnection() { try? connection.dropSchema(schema) }
+        try? FileManager.default.removeItem(atPath: root)
+    }
+}
