@@ -85,17 +85,26 @@ final class PostgresDatabase: DatabaseConnection {
         try execute("drop schema if exists \(PostgresDialect().quote(schema)) cascade")
     }
 
+    /// Tables and views (`information_schema.tables`) and materialized views (`pg_matviews`, which
+    /// `information_schema` leaves out), as dbt-postgres lists them.
     func relations(inSchemas schemas: [String]) throws -> [RelationName: RelationKind] {
         guard !schemas.isEmpty else { return [:] }
         let list = PostgresDatabase.textArray(schemas)
         let rows = try translate {
             try connection.execute("select table_schema, table_name, table_type from information_schema.tables "
-                                   + "where table_schema = any($1::text[])", parameters: [list])
+                                   + "where table_schema = any($1::text[]) "
+                                   + "union all select schemaname, matviewname, 'MATERIALIZED VIEW' from pg_matviews "
+                                   + "where schemaname = any($1::text[])", parameters: [list])
         }
         var found: [RelationName: RelationKind] = [:]
         for row in rows.values where row.count == 3 {
             guard let schema = row[0], let name = row[1] else { continue }
-            found[RelationName(database: nil, schema: schema, identifier: name)] = row[2] == "VIEW" ? .view : .table
+            let kind: RelationKind = switch row[2] {
+            case "VIEW": .view
+            case "MATERIALIZED VIEW": .materializedView
+            default: .table
+            }
+            found[RelationName(database: nil, schema: schema, identifier: name)] = kind
         }
         return found
     }

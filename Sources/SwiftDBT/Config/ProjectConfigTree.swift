@@ -2,8 +2,9 @@ import Jinja
 
 /// The `models:`/`seeds:`/`data_tests:` trees of `dbt_project.yml`: configs scoped by package and folder.
 ///
-/// A key with `+` is always a config; a key without one is a config if it is a known config
-/// name and its value is not a mapping of further scopes, otherwise a folder (or package) scope.
+/// A key with `+` is always a config; a key without one is a config if it is a known config name and its
+/// value is not a mapping, otherwise a folder (or package) scope: as dbt reads the tree, a mapping without
+/// `+` is always a scope, so a project named `grants` has its configs under `grants:`.
 struct ProjectConfigTree: Sendable {
     let root: YAMLNode?
 
@@ -45,9 +46,7 @@ struct ProjectConfigTree: Sendable {
 
     private func isConfig(_ key: String, _ value: YAMLNode) -> Bool {
         if key.hasPrefix("+") { return true }
-        guard ProjectConfigTree.knownConfigs.contains(key) else { return false }
-        if case .mapping = value.kind, !["meta", "docs", "persist_docs", "grants", "quoting", "column_types",
-                                          "contract", "freshness", "partition_by"].contains(key) { return false }
-        return true
+        if case .mapping = value.kind { return false }
+        return ProjectConfigTree.knownConfigs.contains(key)
     }
 }

@@ -74,9 +74,15 @@ public struct StatementStatus: Sendable, Equatable {
     }
 }
 
-/// Whether a relation is a table or a view.
+/// Whether a relation is a table, a view or a materialized view (raw values as dbt's relation types).
 public enum RelationKind: String, Sendable {
     case table, view
+    case materializedView = "materialized_view"
+
+    /// The kind as SQL names it (`drop materialized view`, `alter view`).
+    public var sqlName: String {
+        self == .materializedView ? "materialized view" : rawValue
+    }
 }
 
 /// A column of an existing relation.

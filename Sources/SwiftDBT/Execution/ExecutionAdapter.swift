@@ -26,7 +26,7 @@ extension Dialect {
     }
 
     public func drop(_ relation: RelationName, kind: RelationKind) -> String {
-        "drop \(kind.rawValue) if exists \(render(relation))\(dropsCascade ? " cascade" : "")"
+        "drop \(kind.sqlName) if exists \(render(relation))\(dropsCascade ? " cascade" : "")"
     }
 
     /// Empties a table.
@@ -35,12 +35,12 @@ extension Dialect {
     }
 
     public func rename(_ relation: RelationName, to identifier: String, kind: RelationKind) -> String {
-        "alter \(kind == .view ? "view" : "table") \(render(relation)) rename to \(quote(identifier))"
+        "alter \(kind.sqlName) \(render(relation)) rename to \(quote(identifier))"
     }
 
-    /// `comment on table|view ... is '...'`, the text as an escaped literal (`comment` takes no parameters).
+    /// `comment on table|view|materialized view ... is '...'`, the text as an escaped literal (`comment` takes no parameters).
     public func comment(on relation: RelationName, kind: RelationKind, _ text: String) -> String {
-        "comment on \(kind == .view ? "view" : "table") \(render(relation)) is \(literal(text))"
+        "comment on \(kind.sqlName) \(render(relation)) is \(literal(text))"
     }
 
     /// `comment on column ... is '...'`.

@@ -79,7 +79,7 @@ struct Materializer {
                 if existing == .table {
                     try connection.execute(dialect.rename(relation, to: backup.identifier, kind: .table))
                 } else {
-                    try connection.execute(dialect.drop(relation, kind: .view))
+                    try connection.execute(dialect.drop(relation, kind: existing))
                 }
             }
             try connection.execute(dialect.rename(temporary, to: relation.identifier, kind: kind))

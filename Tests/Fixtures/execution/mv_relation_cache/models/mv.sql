@@ -1,0 +1,2 @@
+{{ config(materialized='custom_mv') }}
+select id from {{ ref('base') }}
