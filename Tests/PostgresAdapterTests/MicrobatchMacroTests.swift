@@ -91,7 +91,7 @@ final class MicrobatchMacroTests: XCTestCase {
             }
             XCTAssertEqual(output.contains("project microbatch"), overridden && runsMacro, "\(target) overridden: \(overridden)")
             let loaded = try load(root, target: target, environment: environment)
-            XCTAssertEqual(loaded.session.unchangedIncrementalStrategies, !overridden)
+            XCTAssertEqual(loaded.session.swiftMaterializations.contains("incremental"), !overridden)
             let relation = try XCTUnwrap(loaded.manifest.nodes.first { $0.name == "daily" }?.relation)
             let rows = try connect(loaded).query("select id, amount, batch_id from \(loaded.session.dialect.render(relation)) order by id",
                                                  limit: nil).rows
