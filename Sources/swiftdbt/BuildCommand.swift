@@ -17,7 +17,7 @@ struct BuildCommand: ParsableCommand {
                                       deferral: { loaded, selected, connection in
                 try deferral.apply(loaded, selected: selected, stateFolder: selection.state, connection: connection, console: console)
             }) { loaded in
-                try selection.select(in: loaded, defaultTypes: [.model, .seed, .test, .unitTest, .snapshot], console: console)
+                try selection.select(in: loaded, defaultTypes: RunOptions(command: .build).resourceTypes, console: console)
             }
         }
     }

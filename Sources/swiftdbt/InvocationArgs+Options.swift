@@ -12,6 +12,7 @@ extension InvocationArgs {
         exclude = selection.exclude
         selector = selection.selector
         resourceTypes = selection.resourceTypes
+        excludeResourceTypes = selection.excludeResourceTypes
         indirectSelection = selection.indirectSelection ?? "eager"
         state = selection.state
         let options = flags?.options(.build)

@@ -59,7 +59,7 @@ struct RetryCommand: ParsableCommand {
                 return try Deferral.apply(loaded, state: StateManifest.read(stateFolder), selected: Set(selected),
                                           favorState: args.favorState, connection: connection).loaded
             }, retriedBatches: { _ in previous.partialBatches }) { loaded in
-                retried.filter { loaded.manifest.node($0) != nil }
+                retried.filter { loaded.manifest.runResourceType($0) != nil }
             }
         }
     }

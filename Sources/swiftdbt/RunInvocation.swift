@@ -31,7 +31,7 @@ enum RunInvocation {
         defer { interrupt.stop() }
         let started = Date()
         console.info("")
-        guard selected.contains(where: { loaded.manifest.node($0) != nil }) else {
+        guard selected.contains(where: { loaded.manifest.runResourceType($0) != nil }) else {
             console.info("Nothing to do. Try checking your model configs and model specification args")
             try RunResultsWriter.write([], loaded: loaded, elapsed: Date().timeIntervalSince(started), args: args)
             return

@@ -36,6 +36,9 @@ struct RunConsole: RunReporter {
                                        ("node_name", .string(node.name))] + common)
         }
         let time: (key: String, value: ConfigValue) = ("execution_time", .double(result.executionTime))
+        if result.status == .noOp {
+            return (.logNodeNoOpResult, [("description", .string(describe(node))), time] + common)
+        }
         switch node.resourceType {
         case .seed:
             return (.logSeedResult, [("status", .string(result.status.rawValue)), ("result_message", .string(result.message)),
@@ -82,6 +85,10 @@ struct RunConsole: RunReporter {
             line("ERROR loading \(describe(node))", status: console.paint("ERROR", .red) + time, index: index, total: total)
         case (.error, _):
             line("ERROR creating \(describe(node))", status: console.paint("ERROR", .red) + time, index: index, total: total)
+        case (.noOp, _):
+            line("NO-OP \(describe(node))", status: console.paint("NO-OP", .yellow) + time, index: index, total: total)
+        case (.skipped, .exposure), (.skipped, .savedQuery):
+            line("SKIP \(node.resourceType.rawValue) \(node.name)", status: console.paint("SKIP", .yellow), index: index, total: total)
         case (.skipped, .unitTest):
             line("SKIP unit_test \(node.name)", status: console.paint("SKIP", .yellow), index: index, total: total)
         case (.skipped, .test):
@@ -134,6 +141,8 @@ struct RunConsole: RunReporter {
         case .test: return "test \(node.name)"
         case .snapshot: return "snapshot \(relationName(node))"
         case .unitTest: return "unit_test \(node.progressName)"
+        case .exposure: return "exposure \(node.name)"
+        case .savedQuery: return "saved query \(node.name)"
         default:
             let microbatch = node.config["incremental_strategy"]?.stringValue == "microbatch" && node.config.materialized == "incremental"
             return "sql \(microbatch ? "microbatch" : node.config.materialized) model \(relationName(node))"

@@ -48,10 +48,11 @@ enum RunSummary {
         }
         let pass = results.filter { $0.status == .success || $0.status == .pass }.count
         let skip = results.filter { $0.status == .skipped }.count
+        let noOp = results.filter { $0.status == .noOp }.count
         console.info("")
         let stats: [(key: String, value: ConfigValue)] = [("pass", .int(pass)), ("warn", .int(warnings.count)), ("error", .int(errors.count + partials)),
-                                                          ("skip", .int(skip)), ("noop", .int(0)), ("total", .int(results.count))]
-        console.info("Done. PASS=\(pass) WARN=\(warnings.count) ERROR=\(errors.count + partials) SKIP=\(skip) NO-OP=0 TOTAL=\(results.count)",
+                                                          ("skip", .int(skip)), ("noop", .int(noOp)), ("total", .int(results.count))]
+        console.info("Done. PASS=\(pass) WARN=\(warnings.count) ERROR=\(errors.count + partials) SKIP=\(skip) NO-OP=\(noOp) TOTAL=\(results.count)",
                      .statsLine, data: [("stats", .dict(stats))])
     }
 
@@ -69,17 +70,26 @@ enum RunSummary {
 
     /// The key dbt sorts by and the words it prints.
     private static func kind(_ result: NodeResult, _ manifest: Manifest) -> (key: String, label: String) {
-        guard let node = manifest.node(result.uniqueID) else { return ("project hook", "project hook") }
+        guard let node = manifest.node(result.uniqueID) else {
+            let type = manifest.runResourceType(result.uniqueID)?.rawValue ?? "project hook"
+            return (type, type)
+        }
         switch node.resourceType {
-        case .test: return ("test", "data test")
+        case .test: return ("test", "test")
         case .unitTest: return ("unit_test", "unit test")
         case .model: return ("\(node.config.materialized) model", "\(node.config.materialized) model")
         default: return (node.resourceType.rawValue, node.resourceType.rawValue)
         }
     }
 
+    /// `1 test` but `2 data tests`, `saved queries`: dbt's plurals.
     private static func plural(_ count: Int, _ word: String) -> String {
-        "\(count) \(word)\(count == 1 ? "" : "s")"
+        guard count != 1 else { return "1 \(word)" }
+        switch word {
+        case "test": return "\(count) data tests"
+        case "saved_query": return "\(count) saved_queries"
+        default: return "\(count) \(word)s"
+        }
     }
 
     /// `Failure in model x (models/x.sql)` or `Warning in test ...`, the message, the compiled SQL's path,

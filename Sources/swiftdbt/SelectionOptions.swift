@@ -16,6 +16,9 @@ struct SelectionOptions: ParsableArguments {
     @Option(name: .customLong("resource-type"), parsing: .upToNextOption, help: "Only these resource types.")
     var resourceTypes: [String] = []
 
+    @Option(name: .customLong("exclude-resource-type"), parsing: .upToNextOption, help: "Leave out these resource types.")
+    var excludeResourceTypes: [String] = []
+
     @Option(name: .customLong("indirect-selection"),
             help: "eager, cautious, buildable or empty (default: $DBT_INDIRECT_SELECTION, the project's flags, eager).")
     var indirectSelection: String?
@@ -23,17 +26,11 @@ struct SelectionOptions: ParsableArguments {
     @Option(help: "The target folder of an earlier invocation, for state: and result: selection (default: $DBT_STATE).")
     var state: String?
 
-    /// The unique IDs selected, limited to `defaultTypes` unless `--resource-type` says otherwise.
+    /// The unique IDs selected, limited to `defaultTypes` unless `--resource-type` says otherwise, without
+    /// the types of `--exclude-resource-type`.
     func select(in loaded: LoadedProject, defaultTypes: Set<ResourceType>, console: Console) throws -> [String] {
-        var types = defaultTypes
-        if !resourceTypes.isEmpty {
-            types = Set(try resourceTypes.map { name in
-                guard let type = ResourceType(rawValue: name == "data_test" ? "test" : name) else {
-                    throw DBTError(.usage, "unknown resource type '\(name)'")
-                }
-                return type
-            })
-        }
+        let types = (resourceTypes.isEmpty ? defaultTypes : try Self.types(resourceTypes))
+            .subtracting(try Self.types(excludeResourceTypes))
         let indirect = try IndirectSelection.resolved(commandLine: indirectSelection,
                                                       environment: loaded.session.environmentVariables,
                                                       project: loaded.session.project.indirectSelection)
@@ -43,6 +40,16 @@ struct SelectionOptions: ParsableArguments {
                                       state: try comparison(spec, loaded))
         for warning in selection.warnings { console.warn(warning) }
         return selection.restricted(to: types).uniqueIDs
+    }
+
+    /// Resource types by the names dbt's options take (`data_test` for tests).
+    private static func types(_ names: [String]) throws -> Set<ResourceType> {
+        Set(try names.map { name in
+            guard let type = ResourceType(rawValue: name == "data_test" ? "test" : name) else {
+                throw DBTError(.usage, "unknown resource type '\(name)'")
+            }
+            return type
+        })
     }
 
     /// The comparison with `--state` (or `DBT_STATE`) when the selection reads it.

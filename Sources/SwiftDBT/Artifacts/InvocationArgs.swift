@@ -10,6 +10,7 @@ public struct InvocationArgs: Sendable {
     public var exclude: [String] = []
     public var selector: String?
     public var resourceTypes: [String] = []
+    public var excludeResourceTypes: [String] = []
     public var indirectSelection = "eager"
     public var fullRefresh = false
     public var failFast = false
@@ -68,8 +69,9 @@ public struct InvocationArgs: Sendable {
             ("send_anonymous_usage_stats", .bool(false)),
         ]
         // Options only some commands have, as dbt's commands have them.
-        if ["build", "test"].contains(which) || !resourceTypes.isEmpty {
-            entries += [("resource_types", .list(resourceTypes.map(ConfigValue.string))), ("exclude_resource_types", .list([]))]
+        if ["build", "test"].contains(which) || !resourceTypes.isEmpty || !excludeResourceTypes.isEmpty {
+            entries += [("resource_types", .list(resourceTypes.map(ConfigValue.string))),
+                        ("exclude_resource_types", .list(excludeResourceTypes.map(ConfigValue.string)))]
         }
         if ["build", "run"].contains(which) || empty { entries.append(("empty", .bool(empty))) }
         if let selector { entries.append(("selector", .string(selector))) }
@@ -103,6 +105,7 @@ public struct InvocationArgs: Sendable {
         exclude = strings("exclude")
         selector = node["selector"]?.scalarText
         resourceTypes = strings("resource_types")
+        excludeResourceTypes = strings("exclude_resource_types")
         indirectSelection = node["indirect_selection"]?.scalarText ?? "eager"
         fullRefresh = flag("full_refresh")
         failFast = flag("fail_fast")

@@ -14,7 +14,7 @@ public enum RunResultsWriter {
                 ("invocation_started_at", .string(formatter.string(from: loaded.session.runStartedAt))),
                 ("env", .dict([])),
             ])),
-            ("results", .list(results.map { entry($0, kind: loaded.manifest.node($0.uniqueID)?.resourceType, formatter) })),
+            ("results", .list(results.map { entry($0, kind: loaded.manifest.runResourceType($0.uniqueID), formatter) })),
             ("elapsed_time", .double(elapsed)),
             ("args", args.document),
         ])
@@ -23,9 +23,9 @@ public enum RunResultsWriter {
 
     /// One result as dbt writes it: seeds have no compiled code or relation name, tests no relation name, a
     /// skipped node no timing and `compiled: false`; a passing test, a skipped node and a result without one
-    /// (`compile`'s, `run-operation`'s) no message.
+    /// (`compile`'s, `run-operation`'s) no message. Exposures and saved queries compile nothing and have no relation.
     private static func entry(_ result: NodeResult, kind: ResourceType?, _ formatter: ISO8601DateFormatter) -> ConfigValue {
-        let isSeed = kind == .seed
+        let compilesNothing = kind == .seed || kind.map(Manifest.noOpTypes.contains) == true
         // dbt writes no message for a passing test, a skipped node, or a result with none (`compile`, `run-operation`).
         let silent = result.status == .pass || result.status == .skipped || result.message.isEmpty
         let message: ConfigValue = silent ? .null : .string(result.message)
@@ -41,9 +41,9 @@ public enum RunResultsWriter {
             ("message", message),
             ("failures", result.failures.map { .int($0) } ?? .null),
             ("unique_id", .string(result.uniqueID)),
-            ("compiled", isSeed ? .null : .bool(result.compiledCode != nil)),
-            ("compiled_code", isSeed ? .null : result.compiledCode.map(ConfigValue.string) ?? .null),
-            ("relation_name", isSeed || kind == .test ? .null : result.relationName.map(ConfigValue.string) ?? .null),
+            ("compiled", compilesNothing ? .null : .bool(result.compiledCode != nil)),
+            ("compiled_code", compilesNothing ? .null : result.compiledCode.map(ConfigValue.string) ?? .null),
+            ("relation_name", compilesNothing || kind == .test ? .null : result.relationName.map(ConfigValue.string) ?? .null),
             ("batch_results", result.batchResults.map(batchResults) ?? .null),
         ])
     }

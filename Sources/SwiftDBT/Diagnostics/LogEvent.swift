@@ -20,6 +20,7 @@ public struct LogEvent: Sendable {
         public static let logSeedResult = Kind(name: "LogSeedResult", code: "Q016")
         public static let logTestResult = Kind(name: "LogTestResult", code: "Q007")
         public static let skippingDetails = Kind(name: "SkippingDetails", code: "Q034")
+        public static let logNodeNoOpResult = Kind(name: "LogNodeNoOpResult", code: "Q019")
         public static let nodeStart = Kind(name: "NodeStart", code: "Q024")
         public static let nodeFinished = Kind(name: "NodeFinished", code: "Q025")
         public static let finishedRunningStats = Kind(name: "FinishedRunningStats", code: "E047")

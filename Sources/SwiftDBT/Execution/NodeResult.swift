@@ -6,6 +6,8 @@ public enum NodeStatus: String, Sendable {
     case pass, fail, warn
     /// A microbatch model some of whose batches failed.
     case partialSuccess = "partial success"
+    /// An exposure or saved query that `build` reached: nothing to execute.
+    case noOp = "no-op"
 }
 
 /// How one batch of a microbatch model ended.
@@ -84,7 +86,7 @@ public struct RunOptions: Sendable {
         case .seed: return [.seed]
         case .run: return [.model]
         case .test: return [.test, .unitTest]
-        case .build: return [.model, .seed, .test, .unitTest, .snapshot]
+        case .build: return [.model, .seed, .test, .unitTest, .snapshot, .exposure, .savedQuery]
         case .snapshot: return [.snapshot]
         }
     }

@@ -15,7 +15,8 @@ struct RunPlan {
     let waitsFor: [[Int]]
 
     init(manifest: Manifest, selected: Set<String>, options: RunOptions) {
-        let members = manifest.nodes.filter { selected.contains($0.uniqueID) && options.resourceTypes.contains($0.resourceType) }
+        let runnable = options.resourceTypes.isDisjoint(with: Manifest.noOpTypes) ? manifest.nodes : manifest.nodes + manifest.noOpNodes
+        let members = runnable.filter { selected.contains($0.uniqueID) && options.resourceTypes.contains($0.resourceType) }
         let graph = MemberGraph(members: members, manifest: manifest, testEdges: options.command == .build)
         let order = graph.queueOrder()
         let runs = order.filter { !graph.isEphemeral($0) }
@@ -34,22 +35,24 @@ private struct MemberGraph {
     init(members: [ProjectNode], manifest: Manifest, testEdges: Bool) {
         self.members = members
         let index = Dictionary(members.enumerated().map { ($1.uniqueID, $0) }, uniquingKeysWith: { a, _ in a })
+        // Exposures and saved queries reach the models they use through metrics and semantic models.
+        let resources = Dictionary(manifest.resourceGraphNodes.map { ($0.uniqueID, $0.dependsOn) }, uniquingKeysWith: { a, _ in a })
+        let parents = { (id: String) in manifest.node(id)?.dependsOn ?? resources[id] ?? [] }
         var nearest: [String: Set<Int>] = [:]
         /// The members nearest upstream of `id` (itself when it is one), through unselected nodes.
         func upstream(_ id: String) -> Set<Int> {
             if let member = index[id] { return [member] }
             if let known = nearest[id] { return known }
             nearest[id] = []
-            let found = (manifest.node(id)?.dependsOn ?? []).reduce(into: Set<Int>()) { $0.formUnion(upstream($1)) }
+            let found = parents(id).reduce(into: Set<Int>()) { $0.formUnion(upstream($1)) }
             nearest[id] = found
             return found
         }
         // A unit test runs before the model it tests, after that model's own inputs, as in dbt.
-        let parents = members.map { node in
+        waits = members.map { node in
             (node.unitTest.flatMap { manifest.node($0.testedModel)?.dependsOn } ?? node.dependsOn)
-                .reduce(into: Set<Int>()) { $0.formUnion(upstream($1)) }
+                .reduce(into: Set<Int>()) { $0.formUnion(upstream($1)) }.sorted()
         }
-        waits = parents.map { $0.sorted() }
         if testEdges {
             addTestEdges(index: index, manifest: manifest)
             // dbt's build runs a model's unit tests one after another just before it; after a failure the
@@ -66,7 +69,7 @@ private struct MemberGraph {
 
     /// dbt's test edges: a test gates the members built from everything it tests. The members
     /// nearest downstream of each tested node are gated (the rest wait for them); with several
-    /// tested nodes, only those downstream of all of them.
+    /// tested nodes, only those downstream of all of them. Exposures and saved queries are not gated, as in dbt.
     private mutating func addTestEdges(index: [String: Int], manifest: Manifest) {
         var children: [String: [String]] = [:]
         for node in manifest.nodes { for parent in node.dependsOn { children[parent, default: []].append(node.uniqueID) } }
