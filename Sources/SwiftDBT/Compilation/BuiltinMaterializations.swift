@@ -12,8 +12,8 @@ enum BuiltinMaterializations {
                  "get_batch_size", "get_seed_column_quoted_csv", "apply_grants", "persist_docs"],
         "test": ["should_store_failures", "get_limit_subquery_sql", "get_limit_sql", "get_create_table_as_sql", "create_table_as",
                  "get_create_view_as_sql", "create_view_as", "get_test_sql"],
-        "view": replacing + ["get_create_view_as_sql", "create_view_as"],
-        "table": replacing + creatingTables,
+        "view": replacing + ["materialize_replacing", "get_create_view_as_sql", "create_view_as"],
+        "table": replacing + creatingTables + ["materialize_replacing"],
         "incremental": replacing + creatingTables + [
             "incremental_validate_on_schema_change", "process_schema_changes", "check_for_schema_changes",
             "sync_column_schemas", "alter_relation_add_remove_columns", "incremental_name_list",

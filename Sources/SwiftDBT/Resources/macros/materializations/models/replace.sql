@@ -3,6 +3,18 @@
     swapped in, all inside the transaction the materialization commits, so a failure or a killed run leaves
     no `__dbt_tmp` and the previous relation as it was. -#}
 
+{#- The whole `table` or `view` materialization (`type`): hooks around `replace_relation` of the model's query,
+    committed before the hooks that run outside the transaction. -#}
+{% macro materialize_replacing(type) -%}
+    {%- set target = this.incorporate(type=type) -%}
+    {{ run_hooks(pre_hooks, inside_transaction=False) }}
+    {{ run_hooks(pre_hooks, inside_transaction=True) }}
+    {{ replace_relation(target, sql) }}
+    {{ adapter.commit() }}
+    {{ run_hooks(post_hooks, inside_transaction=False) }}
+    {{ return({'relations': [target]}) }}
+{%- endmacro %}
+
 {#- Builds `target` (a table or a view, by its type) from `sql` beside the old relation, then puts it in place:
     an old table is renamed to `__dbt_backup` and dropped once the new one is finished, an old view is dropped.
     Leftovers of an older run are dropped first. The create statement is `main`. -#}

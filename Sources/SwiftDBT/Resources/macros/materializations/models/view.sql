@@ -2,11 +2,5 @@
     SQLite, which cannot rename a view, has its own (the SQLite adapter's materializations.sql). -#}
 
 {% materialization view, default %}
-    {%- set target = this.incorporate(type='view') -%}
-    {{ run_hooks(pre_hooks, inside_transaction=False) }}
-    {{ run_hooks(pre_hooks, inside_transaction=True) }}
-    {{ replace_relation(target, sql) }}
-    {{ adapter.commit() }}
-    {{ run_hooks(post_hooks, inside_transaction=False) }}
-    {{ return({'relations': [target]}) }}
+    {{ return(materialize_replacing('view')) }}
 {% endmaterialization %}
