@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
-"""Records what dbt-postgres' `adapter.expand_target_column_types` leaves in the target table, for
-Tests/Fixtures/reference/expand-columns.json: `dbt run-operation expand_columns` on the fixture
-Tests/Fixtures/execution/expand_columns, then the `narrow` table's columns in order (name, type, size) and rows.
+"""Records what dbt-postgres' `adapter.expand_target_column_types` and `alter_column_type` leave in their tables,
+for Tests/Fixtures/reference/expand-columns.json: `dbt run-operation expand_columns` and `alter_types` on the fixture
+Tests/Fixtures/execution/expand_columns, then the `narrow` and `altered` tables' columns in order (name, type, size)
+and rows.
 Needs the test server: `. scripts/postgres.sh start`.
 Usage: python3 scripts/record-expand-columns.py [path/to/dbt]  (default /tmp/dbt-venv/bin/dbt, a venv with
 `pip install "dbt-core==1.10.*" "dbt-postgres==1.9.*"`)."""
@@ -38,21 +39,23 @@ def main():
                     f"      host: {os.environ['PGHOST']}\n      port: {os.environ.get('PGPORT', '5432')}\n"
                     f"      user: {os.environ.get('PGUSER', 'postgres')}\n      pass: \"{os.environ.get('PGPASSWORD', '')}\"\n"
                     f"      dbname: {os.environ.get('PGDATABASE', 'postgres')}\n      schema: {schema}\n")
-        run = subprocess.run([DBT, "run-operation", "expand_columns", "--profiles-dir", project], cwd=project,
-                             capture_output=True, text=True)
-        if run.returncode != 0:
-            sys.exit(run.stdout + run.stderr)
-        cur.execute("select column_name, data_type, character_maximum_length from information_schema.columns"
-                    " where table_schema = %s and table_name = 'narrow' order by ordinal_position", (schema,))
-        columns = [list(r) for r in cur.fetchall()]
-        cur.execute(f'select * from "{schema}".narrow')
-        rows = [list(r) for r in cur.fetchall()]
+        recorded = {}
+        for operation, table, prefix in [("expand_columns", "narrow", ""), ("alter_types", "altered", "altered_")]:
+            run = subprocess.run([DBT, "run-operation", operation, "--profiles-dir", project], cwd=project,
+                                 capture_output=True, text=True)
+            if run.returncode != 0:
+                sys.exit(run.stdout + run.stderr)
+            cur.execute("select column_name, data_type, character_maximum_length from information_schema.columns"
+                        " where table_schema = %s and table_name = %s order by ordinal_position", (schema, table))
+            recorded[prefix + "columns"] = [list(r) for r in cur.fetchall()]
+            cur.execute(f'select * from "{schema}"."{table}"')
+            recorded[prefix + "rows"] = [list(r) for r in cur.fetchall()]
     finally:
         cur.execute(f'drop schema if exists "{schema}" cascade')
         db.commit()
         shutil.rmtree(work, ignore_errors=True)
     with open(OUTPUT, "w", encoding="utf-8") as f:
-        json.dump({"columns": columns, "rows": rows}, f, indent=1)
+        json.dump(recorded, f, indent=1)
         f.write("\n")
 
 

@@ -7,7 +7,8 @@ import XCTest
 /// `adapter.expand_target_column_types` leaves the target table as dbt-postgres leaves it (recorded by
 /// scripts/record-expand-columns.py from the `execution/expand_columns` fixture's operation): narrower string
 /// columns widened to the goal's `character varying(n)` (`text` counting as 256) and moved to the end, the rest and
-/// the rows unchanged. On SQLite, which enforces no sizes, nothing changes.
+/// the rows unchanged. On SQLite, which enforces no sizes, nothing changes. `alter_column_type` (the `alter_types`
+/// operation) leaves a table's columns and rows as dbt-postgres leaves them.
 final class ExpandColumnsTests: XCTestCase {
     private var root = ""
     private var schema = ""
@@ -16,6 +17,12 @@ final class ExpandColumnsTests: XCTestCase {
     private struct Reference: Decodable {
         let columns: [[Cell]]
         let rows: [[Cell]]
+        let alteredColumns: [[Cell]]
+        let alteredRows: [[Cell]]
+
+        enum CodingKeys: String, CodingKey {
+            case columns, rows, alteredColumns = "altered_columns", alteredRows = "altered_rows"
+        }
     }
 
     /// A recorded value: text, an integer or null, shown as `DatabaseValue.display` shows it.
@@ -43,18 +50,33 @@ final class ExpandColumnsTests: XCTestCase {
     }
 
     func testNarrowColumnsWidenAsDbtPostgresWidensThem() throws {
-        let reference = try JSONDecoder().decode(Reference.self, from: Data(contentsOf: fixtures.appendingPathComponent("reference/expand-columns.json")))
+        let reference = try recorded()
+        try assertTable("narrow", after: "expand_columns", columns: reference.columns, rows: reference.rows)
+    }
+
+    func testAlterColumnTypeChangesTypesAsDbtPostgres() throws {
+        let reference = try recorded()
+        try assertTable("altered", after: "alter_types", columns: reference.alteredColumns, rows: reference.alteredRows)
+    }
+
+    private func recorded() throws -> Reference {
+        try JSONDecoder().decode(Reference.self, from: Data(contentsOf: fixtures.appendingPathComponent("reference/expand-columns.json")))
+    }
+
+    /// Runs the fixture's `operation` on PostgreSQL and compares `table`'s columns (name, type, size) and rows.
+    private func assertTable(_ table: String, after operation: String, columns: [[Cell]], rows: [[Cell]],
+                             file: StaticString = #filePath, line: UInt = #line) throws {
         let connection = try connect(try load(root, target: "postgres", environment: environment))
         try connection.createSchema(schema)
-        let run = try runCLI(["run-operation", "expand_columns", "--target", "postgres", "--profiles-dir", root], in: root, environment: environment)
-        XCTAssertEqual(run.code, 0, run.stdout + run.stderr)
-        let columns = try connection.query("""
+        let run = try runCLI(["run-operation", operation, "--target", "postgres", "--profiles-dir", root], in: root, environment: environment)
+        XCTAssertEqual(run.code, 0, run.stdout + run.stderr, file: file, line: line)
+        let described = try connection.query("""
             select column_name, data_type, character_maximum_length from information_schema.columns
-            where table_schema = '\(schema)' and table_name = 'narrow' order by ordinal_position
+            where table_schema = '\(schema)' and table_name = '\(table)' order by ordinal_position
             """, limit: nil)
-        XCTAssertEqual(columns.rows.map { $0.map(\.display) }, reference.columns.map { $0.map(\.shown) })
-        XCTAssertEqual(try connection.query("select * from \"\(schema)\".narrow", limit: nil).rows.map { $0.map(\.display) },
-                       reference.rows.map { $0.map(\.shown) })
+        XCTAssertEqual(described.rows.map { $0.map(\.display) }, columns.map { $0.map(\.shown) }, file: file, line: line)
+        XCTAssertEqual(try connection.query("select * from \"\(schema)\".\"\(table)\"", limit: nil).rows.map { $0.map(\.display) },
+                       rows.map { $0.map(\.shown) }, file: file, line: line)
     }
 
     func testNothingWidensOnSQLite() throws {

@@ -8,3 +8,13 @@
     {%- do adapter.expand_target_column_types(from_relation=wide, to_relation=narrow) -%}
     {%- do adapter.commit() -%}
 {% endmacro %}
+
+{#- A table whose columns change type through alter_column_type. -#}
+{% macro alter_types() %}
+    {%- set altered = api.Relation.create(database=target.database, schema=target.schema, identifier='altered') -%}
+    {%- do run_query('create table ' ~ altered ~ ' (code varchar(5), n integer, label text)') -%}
+    {%- do run_query("insert into " ~ altered ~ " values ('ab', 7, 'kept')") -%}
+    {%- do alter_column_type(altered, 'code', 'varchar(30)') -%}
+    {%- do alter_column_type(altered, 'n', 'bigint') -%}
+    {%- do adapter.commit() -%}
+{% endmacro %}
