@@ -16,9 +16,10 @@ enum BuiltinGenericTests {
     }
 
     /// The test's SQL, or nil when the template engine must render it. `model` is the relation under
-    /// test as the macro receives it; `evaluated` holds the test's arguments as passed to the macro.
+    /// test as the macro receives it; `evaluated` holds the test's arguments as passed to the macro;
+    /// `storesFailures` is what `should_store_failures()` answers for the test (not_null then selects whole rows).
     static func sql(_ name: String, model: Value, column: String, kwargs: [(key: String, value: ConfigValue)],
-                    evaluated: [(name: String, value: Value)]) -> String? {
+                    evaluated: [(name: String, value: Value)], storesFailures: Bool = false) -> String? {
         let keys = Set(kwargs.map(\.key))
         guard keys.count == kwargs.count else { return nil }
         let relation = model.str
@@ -27,7 +28,7 @@ enum BuiltinGenericTests {
             return "\nselect\n    \(column) as unique_field,\n    count(*) as n_records\nfrom \(relation)\n"
                 + "where \(column) is not null\ngroup by \(column)\nhaving count(*) > 1\n"
         case "not_null" where keys.isEmpty:
-            return "\nselect \(column)\nfrom \(relation)\nwhere \(column) is null\n"
+            return "\nselect \(storesFailures ? "*" : column)\nfrom \(relation)\nwhere \(column) is null\n"
         case "accepted_values" where keys.contains("values") && keys.isSubset(of: ["values", "quote"]):
             guard case .list(let values)? = evaluated.first(where: { $0.name == "values" })?.value,
                   values.items.allSatisfy(isScalar) else { return nil }

@@ -26,7 +26,8 @@ enum GenericTestCall {
         if macro.packageName == MacroRegistry.internalPackage, session.unchangedBuiltinTests.contains(test.name),
            let column = test.columnName,
            let sql = BuiltinGenericTests.sql(test.name, model: arguments.keyword[0].value, column: column, kwargs: test.kwargs,
-                                             evaluated: Array(arguments.keyword.dropFirst(2))) {
+                                             evaluated: Array(arguments.keyword.dropFirst(2)),
+                                             storesFailures: node.config["store_failures"]?.boolValue ?? state.flags.storeFailures) {
             return sql
         }
         return try session.templates.call(macro.definition, arguments, globals: state.scope(for: macro.packageName)).str

@@ -18,8 +18,9 @@ having count(*) > 1
     {{ return(adapter.dispatch('test_not_null', 'dbt')(model, column_name)) }}
 {% endtest %}
 
+{#- A test that stores its failures keeps the whole failing rows, as dbt's does. -#}
 {% macro default__test_not_null(model, column_name) %}
-select {{ column_name }}
+select {{ '*' if should_store_failures() else column_name }}
 from {{ model }}
 where {{ column_name }} is null
 {% endmacro %}
