@@ -46,8 +46,8 @@ def main():
         with open(os.path.join(project, "models", "m_located.sql"), "w") as file:
             file.write(f"{{{{ config(materialized='table', location_root='{root}/located') }}}}\nselect 7 as id\n")
         runs = {
-            "first": dbt(project, "--exclude", "m_merge"),
-            "second": dbt(project, "--exclude", "m_merge", "m_located", "--vars", "{n: 2}"),
+            "first": dbt(project, "--exclude", "m_merge", "path:models/configs"),
+            "second": dbt(project, "--exclude", "m_merge", "m_located", "path:models/configs", "--vars", "{n: 2}"),
             "merge": dbt(project, "--select", "m_merge"),
         }
         tables = {}

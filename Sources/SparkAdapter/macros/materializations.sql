@@ -1,8 +1,8 @@
 {#- Spark's view, table and incremental materializations, to dbt-spark 1.11's behaviour except where a failure
     would lose the previous relation: a table is built beside the old one (`<name>__dbt_tmp`) and swapped in
     by renames, so a failing model leaves the old table in place. Configs: `file_format` (parquet unless
-    set), `partition_by`, `clustered_by` + `buckets`, `location_root`, `tblproperties`; incremental strategies
-    `append` (the default) and `insert_overwrite`. -#}
+    set), `partition_by`, `clustered_by` + `buckets`, `location_root`, `tblproperties`, `persist_docs`, `grants`;
+    incremental strategies `append` (the default) and `insert_overwrite`, with `on_schema_change`. -#}
 
 {#- The configured file format, refused unless Spark knows it (dbt-spark's list and message). -#}
 {% macro spark_file_format() -%}
@@ -20,6 +20,15 @@
     {%- set quoted = [] -%}
     {%- for name in names -%}{%- do quoted.append(adapter.quote(name)) -%}{%- endfor -%}
     {{ return(quoted | join(', ')) }}
+{%- endmacro %}
+
+{#- ` comment '<description>'` when `persist_docs` asks for the relation's comment (written even when the model has no
+    description, as dbt-spark writes it), nothing otherwise. -#}
+{% macro spark_comment_clause() -%}
+    {%- if (config.get('persist_docs') or {}).get('relation') -%}
+        {{ return("\ncomment '" ~ escape_single_quotes(model.description or '') ~ "'") }}
+    {%- endif -%}
+    {{ return('') }}
 {%- endmacro %}
 
 {#- `create table` with the model's storage configs, in the order Spark's grammar takes them. -#}
@@ -46,6 +55,7 @@ location '{{ escape_single_quotes(location_root ~ '/' ~ model['alias']) }}'
 {%- if tblproperties %}
 tblproperties ({% for key, value in tblproperties.items() %}'{{ escape_single_quotes(key) }}' = '{{ escape_single_quotes(value | string) }}'{% if not loop.last %}, {% endif %}{% endfor %})
 {%- endif %}
+{{- spark_comment_clause() }}
 as
 {{ sql }}
 {%- endmacro %}
@@ -91,6 +101,7 @@ as
         {%- do adapter.rename_relation(intermediate, target) -%}
         {%- do adapter.drop_relation(backup) -%}
     {%- endif -%}
+    {%- do apply_grants(target, config.get('grants'), should_revoke(existing, full_refresh_mode=true)) -%}
     {{ run_hooks(post_hooks) }}
     {{ return({'relations': [target]}) }}
 {%- endmaterialization %}
@@ -100,6 +111,7 @@ as
     {%- set existing = load_relation(this) -%}
     {{ run_hooks(pre_hooks) }}
     {%- do spark_build_table(target, existing, sql) -%}
+    {%- do apply_grants(target, config.get('grants'), should_revoke(existing, full_refresh_mode=true)) -%}
     {{ run_hooks(post_hooks) }}
     {{ return({'relations': [target]}) }}
 {%- endmaterialization %}
@@ -136,14 +148,13 @@ select {{ columns }} from {{ source }}
 {%- endmacro %}
 
 {#- append: new rows added; insert_overwrite: the partitions the new rows fall in replaced (with `partition_by`),
-    the whole table otherwise. The new rows come from a temporary view, in the table's column order. -#}
+    the whole table otherwise. The new rows come from a temporary view, in the table's column order, once
+    `on_schema_change` has compared its columns with the table's (new columns added; a removed one refused, as
+    Spark cannot drop it: spark__alter_relation_add_remove_columns). -#}
 {% materialization incremental, adapter='spark' -%}
     {%- set file_format = spark_file_format() -%}
     {%- set strategy = spark_incremental_strategy(file_format) -%}
-    {%- set on_schema_change = config.get('on_schema_change') or 'ignore' -%}
-    {%- if on_schema_change != 'ignore' -%}
-        {{ exceptions.raise_compiler_error("on_schema_change '" ~ on_schema_change ~ "' is not supported by swiftdbt's spark adapter (only 'ignore')") }}
-    {%- endif -%}
+    {%- set on_schema_change = incremental_validate_on_schema_change(config.get('on_schema_change'), default='ignore') -%}
     {%- set target = this.incorporate(type='table') -%}
     {%- set existing = load_relation(this) -%}
     {{ run_hooks(pre_hooks) }}
@@ -152,6 +163,7 @@ select {{ columns }} from {{ source }}
     {%- else -%}
         {%- set source = make_temp_relation(target).include(schema=false) -%}
         {%- call statement('create_tmp_relation') -%}{{ create_table_as(True, source, sql) }}{%- endcall -%}
+        {%- do process_schema_changes(on_schema_change, source, target) -%}
         {%- set arguments = {'target_relation': target, 'temp_relation': source} -%}
         {%- if strategy == 'insert_overwrite' -%}
             {%- set insert = get_incremental_insert_overwrite_sql(arguments) -%}
@@ -161,6 +173,7 @@ select {{ columns }} from {{ source }}
         {%- call statement('main') -%}{{ insert }}{%- endcall -%}
         {%- call statement('drop_tmp_relation') -%}drop view if exists {{ source }}{%- endcall -%}
     {%- endif -%}
+    {%- do apply_grants(target, config.get('grants'), should_revoke(existing, full_refresh_mode=false)) -%}
     {{ run_hooks(post_hooks) }}
     {{ return({'relations': [target]}) }}
 {%- endmaterialization %}

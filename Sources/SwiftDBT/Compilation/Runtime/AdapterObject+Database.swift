@@ -39,6 +39,12 @@ extension AdapterObject {
         case "get_columns_in_relation":
             return method { arguments in
                 guard let relation = Self.relationArgument(arguments.value(0, "relation")) else { return .list([]) }
+                // A relation rendered without its schema (Spark's session-scoped temporary view) is looked up as rendered.
+                if !relation.includes.schema {
+                    let unqualified = RelationName(database: nil, schema: nil, identifier: relation.name.identifier)
+                    return .list(try state.withDatabase { try $0.columns(of: unqualified) }
+                        .map { .object(ColumnObject($0, dialect: dialect)) })
+                }
                 return .list(try self.columns(relation.name).map { .object($0) })
             }
         case "get_missing_columns":

@@ -1,0 +1,2 @@
+{{ config(materialized='incremental', on_schema_change='fail') }}
+select {{ var('n') }} as id{% if var('n') == 2 %}, 'x' as extra{% endif %}
