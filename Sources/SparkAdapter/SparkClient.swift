@@ -3,13 +3,13 @@ import GRPCCore
 import GRPCNIOTransportHTTP2Posix
 import GRPCProtobuf
 
-/// One gRPC channel to a Spark Connect server with one Spark session on it: the calls the adapter makes,
+/// One gRPC channel to a Spark Connect server, for Spark session `sessionID`: the calls the adapter makes,
 /// without generated service stubs (each call names its method and uses the protobuf coders).
 final class SparkClient: Sendable {
     private let grpc: GRPCClient<HTTP2ClientTransport.Posix>
     /// The `authorization` header when the profile has a token.
     private let metadata: Metadata
-    /// The session's id (a new UUID per connection) and its user.
+    /// The session's id (``SparkSharedSession``'s) and its user.
     let sessionID: String
     private let user: Spark_Connect_UserContext
 
@@ -25,7 +25,7 @@ final class SparkClient: Sendable {
         return options
     }()
 
-    init(endpoint: SparkEndpoint) throws {
+    init(endpoint: SparkEndpoint, sessionID: String) throws {
         let transport = try HTTP2ClientTransport.Posix(target: .dns(host: endpoint.host, port: endpoint.port),
                                                        transportSecurity: endpoint.useSSL ? .tls : .plaintext)
         let grpc = GRPCClient(transport: transport)
@@ -34,7 +34,7 @@ final class SparkClient: Sendable {
         var metadata = Metadata()
         if let token = endpoint.token { metadata.addString("Bearer \(token)", forKey: "authorization") }
         self.metadata = metadata
-        sessionID = UUID().uuidString.lowercased()
+        self.sessionID = sessionID
         var user = Spark_Connect_UserContext()
         user.userID = ProcessInfo.processInfo.environment["USER"] ?? "swiftdbt"
         user.userName = user.userID

@@ -2,20 +2,30 @@ import Foundation
 import Synchronization
 import SwiftDBT
 
-/// The Spark side of a run: one Spark Connect session, one `ExecutePlan` call per statement (a query
-/// as the plan's SQL relation, anything else as a SQL command). Spark has no transactions: `begin`,
-/// `commit` and `rollback` do nothing. The token never appears in any message.
+/// The Spark side of a run: a Spark Connect channel into the one session the process's connections share
+/// (``SparkSharedSession``), one `ExecutePlan` call per statement (a query as the plan's SQL relation, anything else
+/// as a SQL command). Spark has no transactions: `begin`, `commit` and `rollback` do nothing. The token never appears
+/// in any message.
 final class SparkDatabase: DatabaseConnection {
     private let client: SparkClient
-    private let dialect = SparkDialect()
+    private let endpoint: SparkEndpoint
+    let dialect = SparkDialect()
     /// The id of the operation in flight, for `interrupt()` from another thread.
     private let operation = Mutex<String?>(nil)
 
     init(target: Target) throws {
         let endpoint = try SparkEndpoint(target: target)
+        self.endpoint = endpoint
+        let sessionID = SparkSharedSession.join(endpoint)
         do {
-            client = try SparkClient(endpoint: endpoint)
-            // Connect now, so an unreachable server is reported as such, before any node runs.
+            do {
+                client = try SparkClient(endpoint: endpoint, sessionID: sessionID)
+            } catch {
+                _ = SparkSharedSession.leave(endpoint)
+                throw error
+            }
+            // Connect now, so an unreachable server is reported as such, before any node runs (the connection is
+            // whole by now: its deinit leaves the session).
             _ = try perform(SparkPlan.query("select 1"))
         } catch {
             let reason = (error as? DBTError)?.message ?? String(describing: error)
@@ -25,6 +35,7 @@ final class SparkDatabase: DatabaseConnection {
     }
 
     deinit {
+        guard SparkSharedSession.leave(endpoint) else { return }
         let client = client
         _ = try? SparkBlocking.run { try await client.release() }
     }
@@ -73,28 +84,6 @@ final class SparkDatabase: DatabaseConnection {
         try execute("drop database if exists \(dialect.quote(schema)) cascade")
     }
 
-    /// `show tables` and `show views` of each schema that exists (Spark names are case-insensitive).
-    func relations(inSchemas schemas: [String]) throws -> [RelationName: RelationKind] {
-        guard !schemas.isEmpty else { return [:] }
-        let existing = Set(try listSchemas().map { $0.lowercased() })
-        var found: [RelationName: RelationKind] = [:]
-        for schema in schemas where existing.contains(schema.lowercased()) {
-            let views = Set(try names("show views in \(dialect.quote(schema))"))
-            for name in try names("show tables in \(dialect.quote(schema))") {
-                found[RelationName(database: nil, schema: schema, identifier: name)] = views.contains(name) ? .view : .table
-            }
-        }
-        return found
-    }
-
-    /// The second column (the name) of a `show tables` or `show views` answer, without temporary views.
-    private func names(_ sql: String) throws -> [String] {
-        try query(sql, limit: nil).rows.compactMap { row in
-            guard row.count >= 3, row[2] != .bool(true) else { return nil }
-            return SparkDatabase.text(row[1])
-        }
-    }
-
     /// `describe table`: its rows up to the first empty or `#` line are the columns.
     func columns(of relation: RelationName) throws -> [DatabaseColumn] {
         var columns: [DatabaseColumn] = []
@@ -140,7 +129,7 @@ final class SparkDatabase: DatabaseConnection {
         }
     }
 
-    private static func text(_ value: DatabaseValue?) -> String? {
+    static func text(_ value: DatabaseValue?) -> String? {
         if case .text(let text)? = value { return text }
         return nil
     }

@@ -5,7 +5,7 @@ import SwiftDBT
 /// `method: connect` (swiftdbt's name for a Spark Connect server at `host` and `port`, default 15002,
 /// with an optional `token` and `use_ssl`) or `method: session` (the server `SPARK_REMOTE` names,
 /// `sc://host:port`, as dbt-spark's session method accepts it).
-struct SparkEndpoint: Sendable, Equatable {
+struct SparkEndpoint: Sendable, Hashable {
     var host: String
     var port: Int
     /// Sent as `authorization: Bearer <token>`; never printed.

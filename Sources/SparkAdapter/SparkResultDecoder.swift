@@ -7,9 +7,10 @@ import SwiftDBT
 ///
 /// Values as the core takes them: integers, floating point and booleans as themselves; decimals as `real`, as the
 /// PostgreSQL adapter gives `numeric`; dates and timestamps as ISO text (`YYYY-MM-DD`, `YYYY-MM-DD HH:MM:SS[.ffffff]`,
-/// a zoned timestamp written in UTC) with their column marked temporal; anything else as its text.
+/// a zoned timestamp as the wall clock of `zone`, as dbt-spark gets it) with their column marked temporal; anything
+/// else as its text.
 enum SparkResultDecoder {
-    static func decode(_ streams: [Data], limit: Int?) throws -> QueryResult {
+    static func decode(_ streams: [Data], limit: Int?, zone: TimeZone = .current) throws -> QueryResult {
         guard let first = streams.first else { return QueryResult(columns: [], rows: []) }
         var table = try ArrowStreamReader.read(first)
         for stream in streams.dropFirst() {
@@ -21,7 +22,7 @@ enum SparkResultDecoder {
         let count = min(table.rowCount, limit ?? table.rowCount)
         result.rows.reserveCapacity(count)
         for row in 0..<count {
-            result.rows.append(table.columns.map { value($0.values[row]) })
+            result.rows.append(table.columns.map { value($0.values[row], zone: zone) })
         }
         return result
     }
@@ -34,7 +35,7 @@ enum SparkResultDecoder {
         }
     }
 
-    private static func value(_ cell: ArrowValue) -> DatabaseValue {
+    private static func value(_ cell: ArrowValue, zone: TimeZone) -> DatabaseValue {
         switch cell {
         case .null: return .null
         case .bool(let bool): return .bool(bool)
@@ -48,7 +49,8 @@ enum SparkResultDecoder {
         case .binary(let bytes): return .blob(bytes)
         case .date(let days): return .text(SparkTemporalText.date(Int64(days)))
         case .date64(let milliseconds): return .text(SparkTemporalText.date(milliseconds: milliseconds))
-        case .timestamp(let raw, let unit, _): return .text(SparkTemporalText.timestamp(raw, perSecond: SparkTemporalText.perSecond(unit)))
+        case .timestamp(let raw, let unit, nil): return .text(SparkTemporalText.timestamp(raw, perSecond: SparkTemporalText.perSecond(unit)))
+        case .timestamp(let raw, let unit, _?): return .text(SparkTemporalText.timestamp(raw, perSecond: SparkTemporalText.perSecond(unit), in: zone))
         default: return .text(String(describing: cell))
         }
     }

@@ -1,8 +1,8 @@
 import ArrowIPC
+import Foundation
 
 /// The ISO text the core reads dates and timestamps as (`QueryResult.temporal`), from Arrow's day and unit counts
-/// since 1970-01-01, in the proleptic Gregorian calendar: `YYYY-MM-DD` and `YYYY-MM-DD HH:MM:SS[.ffffff]` (UTC for
-/// a zoned timestamp, which Spark sends as an instant).
+/// since 1970-01-01, in the proleptic Gregorian calendar: `YYYY-MM-DD` and `YYYY-MM-DD HH:MM:SS[.ffffff]`.
 enum SparkTemporalText {
     static func date(_ days: Int64) -> String {
         let z = days + 719_468
@@ -28,6 +28,16 @@ enum SparkTemporalText {
             text += "." + digits
         }
         return text
+    }
+
+    /// A zoned timestamp, which Spark sends as an instant (a count since the epoch in UTC, its schema naming the
+    /// session's time zone), as the wall clock of `zone` without an offset: pyspark hands dbt-spark such a value as a
+    /// naive `datetime` in the local time zone of the process (`astimezone()`), whatever the session's zone.
+    static func timestamp(_ value: Int64, perSecond: Int64, in zone: TimeZone) -> String {
+        let seconds = floorDivision(value, perSecond).quotient
+        let offset = Int64(zone.secondsFromGMT(for: Date(timeIntervalSince1970: TimeInterval(seconds))))
+        let (local, overflow) = value.addingReportingOverflow(offset * perSecond)
+        return timestamp(overflow ? value : local, perSecond: perSecond)
     }
 
     /// Milliseconds since the epoch (Arrow's date64) as a date.

@@ -42,6 +42,9 @@ final class SparkConnectionTests: XCTestCase {
         XCTAssertEqual(try connection.relations(inSchemas: [schema, "no_such_schema_here"]),
                        [RelationName(database: nil, schema: schema, identifier: "numbers"): .table,
                         RelationName(database: nil, schema: schema, identifier: "evens"): .view])
+        // The listing for catalogs `show table extended` cannot list finds the same.
+        let plain = try XCTUnwrap(connection as? SparkDatabase).plainListing(of: schema)
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: plain.map { ($0.name, $0.kind) }), ["numbers": .table, "evens": .view])
         XCTAssertEqual(try connection.columns(of: RelationName(database: nil, schema: schema, identifier: "numbers")),
                        [DatabaseColumn(name: "n", type: "bigint"), DatabaseColumn(name: "label", type: "string")])
         let inserter = try connection.prepareInsert(into: RelationName(database: nil, schema: schema, identifier: "numbers"), columns: ["n", "label"])
@@ -50,6 +53,24 @@ final class SparkConnectionTests: XCTestCase {
         try inserter.finish()
         XCTAssertEqual(try connection.query("select * from `\(schema)`.`evens` order by n", limit: nil).rows, [[.integer(2)], [.integer(4)]])
         XCTAssertEqual(try connection.query("select label from `\(schema)`.`numbers` where n = 2", limit: nil).rows, [[.text("it's \\ two")]])
+    }
+
+    /// Issue 18: with --threads > 1, a table one connection rebuilt (built under another name, the old one dropped, the
+    /// new renamed in) and another connection had read before was read from its old files, which were gone
+    /// (`FAILED_READ_FILE.FILE_NOT_EXIST`): Spark keeps a table's files per session. The connections of a process share
+    /// one session, as dbt-spark's threads do.
+    func testATableRebuiltByOneConnectionIsReadAfreshByAnother() throws {
+        let builder = try sparkConnection()
+        let reader = try sparkConnection()
+        let schema = "t_" + UUID().uuidString.prefix(8).lowercased()
+        defer { try? builder.dropSchema(schema) }
+        try builder.createSchema(schema)
+        try builder.execute("create table `\(schema)`.`rebuilt` using parquet as select 1 as version")
+        XCTAssertEqual(try reader.query("select version from `\(schema)`.`rebuilt`", limit: nil).rows, [[.integer(1)]])
+        try builder.execute("create table `\(schema)`.`rebuilt__dbt_tmp` using parquet as select 2 as version; "
+                            + "drop table if exists `\(schema)`.`rebuilt`; "
+                            + "alter table `\(schema)`.`rebuilt__dbt_tmp` rename to `\(schema)`.`rebuilt`")
+        XCTAssertEqual(try reader.query("select version from `\(schema)`.`rebuilt`", limit: nil).rows, [[.integer(2)]])
     }
 
     func testSparkErrorsBecomeRunErrorsWithTheirClass() throws {

@@ -45,11 +45,12 @@ final class SparkProjectTests: XCTestCase {
                         [.integer(3), .text("Back\\slash"), .text("2023-12-31"), .null, .bool(true)]])
         XCTAssertEqual(try connection.query("select * from `\(schema)`.`people_summary`", limit: nil).rows,
                        [[.integer(2), .real(9.5), .text("2024-01-02"), .text("Back\\slash")]])
-        // A second build replaces the table and the view in place (read in a new session: a Spark session keeps
-        // the files of a table it has read, and another session replaced them).
+        // A second build replaces the table and the view in place (refreshed first: a Spark session keeps the files
+        // of a table it has read, and the CLI's session, another process's, replaced them).
         let again = try runCLI(["build", "--profiles-dir", "."], in: project)
         XCTAssertEqual(again.code, 0, again.stdout + again.stderr)
-        XCTAssertEqual(try sparkConnection().query("select people from `\(schema)`.`people_summary`", limit: nil).rows, [[.integer(2)]])
+        try connection.execute("refresh table `\(schema)`.`people_summary`")
+        XCTAssertEqual(try connection.query("select people from `\(schema)`.`people_summary`", limit: nil).rows, [[.integer(2)]])
     }
 
     func testAFailingModelReportsSparksMessageAndKeepsTheOldTable() throws {
@@ -63,5 +64,18 @@ final class SparkProjectTests: XCTestCase {
         XCTAssert(run.stdout.contains("[UNRESOLVED_COLUMN.WITH_SUGGESTION]"), run.stdout)
         let connection = try sparkConnection()
         XCTAssertEqual(try connection.query("select people from `\(schema)`.`people_summary`", limit: nil).rows, [[.integer(2)]])
+    }
+
+    /// A zoned timestamp reaches a macro as dbt-spark hands it over: a naive datetime, the wall clock of the process's
+    /// time zone (TZ), not the session's (scripts/record-spark-timestamps.py); a timestamp_ntz as written.
+    func testZonedTimestampsReachMacrosInTheLocalTimeZone() throws {
+        let project = try project(try requireSpark())
+        let run = try runCLI(["run-operation", "log_timestamps", "--profiles-dir", "."], in: project, environment: ["TZ": "Asia/Tokyo"])
+        XCTAssertEqual(run.code, 0, run.stdout + run.stderr)
+        let logged = run.stdout.split(separator: "\n").compactMap { line in
+            line.range(of: "(zoned|summer|plain): ", options: .regularExpression).map { String(line[$0.lowerBound...]) }
+        }
+        XCTAssertEqual(logged, ["zoned: 2024-03-10 15:30:00 (tzinfo None)", "summer: 2024-07-02 12:59:59.123456 (tzinfo None)",
+                                "plain: 2024-03-10 01:30:00 (tzinfo None)"])
     }
 }

@@ -48,4 +48,22 @@ final class SparkTextTests: XCTestCase {
         XCTAssertEqual(SparkTemporalText.timestamp(-1, perSecond: 1_000_000), "1969-12-31 23:59:59.999999")
         XCTAssertEqual(SparkTemporalText.timestamp(1_709_164_800_500_000, perSecond: 1_000_000), "2024-02-29 00:00:00.5")
     }
+
+    /// Zoned timestamps (instants) as the wall clock of the process's zone, as dbt-spark's macros get them
+    /// (scripts/record-spark-timestamps.py: 2024-03-10 06:30Z and 2024-07-02 03:59:59.123456Z under TZ=Asia/Tokyo).
+    func testZonedTimestampsAreWrittenInTheGivenZone() throws {
+        let tokyo = try XCTUnwrap(TimeZone(identifier: "Asia/Tokyo"))
+        XCTAssertEqual(SparkTemporalText.timestamp(1_710_052_200_000_000, perSecond: 1_000_000, in: tokyo), "2024-03-10 15:30:00")
+        XCTAssertEqual(SparkTemporalText.timestamp(1_719_892_799_123_456, perSecond: 1_000_000, in: tokyo), "2024-07-02 12:59:59.123456")
+        let newYork = try XCTUnwrap(TimeZone(identifier: "America/New_York"))
+        XCTAssertEqual(SparkTemporalText.timestamp(1_710_052_200_000_000, perSecond: 1_000_000, in: newYork), "2024-03-10 01:30:00")
+        XCTAssertEqual(SparkTemporalText.timestamp(1_719_892_799_123_456, perSecond: 1_000_000, in: newYork), "2024-07-01 23:59:59.123456")
+    }
+
+    /// `show table extended`'s `information` text (as Spark 4.3 writes it) names a view's type on a line of its own.
+    func testRelationKindComesFromTheInformationText() {
+        XCTAssertEqual(SparkDatabase.kind(information: "Catalog: spark_catalog\nDatabase: s\nTable: v1\nType: VIEW\nView Text: select 1 as a\n"), .view)
+        XCTAssertEqual(SparkDatabase.kind(information: "Catalog: spark_catalog\nDatabase: s\nTable: t1\nType: MANAGED\nProvider: parquet\n"), .table)
+        XCTAssertEqual(SparkDatabase.kind(information: "Table: t\nType: EXTERNAL\nComment: not a Type: VIEW\n"), .table)
+    }
 }
