@@ -36,18 +36,36 @@ enum BuiltinMaterializations {
     /// The materializations the runner may build in Swift for this project and invocation.
     static func inSwift(macros: MacroRegistry, environment: [String: String]) -> Set<String> {
         guard environment[environmentVariable] != "macros" else { return [] }
-        let overridden = Set(macros.packageNames.filter { $0 != MacroRegistry.internalPackage }.flatMap(macros.names(in:)))
-        return Set(calls.filter { _, names in
-            !names.contains { overridden.contains($0) || overridden.contains("default__" + $0)
-                || overridden.contains(macros.adapterType + "__" + $0) }
-        }.keys)
+        let overridden = overriddenMacros(macros)
+        return Set(calls.filter { _, names in !names.contains { overrides($0, overridden, macros) } }.keys)
+    }
+
+    /// Whether the run's relation cache lists schemas in Swift (`DatabaseConnection.relations(inSchemas:)`) rather
+    /// than with the macro `list_relations_without_caching` (`RelationListing`): nothing overrides it, and the
+    /// macros are not forced where the adapter has a variant of its own (Spark's has none).
+    static func listsRelationsInSwift(macros: MacroRegistry, environment: [String: String]) -> Bool {
+        let name = "list_relations_without_caching"
+        guard !overrides(name, overriddenMacros(macros), macros) else { return false }
+        return environment[environmentVariable] != "macros" || macros.dispatch(name, namespace: "dbt")?.name.hasPrefix("default__") != false
+    }
+
+    /// The names of the macros projects and packages define.
+    private static func overriddenMacros(_ macros: MacroRegistry) -> Set<String> {
+        Set(macros.packageNames.filter { $0 != MacroRegistry.internalPackage }.flatMap(macros.names(in:)))
+    }
+
+    /// Whether `overridden` holds the macro `name`, its `default__` or its adapter's variant.
+    private static func overrides(_ name: String, _ overridden: Set<String>, _ macros: MacroRegistry) -> Bool {
+        overridden.contains(name) || overridden.contains("default__" + name) || overridden.contains(macros.adapterType + "__" + name)
     }
 }
 
 extension CompileSession {
-    /// Whether a node whose materialization resolved to `macro` is built on the Swift fast path instead: the
-    /// macro is the built-in one and nothing it calls is overridden.
-    func buildsInSwift(_ materialization: String, choosing macro: MacroEntry) -> Bool {
-        macro.packageName == MacroRegistry.internalPackage && swiftMaterializations.contains(materialization)
+    /// Whether `node`, whose materialization resolved to `macro`, is built on the Swift fast path instead: the
+    /// macro is the built-in one and nothing it calls is overridden, or the built-in incremental's microbatch
+    /// model, which is batched in Swift (`MicrobatchRun`) unless a project's materialization builds it.
+    func buildsInSwift(_ node: ProjectNode, choosing macro: MacroEntry) -> Bool {
+        macro.packageName == MacroRegistry.internalPackage
+            && (swiftMaterializations.contains(node.config.materialized) || MicrobatchPlan.applies(to: node))
     }
 }

@@ -28,6 +28,8 @@ public final class CompileSession: Sendable {
     let unchangedBuiltinTests: Set<String>
     /// The built-in materializations the runner builds in Swift (`BuiltinMaterializations`) rather than with their macros.
     let swiftMaterializations: Set<String>
+    /// Whether the run's relation cache lists schemas in Swift, not with `list_relations_without_caching` (`RelationListing`).
+    let listsRelationsInSwift: Bool
     /// Relation names as `dialect` prints them.
     let relationTexts = RelationTexts()
 
@@ -55,6 +57,7 @@ public final class CompileSession: Sendable {
         unchangedBuiltinTests = BuiltinGenericTests.unchanged(in: macros)
         swiftMaterializations = BuiltinMaterializations.inSwift(macros: macros, environment: environmentVariables)
             .intersection(dialect.fastPathMaterializations)
+        listsRelationsInSwift = BuiltinMaterializations.listsRelationsInSwift(macros: macros, environment: environmentVariables)
     }
 
     /// `var(name)` as seen from `package`, as dbt looks it up: `--vars`, then the root project's `vars:`

@@ -30,6 +30,9 @@ public final class Compiler: Sendable {
         self.flags = flags
         self.isIncremental = isIncremental
         self.resolver = Compiler.makeResolver(manifest: manifest, session: session)
+        if let runtime, !session.listsRelationsInSwift {
+            runtime.relations.list(with: RelationListing(session: session, resolver: resolver, flags: flags).relations)
+        }
     }
 
     /// The compiled SQL of `node`, ephemeral CTEs included; templates that ask the database use

@@ -175,6 +175,7 @@ struct Materializer {
         try transaction {
             if let leftover = relations.kind(of: staged) { try connection.execute(dialect.drop(staged, kind: leftover)) }
             _ = try create(.table, staged, sql)
+            try expandColumns(node, target: relation, staged: staged)
             // Column changes and new rows commit together: a failed insert leaves the old columns.
             let columns = try reconcileColumns(node, target: relation, staged: staged)
             for statement in try statements(staged, columns) {
@@ -211,6 +212,17 @@ struct Materializer {
             return sql.merge(updateColumns: update)
         default:
             return [try customStrategy(strategy, target, staged, columns)]
+        }
+    }
+
+    /// `adapter.expand_target_column_types(staged, target)` as dbt's incremental materialization calls it when the
+    /// model's contract is not enforced: the target's string columns widened to the staged rows' (PostgreSQL).
+    private func expandColumns(_ node: ProjectNode, target: RelationName, staged: RelationName) throws {
+        guard dialect.widensStringColumns, !node.config.contractEnforced else { return }
+        let described = { (relation: RelationName) in try connection.columns(of: relation).map { ColumnObject($0, dialect: dialect) } }
+        for statement in try ColumnObject.widening(try described(target), to: try described(staged), of: dialect.render(target),
+                                                   dialect: dialect) {
+            try connection.execute(statement)
         }
     }
 

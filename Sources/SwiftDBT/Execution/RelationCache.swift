@@ -2,17 +2,31 @@ import Foundation
 
 /// The relations that exist, listed once per run and kept current as the run changes them.
 public final class RelationCache: @unchecked Sendable {
+    /// Lists one schema's relations on a connection in place of the connection's own listing.
+    typealias Lister = @Sendable (_ schema: String, _ connection: any DatabaseConnection) throws -> [RelationName: RelationKind]
+
     private let lock = NSLock()
     private var known: [RelationName: RelationKind] = [:]
     private var listedSchemas: Set<String> = []
+    private var lister: Lister?
 
     public init() {}
 
+    /// Lists schemas with `lister` from now on (a project's `list_relations_without_caching`, `RelationListing`).
+    func list(with lister: @escaping Lister) {
+        lock.withLock { self.lister = lister }
+    }
+
     /// Lists the schemas not listed yet.
     public func load(_ schemas: [String], from connection: any DatabaseConnection) throws {
-        let missing = lock.withLock { schemas.filter { !listedSchemas.contains($0) } }
+        let (missing, lister) = lock.withLock { (schemas.filter { !listedSchemas.contains($0) }, self.lister) }
         guard !missing.isEmpty else { return }
-        let found = try connection.relations(inSchemas: missing)
+        var found: [RelationName: RelationKind] = [:]
+        if let lister {
+            for schema in missing { found.merge(try lister(schema, connection)) { $1 } }
+        } else {
+            found = try connection.relations(inSchemas: missing)
+        }
         lock.withLock {
             listedSchemas.formUnion(missing)
             known.merge(found) { $1 }

@@ -62,12 +62,12 @@ public final class Runner: @unchecked Sendable {
                 throw error
             }
         }
-        try relations.load(schemas.sorted(), from: connection)
         let runtime = DatabaseRuntime(relations: relations, connect: connect)
         let compiler = Compiler(session: loaded.session, manifest: manifest, empty: options.empty,
                                 runtime: runtime, flags: InvocationFlags(options, selected: selected)) { [relations, options] node in
             Materializer.isIncremental(node, relations: relations, fullRefresh: options.fullRefresh)
         }
+        try relations.load(schemas.sorted(), from: connection)
         let queue = NodeQueue(plan)
         self.queue = queue
         let workers = max(1, min(threads, queue.count))
@@ -248,9 +248,7 @@ public final class Runner: @unchecked Sendable {
         guard case .macro(let macro)? = session.macros.materialization(
             node.config.materialized, adapterBuiltins: session.dialect.adapterMaterializations,
             allowPackageOverrides: session.project.allowsPackageMaterializationOverrides),
-            !session.buildsInSwift(node.config.materialized, choosing: macro),
-            // A microbatch model is batched in Swift (MicrobatchRun) unless a project's materialization builds it.
-            !(macro.packageName == MacroRegistry.internalPackage && MicrobatchPlan.applies(to: node)) else { return nil }
+            !session.buildsInSwift(node, choosing: macro) else { return nil }
         return macro
     }
 

@@ -40,10 +40,15 @@ struct SeedLoader {
             }
             return count
         }
+        let definitions = zip(names, source.columns).map { "\(dialect.quote($0)) \(dialect.seedColumnType($1.type))" }
+        let create = { (table: RelationName) in
+            try connection.execute("create table \(dialect.render(table)) (\(definitions.joined(separator: ", ")))")
+        }
+        // Neither a table nor a view (a materialized view): dbt's seed creates the table, which the database refuses.
+        if relations.kind(of: relation) == .materializedView { try create(relation) }
         var count = 0
         try materializer.replace(relation, kind: .table) { temporary in
-            let definitions = zip(names, source.columns).map { "\(dialect.quote($0)) \(dialect.seedColumnType($1.type))" }
-            try connection.execute("create table \(dialect.render(temporary)) (\(definitions.joined(separator: ", ")))")
+            try create(temporary)
             count = try source.insert(into: temporary, connection: connection)
         }
         return count

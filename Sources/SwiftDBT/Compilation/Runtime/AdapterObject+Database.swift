@@ -280,24 +280,15 @@ extension AdapterObject {
         return try state.withDatabase { try $0.listSchemas() }.contains(schema)
     }
 
-    /// As dbt's SQL adapters expand a target's columns: each string column of `target` that `goal` holds wider (by
-    /// `string_size()`, so `text` counts as 256) becomes `character varying(size)` through a new column filled from
-    /// it, the old one dropped with what depends on it, and the new one renamed (so it moves to the end), in the
-    /// goal's column order.
+    /// As dbt's SQL adapters expand a target's columns (`ColumnObject.widening`), in a transaction where
+    /// `run-operation` opens one.
     private func widenStringColumns(of target: RelationName, toThoseOf goal: RelationName) throws {
-        let current = Dictionary(try columns(target).map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
         let dialect = state.session.dialect
-        let table = dialect.render(named(target))
-        for wider in try columns(goal) {
-            guard let column = current[wider.name], column.isString, wider.isString,
-                  try wider.stringSize() > column.stringSize() else { continue }
-            let name = dialect.quote(column.name), temporary = dialect.quote(column.name + "__dbt_alter")
-            try state.withDatabase(beginning: true) { database in
-                try database.execute("alter table \(table) add column \(temporary) character varying(\(try wider.stringSize()))")
-                try database.execute("update \(table) set \(temporary) = \(name)")
-                try database.execute("alter table \(table) drop column \(name) cascade")
-                try database.execute("alter table \(table) rename column \(temporary) to \(name)")
-            }
+        let statements = try ColumnObject.widening(try columns(target), to: try columns(goal), of: dialect.render(named(target)),
+                                                   dialect: dialect)
+        guard !statements.isEmpty else { return }
+        try state.withDatabase(beginning: true) { database in
+            for statement in statements { try database.execute(statement) }
         }
     }
 

@@ -1,7 +1,8 @@
 {#- The `materialized_view` materialization, written to the behaviour of dbt's: created on the first run;
     on later runs refreshed, or, when its `indexes` config changed, changed as `on_configuration_change`
     says (`apply` the index changes, `continue` with a warning, `fail`); replaced when `--full-refresh`
-    asks or another kind of relation has its name. The SQL is the adapter's (materialized_view_postgres.sql);
+    asks or another kind of relation has its name; `persist_docs` after each statement that built or refreshed
+    it, as dbt's. The SQL is the adapter's (materialized_view_postgres.sql);
     an adapter without it fails the model as dbt's does. -#}
 
 {% materialization materialized_view, default %}
@@ -31,6 +32,7 @@
     {%- endif -%}
     {%- if build_sql | trim -%}
         {%- call statement('main') -%}{{ build_sql }}{%- endcall -%}
+        {%- do persist_docs(target, model) -%}
     {%- else -%}
         {%- do store_raw_result(name='main', message='skip ' ~ target, code='skip', rows_affected='-1') -%}
     {%- endif -%}

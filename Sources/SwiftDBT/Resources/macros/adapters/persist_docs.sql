@@ -20,13 +20,13 @@
     {%- endif -%}
 {%- endmacro %}
 
-{#- `comment on table|view ... is '...'`. -#}
+{#- `comment on table|view|materialized view ... is '...'`. -#}
 {% macro alter_relation_comment(relation, relation_comment) -%}
     {{ return(adapter.dispatch('alter_relation_comment', 'dbt')(relation, relation_comment)) }}
 {%- endmacro %}
 
 {% macro default__alter_relation_comment(relation, relation_comment) -%}
-comment on {{ 'view' if relation.is_view else 'table' }} {{ relation }} is '{{ escape_single_quotes(relation_comment) }}'
+comment on {{ 'materialized view' if relation.is_materialized_view else 'view' if relation.is_view else 'table' }} {{ relation }} is '{{ escape_single_quotes(relation_comment) }}'
 {%- endmacro %}
 
 {#- `comment on column ... is '...'` for each of `column_dict`'s columns (name to `{description}`). -#}

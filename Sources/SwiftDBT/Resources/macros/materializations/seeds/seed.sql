@@ -1,7 +1,8 @@
 {#- The built-in seed materialization, to the behaviour of dbt's: the CSV's table is created, or on a later run
     emptied and reloaded (dropped and created again on --full-refresh, or when the CSV's columns changed), its rows
     loaded by load_csv_rows, then grants, comments and hooks as for a table. Its response is `INSERT <rows>`
-    (`CREATE <rows>` on a full refresh). -#}
+    (`CREATE <rows>` on a full refresh). A view of the seed's name fails it; anything else that is not a table (a
+    materialized view) has the table created over it, which the database refuses, as dbt's does. -#}
 {% materialization seed, default %}
     {%- set full_refresh = should_full_refresh() -%}
     {%- set existing = adapter.get_relation(database=this.database, schema=this.schema, identifier=this.identifier) -%}
@@ -13,7 +14,7 @@
 
     {%- if existing is not none and existing.is_view -%}
         {{ exceptions.raise_compiler_error("Cannot seed to '" ~ existing.render() ~ "', it is a view") }}
-    {%- elif existing is not none -%}
+    {%- elif existing is not none and existing.is_table -%}
         {%- set prepare_sql = reset_csv_table(model, full_refresh, existing, seed_table) -%}
     {%- else -%}
         {%- set prepare_sql = create_csv_table(model, seed_table) -%}
