@@ -12,6 +12,7 @@ final class SparkClient: Sendable {
     /// The session's id (``SparkSharedSession``'s) and its user.
     let sessionID: String
     private let user: Spark_Connect_UserContext
+    private let trace = SparkTrace()
 
     private static let service = "spark.connect.SparkConnectService"
     private static let executePlan = MethodDescriptor(fullyQualifiedService: service, method: "ExecutePlan")
@@ -53,17 +54,26 @@ final class SparkClient: Sendable {
         request.plan = plan
         request.clientType = SparkClient.clientType
         request.operationID = operationID
-        return try await grpc.serverStreaming(request: ClientRequest(message: request, metadata: metadata),
-                                              descriptor: SparkClient.executePlan,
-                                              serializer: ProtobufSerializer<Spark_Connect_ExecutePlanRequest>(),
-                                              deserializer: ProtobufDeserializer<Spark_Connect_ExecutePlanResponse>(),
-                                              options: .defaults) { response in
+        let started = trace.start()
+        let (batches, first) = try await grpc.serverStreaming(
+            request: ClientRequest(message: request, metadata: metadata), descriptor: SparkClient.executePlan,
+            serializer: ProtobufSerializer<Spark_Connect_ExecutePlanRequest>(),
+            deserializer: ProtobufDeserializer<Spark_Connect_ExecutePlanResponse>(), options: .defaults
+        ) { response in
             var batches: [Data] = []
+            var first: ContinuousClock.Instant?
             for try await message in response.messages {
+                if started != nil && first == nil { first = .now }
                 if case .arrowBatch(let batch)? = message.responseType { batches.append(batch.data) }
             }
-            return batches
+            return (batches, first)
         }
+        if started != nil {
+            var statement = plan.command.sqlCommand.input.sql.query
+            if case .root(let relation)? = plan.opType { statement = relation.sql.query }
+            trace.end("ExecutePlan", statement, started: started, first: first)
+        }
+        return batches
     }
 
     /// Asks the server to stop operation `operationID` of this session.
@@ -74,6 +84,8 @@ final class SparkClient: Sendable {
         request.clientType = SparkClient.clientType
         request.interruptType = .operationID
         request.operationID = operationID
+        let started = trace.start()
+        defer { trace.end("Interrupt", nil, started: started, first: nil) }
         try await grpc.unary(request: ClientRequest(message: request, metadata: metadata), descriptor: SparkClient.interruptCall,
                              serializer: ProtobufSerializer<Spark_Connect_InterruptRequest>(),
                              deserializer: ProtobufDeserializer<Spark_Connect_InterruptResponse>(),
@@ -86,6 +98,8 @@ final class SparkClient: Sendable {
         request.sessionID = sessionID
         request.userContext = user
         request.clientType = SparkClient.clientType
+        let started = trace.start()
+        defer { trace.end("ReleaseSession", nil, started: started, first: nil) }
         try await grpc.unary(request: ClientRequest(message: request, metadata: metadata), descriptor: SparkClient.releaseSession,
                              serializer: ProtobufSerializer<Spark_Connect_ReleaseSessionRequest>(),
                              deserializer: ProtobufDeserializer<Spark_Connect_ReleaseSessionResponse>(),

@@ -78,4 +78,20 @@ final class SparkProjectTests: XCTestCase {
         XCTAssertEqual(logged, ["zoned: 2024-03-10 15:30:00 (tzinfo None)", "summer: 2024-07-02 12:59:59.123456 (tzinfo None)",
                                 "plain: 2024-03-10 01:30:00 (tzinfo None)"])
     }
+
+    /// A view is one `create or replace view` call, as under dbt-spark: the core's Swift fast path built Spark
+    /// views in four (a `__dbt_tmp` view, `describe table`, drop, rename), which made a view take 2–3 times as
+    /// long on the server (issue 18, BENCHMARKS.md). `SWIFTDBT_TIMINGS` lists each Spark Connect call.
+    func testAViewIsOneStatementAndEachCallIsTraced() throws {
+        let server = try requireSpark()
+        let project = try project(server)
+        XCTAssertEqual(try runCLI(["build", "--profiles-dir", "."], in: project).code, 0)
+        let run = try runCLI(["run", "--profiles-dir", ".", "--select", "active_people"], in: project,
+                             environment: ["SWIFTDBT_TIMINGS": "1"])
+        XCTAssertEqual(run.code, 0, run.stdout + run.stderr)
+        let calls = run.stderr.split(separator: "\n").filter { $0.hasPrefix("[spark] ") }
+        XCTAssert(calls.allSatisfy { $0.contains(" ms, end ") }, run.stderr)
+        XCTAssertEqual(calls.filter { $0.contains("active_people") }.map { $0.prefix(while: { $0 != ":" }) },
+                       ["[spark] ExecutePlan create or replace view `\(schema)`.`active_people` as"], run.stderr)
+    }
 }
