@@ -1,12 +1,11 @@
-import Jinja
-
 extension PackageInfo {
-    /// Each package's own `vars:`, rendered with `context`, by package name (the root project's are not included).
-    static func ownVars(of packages: [PackageInfo], templates: Jinja.Environment,
-                        context: [String: Value]) throws -> [String: [(key: String, value: ConfigValue)]] {
+    /// Each package's own `vars:` as written, by package name (the root project's are not included): like the root's,
+    /// they are rendered only when `var()` reads them, in the reading node's context, so a package's var may hold
+    /// `{{ source('x', 'y') }}`, as dbt allows.
+    static func ownVars(of packages: [PackageInfo]) -> [String: [(key: String, value: ConfigValue)]] {
         var result: [String: [(key: String, value: ConfigValue)]] = [:]
         for package in packages where !package.isRoot {
-            if case .dict(let pairs)? = try package.project.vars?.rendered(templates, context) { result[package.name] = pairs }
+            if case .dict(let pairs)? = package.project.vars?.value { result[package.name] = pairs }
         }
         return result
     }

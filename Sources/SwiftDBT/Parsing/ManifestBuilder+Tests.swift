@@ -105,6 +105,9 @@ extension ManifestBuilder {
         let (namespace, testName, kwargs) = (naming.namespace, naming.testName, naming.kwargs)
         let (column, shortName, name) = (naming.column, naming.shortName, naming.name)
         var config = defaults
+        // As dbt: the tags of what the test is written under and its own, sorted, without repeats.
+        let tags = Set(spec.inheritedTags + spec.config.filter { $0.key == "tags" }.flatMap(\.value.stringList)).sorted()
+        if !tags.isEmpty { config.apply([("tags", .list(tags.map(ConfigValue.string)))]) }
         config.apply(projectConfigs)
         config.apply(spec.config)
         var node = ProjectNode(

@@ -91,6 +91,7 @@ struct ManifestBuilder {
         checkPropertyResources()
         checkSemanticModels()
         checkCycles()
+        if errors.isEmpty { warnUnusedConfigPaths() }
         PhaseTimer.mark("checks")
     }
 
@@ -287,8 +288,10 @@ struct ManifestBuilder {
     mutating func makeNode(_ type: ResourceType, name: String, found: FileDiscovery.Found, shown: String, raw: String,
                            package: PackageInfo, patch: PropertyFile.ResourcePatch?, version: ModelVersion?,
                            fqn fixedFQN: [String]? = nil) throws -> ProjectNode {
-        // A version's fqn ends in its model's name and `v<version>`, as dbt's.
-        let fqn = fixedFQN ?? [package.name] + FileDiscovery.folders(of: found.resourcePath) + [name] + (version.map { ["v\($0.version)"] } ?? [])
+        // A version's fqn ends in its model's name and `v<version>`, as dbt's; an analysis's starts its folders
+        // with `analysis` (so `analyses:` configs in dbt_project.yml match as dbt's do).
+        let fqn = fixedFQN ?? [package.name] + (type == .analysis ? ["analysis"] : []) + FileDiscovery.folders(of: found.resourcePath)
+            + [name] + (version.map { ["v\($0.version)"] } ?? [])
         let versionPatch = patch?.versionPatch(version?.version)
         var config = NodeConfig(ManifestBuilder.defaults(for: type))
         var written = NodeConfig()
@@ -325,8 +328,10 @@ struct ManifestBuilder {
         return node
     }
 
-    /// The `dbt_project.yml` configs for a node: the package's own tree, then the root project's.
+    /// The `dbt_project.yml` configs for a node: the package's own tree, then the root project's. As in dbt, an
+    /// analysis reads the `models:` tree (where its fqn's first folder is `analysis`).
     func projectConfig(_ type: ResourceType, fqn: [String], package: PackageInfo) throws -> [(key: String, value: ConfigValue)] {
+        let type = type == .analysis ? .model : type
         var result: [(key: String, value: ConfigValue)] = []
         if !package.isRoot {
             result += try ProjectConfigTree(root: package.project.configTrees[type])

@@ -86,6 +86,9 @@ struct PropertyFile: Sendable {
         /// An explicit `name:` for the test node.
         var customName: String?
         var location: FileLocation
+        /// The `tags:` of what the test is written under (its column; a source's test also its source's and
+        /// table's), which dbt gives the test.
+        var inheritedTags: [String] = []
     }
 
     /// A `sources:` entry's table.

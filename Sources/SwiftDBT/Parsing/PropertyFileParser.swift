@@ -251,7 +251,7 @@ enum PropertyFileParser {
                                                  description: try text(column, "description"), descriptionAt: column["description"]?.location,
                                                  dataType: try optionalText(column, "data_type"),
                                                  meta: column["meta"]?.value ?? .dict([]),
-                                                 tests: try tests(column))
+                                                 tests: inheriting(tags(of: column) + tags(of: column["config"]), try tests(column)))
             patch.constraints = try list(column, "constraints").map { try ModelConstraint.parse($0, modelLevel: false) }
             if let quote = column["quote"], !quote.isNull {
                 guard let value = quote.value.boolValue else {
@@ -260,6 +260,21 @@ enum PropertyFileParser {
                 patch.quote = value
             }
             return patch
+        }
+    }
+
+    /// The `tags:` written directly in `entry` (one tag or a list).
+    private static func tags(of entry: YAMLNode?) -> [String] {
+        entry?["tags"]?.value.stringList ?? []
+    }
+
+    /// `specs` with `tags` added to the tags they inherit.
+    private static func inheriting(_ tags: [String], _ specs: [PropertyFile.TestSpec]) -> [PropertyFile.TestSpec] {
+        guard !tags.isEmpty else { return specs }
+        return specs.map { spec in
+            var spec = spec
+            spec.inheritedTags = tags + spec.inheritedTags
+            return spec
         }
     }
 
@@ -317,9 +332,31 @@ enum PropertyFileParser {
         entry["freshness"].map { [("freshness", $0.value)] } ?? []
     }
 
+    /// A source table's config entries: its source's, then its own, where `tags:` and `meta:` written beside
+    /// `config:` count as written in it. As dbt, the tags of all four places become one sorted list without repeats.
+    private static func sourceTableConfig(source: YAMLNode, table: YAMLNode) throws -> [(key: String, value: ConfigValue)] {
+        var entries: [(key: String, value: ConfigValue)] = []
+        for entry in [source, table] {
+            entries += try config(keys: ["tags", "meta"], of: entry) + freshness(entry) + (try config(entry["config"]))
+        }
+        let tags = entries.filter { $0.key == "tags" }.flatMap(\.value.stringList)
+        guard !tags.isEmpty else { return entries }
+        return entries.filter { $0.key != "tags" } + [("tags", .list(Set(tags).sorted().map(ConfigValue.string)))]
+    }
+
+    /// The config keys among `keys` written directly in `entry` (beside `config:`), checked as in `config:`.
+    private static func config(keys: [String], of entry: YAMLNode) throws -> [(key: String, value: ConfigValue)] {
+        try keys.compactMap { key in
+            guard let value = entry[key], !value.isNull else { return nil }
+            if let problem = NodeConfig.kindProblem(key, value.value) {
+                throw DBTError(.project, problem, at: value.location)
+            }
+            return (key, value.value)
+        }
+    }
+
     private static func sources(_ entry: YAMLNode, file: String) throws -> [PropertyFile.SourceTablePatch] {
         let sourceName = try name(of: entry, "source")
-        let sourceConfig = freshness(entry) + (try config(entry["config"]))
         return try list(entry, "tables").map { table in
             let tableName = try name(of: table, "source table")
             return PropertyFile.SourceTablePatch(
@@ -330,9 +367,13 @@ enum PropertyFileParser {
                 loader: try text(entry, "loader"),
                 sourceDescription: try text(entry, "description"),
                 description: try text(table, "description"), descriptionAt: table["description"]?.location,
-                config: sourceConfig + freshness(table) + (try config(table["config"])),
-                columns: try columns(table),
-                tests: try tests(table),
+                config: try sourceTableConfig(source: entry, table: table),
+                columns: try columns(table).map { column in
+                    var column = column
+                    column.tests = inheriting(tags(of: entry) + tags(of: table), column.tests)
+                    return column
+                },
+                tests: inheriting(tags(of: entry) + tags(of: table), try tests(table)),
                 location: table.location, file: file)
         }
     }

@@ -41,7 +41,7 @@ public enum ProjectLoader {
         // `vars:` stay as written: `var()` renders a value when a node reads it, in that node's context.
         let projectVars: [(key: String, value: ConfigValue)]
         if case .dict(let pairs)? = project.vars?.value { projectVars = pairs } else { projectVars = [] }
-        let packageVars = try PackageInfo.ownVars(of: packages, templates: templates, context: withTarget)
+        let packageVars = PackageInfo.ownVars(of: packages)
 
         PhaseTimer.mark("project and profile")
         var errors: [DBTError] = []

@@ -12,6 +12,16 @@
     {%- endif -%}
 {%- endmacro %}
 
+{#- The schema by environment: the custom schema alone on the target named prod, the target's schema elsewhere
+    (a project's generate_schema_name override calls it). -#}
+{% macro generate_schema_name_for_env(custom_schema_name, node) -%}
+    {%- if target.name == 'prod' and custom_schema_name is not none -%}
+        {{ custom_schema_name | trim }}
+    {%- else -%}
+        {{ target.schema }}
+    {%- endif -%}
+{%- endmacro %}
+
 {% macro generate_alias_name(custom_alias_name=none, node=none) -%}
     {{ return(adapter.dispatch('generate_alias_name', 'dbt')(custom_alias_name, node)) }}
 {%- endmacro %}
