@@ -10,4 +10,10 @@ struct SwiftDBTCommand: ParsableCommand {
         subcommands: [ParseCommand.self, CompileCommand.self, ListCommand.self, SeedCommand.self, RunCommand.self, TestCommand.self,
                       BuildCommand.self, SnapshotCommand.self, RetryCommand.self, CloneCommand.self, ShowCommand.self, RunOperationCommand.self, DebugCommand.self,
                       CleanCommand.self, DepsCommand.self, DocsCommand.self])
+
+    /// Sets the allocator up (`MallocSettings`), then parses the command line and runs the command.
+    static func main() {
+        MallocSettings.apply()
+        main(nil)
+    }
 }

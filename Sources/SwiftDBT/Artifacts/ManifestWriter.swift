@@ -104,7 +104,7 @@ public enum ManifestWriter {
             parents[node] = dependsOn
             for parent in dependsOn { children[parent].append(node) }
         }
-        let order = sortedIndices(ids)
+        let order = ASCIIText.sortedIndices(ids)
         var rank = [Int](repeating: 0, count: ids.count)
         for (position, id) in order.enumerated() { rank[id] = position }
         func write(_ name: StaticString, _ lists: [[Int]], keys: Int, into out: inout ByteBuffer) {
@@ -128,32 +128,6 @@ public enum ManifestWriter {
         write("parent_map", parents, keys: parentKeys, into: &out)
         out.append(", ")
         write("child_map", children, keys: ids.count, into: &out)
-    }
-
-    /// Positions of `strings` in `String` order (by bytes when all are ASCII, which is the same order).
-    private static func sortedIndices(_ strings: [String]) -> [Int] {
-        guard strings.allSatisfy(ASCIIText.isASCII) else {
-            return strings.indices.sorted { strings[$0] < strings[$1] }
-        }
-        var bytes: [UInt8] = []
-        var offsets: [Int] = [0]
-        offsets.reserveCapacity(strings.count + 1)
-        for string in strings {
-            bytes.append(contentsOf: string.utf8)
-            offsets.append(bytes.count)
-        }
-        return bytes.withUnsafeBufferPointer { buffer -> [Int] in
-            let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
-            return strings.indices.sorted { a, b in
-                let aLength = offsets[a + 1] - offsets[a], bLength = offsets[b + 1] - offsets[b]
-                let common = min(aLength, bLength)
-                if common > 0 {
-                    let order = memcmp(base + offsets[a], base + offsets[b], common)
-                    if order != 0 { return order < 0 }
-                }
-                return aLength < bLength
-            }
-        }
     }
 
     /// The manifest as UTF-8 pieces in order: node entries serialized in parallel, 256 to a piece, alongside

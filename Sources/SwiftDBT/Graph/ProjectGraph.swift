@@ -13,11 +13,12 @@ public struct ProjectGraph: Sendable {
 
     /// Indexes `nodes` by unique ID and links each to the nodes it depends on.
     public init(nodes: [GraphNode]) {
-        let ids = nodes.map(\.uniqueID)
+        let ids = nodes.indices.map { nodes[$0].uniqueID }
+        // In unique-ID order, a repeated ID's first node first; then each ID's first node is kept.
+        let order = ASCIIText.sortedIndices(ids)
+        let kept = order.indices.filter { $0 == 0 || ids[order[$0 - 1]] != ids[order[$0]] }.map { order[$0] }
         var indexByID: [String: Int] = [:]
-        indexByID.reserveCapacity(ids.count)
-        var seen = Set<String>()
-        let kept = ids.indices.filter { seen.insert(ids[$0]).inserted }.sorted { ids[$0] < ids[$1] }
+        indexByID.reserveCapacity(kept.count)
         for (index, original) in kept.enumerated() { indexByID[ids[original]] = index }
 
         var parentLists: [[Int]] = []

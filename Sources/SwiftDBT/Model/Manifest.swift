@@ -61,13 +61,14 @@ public struct Manifest: Sendable {
     }
 
     /// The graph of nodes, sources, exposures and the semantic layer, for selection and ordering.
+    /// Nodes are read in place by position: a node handed to `map`'s closure would be copied whole.
     public var graphNodes: [GraphNode] {
-        nodes.map { node in
-            GraphNode(uniqueID: node.uniqueID, name: node.name, resourceType: node.resourceType,
-                      packageName: node.packageName, fqn: node.fqn, originalFilePath: node.originalFilePath,
-                      tags: node.config.tags, config: node.config.entries, dependsOn: node.dependsOn,
-                      testKind: node.resourceType == .test ? (node.test == nil ? .singular : .generic) : nil,
-                      testName: node.test?.name, attachedNode: node.test?.attachedNode, version: node.version)
+        nodes.indices.map { index in
+            GraphNode(uniqueID: nodes[index].uniqueID, name: nodes[index].name, resourceType: nodes[index].resourceType,
+                      packageName: nodes[index].packageName, fqn: nodes[index].fqn, originalFilePath: nodes[index].originalFilePath,
+                      tags: nodes[index].config.tags, config: nodes[index].config.entries, dependsOn: nodes[index].dependsOn,
+                      testKind: nodes[index].resourceType == .test ? (nodes[index].test == nil ? .singular : .generic) : nil,
+                      testName: nodes[index].test?.name, attachedNode: nodes[index].test?.attachedNode, version: nodes[index].version)
         } + sources.map { source in
             GraphNode(uniqueID: source.uniqueID, name: source.name, resourceType: .source,
                       packageName: source.packageName, fqn: source.fqn, originalFilePath: source.originalFilePath,

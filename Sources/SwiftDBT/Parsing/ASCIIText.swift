@@ -57,4 +57,31 @@ enum ASCIIText {
         }
         return pieces
     }
+
+    /// Positions of `strings` in `String` order, equal strings by position (by bytes when all are ASCII, which is
+    /// the same order, without `String`'s comparison per step).
+    static func sortedIndices(_ strings: [String]) -> [Int] {
+        guard strings.allSatisfy(isASCII) else {
+            return strings.indices.sorted { strings[$0] < strings[$1] || (strings[$0] == strings[$1] && $0 < $1) }
+        }
+        var bytes: [UInt8] = []
+        var offsets: [Int] = [0]
+        offsets.reserveCapacity(strings.count + 1)
+        for string in strings {
+            bytes.append(contentsOf: string.utf8)
+            offsets.append(bytes.count)
+        }
+        return bytes.withUnsafeBufferPointer { buffer -> [Int] in
+            let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            return strings.indices.sorted { a, b in
+                let aLength = offsets[a + 1] - offsets[a], bLength = offsets[b + 1] - offsets[b]
+                let common = min(aLength, bLength)
+                if common > 0 {
+                    let order = memcmp(base + offsets[a], base + offsets[b], common)
+                    if order != 0 { return order < 0 }
+                }
+                return aLength != bLength ? aLength < bLength : a < b
+            }
+        }
+    }
 }

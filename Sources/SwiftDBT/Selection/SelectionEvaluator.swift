@@ -39,7 +39,7 @@ struct SelectionEvaluator {
 
     private func outcome(of criterion: SelectionCriterion) -> Outcome {
         let matcher = NodeMatcher(criterion, rootProject: rootProject, state: state)
-        let matched = NodeSet(capacity: graph.count, graph.nodes.indices.filter { matcher.matches(graph.nodes[$0]) })
+        let matched = NodeSet(capacity: graph.count, graph.nodes.indices.filter { matcher.matches(graph.nodes, at: $0) })
         var selected = matched
         if criterion.childrensParents {
             let downstream = matched.union(graph.descendants(of: matched))
