@@ -55,8 +55,8 @@ struct DocsServeCommand: ParsableCommand {
     @Option(help: "The port to listen on (0: any free port).")
     var port: UInt16 = 8080
 
-    @Option(help: "The address to listen on.")
-    var host = "127.0.0.1"
+    @Option(help: "The address to listen on (default: $DBT_HOST, or 127.0.0.1).")
+    var host = FlagVariables().text("DBT_HOST") ?? "127.0.0.1"
 
     @Flag(help: "Do not open a web browser.")
     var noBrowser = false
