@@ -73,7 +73,11 @@ final class DocsServeTests: XCTestCase {
         let root = try copyFixture("docs_site")
         defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
         XCTAssertEqual(try runCLI(["docs", "generate", "--empty-catalog"], in: root).code, 0)
-        let refused = try runCLI(["docs", "serve", "--port", "0", "--no-browser"], in: root, environment: ["DBT_HOST": "nowhere"])
+        // A port taken on 127.0.0.1, so that a server ignoring DBT_HOST fails (on the port) rather than serving.
+        let (taken, busyPort) = try DocsServer(root: "/nonexistent", host: "127.0.0.1", port: 0).listen()
+        defer { close(taken) }
+        let refused = try runCLI(["docs", "serve", "--port", String(busyPort), "--no-browser"], in: root,
+                                 environment: ["DBT_HOST": "nowhere"])
         XCTAssertEqual(refused.code, 2)
         XCTAssertTrue(refused.stderr.contains("--host must be an IPv4 address such as 127.0.0.1, not 'nowhere'"), refused.stderr)
         let port = try freePort()
