@@ -13,14 +13,13 @@ struct DeferOptions: ParsableArguments {
     /// The project with refs deferred, when `--defer` (or `DBT_DEFER`) asks for it; `stateFolder` is `--state`.
     func apply(_ loaded: LoadedProject, selected: [String], stateFolder: String?, connection: any DatabaseConnection,
                console: Console) throws -> LoadedProject {
-        let environment = loaded.session.environmentVariables
-        func isSet(_ name: String) -> Bool { ["1", "true", "yes"].contains(environment[name]?.lowercased() ?? "") }
-        guard deferToState || isSet("DBT_DEFER") else { return loaded }
-        guard let folder = stateFolder ?? environment["DBT_STATE"], !folder.isEmpty else {
+        let variables = FlagVariables(loaded.session.environmentVariables)
+        guard try deferToState || variables.isSet("DBT_DEFER") else { return loaded }
+        guard let folder = stateFolder ?? variables.text("DBT_STATE") else {
             throw DBTError(.usage, "--defer needs --state (or DBT_STATE): the target folder of an earlier invocation")
         }
         let result = try Deferral.apply(loaded, state: StateManifest.read(folder), selected: Set(selected),
-                                        favorState: favorState || isSet("DBT_FAVOR_STATE"), connection: connection)
+                                        favorState: try favorState || variables.isSet("DBT_FAVOR_STATE"), connection: connection)
         if !result.deferred.isEmpty { console.info("Deferred \(result.deferred.count) unselected nodes to the relations of \(folder)") }
         return result.loaded
     }

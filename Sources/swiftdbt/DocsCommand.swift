@@ -24,25 +24,43 @@ struct DocsGenerateCommand: ParsableCommand {
 
     func run() throws {
         Console.run(format: project.logFormat) { console in
-            let loaded = try project.load(console: console)
-            let compilable = loaded.manifest.nodes.filter { [.model, .test, .analysis, .snapshot].contains($0.resourceType) }.map(\.uniqueID)
-            let compiled = try CompileTask.run(loaded, selected: compilable)
-            let limited = selection.select.isEmpty && selection.exclude.isEmpty && selection.selector == nil ? nil
-                : Set(try selection.select(in: loaded, defaultTypes: [.model, .seed, .snapshot, .source], console: console))
-            var connection: (any DatabaseConnection)?
-            if !emptyCatalog {
-                guard let adapter = ProjectOptions.adapters.factory(for: loaded.session.target.type) as? any ExecutionAdapter else {
-                    throw DBTError(.project, "the '\(loaded.session.target.type)' adapter cannot connect to a database")
-                }
-                connection = try adapter.connect(loaded.session.target, projectRoot: loaded.session.project.root)
-            }
-            let catalog = try CatalogWriter.write(loaded, selected: limited, connection: connection)
-            try DocsSite.write(loaded, compiled: compiled, catalog: catalog)
-            if staticPage { try DocsSite.write(loaded, compiled: compiled, catalog: catalog, fileName: "static_index.html") }
-            let target = TargetPaths(loaded.session.project)
-            console.info("Catalog written to \(target.file("catalog.json")) (\(catalog.count) relations)")
-            console.info("Docs site written to \(target.file(staticPage ? "static_index.html" : "index.html"))")
+            var args = InvocationArgs("generate", project: project, selection: selection)
+            args.emptyCatalog = emptyCatalog
+            args.staticPage = staticPage
+            try Self.generate(try project.load(console: console), selection: selection, args: args, console: console)
         }
+    }
+
+    /// Writes the site of `loaded` as `args` ask (`--empty-catalog`, `--static`), the catalog limited to `selection`,
+    /// and `run_results.json` with `args` (also when a node does not compile: `retry` then generates again).
+    static func generate(_ loaded: LoadedProject, selection: SelectionOptions, args: InvocationArgs, console: Console) throws {
+        let started = Date()
+        let compilable = loaded.manifest.nodes.filter { [.model, .test, .analysis, .snapshot].contains($0.resourceType) }.map(\.uniqueID)
+        let results: [NodeResult]
+        do {
+            results = try CompileTask.results(loaded, selected: compilable)
+        } catch {
+            try RunResultsWriter.write([], loaded: loaded, elapsed: Date().timeIntervalSince(started), args: args)
+            throw error
+        }
+        let compiled = Dictionary(uniqueKeysWithValues: results.compactMap { result in result.compiledCode.map { (result.uniqueID, $0) } })
+        let limited = selection.select.isEmpty && selection.exclude.isEmpty && selection.selector == nil ? nil
+            : Set(try selection.select(in: loaded, defaultTypes: [.model, .seed, .snapshot, .source], console: console))
+        var connection: (any DatabaseConnection)?
+        if !args.emptyCatalog {
+            guard let adapter = ProjectOptions.adapters.factory(for: loaded.session.target.type) as? any ExecutionAdapter else {
+                throw DBTError(.project, "the '\(loaded.session.target.type)' adapter cannot connect to a database")
+            }
+            connection = try adapter.connect(loaded.session.target, projectRoot: loaded.session.project.root)
+        }
+        let catalog = try CatalogWriter.write(loaded, selected: limited, connection: connection)
+        try DocsSite.write(loaded, compiled: compiled, catalog: catalog)
+        if args.staticPage { try DocsSite.write(loaded, compiled: compiled, catalog: catalog, fileName: "static_index.html") }
+        try RunResultsWriter.write(results.filter { limited?.contains($0.uniqueID) ?? true }, loaded: loaded,
+                                   elapsed: Date().timeIntervalSince(started), args: args)
+        let target = TargetPaths(loaded.session.project)
+        console.info("Catalog written to \(target.file("catalog.json")) (\(catalog.count) relations)")
+        console.info("Docs site written to \(target.file(args.staticPage ? "static_index.html" : "index.html"))")
     }
 }
 
@@ -55,8 +73,8 @@ struct DocsServeCommand: ParsableCommand {
     @Option(help: "The port to listen on (0: any free port).")
     var port: UInt16 = 8080
 
-    @Option(help: "The address to listen on.")
-    var host = "127.0.0.1"
+    @Option(help: "The address to listen on (default: $DBT_HOST, or 127.0.0.1).")
+    var host = FlagVariables().text("DBT_HOST") ?? "127.0.0.1"
 
     @Flag(help: "Do not open a web browser.")
     var noBrowser = false

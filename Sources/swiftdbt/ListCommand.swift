@@ -20,7 +20,7 @@ struct ListCommand: ParsableCommand {
         Console.run(format: project.logFormat) { console in
             let logSettings = try project.logSettings(console)
             var options = LoadOptions(projectDirectory: project.projectDirectory, profilesDirectory: project.profilesDirectory,
-                                      target: project.target, vars: project.vars, threads: project.threads,
+                                      target: project.targetName, vars: project.vars, threads: project.threads,
                                       versionCheck: project.versionCheck)
             options.invocationID = console.log.id
             let loaded = try ProjectLoader.load(options, adapters: ProjectOptions.adapters)

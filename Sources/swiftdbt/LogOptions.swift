@@ -55,10 +55,10 @@ struct LogOptions: ParsableArguments {
             }
             return value
         }
-        func isSet(_ variable: String) -> Bool { ["1", "true", "yes", "y", "t"].contains(environment[variable]?.lowercased() ?? "") }
+        let variables = FlagVariables(environment)
         var stdout = try threshold(logLevel, "DBT_LOG_LEVEL", .info)
-        if debug || isSet("DBT_DEBUG") { stdout = .debug }
-        if quiet || isSet("DBT_QUIET") { stdout = .error }
+        if try debug || variables.isSet("DBT_DEBUG") { stdout = .debug }
+        if try quiet || variables.isSet("DBT_QUIET") { stdout = .error }
         var fileFormat = logFormatFile ?? .debug
         if logFormatFile == nil, let text = environment["DBT_LOG_FORMAT_FILE"], !text.isEmpty {
             guard let value = Console.Format(rawValue: text.lowercased()) else {

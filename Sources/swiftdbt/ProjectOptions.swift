@@ -18,8 +18,11 @@ struct ProjectOptions: ParsableArguments {
     @Option(name: .customLong("profiles-dir"), help: "The folder holding profiles.json or profiles.yml.")
     var profilesDirectory: String?
 
-    @Option(name: .shortAndLong, help: "The profile output to use.")
+    @Option(name: .shortAndLong, help: "The profile output to use (default: $DBT_TARGET, or the profile's target).")
     var target: String?
+
+    /// `--target`, else `DBT_TARGET`.
+    var targetName: String? { target ?? FlagVariables().text("DBT_TARGET") }
 
     @Option(help: "Variables as YAML or JSON, like '{key: value}'.")
     var vars: String?
@@ -65,7 +68,7 @@ struct ProjectOptions: ParsableArguments {
     /// Loads and parses the project, printing the profile notice and the "Found ..." line.
     func load(console: Console) throws -> LoadedProject {
         let logSettings = try logSettings(console)
-        var options = LoadOptions(projectDirectory: projectDirectory, profilesDirectory: profilesDirectory, target: target,
+        var options = LoadOptions(projectDirectory: projectDirectory, profilesDirectory: profilesDirectory, target: targetName,
                                   vars: vars, threads: threads, versionCheck: versionCheck, log: { console.info($0) })
         options.invocationID = console.log.id
         let loaded = try ProjectLoader.load(options, adapters: ProjectOptions.adapters)

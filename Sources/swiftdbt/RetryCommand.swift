@@ -4,7 +4,7 @@ import SwiftDBT
 
 /// `swiftdbt retry`: runs the last invocation's command again (its flags and selection from
 /// `run_results.json` `args`) over the nodes that errored, failed or were skipped, as dbt's retry does
-/// (`seed`, `run`, `test`, `build`, `snapshot`, `clone`, `compile`), or runs `run-operation`'s macro again.
+/// (`seed`, `run`, `test`, `build`, `snapshot`, `clone`, `compile`), or runs `run-operation`'s macro or `docs generate` again.
 /// `--vars` and `--threads` given now replace the last ones; `--warn-error` also retries warnings.
 struct RetryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "retry",
@@ -47,12 +47,19 @@ struct RetryCommand: ParsableCommand {
                 return try CompileCommand.compile(loaded, selected: retried.filter { loaded.manifest.node($0) != nil }, args: args,
                                                   console: console)
             }
+            // dbt-core 1.10.23 compiles only what failed and then writes the catalog (or fails); the site is one
+            // artifact of the whole project, so swiftdbt generates it again as it was asked for.
+            if args.which == "generate" {
+                let selection = try SelectionOptions.parse((args.select.isEmpty ? [] : ["--select"] + args.select)
+                    + (args.exclude.isEmpty ? [] : ["--exclude"] + args.exclude) + (args.selector.map { ["--selector", $0] } ?? []))
+                return try DocsGenerateCommand.generate(try options.load(console: console), selection: selection, args: args, console: console)
+            }
             // As dbt: the operation runs again with its arguments, whether it failed or not.
             if args.which == "run-operation", args.macro != nil {
                 return try RunOperationCommand.operate(project: options, args: args, console: console)
             }
             guard let command = RunOptions.Command(rawValue: args.which) else {
-                throw DBTError(.usage, "swiftdbt cannot retry '\(args.which)' (it retries seed, run, test, build, snapshot, clone, compile and run-operation)")
+                throw DBTError(.usage, "swiftdbt cannot retry '\(args.which)' (it retries seed, run, test, build, snapshot, clone, compile, run-operation and docs generate)")
             }
             try RunInvocation.execute(command, project: options, flags: args, console: console, args: args, deferral: { loaded, selected, connection in
                 guard args.deferToState, let stateFolder = args.state else { return loaded }

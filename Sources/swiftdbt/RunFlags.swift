@@ -4,7 +4,7 @@ import SwiftDBT
 
 /// What a run is asked to do: the command line's flags, or for `retry` the last run's.
 protocol RunSettings {
-    func options(_ command: RunOptions.Command) -> RunOptions
+    func options(_ command: RunOptions.Command) throws -> RunOptions
 }
 
 /// Flags shared by `seed`, `run`, `test` and `build`.
@@ -21,7 +21,6 @@ struct RunFlags: ParsableArguments, RunSettings {
     @Flag(name: .customLong("warn-error"), help: "Treat warnings as errors.")
     var warnError = false
 
-    /// The flags, with `DBT_FAIL_FAST`, `DBT_WARN_ERROR` and `DBT_FULL_REFRESH` (true or 1) standing for theirs.
     @Option(name: .customLong("event-time-start"), help: "Microbatch models build from this UTC time (YYYY-MM-DD[ HH:MM:SS]).")
     var eventTimeStart: String?
 
@@ -39,16 +38,28 @@ struct RunFlags: ParsableArguments, RunSettings {
         }
     }
 
-    func options(_ command: RunOptions.Command) -> RunOptions {
-        let environment = ProcessInfo.processInfo.environment
-        func isSet(_ name: String) -> Bool { ["1", "true", "yes", "y", "t"].contains(environment[name]?.lowercased() ?? "") }
+    /// The flags, with `DBT_FULL_REFRESH`, `DBT_FAIL_FAST`, `DBT_EMPTY`, `DBT_WARN_ERROR`, `DBT_EVENT_TIME_START` and
+    /// `DBT_EVENT_TIME_END` standing for those not given (see `FlagVariables`); a value dbt refuses is a usage error.
+    func options(_ command: RunOptions.Command) throws -> RunOptions {
+        let variables = FlagVariables()
         var options = RunOptions(command: command)
-        options.fullRefresh = fullRefresh || isSet("DBT_FULL_REFRESH")
-        options.failFast = failFast || isSet("DBT_FAIL_FAST")
-        options.empty = empty
-        options.warnError = warnError || isSet("DBT_WARN_ERROR")
-        options.eventTimeStart = eventTimeStart.flatMap(RunOptions.eventTime)
-        options.eventTimeEnd = eventTimeEnd.flatMap(RunOptions.eventTime)
+        options.fullRefresh = try fullRefresh || variables.isSet("DBT_FULL_REFRESH")
+        options.failFast = try failFast || variables.isSet("DBT_FAIL_FAST")
+        options.empty = try empty || variables.isSet("DBT_EMPTY")
+        options.warnError = try warnError || variables.isSet("DBT_WARN_ERROR")
+        options.eventTimeStart = try eventTimeStart.flatMap(RunOptions.eventTime) ?? Self.eventTime(variables, "DBT_EVENT_TIME_START")
+        options.eventTimeEnd = try eventTimeEnd.flatMap(RunOptions.eventTime) ?? Self.eventTime(variables, "DBT_EVENT_TIME_END")
+        if let start = options.eventTimeStart, let end = options.eventTimeEnd, start >= end {
+            throw DBTError(.usage, "Value for `--event-time-start` must be less than `--event-time-end`")
+        }
         return options
+    }
+
+    private static func eventTime(_ variables: FlagVariables, _ name: String) throws -> Date? {
+        guard let text = variables.text(name) else { return nil }
+        guard let time = RunOptions.eventTime(text) else {
+            throw DBTError(.usage, "\(name)=\(text): not a date or time (YYYY-MM-DD, YYYY-MM-DD HH:MM:SS)")
+        }
+        return time
     }
 }

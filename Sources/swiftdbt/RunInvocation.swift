@@ -17,7 +17,7 @@ enum RunInvocation {
         let (adapter, lock, connection) = try open(parsed, console: console)
         defer { withExtendedLifetime(lock) {} }
         let loaded = try deferral(parsed, selected, connection)
-        var options = flags.options(command)
+        var options = try flags.options(command)
         options.retriedBatches = try retriedBatches(loaded)
         let args = args ?? InvocationArgs(which: command.rawValue, projectDirectory: loaded.session.project.root,
                                           invocationCommand: (["swiftdbt"] + CommandLine.arguments.dropFirst()).joined(separator: " "))

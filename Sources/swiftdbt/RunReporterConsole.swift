@@ -12,6 +12,8 @@ struct RunConsole: RunReporter {
     func started(_ node: ProjectNode, index: Int, total: Int) {
         let info = LogEvent.nodeInfo(node, dialect: dialect, status: "started", startedAt: Date(), finishedAt: nil)
         console.emit(LogEvent(.nodeStart, level: .debug, message: "Began running node \(node.uniqueID)", data: [("node_info", info)]))
+        // An exposure or saved query has no START line, as in dbt.
+        guard !Manifest.noOpTypes.contains(node.resourceType) else { return }
         line("START \(describe(node))", status: "RUN", index: index, total: total, event: .logStartLine,
              data: [("description", .string(describe(node))), ("index", .int(index)), ("total", .int(total)), ("node_info", info)])
     }
@@ -37,7 +39,7 @@ struct RunConsole: RunReporter {
         }
         let time: (key: String, value: ConfigValue) = ("execution_time", .double(result.executionTime))
         if result.status == .noOp {
-            return (.logNodeNoOpResult, [("description", .string(describe(node))), time] + common)
+            return (.logNodeNoOpResult, [("description", .string(describe(node))), time, ("status", .string(""))] + common)
         }
         switch node.resourceType {
         case .seed:

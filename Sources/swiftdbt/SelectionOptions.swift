@@ -26,11 +26,24 @@ struct SelectionOptions: ParsableArguments {
     @Option(help: "The target folder of an earlier invocation, for state: and result: selection (default: $DBT_STATE).")
     var state: String?
 
-    /// The unique IDs selected, limited to `defaultTypes` unless `--resource-type` says otherwise, without
-    /// the types of `--exclude-resource-type`.
+    /// `--resource-type`'s types, else the words of `DBT_RESOURCE_TYPES`.
+    var resourceTypeNames: [String] {
+        resourceTypes.isEmpty ? FlagVariables().list(Self.resourceTypesVariable) : resourceTypes
+    }
+
+    /// `--exclude-resource-type`'s types, else the words of `DBT_EXCLUDE_RESOURCE_TYPES`.
+    var excludedTypeNames: [String] {
+        excludeResourceTypes.isEmpty ? FlagVariables().list(Self.excludedTypesVariable) : excludeResourceTypes
+    }
+
+    private static let resourceTypesVariable = "DBT_RESOURCE_TYPES", excludedTypesVariable = "DBT_EXCLUDE_RESOURCE_TYPES"
+
+    /// The unique IDs selected, limited to `defaultTypes` unless `--resource-type` (`DBT_RESOURCE_TYPES`) says
+    /// otherwise, without the types of `--exclude-resource-type` (`DBT_EXCLUDE_RESOURCE_TYPES`).
     func select(in loaded: LoadedProject, defaultTypes: Set<ResourceType>, console: Console) throws -> [String] {
-        let types = (resourceTypes.isEmpty ? defaultTypes : try Self.types(resourceTypes))
-            .subtracting(try Self.types(excludeResourceTypes))
+        let included = try Self.types(resourceTypeNames, variable: resourceTypes.isEmpty ? Self.resourceTypesVariable : nil)
+        let excluded = try Self.types(excludedTypeNames, variable: excludeResourceTypes.isEmpty ? Self.excludedTypesVariable : nil)
+        let types = (included.isEmpty ? defaultTypes : included).subtracting(excluded)
         let indirect = try IndirectSelection.resolved(commandLine: indirectSelection,
                                                       environment: loaded.session.environmentVariables,
                                                       project: loaded.session.project.indirectSelection)
@@ -42,11 +55,13 @@ struct SelectionOptions: ParsableArguments {
         return selection.restricted(to: types).uniqueIDs
     }
 
-    /// Resource types by the names dbt's options take (`data_test` for tests).
-    private static func types(_ names: [String]) throws -> Set<ResourceType> {
+    /// Resource types by the names dbt's options take (`data_test` for tests); `variable` names the environment
+    /// variable they came from, for the message of one unknown.
+    private static func types(_ names: [String], variable: String?) throws -> Set<ResourceType> {
         Set(try names.map { name in
             guard let type = ResourceType(rawValue: name == "data_test" ? "test" : name) else {
-                throw DBTError(.usage, "unknown resource type '\(name)'")
+                let source = variable.map { "\($0)=\(names.joined(separator: " ")): " } ?? ""
+                throw DBTError(.usage, "\(source)unknown resource type '\(name)'")
             }
             return type
         })

@@ -56,4 +56,27 @@ final class DepsCleanLogTests: XCTestCase {
         XCTAssertEqual(clean.lines, dbtClean["lines"] as? [[String]])
         XCTAssertFalse(FileManager.default.fileExists(atPath: root + "/target"))
     }
+
+    /// dbt's clean reads no profile: it cleans with `--profiles-dir` naming a folder without one, and refuses only a
+    /// `--profiles-dir` (or `DBT_PROFILES_DIR`) that does not exist, with click's message and exit 2, before writing
+    /// anything. Without `--profiles-dir` dbt also refuses when `~/.dbt` is missing; swiftdbt, which never needs a
+    /// profiles folder, cleans there (`clean_without_home_dbt` is not followed).
+    func testCleanWithoutAProfileAsDBT() throws {
+        let data = try Data(contentsOf: fixturesFolder.appendingPathComponent("reference/deps-clean-log.json"))
+        let reference = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: [String: Any]])
+        let missing = try XCTUnwrap(reference["clean_without_profile"]), empty = try XCTUnwrap(reference["clean_empty_profiles_dir"])
+        for (arguments, environment) in [(["clean", "--profiles-dir", root + "/none"], [:]),
+                                         (["clean"], ["DBT_PROFILES_DIR": root + "/none"])] {
+            let refused = try runCLI(arguments, in: root, environment: environment)
+            XCTAssertEqual(Int(refused.code), missing["exit_code"] as? Int, refused.stderr)
+            let error = try XCTUnwrap(missing["error"] as? String).replacingOccurrences(of: "<project>", with: root)
+            XCTAssert(refused.stderr.contains(error.replacingOccurrences(of: "Error: ", with: "")), refused.stderr)
+            XCTAssertEqual(FileManager.default.fileExists(atPath: root + "/logs/dbt.log"), missing["appended"] as? Bool)
+            XCTAssertEqual(!FileManager.default.fileExists(atPath: root + "/target"), missing["cleaned"] as? Bool)
+        }
+        try FileManager.default.createDirectory(atPath: root + "/home", withIntermediateDirectories: true)
+        let cleaned = try runCLI(["clean", "--profiles-dir", root + "/home"], in: root)
+        XCTAssertEqual(Int(cleaned.code), empty["exit_code"] as? Int, cleaned.stderr)
+        XCTAssertEqual(!FileManager.default.fileExists(atPath: root + "/target"), empty["cleaned"] as? Bool)
+    }
 }

@@ -78,6 +78,36 @@ final class DocsGenerateTests: XCTestCase {
         XCTAssertFalse(page.contains("src=") || page.contains("href=\"http") || page.contains("fetch("), "nothing is loaded from elsewhere")
     }
 
+    /// `retry` after `docs generate` generates the site again with that invocation's flags and selection (dbt-core
+    /// 1.10.23's retry compiles only what failed); a generate stopped by a node that does not compile leaves its args
+    /// in run_results.json, so `retry` generates the site once the node is fixed.
+    func testRetryGeneratesAgainWithTheSameFlags() throws {
+        let target = (root as NSString).appendingPathComponent("target")
+        let generated = try runCLI(["docs", "generate", "--empty-catalog", "--static", "--select", "customers"], in: root)
+        XCTAssertEqual(generated.code, 0, generated.stdout + generated.stderr)
+        for file in ["static_index.html", "catalog.json"] { try FileManager.default.removeItem(atPath: target + "/" + file) }
+        let retried = try runCLI(["retry"], in: root)
+        XCTAssertEqual(retried.code, 0, retried.stdout + retried.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: target + "/static_index.html"), "--static again")
+        XCTAssertEqual((try catalog()["nodes"] as? [String: Any])?.count, 0, "--empty-catalog again")
+        let results = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: target + "/run_results.json"))) as? [String: Any]
+        let args = try XCTUnwrap(results?["args"] as? [String: Any])
+        XCTAssertEqual(args["which"] as? String, "generate")
+        XCTAssertEqual(args["select"] as? [String], ["customers"])
+        XCTAssertEqual(args["empty_catalog"] as? Bool, true)
+        XCTAssertEqual(args["static"] as? Bool, true)
+
+        let broken = (root as NSString).appendingPathComponent("models/broken.sql")
+        try "{% if execute %}{{ exceptions.raise_compiler_error('not yet') }}{% endif %}\nselect 1 as x\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        try FileManager.default.removeItem(atPath: target + "/index.html")
+        let failed = try runCLI(["docs", "generate", "--empty-catalog"], in: root)
+        XCTAssertNotEqual(failed.code, 0, failed.stdout + failed.stderr)
+        try "select 1 as x\n".write(toFile: broken, atomically: true, encoding: .utf8)
+        let fixed = try runCLI(["retry"], in: root)
+        XCTAssertEqual(fixed.code, 0, fixed.stdout + fixed.stderr)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: target + "/index.html"))
+    }
+
     func testEmptyCatalogDoesNotConnect() throws {
         let result = try runCLI(["docs", "generate", "--empty-catalog"], in: root)
         XCTAssertEqual(result.code, 0, result.stdout + result.stderr)

@@ -68,6 +68,33 @@ final class DocsServeTests: XCTestCase {
         XCTAssertTrue(exchange("POST / HTTP/1.0\r\n\r\n", port: port)?.hasPrefix("HTTP/1.0 405") == true)
     }
 
+    /// `DBT_HOST` stands for `--host`, as dbt reads it; `--host` wins over it.
+    func testHostVariableStandsForTheFlag() throws {
+        let root = try copyFixture("docs_site")
+        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        XCTAssertEqual(try runCLI(["docs", "generate", "--empty-catalog"], in: root).code, 0)
+        // A port taken on 127.0.0.1, so that a server ignoring DBT_HOST fails (on the port) rather than serving.
+        let (taken, busyPort) = try DocsServer(root: "/nonexistent", host: "127.0.0.1", port: 0).listen()
+        defer { close(taken) }
+        let refused = try runCLI(["docs", "serve", "--port", String(busyPort), "--no-browser"], in: root,
+                                 environment: ["DBT_HOST": "nowhere"])
+        XCTAssertEqual(refused.code, 2)
+        XCTAssertTrue(refused.stderr.contains("--host must be an IPv4 address such as 127.0.0.1, not 'nowhere'"), refused.stderr)
+        let port = try freePort()
+        let server = try startCLI(["docs", "serve", "--port", String(port), "--no-browser", "--host", "127.0.0.1"], in: root,
+                                  environment: ["DBT_HOST": "nowhere"])
+        defer {
+            server.send(SIGTERM)
+            _ = server.wait()
+        }
+        var page: String?
+        for _ in 0..<100 where page == nil {
+            page = exchange("GET / HTTP/1.0\r\n\r\n", port: port)
+            if page == nil { usleep(100_000) }
+        }
+        XCTAssertTrue(page?.hasPrefix("HTTP/1.0 200 OK\r\n") == true, page ?? "the server never answered")
+    }
+
     func testServingWithoutAGeneratedSiteIsAUsageError() throws {
         let root = try copyFixture("docs_site")
         defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }

@@ -52,6 +52,21 @@ final class MicrobatchTests: XCTestCase {
                        [["3", "20240102"], ["4", "20240102"]])
     }
 
+    /// `DBT_EVENT_TIME_START`/`DBT_EVENT_TIME_END` stand for the flags, as dbt reads them: the same one day is built;
+    /// a value that is no date is a usage error naming the variable.
+    func testEventTimeVariablesStandForTheFlags() throws {
+        XCTAssertEqual(try project.run("seed").code, 0)
+        let window = ["DBT_EVENT_TIME_START": "2024-01-02", "DBT_EVENT_TIME_END": "2024-01-03"]
+        let run = try runCLI(["run", "-s", "daily"], in: project.root, environment: window)
+        XCTAssertEqual(run.code, 0, run.stdout + run.stderr)
+        XCTAssertEqual(try project.rows("select id, batch_id from daily order by id").map { $0.map(\.comparableText) },
+                       [["3", "20240102"], ["4", "20240102"]])
+        let refused = try runCLI(["run", "-s", "daily"], in: project.root, environment: ["DBT_EVENT_TIME_START": "yesterday"])
+        XCTAssertEqual(refused.code, 2, refused.stdout + refused.stderr)
+        XCTAssert(refused.stderr.contains("DBT_EVENT_TIME_START=yesterday: not a date or time (YYYY-MM-DD, YYYY-MM-DD HH:MM:SS)"),
+                  refused.stderr)
+    }
+
     /// A microbatch model without `begin` cannot build its first batch: dbt's message, at the model.
     func testMissingBeginIsAnError() throws {
         try project.write("""

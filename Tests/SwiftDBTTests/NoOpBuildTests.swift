@@ -83,6 +83,67 @@ final class NoOpBuildTests: XCTestCase {
         try check("retry", ["retry"])
     }
 
+    /// The `--log-format json --debug` events of the exposure and the saved query, against dbt's
+    /// (`expected-noop-events.json`, scripts/record-noop-log-events.py): `NodeStart`, `LogNodeNoOpResult` and
+    /// `NodeFinished` in dbt's order with its name, code, level, thread, message and fields (`node_info` with an empty
+    /// relation and materialization), times and durations aside; of `NodeFinished`'s `run_result`, status and message.
+    /// dbt's connection, `NodeCompiling` and `NodeExecuting` events, which swiftdbt logs for no node, are left out.
+    func testNoOpEventsAsDbtLogsThem() throws {
+        let data = try Data(contentsOf: fixturesFolder.appendingPathComponent("semantic_layer/expected-noop-events.json"))
+        let reference = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let expected = try XCTUnwrap(reference["nodes"] as? [String: [[String: Any]]])
+        let run = try runCLI(["build", "--log-format", "json", "--debug"], in: root)
+        XCTAssertEqual(Int(run.code), reference["code"] as? Int, run.stdout + run.stderr)
+        let compared: Set<String> = ["NodeStart", "LogNodeNoOpResult", "NodeFinished"]
+        var found: [String: [[String: Any]]] = [:]
+        for line in run.stdout.split(separator: "\n") {
+            guard let event = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any],
+                  let info = event["info"] as? [String: Any], let name = info["name"] as? String, compared.contains(name),
+                  let data = event["data"] as? [String: Any], let id = (data["node_info"] as? [String: Any])?["unique_id"] as? String,
+                  id.hasPrefix("exposure.") || id.hasPrefix("saved_query.") else { continue }
+            var msg = info["msg"] as? String ?? ""
+            if let range = msg.range(of: #" in \d+\.\d\ds\]$"#, options: .regularExpression) { msg.replaceSubrange(range, with: " in <seconds>]") }
+            found[id, default: []].append(["name": name, "code": info["code"] ?? "", "level": info["level"] ?? "",
+                                           "thread": info["thread"] ?? "", "msg": msg, "data": Self.masked(data)])
+        }
+        XCTAssertEqual(Set(found.keys), Set(expected.keys))
+        for (id, events) in expected {
+            let dbt = events.filter { compared.contains($0["name"] as? String ?? "") }
+            let ours = found[id] ?? []
+            XCTAssertEqual(ours.map { $0["name"] as? String }, dbt.map { $0["name"] as? String }, id)
+            for (mine, theirs) in zip(ours, dbt) {
+                let label = "\(id) \(theirs["name"] ?? "")"
+                for key in ["code", "level", "thread", "msg"] {
+                    XCTAssertEqual(mine[key] as? String, theirs[key] as? String, "\(label) \(key)")
+                }
+                var mineData = try XCTUnwrap(mine["data"] as? [String: Any]), theirData = try XCTUnwrap(theirs["data"] as? [String: Any])
+                if theirs["name"] as? String == "NodeFinished" {
+                    for key in ["status", "message"] {
+                        XCTAssertEqual((mineData["run_result"] as? [String: Any])?[key] as? String,
+                                       (theirData["run_result"] as? [String: Any])?[key] as? String, "\(label) run_result.\(key)")
+                    }
+                    mineData["run_result"] = nil
+                    theirData["run_result"] = nil
+                }
+                XCTAssertEqual(mineData as NSDictionary, theirData as NSDictionary, label)
+            }
+        }
+    }
+
+    /// `value` with its timestamps as `<time>` and `execution_time` as `<seconds>`, as the recorder writes dbt's.
+    private static func masked(_ value: Any, key: String? = nil) -> Any {
+        if let dictionary = value as? [String: Any] {
+            return Dictionary(uniqueKeysWithValues: dictionary.map { ($0.key, masked($0.value, key: $0.key)) })
+        }
+        if let list = value as? [Any] { return list.map { masked($0) } }
+        if key == "execution_time" { return "<seconds>" }
+        if let text = value as? String,
+           text.range(of: #"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z?$"#, options: .regularExpression) != nil {
+            return "<time>"
+        }
+        return value
+    }
+
     func testFailingTestDoesNotHoldThemBack() throws {
         try XCTUnwrap(try reference()["failing_test"] as? String).write(toFile: root + "/models/tests.yml", atomically: true, encoding: .utf8)
         try check("failing_test", ["build"])

@@ -40,6 +40,8 @@ public struct InvocationArgs: Sendable {
     /// `run-operation`'s macro and its `--args` (nil when none were given).
     public var macro: String?
     public var macroArguments: [(key: String, value: ConfigValue)]?
+    /// `docs generate`'s `--empty-catalog` and `--static`.
+    public var emptyCatalog = false, staticPage = false
 
     public init(which: String, projectDirectory: String, invocationCommand: String) {
         self.which = which
@@ -85,6 +87,7 @@ public struct InvocationArgs: Sendable {
         if let logPath { entries.append(("log_path", .string(logPath))) }
         if let macro { entries.append(("macro", .string(macro))) }
         if let macroArguments { entries.append(("args", .dict(macroArguments))) }
+        if which == "generate" { entries += [("empty_catalog", .bool(emptyCatalog)), ("static", .bool(staticPage))] }
         return .dict(entries)
     }
 
@@ -127,6 +130,8 @@ public struct InvocationArgs: Sendable {
         versionCheck = node["version_check"]?.value.boolValue ?? true
         macro = node["macro"]?.scalarText
         if case .dict(let pairs)? = node["args"]?.value { macroArguments = pairs }
+        emptyCatalog = flag("empty_catalog")
+        staticPage = flag("static")
     }
 
     /// `--vars` as the command line would give it again (JSON), nil when there were none.

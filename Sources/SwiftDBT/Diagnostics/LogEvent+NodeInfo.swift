@@ -6,12 +6,16 @@ extension LogEvent {
     public static func nodeInfo(_ node: ProjectNode, dialect: any Dialect, status: String, startedAt: Date?,
                                 finishedAt: Date?) -> ConfigValue {
         // A test's relation is the one dbt names it with (its audit schema), which it never builds unless storing failures.
-        let relation: ConfigValue = (node.relation ?? node.namedRelation).map { relation in
-            .dict([("alias", .string(relation.identifier)), ("database", relation.database.map(ConfigValue.string) ?? .null),
-                   ("relation_name", .string(dialect.render(relation))), ("schema", relation.schema.map(ConfigValue.string) ?? .null)])
-        } ?? .null
+        // An exposure or saved query builds nothing: dbt gives it an empty relation and no materialization.
+        let noOp = Manifest.noOpTypes.contains(node.resourceType)
+        let relation: ConfigValue = noOp ? .dict(["alias", "database", "relation_name", "schema"].map { (key: $0, value: ConfigValue.string("")) })
+            : (node.relation ?? node.namedRelation).map { relation in
+                .dict([("alias", .string(relation.identifier)), ("database", relation.database.map(ConfigValue.string) ?? .null),
+                       ("relation_name", .string(dialect.render(relation))), ("schema", relation.schema.map(ConfigValue.string) ?? .null)])
+            } ?? .null
+        let materialized = noOp ? "" : node.resourceType == .test ? "test" : node.resourceType == .seed ? "seed" : node.config.materialized
         return .dict([
-            ("materialized", .string(node.resourceType == .test ? "test" : node.resourceType == .seed ? "seed" : node.config.materialized)),
+            ("materialized", .string(materialized)),
             ("meta", node.config["meta"] ?? .dict([])),
             ("node_checksum", .string(node.checksum.checksum)),
             ("node_finished_at", .string(finishedAt.map { timestamp($0) } ?? "")),

@@ -2,7 +2,7 @@
 /// `no-op`, after what they depend on (through metrics and semantic models), skipped when that fails.
 extension Manifest {
     /// The resource types that run as no-op nodes.
-    static let noOpTypes: Set<ResourceType> = [.exposure, .savedQuery]
+    public static let noOpTypes: Set<ResourceType> = [.exposure, .savedQuery]
 
     /// Exposures and saved queries as run nodes: no SQL, no relation, what they depend on.
     var noOpNodes: [ProjectNode] {

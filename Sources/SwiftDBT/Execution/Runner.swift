@@ -104,10 +104,10 @@ public final class Runner: @unchecked Sendable {
                 queue.finish(item.position, failed: true)
                 continue
             }
-            // An exposure or saved query does nothing and has no START line, as in dbt.
-            let noOp = Manifest.noOpTypes.contains(node.resourceType)
-            if !noOp { reporter.started(node, index: item.index, total: queue.count) }
-            var result = noOp ? NodeResult.noOp(node.uniqueID) : execute(node, compiler: compiler, connection: connection)
+            // An exposure or saved query does nothing (its reporter prints no START line, as in dbt).
+            reporter.started(node, index: item.index, total: queue.count)
+            var result = Manifest.noOpTypes.contains(node.resourceType) ? NodeResult.noOp(node.uniqueID)
+                : execute(node, compiler: compiler, connection: connection)
             result.threadName = thread
             reporter.finished(node, result: result, index: item.index, total: queue.count)
             results.append(result)
