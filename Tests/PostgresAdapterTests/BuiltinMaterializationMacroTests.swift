@@ -128,10 +128,12 @@ final class BuiltinMaterializationMacroTests: XCTestCase {
         return try results.map { result in
             let response = try JSONSerialization.data(withJSONObject: result["adapter_response"] ?? [:], options: .sortedKeys)
             let id = (result["unique_id"] as? String ?? "").split(separator: ".").last.map(String.init) ?? ""
-            // The heading and the error's text; where the error was raised differs (the Swift code's model, the macro's line).
-            let message = (result["message"] as? String ?? "").split(separator: "\n").prefix(2).map {
+            // The heading and the error's first line of text; where the error was raised differs (the Swift code's model,
+            // the macro's line), and so may the blank lines before the text (on_schema_change's starts with one).
+            let message = (result["message"] as? String ?? "").split(separator: "\n").map {
                 $0.replacingOccurrences(of: #"^\s*\S+:[0-9]+:[0-9]+: "#, with: "", options: .regularExpression)
-            }
+                    .trimmingCharacters(in: .whitespaces)
+            }.filter { !$0.isEmpty }.prefix(2)
             return "\(id) \(result["status"] ?? "") \(String(decoding: response, as: UTF8.self)) \(message)"
         }
     }

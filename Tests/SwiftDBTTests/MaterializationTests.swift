@@ -64,7 +64,7 @@ final class MaterializationTests: XCTestCase {
         XCTAssertEqual(second.code, 1, second.all)
         XCTAssert(second.lines.contains("2 of 4 ERROR creating sql incremental model main.schema_fail ................... [ERROR in Xs]"),
                   second.stdout)
-        XCTAssert(second.stdout.contains("on_schema_change is 'fail'"), second.stdout)
+        XCTAssert(second.stdout.contains("The source and target schemas on this incremental model are out of sync!"), second.stdout)
         XCTAssertEqual(try project.columns("schema_fail"), ["id", "name"])
         XCTAssertEqual(try project.rows("select count(*) from schema_fail"), [[3]], "the failed run added nothing")
         XCTAssertEqual(try project.columns("schema_ignore"), ["id", "name"])

@@ -16,7 +16,7 @@ enum BuiltinMaterializations {
         "table": replacing + creatingTables + ["materialize_replacing"],
         "incremental": replacing + creatingTables + [
             "incremental_validate_on_schema_change", "process_schema_changes", "check_for_schema_changes",
-            "sync_column_schemas", "alter_relation_add_remove_columns", "incremental_name_list",
+            "sync_column_schemas", "alter_relation_add_remove_columns", "incremental_schema_change_failure",
         ] + BuiltinIncrementalStrategies.macroNames,
     ]
 

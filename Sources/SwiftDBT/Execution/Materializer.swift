@@ -239,8 +239,8 @@ struct Materializer {
             return existing.filter { incomingNames.contains($0.name.lowercased()) }.map(\.name)
         case .fail:
             guard added.isEmpty && removed.isEmpty else {
-                throw DBTError(.compilation, "the columns of \(node.name) changed and on_schema_change is 'fail': "
-                               + "added \(added.map(\.name)), removed \(removed.map(\.name))", at: node.definedAt)
+                throw SchemaChangeFailure.error(node, added: added.map { ColumnObject($0, dialect: dialect).display },
+                                                removed: removed.map { ColumnObject($0, dialect: dialect).display })
             }
             return existing.map(\.name)
         case .appendNewColumns:

@@ -50,10 +50,7 @@
         {%- endfor -%}
         {{ return(kept) }}
     {%- elif on_schema_change == 'fail' and changes['schema_changed'] -%}
-        {%- set added = changes['source_not_in_target'] | map(attribute='name') | list -%}
-        {%- set removed = changes['target_not_in_source'] | map(attribute='name') | list -%}
-        {{ exceptions.raise_compiler_error("the columns of " ~ model.name ~ " changed and on_schema_change is 'fail': added "
-            ~ incremental_name_list(added) ~ ", removed " ~ incremental_name_list(removed)) }}
+        {{ exceptions.raise_compiler_error(incremental_schema_change_failure(changes)) }}
     {%- elif on_schema_change == 'fail' -%}
         {{ return(changes['target_columns'] | map(attribute='name') | list) }}
     {%- endif -%}
@@ -61,9 +58,22 @@
     {{ return(changes['source_columns'] | map(attribute='name') | list) }}
 {%- endmacro %}
 
-{#- `["a", "b"]`: names as the error of `on_schema_change: fail` lists them. -#}
-{% macro incremental_name_list(names) -%}
-    {{ return('[' ~ (names | map('tojson') | join(', ')) ~ ']') }}
+{#- The error of `on_schema_change: fail` as dbt-core words it (the Swift path's SchemaChangeFailure): the ways to
+    reconcile the schemas, the columns added and removed in their adapter's column text; names are compared, so no
+    types are listed as changed. -#}
+{% macro incremental_schema_change_failure(changes) -%}
+    {%- set lines = ['', 'The source and target schemas on this incremental model are out of sync!',
+        'They can be reconciled in several ways:',
+        '  - set the `on_schema_change` config to either append_new_columns or sync_all_columns, depending on your situation.',
+        '  - Re-run the incremental model with `full_refresh: True` to update the target schema.',
+        '  - update the schema manually and re-run the process.', '', 'Additional troubleshooting context:',
+        '   Source columns not in target: ' ~ changes['source_not_in_target'],
+        '   Target columns not in source: ' ~ changes['target_not_in_source'], '   New column types: []'] -%}
+    {%- set indented = [] -%}
+    {%- for line in lines -%}
+        {%- do indented.append(' ' * 14 ~ line if line else '') -%}
+    {%- endfor -%}
+    {{ return(indented | join('\n') ~ '\n' ~ ' ' * 10) }}
 {%- endmacro %}
 
 {#- `alter table ... add column` for each of `add_columns`, `drop column` for each of `remove_columns`, one
