@@ -123,7 +123,9 @@ final class SparkMaterializationTests: XCTestCase {
         let failed = try errors(project)
         XCTAssertEqual(failed.keys.sorted(), ["m_grants", "m_schema_fail", "m_schema_sync_removed"])
         XCTAssert(failed["m_grants"]?.contains("[PARSE_SYNTAX_ERROR] Syntax error at or near 'on': missing 'FUNCTIONS'.") == true, failed.description)
-        XCTAssert(failed["m_schema_fail"]?.contains("on_schema_change is 'fail': added [\"extra\"], removed []") == true, failed.description)
+        XCTAssert(failed["m_schema_fail"]?.contains("The source and target schemas on this incremental model are out of sync!") == true,
+                  failed.description)
+        XCTAssert(failed["m_schema_fail"]?.contains("Source columns not in target: [SparkColumn(column='extra'") == true, failed.description)
         XCTAssert(failed["m_schema_sync_removed"]?.contains("Apache Spark does not support dropping columns from tables") == true,
                   failed.description)
 
