@@ -56,6 +56,19 @@ extension ManifestBuilder {
             guard !nodes[index].refs.isEmpty || !nodes[index].sources.isEmpty else { continue }
             let node = nodes[index]
             var dependsOn = node.dependsOn
+            // Sources first, then refs, each in the order the code calls them (dbt links sources before refs).
+            for source in node.sources {
+                let candidates = [node.packageName, rootPackage].map { "source.\($0).\(source.source).\(source.table)" }
+                    + sources.filter { $0.sourceName == source.source && $0.name == source.table }.map(\.uniqueID)
+                guard let id = candidates.first(where: sourceIDs.contains) else {
+                    let names = sources.map { "\($0.sourceName).\($0.name)" }
+                    let suggestion = Suggestion.closest(to: "\(source.source).\(source.table)", among: names)
+                    errors.append(DBTError(.project, "\(node.resourceType.rawValue) '\(node.name)' depends on source '\(source.source).\(source.table)' which was not found",
+                                           at: source.location ?? node.definedAt, notes: suggestion.map { ["did you mean '\($0)'?"] } ?? []))
+                    continue
+                }
+                if !dependsOn.contains(id) { dependsOn.append(id) }
+            }
             for ref in node.refs {
                 let chosen = ManifestBuilder.chosen(byName[ref.name] ?? [], named: ref.package, version: ref.version,
                                                     calledFrom: node.packageName, root: rootPackage)
@@ -79,18 +92,6 @@ extension ManifestBuilder {
                                            sourceLine: SourceText.line((ref.location ?? node.definedAt).line, of: node.rawCode)))
                 }
                 if !dependsOn.contains(chosen.uniqueID) { dependsOn.append(chosen.uniqueID) }
-            }
-            for source in node.sources {
-                let candidates = [node.packageName, rootPackage].map { "source.\($0).\(source.source).\(source.table)" }
-                    + sources.filter { $0.sourceName == source.source && $0.name == source.table }.map(\.uniqueID)
-                guard let id = candidates.first(where: sourceIDs.contains) else {
-                    let names = sources.map { "\($0.sourceName).\($0.name)" }
-                    let suggestion = Suggestion.closest(to: "\(source.source).\(source.table)", among: names)
-                    errors.append(DBTError(.project, "\(node.resourceType.rawValue) '\(node.name)' depends on source '\(source.source).\(source.table)' which was not found",
-                                           at: source.location ?? node.definedAt, notes: suggestion.map { ["did you mean '\($0)'?"] } ?? []))
-                    continue
-                }
-                if !dependsOn.contains(id) { dependsOn.append(id) }
             }
             nodes[index].dependsOn = dependsOn
         }

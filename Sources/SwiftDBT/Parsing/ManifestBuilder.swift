@@ -309,9 +309,10 @@ struct ManifestBuilder {
             written.apply(level)
         }
         let uniqueID = "\(type.rawValue).\(package.name).\(name)" + (version.map { ".v\($0.version)" } ?? "")
+        // An analysis's path is under `analysis/` (dbt's compiled path of it), its folder under analysis-paths kept.
         var node = ProjectNode(uniqueID: uniqueID, resourceType: type, name: name,
-                               packageName: package.name, path: found.resourcePath, originalFilePath: found.originalFilePath,
-                               packageRoot: package.root, fqn: fqn, rawCode: raw, config: config,
+                               packageName: package.name, path: type == .analysis ? "analysis/" + found.resourcePath : found.resourcePath,
+                               originalFilePath: found.originalFilePath, packageRoot: package.root, fqn: fqn, rawCode: raw, config: config,
                                definedAt: FileLocation(path: shown, line: 1, column: 1))
         node.description = describe(versionPatch?.description ?? patch?.description ?? "", owner: node.uniqueID, package: package,
                                     at: patch?.descriptionAt)

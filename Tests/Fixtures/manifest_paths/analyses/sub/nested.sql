@@ -1,0 +1,1 @@
+select * from {{ ref('d') }} join {{ source('raw', 'u') }}

@@ -1,0 +1,1 @@
+select * from {{ ref('a') }} join {{ source('raw', 'u') }} join {{ source('raw', 't') }}
