@@ -32,6 +32,8 @@ public final class CompileSession: Sendable {
     let listsRelationsInSwift: Bool
     /// Relation names as `dialect` prints them.
     let relationTexts = RelationTexts()
+    /// The parts of relation names the project's `quoting:` leaves unquoted are written bare; nil: all quoted.
+    let quoting: RelationObject.Parts?
 
     public init(project: ProjectFile, packageRoots: [String: String], target: Target, dialect: any Dialect,
                 macros: MacroRegistry, templates: Jinja.Environment, cliVars: [(key: String, value: ConfigValue)],
@@ -51,6 +53,7 @@ public final class CompileSession: Sendable {
         self.runStartedAt = runStartedAt
         self.environmentVariables = environmentVariables
         self.log = log
+        quoting = project.quoting == .all ? nil : project.quoting
         let whereSubquery = macros.dispatch("get_where_subquery", namespace: "dbt")
         dispatchesBuiltinWhereSubquery = whereSubquery?.packageName == MacroRegistry.internalPackage
             && whereSubquery?.name == "default__get_where_subquery"
@@ -58,6 +61,12 @@ public final class CompileSession: Sendable {
         swiftMaterializations = BuiltinMaterializations.inSwift(macros: macros, environment: environmentVariables)
             .intersection(dialect.fastPathMaterializations)
         listsRelationsInSwift = BuiltinMaterializations.listsRelationsInSwift(macros: macros, environment: environmentVariables)
+    }
+
+    /// `relation` as SQL and the manifest's `relation_name` write it, under the project's `quoting:`.
+    func render(_ relation: RelationName) -> String {
+        guard let quoting else { return dialect.render(relation) }
+        return dialect.render(relation, quoting: quoting)
     }
 
     /// `var(name)` as seen from `package`, as dbt looks it up: `--vars`, then the root project's `vars:`

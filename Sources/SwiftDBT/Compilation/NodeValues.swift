@@ -147,7 +147,7 @@ enum NodeValues {
             guard node.config["store_failures"]?.boolValue == true else { return nil }
             return session.dialect.render(TestExecutor.auditRelation(node, schema: session.target.schema + "_dbt_test__audit"))
         }
-        return node.relation.map(session.dialect.render)
+        return node.relation.map(session.render)
     }
 
     /// The manifest entry of a source table.
@@ -167,7 +167,7 @@ enum NodeValues {
             ("database", source.relation.database.map(ConfigValue.string) ?? .null),
             ("schema", source.relation.schema.map(ConfigValue.string) ?? .null),
             ("identifier", .string(source.relation.identifier)),
-            ("relation_name", .string(session.dialect.render(source.relation))),
+            ("relation_name", .string(session.render(source.relation))),
             ("loader", .string(source.loader)),
             ("freshness", source.freshnessValue),
             ("description", .string(source.description)),

@@ -25,8 +25,8 @@ enum References {
         switch try resolver.resolveRef(reference, state.node.packageName) {
         case .relation(let name):
             // As in dbt, a reference's relation has no type until the database is asked.
-            return .object(RelationObject(name, dialect: state.session.dialect, readsNothing: state.empty,
-                                          eventTimeFilter: batchFilter(name, resolver: resolver, state: state),
+            return .object(RelationObject(name, dialect: state.session.dialect, quotes: state.session.quoting,
+                                          readsNothing: state.empty, eventTimeFilter: batchFilter(name, resolver: resolver, state: state),
                                           texts: state.session.relationTexts))
         case .ephemeral(let uniqueID, let name):
             if !state.ephemeralRefs.contains(uniqueID) { state.ephemeralRefs.append(uniqueID) }

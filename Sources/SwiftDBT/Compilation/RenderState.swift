@@ -96,7 +96,7 @@ final class RenderState {
                                           texts: session.relationTexts))
         }
         guard let relation = node.relation else { return .none }
-        return .object(RelationObject(relation, dialect: session.dialect,
+        return .object(RelationObject(relation, dialect: session.dialect, quotes: session.quoting,
                                       texts: session.relationTexts))
     }
 }

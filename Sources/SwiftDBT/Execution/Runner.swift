@@ -117,7 +117,7 @@ public final class Runner: @unchecked Sendable {
     }
 
     private func relationName(_ node: ProjectNode) -> String? {
-        node.relation.map(loaded.session.dialect.render)
+        node.relation.map(loaded.session.render)
     }
 
     /// Compiles and runs one node, turning any failure into an error result.

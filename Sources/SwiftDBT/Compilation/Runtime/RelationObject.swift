@@ -81,15 +81,7 @@ final class RelationObject: HostObject {
             guard let texts else { return dialect.render(relation) }
             return texts.text(relation) { dialect.render(relation) }
         }
-        var parts: [String] = []
-        if dialect.includesDatabase, let database = relation.database, !database.isEmpty {
-            parts.append(quotes.database ? dialect.quote(database) : database)
-        }
-        if let schema = relation.schema, !schema.isEmpty { parts.append(quotes.schema ? dialect.quote(schema) : schema) }
-        if !relation.identifier.isEmpty {
-            parts.append(quotes.identifier ? dialect.quote(relation.identifier) : relation.identifier)
-        }
-        return parts.joined(separator: ".")
+        return dialect.render(relation, quoting: quotes)
     }
 
     func attribute(_ attribute: String, _ context: CallContext) throws -> Value? {
