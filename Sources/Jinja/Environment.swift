@@ -14,6 +14,8 @@ public struct Environment: Sendable {
     public var tests: [String: Test]
     public var functions: [String: Function]
     public var limits = Limits()
+    /// What using an undefined value does; `.standard` unless the host chooses otherwise.
+    public var undefinedBehavior = UndefinedBehavior.standard
 
     /// An environment with Jinja2's built-in filters, tests and globals.
     public init() {

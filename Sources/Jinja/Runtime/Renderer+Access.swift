@@ -4,6 +4,7 @@ extension Renderer {
     func attribute(_ value: Value, _ name: String) throws -> Value {
         switch value {
         case .undefined(let message):
+            if environment.undefinedBehavior == .chainable { return .undefined("'\(name)' is undefined") }
             throw Value.undefinedError(message)
         case .dict(let storage):
             if BuiltinMethods.has(value, name) { return .callable(BoundMethod(value, name)) }
@@ -27,6 +28,7 @@ extension Renderer {
     func item(_ value: Value, _ key: Value) throws -> Value {
         switch value {
         case .undefined(let message):
+            if environment.undefinedBehavior == .chainable { return value }
             throw Value.undefinedError(message)
         case .dict(let storage):
             if let found = storage[key] { return found }
@@ -107,7 +109,9 @@ extension Renderer {
             var sliced = String.UnicodeScalarView()
             sliced.append(contentsOf: pick(Array(text.unicodeScalars)))
             return .string(String(sliced))
-        case .undefined(let message): throw Value.undefinedError(message)
+        case .undefined(let message):
+            if environment.undefinedBehavior == .chainable { return value }
+            throw Value.undefinedError(message)
         default: throw TemplateError(.invalidOperation, "'\(value.typeName)' object is not subscriptable")
         }
     }

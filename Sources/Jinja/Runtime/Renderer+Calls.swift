@@ -40,6 +40,7 @@ extension Renderer {
         case .object(let object):
             return try object.call(arguments, context)
         case .undefined(let message):
+            if environment.undefinedBehavior == .chainable { return callee }
             throw Value.undefinedError(message)
         default:
             throw TemplateError(.invalidOperation, "'\(callee.typeName)' object is not callable")

@@ -123,7 +123,8 @@ public final class Compiler: Sendable {
             let sql = try session.templates.render(template, context, globals: state.scope(for: node.packageName))
             return (sql, state.ephemeralRefs)
         } catch let error as TemplateError {
-            throw DBTError(template: error, path: node.definedAt.path)
+            // A snapshot block's body starts at its `{% snapshot %}` line: report the file's line.
+            throw ManifestBuilder.snapshotBodyLineShift(node)(error: DBTError(template: error, path: node.definedAt.path))
         }
     }
 

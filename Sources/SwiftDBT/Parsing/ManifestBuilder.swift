@@ -512,7 +512,11 @@ struct ManifestBuilder {
             let template = try session.templates.parse(node.rawCode, name: node.definedAt.path)
             node.template = template
             let state = RenderState(session: session, node: node, phase: .parse)
-            _ = try session.templates.render(template, [:], globals: state.scope(for: node.packageName))
+            // As dbt's parse: an attribute, item or call of an undefined name (an uninstalled package's macro)
+            // passes here and fails when an enabled node is compiled.
+            var templates = session.templates
+            templates.undefinedBehavior = .chainable
+            _ = try templates.render(template, [:], globals: state.scope(for: node.packageName))
             let shift = snapshotBodyLineShift(node)
             return .success(ParseResult(template: template, refs: shift(references: state.refs), sources: shift(sources: state.sources),
                                         config: state.config))
