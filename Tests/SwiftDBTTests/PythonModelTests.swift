@@ -87,6 +87,14 @@ final class PythonModelTests: XCTestCase {
             ("not_literal", "def model(dbt, session):\n    name = 'customers'\n    return dbt.ref(name)\n",
              "models/broken.py:3:20: Error when trying to literal_eval an arg to dbt.ref(), dbt.source(), dbt.config() or dbt.config.get(): malformed node or string on line 3"),
         ]
+        let deep = "def model(dbt, session):\n    return dbt.ref(" + String(repeating: "[", count: 300) + "\n"
+        try deep.write(toFile: root + "/models/broken.py", atomically: true, encoding: .utf8)
+        let nested = try runCLI(["parse"], in: root)
+        XCTAssertEqual(nested.code, 2)
+        XCTAssertTrue((nested.stdout + nested.stderr).contains("models/broken.py:2:219: too many nested parentheses"), nested.stdout + nested.stderr)
+        let signs = "def model(dbt, session):\n    return dbt.ref(" + String(repeating: "-", count: 300) + "1)\n"
+        try signs.write(toFile: root + "/models/broken.py", atomically: true, encoding: .utf8)
+        XCTAssertEqual(try runCLI(["parse"], in: root).code, 2)
         for (name, code, message) in cases {
             try code.write(toFile: root + "/models/broken.py", atomically: true, encoding: .utf8)
             let run = try runCLI(["parse"], in: root)

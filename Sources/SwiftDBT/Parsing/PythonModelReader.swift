@@ -12,6 +12,8 @@ struct PythonModelReader {
     private let tokens: [PythonTokenizer.Token]
     private let path: String
     private var index = 0
+    /// How deep `literal()` is, bounded (a chain of signs, `- - - 1`, nests without brackets).
+    private var depth = 0
 
     /// The refs, sources and config of the Python model `code` of the file shown as `path`.
     static func read(_ code: String, path: String) throws -> Declared {
@@ -158,7 +160,9 @@ struct PythonModelReader {
     /// A Python literal at `index`: strings (adjacent ones joined), numbers (signed), `True`, `False`, `None`,
     /// lists, tuples, sets (as lists) and dicts with string keys; `index` moves past it.
     private mutating func literal() throws -> ConfigValue {
-        guard index < tokens.count else { throw notLiteral(at: tokens.last) }
+        guard index < tokens.count, depth < 200 else { throw notLiteral(at: index < tokens.count ? tokens[index] : tokens.last) }
+        depth += 1
+        defer { depth -= 1 }
         let token = tokens[index]
         index += 1
         switch token.kind {

@@ -78,6 +78,10 @@ struct PythonTokenizer {
     private func balance(_ token: Token, open: inout [Token]) throws(SyntaxError) {
         guard case .op(let character) = token.kind else { return }
         if "([{".contains(character) {
+            // Python's tokenizer stops at 200 levels, which also bounds the reader's recursion into literals.
+            guard open.count < 200 else {
+                throw SyntaxError(message: "too many nested parentheses", line: token.line, column: token.column)
+            }
             open.append(token)
         } else if let opening = Self.closing[character] {
             guard let last = open.popLast(), case .op(let found) = last.kind else {
