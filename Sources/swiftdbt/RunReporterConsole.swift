@@ -147,7 +147,7 @@ struct RunConsole: RunReporter {
         case .savedQuery: return "saved query \(node.name)"
         default:
             let microbatch = node.config["incremental_strategy"]?.stringValue == "microbatch" && node.config.materialized == "incremental"
-            return "sql \(microbatch ? "microbatch" : node.config.materialized) model \(relationName(node))"
+            return "\(node.language.rawValue) \(microbatch ? "microbatch" : node.config.materialized) model \(relationName(node))"
         }
     }
 

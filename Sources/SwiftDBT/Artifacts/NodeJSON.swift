@@ -70,7 +70,7 @@ enum NodeJSON {
             strings("macros", node.macroCalls, first: true, &out)
             out.append(UInt8(ascii: "}"))
         } else {
-            string("language", "sql", &out)
+            string("language", node.language.rawValue, &out)
             key("refs", &out)
             list(node.refs, &out) { out, ref in
                 out.append(UInt8(ascii: "{"))

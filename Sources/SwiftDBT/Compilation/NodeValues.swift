@@ -37,7 +37,7 @@ enum NodeValues {
             fields.append(("depends_on", .dict([("macros", .list(node.macroCalls.map(ConfigValue.string)))])))
         } else {
             fields += [
-                ("language", .string("sql")),
+                ("language", .string(node.language.rawValue)),
                 ("refs", .list(node.refs.map { ref in
                     .dict([("name", .string(ref.name)), ("package", ref.package.map(ConfigValue.string) ?? .null),
                            ("version", ref.version.map(ConfigValue.string) ?? .null)])

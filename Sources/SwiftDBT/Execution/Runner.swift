@@ -174,6 +174,7 @@ public final class Runner: @unchecked Sendable {
                 result.storedFailures = outcome.storedFailures.map(loaded.session.dialect.render)
             default:
                 let sql = try compile(node, compiler: compiler, connection: connection, into: &result)
+                if node.language == .python { throw PythonModelRun.refusal(node, session: loaded.session) }
                 let dialect = loaded.session.dialect
                 if let macro = materializationMacro(node) {
                     result.response = try materialize(node, with: macro, sql: sql, compiler: compiler, connection: connection).response

@@ -14,6 +14,8 @@ public struct ProjectNode: Sendable {
     public var packageRoot: String
     public var fqn: [String]
     public var rawCode: String
+    /// `python` for a `.py` model.
+    public var language: ModelLanguage = .sql
     public var config: NodeConfig
     public var description: String = ""
     public var columns: [ColumnInfo] = []

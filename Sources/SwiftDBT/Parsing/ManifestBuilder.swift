@@ -234,7 +234,6 @@ struct ManifestBuilder {
         }
         // File contents are read and hashed in parallel (seeds only hashed); nodes are made in file order.
         let contents = ParallelMap.map(resources) { resource -> Result<(text: String, checksum: FileChecksum), DBTError>? in
-            guard !resource.found.path.hasSuffix(".py") else { return nil }
             do {
                 guard resource.type != .seed else {
                     return .success(("", try FileChecksum.seed(at: resource.found.path, originalFilePath: resource.found.originalFilePath,
@@ -253,10 +252,6 @@ struct ManifestBuilder {
                                           FileDiscovery.deletingPathExtension(FileDiscovery.lastPathComponent($0.found.resourcePath))
                                       }))
         for ((type, found, shown), content) in zip(resources, contents) {
-            if found.path.hasSuffix(".py") {
-                errors.append(DBTError(.project, "Python models are not supported", at: FileLocation(path: shown, line: 1, column: 1)))
-                continue
-            }
             let fileName = FileDiscovery.deletingPathExtension(FileDiscovery.lastPathComponent(found.resourcePath))
             let versioned = type == .model ? versions.file(fileName) : nil
             let patch = versioned?.patch ?? (type == .seed ? seedPatches[fileName] : (type == .model ? modelPatches[fileName] : nil))
@@ -301,7 +296,10 @@ struct ManifestBuilder {
         let fqn = fixedFQN ?? [package.name] + (type == .analysis ? ["analysis"] : []) + FileDiscovery.folders(of: found.resourcePath)
             + [name] + (version.map { ["v\($0.version)"] } ?? [])
         let versionPatch = patch?.versionPatch(version?.version)
+        let language: ModelLanguage = type == .model && found.path.hasSuffix(".py") ? .python : .sql
         var config = NodeConfig(ManifestBuilder.defaults(for: type))
+        // A Python model is a table unless configured otherwise, as in dbt.
+        if language == .python { config.apply([("materialized", .string("table"))]) }
         var written = NodeConfig()
         for level in [try projectConfig(type, fqn: fqn, package: package), try render(patch?.config ?? []),
                       try render(versionPatch?.config ?? [])] {
@@ -317,6 +315,7 @@ struct ManifestBuilder {
         node.description = describe(versionPatch?.description ?? patch?.description ?? "", owner: node.uniqueID, package: package,
                                     at: patch?.descriptionAt)
         node.unrenderedConfig = written
+        node.language = language
         node.patchPath = patch?.file
         node.version = version
         // A version's own constraints replace the model's; a version listing none keeps the model's (dbt's rule).
@@ -498,7 +497,8 @@ struct ManifestBuilder {
 
     /// What parsing a node's template finds.
     struct ParseResult: Sendable {
-        var template: Template
+        /// Nil for a Python model.
+        var template: Template?
         var refs: [ProjectNode.Reference]
         var sources: [ProjectNode.SourceReference]
         var config: [(key: String, value: ConfigValue)]
@@ -509,6 +509,14 @@ struct ManifestBuilder {
         guard node.resourceType != .seed else { return nil }
         var node = node
         do {
+            if node.language == .python {
+                do {
+                    let declared = try PythonModelReader.read(node.rawCode, path: node.definedAt.path)
+                    return .success(ParseResult(template: nil, refs: declared.refs, sources: declared.sources, config: declared.config))
+                } catch let error as DBTError {
+                    return .failure(error.quotingLine(of: node.rawCode, path: node.definedAt.path))
+                }
+            }
             let template = try session.templates.parse(node.rawCode, name: node.definedAt.path)
             node.template = template
             let state = RenderState(session: session, node: node, phase: .parse)
