@@ -72,7 +72,8 @@ enum ASCIIText {
             offsets.append(bytes.count)
         }
         return bytes.withUnsafeBufferPointer { buffer -> [Int] in
-            let base = buffer.baseAddress ?? UnsafePointer(bitPattern: 1)!
+            // No bytes at all: every string is empty, so position order is the order.
+            guard let base = buffer.baseAddress else { return Array(strings.indices) }
             return strings.indices.sorted { a, b in
                 let aLength = offsets[a + 1] - offsets[a], bLength = offsets[b + 1] - offsets[b]
                 let common = min(aLength, bLength)
