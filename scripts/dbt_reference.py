@@ -127,3 +127,11 @@ def write_reference(output, **by_adapter):
     with open(output, "w") as f:
         json.dump(reference, f, indent=1, sort_keys=True)
         f.write("\n")
+
+
+def record_sqlite_and_postgres(record, output):
+    """Writes `output` from `record(adapter)` on SQLite, and on PostgreSQL too when PGHOST names a server."""
+    recordings = {"sqlite": record("sqlite")}
+    if os.environ.get("PGHOST"):
+        recordings["postgres"] = record("postgres")
+    write_reference(output, **recordings)

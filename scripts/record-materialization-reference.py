@@ -69,10 +69,7 @@ def record(adapter):
 
 
 def main():
-    recordings = {"sqlite": record("sqlite")}
-    if os.environ.get("PGHOST"):
-        recordings["postgres"] = record("postgres")
-    dbt_reference.write_reference(OUTPUT, **recordings)
+    dbt_reference.record_sqlite_and_postgres(record, OUTPUT)
 
 
 if __name__ == "__main__":
