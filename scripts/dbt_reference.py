@@ -71,6 +71,12 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")
 """A colour escape of dbt's console output."""
 
 
+def error_lines(run):
+    """The lines of a finished dbt run's output from "Encountered an error:" on (colours and timestamps removed)."""
+    lines = [ANSI.sub("", line).split("  ", 1)[-1].strip() for line in run.stdout.splitlines()]
+    return lines[next((i for i, line in enumerate(lines) if line.startswith("Encountered an error")), len(lines)):]
+
+
 def run_each(project, runs, warning):
     """Runs dbt with each argument list of `runs` in turn; returns the exit codes, each run's {node name: message}
     of its errored nodes (run_results.json) and each run's sorted distinct output lines matching the pattern

@@ -26,12 +26,6 @@ def parse_summary(project):
             "disabled": sorted(manifest["disabled"])}
 
 
-def error_lines(run):
-    """The lines of dbt's output after "Encountered an error:" (colours and timestamps removed)."""
-    lines = [dbt_reference.ANSI.sub("", line).split("  ", 1)[-1].strip() for line in run.stdout.splitlines()]
-    return lines[next((i for i, line in enumerate(lines) if line.startswith("Encountered an error")), len(lines)):]
-
-
 def main():
     expected = {}
     with dbt_reference.project_copy(FIXTURE, "parse_undefined", lambda p: dbt_reference.profile(
@@ -39,11 +33,11 @@ def main():
         run = dbt_reference.run_dbt(project, ["parse", "--no-partial-parse"])
         expected["parse"] = {"exit": run.returncode, **parse_summary(project)}
         run = dbt_reference.run_dbt(project, ["compile", "--no-partial-parse"])
-        expected["compile"] = {"exit": run.returncode, "error": error_lines(run)}
+        expected["compile"] = {"exit": run.returncode, "error": dbt_reference.error_lines(run)}
         with open(os.path.join(project, "models", "scaled.sql"), "w") as f:
             f.write(ARITHMETIC_MODEL)
         run = dbt_reference.run_dbt(project, ["parse", "--no-partial-parse"])
-        expected["parse_arithmetic"] = {"exit": run.returncode, "model": ARITHMETIC_MODEL, "error": error_lines(run)}
+        expected["parse_arithmetic"] = {"exit": run.returncode, "model": ARITHMETIC_MODEL, "error": dbt_reference.error_lines(run)}
     with open(os.path.join(FIXTURE, "expected.json"), "w") as f:
         json.dump(expected, f, indent=1, sort_keys=True)
         f.write("\n")
