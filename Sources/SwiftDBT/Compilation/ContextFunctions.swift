@@ -122,7 +122,8 @@ enum ContextFunctions {
     }
 
     /// `var(name, default)`. A string value with Jinja in it is rendered now, as text, in the calling node's
-    /// context (dbt renders `vars:` when they are read, so a var may hold `{{ ref('x') }}`).
+    /// context (dbt renders `vars:` when they are read, so a var may hold `{{ ref('x') }}`). A var nobody set,
+    /// with no default, is none while parsing and an error when compiling.
     static func variable(_ arguments: Arguments, state: RenderState, scope: RenderScope) throws -> Value {
         guard let name = arguments.value(0, "name")?.str else {
             throw TemplateError(.invalidArgument, "var() needs a variable name")
@@ -137,7 +138,9 @@ enum ContextFunctions {
             return .string(try state.session.templates.render(template, [:], globals: scope))
         }
         if let fallback = arguments.value(1, "default") { return fallback }
-        throw TemplateError(.raised, "required var '\(name)' not found in config: set it in dbt_project.yml `vars:` or with --vars")
+        // As dbt's parse: a var nobody set reads as none, and fails when the node is compiled.
+        if !state.isExecuting { return .none }
+        throw TemplateError(.raised, "Required var '\(name)' not found in config: set it in dbt_project.yml `vars:` or with --vars")
     }
 
     /// `env_var(name, default)` of `environment`. A `DBT_ENV_SECRET*` variable is an error, set or not,

@@ -1,0 +1,3 @@
+{% macro extra_columns(variable) %}
+{%- if var(variable) %}{% for column in var(variable) %}, {{ column }}{% endfor %}{% endif -%}
+{% endmacro %}

@@ -1,0 +1,1 @@
+select '{{ var("label", "plain") }}' as label
