@@ -25,10 +25,12 @@ final class ParseUndefinedTests: XCTestCase {
         var parse: Parse
         var compile: Failure
         var parseArithmetic: Arithmetic
+        var compileNamespace: Arithmetic
 
         enum CodingKeys: String, CodingKey {
             case parse, compile
             case parseArithmetic = "parse_arithmetic"
+            case compileNamespace = "compile_namespace"
         }
     }
 
@@ -83,5 +85,18 @@ final class ParseUndefinedTests: XCTestCase {
         XCTAssertEqual(run.code, expected.parseArithmetic.exit, run.stdout + run.stderr)
         XCTAssert(expected.parseArithmetic.error.contains { $0.hasPrefix("'scale' is undefined") })
         XCTAssert(run.stderr.contains("models/scaled.sql:1:11: 'scale' is undefined"), run.stderr)
+    }
+
+    /// A macro a package's namespace does not have passes the parse and fails when compiled, the namespace named
+    /// as dbt names it (a dict).
+    func testMissingNamespaceMacroFailsWhenCompiled() throws {
+        let (root, expected) = try fixture()
+        defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
+        try expected.compileNamespace.model.write(toFile: root + "/models/missing.sql", atomically: true, encoding: .utf8)
+        let run = try runCLI(["compile", "--profiles-dir", root, "--select", "missing"], in: root)
+        XCTAssertEqual(run.code, expected.compileNamespace.exit, run.stdout + run.stderr)
+        XCTAssert(expected.compileNamespace.error.contains { $0.hasPrefix("'dict object' has no attribute 'no_such_macro'") })
+        let output = run.stdout + run.stderr
+        XCTAssert(output.contains("models/missing.sql:1:11: 'dict object' has no attribute 'no_such_macro'"), output)
     }
 }

@@ -93,7 +93,8 @@ final class MacroNamespace: HostObject {
         self.state = state
     }
 
-    var typeName: String { "MacroNamespace" }
+    /// dbt's namespace is a dict: a missing macro reads "'dict object' has no attribute ...".
+    var typeName: String { "dict" }
 
     func attribute(_ name: String, _ context: CallContext) throws -> Value? {
         // A unit test's override of `package.name` (and, for dbt's own macros, of the bare name).
