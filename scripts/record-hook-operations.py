@@ -21,6 +21,8 @@ def main():
         with open(project + "/target/manifest.json") as f:
             manifest = json.load(f)
         listed = dbt_reference.run_dbt(project, ["ls", "--quiet"], check=True).stdout.split()
+        compiled = dbt_reference.run_dbt(project, ["compile", "--no-partial-parse"], check=True).stdout
+    found = next(line for line in dbt_reference.ANSI.sub("", compiled).splitlines() if "Found " in line)
     operations = {unique_id: {key: value for key, value in node.items() if key != "created_at"}
                   for unique_id, node in manifest["nodes"].items() if node["resource_type"] == "operation"}
     dbt_reference.write_reference(FIXTURE + "/expected.json", sqlite={
@@ -28,6 +30,7 @@ def main():
         "parent_map": {key: manifest["parent_map"][key] for key in operations},
         "child_map": {key: manifest["child_map"][key] for key in operations},
         "ls": listed,
+        "found": found[found.index("Found "):],
     })
 
 
