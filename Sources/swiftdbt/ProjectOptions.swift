@@ -75,7 +75,8 @@ struct ProjectOptions: ParsableArguments {
         KeptUntilExit.keep(loaded)
         try console.log.open(logSettings, invocationID: loaded.session.invocationID)
         if let notice = loaded.profileNotice { console.info(notice) }
-        let summary = ProjectSummary.line(loaded.manifest)
+        let project = loaded.session.project
+        let summary = ProjectSummary.line(loaded.manifest, operations: project.onRunStart.count + project.onRunEnd.count)
         console.info(summary, .foundStats, data: [("stat_line", .string(summary.replacingOccurrences(of: "Found ", with: "")))])
         return loaded
     }

@@ -39,7 +39,7 @@ final class ArtifactSchemaTests: XCTestCase {
     }
 
     func testFixtureProjectsArtifactsValidate() throws {
-        for fixture in ["jaffle_shop", "features", "versions", "groups", "execution/snapshots", "unit_tests_run", "semantic_layer"] {
+        for fixture in ["jaffle_shop", "features", "versions", "groups", "execution/snapshots", "unit_tests_run", "semantic_layer", "hook_operations"] {
             let root = try copyFixture(fixture)
             defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(root)) }
             let result = try runCLI(["build"], in: root)

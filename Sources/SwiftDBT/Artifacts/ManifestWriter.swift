@@ -78,7 +78,8 @@ public enum ManifestWriter {
     /// `"parent_map": {...}, "child_map": {...}`: every node, source, exposure, metric, semantic model and saved
     /// query with the sorted unique IDs it depends on, and of its dependents (children also list dependencies that are neither).
     /// Unique IDs are numbered once and sorted once; lists are sorted by those ranks.
-    static func graphMaps(_ manifest: Manifest, into out: inout ByteBuffer) {
+    /// `operations` (the project hooks' unique IDs) depend on nothing and nothing depends on them.
+    static func graphMaps(_ manifest: Manifest, operations: [String] = [], into out: inout ByteBuffer) {
         var number: [String: Int] = [:]
         number.reserveCapacity(manifest.nodes.count + manifest.sources.count)
         var ids: [String] = []
@@ -92,6 +93,7 @@ public enum ManifestWriter {
         for source in manifest.sources { _ = index(source.uniqueID) }
         let resources = manifest.resourceGraphNodes
         let resourceIndices = resources.map { index($0.uniqueID) }
+        for operation in operations { _ = index(operation) }
         /// Nodes, sources, exposures and the semantic layer are the parent map's keys; dependencies that are
         /// none of them only the child map's.
         let parentKeys = ids.count
@@ -139,7 +141,7 @@ public enum ManifestWriter {
         let shared = NodeJSON.Shared(loaded.session)
         let starts = Array(stride(from: 0, to: written.count, by: 256))
         let pieces = ParallelMap.map([-1] + starts) { start -> [UInt8] in
-            guard start >= 0 else { return tail(loaded) }
+            guard start >= 0 else { return tail(loaded, afterNodes: !written.isEmpty) }
             var chunk = ByteBuffer(capacity: 256 * 2048)
             for position in start..<min(written.count, start + 256) {
                 let index = written[position]
@@ -163,9 +165,17 @@ public enum ManifestWriter {
         return [head.array] + pieces.dropFirst() + [pieces[0]]
     }
 
-    /// What follows the node entries: the closing brace, the sections after `nodes`, and the graph maps.
-    private static func tail(_ loaded: LoadedProject) -> [UInt8] {
+    /// What follows the node entries: the project hooks' operation nodes, the closing brace, the sections after
+    /// `nodes`, and the graph maps.
+    private static func tail(_ loaded: LoadedProject, afterNodes: Bool) -> [UInt8] {
         var tail = ByteBuffer(capacity: 1 << 16)
+        let operations = HookOperationJSON.entries(loaded.session)
+        for (position, (key, value)) in operations.enumerated() {
+            if afterNodes || position > 0 { tail.append(", ") }
+            JSONWriter.writeString(key, into: &tail)
+            tail.append(": ")
+            JSONWriter.write(value, into: &tail, indent: nil, sortKeys: false)
+        }
         tail.append(UInt8(ascii: "}"))
         for (key, value) in sectionsAfterNodes(loaded) {
             tail.append(", ")
@@ -174,7 +184,7 @@ public enum ManifestWriter {
             JSONWriter.write(value, into: &tail, indent: nil, sortKeys: false)
         }
         tail.append(", ")
-        graphMaps(loaded.manifest, into: &tail)
+        graphMaps(loaded.manifest, operations: operations.map(\.key), into: &tail)
         tail.append(UInt8(ascii: "}"))
         return tail.array
     }

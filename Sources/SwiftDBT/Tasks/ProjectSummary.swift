@@ -1,7 +1,8 @@
 /// dbt's "Found 5 models, 3 seeds, 20 data tests, 2 sources, 1 exposure, 450 macros, 1 semantic model" line (the
-/// resources after macros in dbt's order: groups, semantic models, saved queries).
+/// resources after macros in dbt's order: groups, semantic models, saved queries). `operations`: the project's
+/// on-run-start/on-run-end hooks, after the seeds as dbt parses them.
 public enum ProjectSummary {
-    public static func line(_ manifest: Manifest) -> String {
+    public static func line(_ manifest: Manifest, operations: Int) -> String {
         // Counted by index: iterating the nodes would copy each one.
         var counts: [ResourceType: Int] = [:]
         for index in manifest.nodes.indices { counts[manifest.nodes[index].resourceType, default: 0] += 1 }
@@ -10,7 +11,8 @@ public enum ProjectSummary {
         let parts = [
             plural(count(.model), "model", "models"), plural(count(.snapshot), "snapshot", "snapshots"),
             plural(count(.analysis), "analysis", "analyses"), plural(count(.seed), "seed", "seeds"),
-            plural(count(.test), "data test", "data tests"), plural(manifest.sources.count, "source", "sources"),
+            plural(operations, "operation", "operations"),
+            plural(count(.test), "test", "data tests"), plural(manifest.sources.count, "source", "sources"),
             plural(manifest.exposures.count, "exposure", "exposures"), plural(manifest.metrics.count, "metric", "metrics"),
             plural(manifest.macros.count, "macro", "macros"), plural(manifest.groups.count, "group", "groups"),
             plural(manifest.semanticModels.count, "semantic model", "semantic models"),

@@ -1,0 +1,1 @@
+{% macro log_phase(phase) %}insert into hook_log (phase) values ('{{ phase }}'){% endmacro %}
