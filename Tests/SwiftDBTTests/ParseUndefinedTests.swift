@@ -45,16 +45,10 @@ final class ParseUndefinedTests: XCTestCase {
         var disabled: [String: [Node]]
     }
 
-    private func fixture() throws -> (root: String, expected: Expected) {
-        let root = try copyFixture("parse_undefined")
-        let data = try Data(contentsOf: URL(fileURLWithPath: root + "/expected.json"))
-        return (root, try JSONDecoder().decode(Expected.self, from: data))
-    }
-
     /// The uninstalled package's macros, their results indexed and read, pass the parse in the disabled test and
     /// in the enabled model, with the same enabled and disabled nodes and depends_on as dbt's.
     func testUndefinedNamesPassTheParse() throws {
-        let (root, expected) = try fixture()
+        let (root, expected) = try copyRecordedFixture("parse_undefined", as: Expected.self)
         defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
         let run = try runCLI(["parse", "--profiles-dir", root], in: root)
         XCTAssertEqual(run.code, expected.parse.exit, run.stdout + run.stderr)
@@ -66,7 +60,7 @@ final class ParseUndefinedTests: XCTestCase {
 
     /// Compiling fails on the enabled model only, with dbt's message (dbt adds a hint about `dbt deps`).
     func testEnabledNodeFailsWhenCompiled() throws {
-        let (root, expected) = try fixture()
+        let (root, expected) = try copyRecordedFixture("parse_undefined", as: Expected.self)
         defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
         let run = try runCLI(["compile", "--profiles-dir", root], in: root)
         XCTAssertEqual(run.code, expected.compile.exit, run.stdout)
@@ -78,7 +72,7 @@ final class ParseUndefinedTests: XCTestCase {
 
     /// Arithmetic on an undefined attribute still fails the parse, naming the attribute as dbt does.
     func testArithmeticOnUndefinedFailsTheParse() throws {
-        let (root, expected) = try fixture()
+        let (root, expected) = try copyRecordedFixture("parse_undefined", as: Expected.self)
         defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
         try expected.parseArithmetic.model.write(toFile: root + "/models/scaled.sql", atomically: true, encoding: .utf8)
         let run = try runCLI(["parse", "--profiles-dir", root], in: root)
@@ -90,7 +84,7 @@ final class ParseUndefinedTests: XCTestCase {
     /// A macro a package's namespace does not have passes the parse and fails when compiled, the namespace named
     /// as dbt names it (a dict).
     func testMissingNamespaceMacroFailsWhenCompiled() throws {
-        let (root, expected) = try fixture()
+        let (root, expected) = try copyRecordedFixture("parse_undefined", as: Expected.self)
         defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
         try expected.compileNamespace.model.write(toFile: root + "/models/missing.sql", atomically: true, encoding: .utf8)
         let run = try runCLI(["compile", "--profiles-dir", root, "--select", "missing"], in: root)

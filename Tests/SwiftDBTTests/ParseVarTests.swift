@@ -28,15 +28,9 @@ final class ParseVarTests: XCTestCase {
         init(from decoder: any Decoder) throws {}
     }
 
-    private func fixture() throws -> (root: String, expected: Expected) {
-        let root = try copyFixture("parse_var")
-        let data = try Data(contentsOf: URL(fileURLWithPath: root + "/expected.json"))
-        return (root, try JSONDecoder().decode(Expected.self, from: data))
-    }
-
     /// The macro reading the missing var passes the parse, with dbt's nodes.
     func testMissingVarIsNoneWhileParsing() throws {
-        let (root, expected) = try fixture()
+        let (root, expected) = try copyRecordedFixture("parse_var", as: Expected.self)
         defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
         let run = try runCLI(["parse", "--profiles-dir", root], in: root)
         XCTAssertEqual(run.code, expected.parse.exit, run.stdout + run.stderr)
@@ -47,7 +41,7 @@ final class ParseVarTests: XCTestCase {
 
     /// Compiling the model that reads it still fails, with dbt's exit code and message.
     func testMissingVarFailsWhenCompiled() throws {
-        let (root, expected) = try fixture()
+        let (root, expected) = try copyRecordedFixture("parse_var", as: Expected.self)
         defer { try? FileManager.default.removeItem(atPath: (root as NSString).deletingLastPathComponent) }
         let run = try runCLI(["compile", "--profiles-dir", root], in: root)
         XCTAssertEqual(run.code, expected.compile.exit, run.stdout)

@@ -16,6 +16,13 @@ func copyFixture(_ name: String) throws -> String {
     return destination.path
 }
 
+/// Copies the fixture project `name` into a new temporary folder and decodes the `expected.json` recorded in it.
+func copyRecordedFixture<Expected: Decodable>(_ name: String, as _: Expected.Type) throws -> (root: String, expected: Expected) {
+    let root = try copyFixture(name)
+    let data = try Data(contentsOf: URL(fileURLWithPath: root + "/expected.json"))
+    return (root, try JSONDecoder().decode(Expected.self, from: data))
+}
+
 /// The repository's own project files copied into a new folder (no profile: the embedded SQLite default).
 func copyAttributionProject() throws -> String {
     let repository = fixturesFolder.deletingLastPathComponent().deletingLastPathComponent()
