@@ -154,7 +154,7 @@ struct RunConsole: RunReporter {
     /// dbt's `format_fancy_output_line`: `<i> of <n> <message> ` padded with dots to 80 columns
     /// (cut to 77 and `...` when `truncate`), then ` [<status>]`.
     /// `lead` goes before the whole line (dbt's `Batch ` before a microbatch model's batches).
-    private func line(_ message: String, status: String, index: Int, total: Int, truncate: Bool = false, lead: String = "",
+    func line(_ message: String, status: String, index: Int, total: Int, truncate: Bool = false, lead: String = "",
                       event: LogEvent.Kind = .note, data: [(key: String, value: ConfigValue)]? = nil) {
         let prefix = "\(index) of \(total) \(message) "
         var justified = prefix.count < 80 ? prefix + String(repeating: ".", count: 80 - prefix.count) : prefix

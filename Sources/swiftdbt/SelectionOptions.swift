@@ -23,7 +23,7 @@ struct SelectionOptions: ParsableArguments {
             help: "eager, cautious, buildable or empty (default: $DBT_INDIRECT_SELECTION, the project's flags, eager).")
     var indirectSelection: String?
 
-    @Option(help: "The target folder of an earlier invocation, for state: and result: selection (default: $DBT_STATE).")
+    @Option(help: "The target folder of an earlier invocation, for state:, result: and source_status: selection (default: $DBT_STATE).")
     var state: String?
 
     /// `--resource-type`'s types, else the words of `DBT_RESOURCE_TYPES`.
@@ -71,9 +71,11 @@ struct SelectionOptions: ParsableArguments {
     private func comparison(_ spec: SelectionSpec, _ loaded: LoadedProject) throws -> StateComparison? {
         guard spec.readsState else { return nil }
         guard let folder = state ?? loaded.session.environmentVariables["DBT_STATE"], !folder.isEmpty else {
-            throw DBTError(.usage, "a state: or result: selector needs --state (or DBT_STATE): the target folder of an earlier invocation")
+            throw DBTError(.usage, "a state:, result: or source_status: selector needs --state (or DBT_STATE): the target folder of an earlier invocation")
         }
-        return try StateComparison(loaded, state: StateManifest.read(folder))
+        let comparison = try StateComparison(loaded, state: StateManifest.read(folder))
+        if spec.uses(.sourceStatus) { try comparison.requireSourceStatus() }
+        return comparison
     }
 
     /// The command line's selection, or the named (or default) selector of `selectors.yml`.

@@ -49,6 +49,22 @@ final class ArtifactSchemaTests: XCTestCase {
         }
     }
 
+    /// `source freshness`'s sources.json (fixture `source_freshness` on the embedded SQLite default: a result of every
+    /// status) validates against dbt's sources v3 schema, and so does the manifest with its sources' freshness.
+    func testSourcesJSONValidates() throws {
+        let root = try copyFixture("source_freshness")
+        defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(root)) }
+        XCTAssertEqual(try runCLI(["run", "--select", "loaders"], in: root).code, 0)
+        let result = try runCLI(["source", "freshness"], in: root)
+        XCTAssertEqual(result.code, 1, result.stdout + result.stderr)
+        let path = root + "/target/sources.json"
+        let document = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path))) as? [String: Any]
+        let statuses = (document?["results"] as? [[String: Any]] ?? []).compactMap { $0["status"] as? String }
+        XCTAssertEqual(Set(statuses), ["pass", "warn", "error"], result.stdout)
+        try assertValid(schema: "sources-v3.json", artifact: path)
+        try assertValid(schema: "manifest-v12.json", artifact: root + "/target/manifest.json")
+    }
+
     /// The repository's own project, parsed.
     func testRepositoryProjectManifestValidates() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("swiftdbt-schema-\(UUID().uuidString)")

@@ -121,11 +121,11 @@ final class SelectionSyntaxTests: XCTestCase {
             let error = error as? DBTError
             XCTAssertEqual(error?.kind, .usage)
             XCTAssertEqual(error?.message, "'colour' is not a valid method name; valid methods are: config, exposure, "
-                           + "file, fqn, metric, package, path, resource_type, result, saved_query, semantic_model, source, state, tag, test_name, "
-                           + "test_type, unit_test, version")
+                           + "file, fqn, metric, package, path, resource_type, result, saved_query, semantic_model, source, source_status, "
+                           + "state, tag, test_name, test_type, unit_test, version")
         }
-        XCTAssertThrowsError(try SelectionSpec.parse(select: ["source_status:fresher"])) { error in
-            XCTAssertEqual((error as? DBTError)?.message, "the 'source_status' selector method is not supported by swiftdbt")
+        XCTAssertThrowsError(try SelectionSpec.parse(select: ["wildcard:x"])) { error in
+            XCTAssertEqual((error as? DBTError)?.message, "the 'wildcard' selector method is not supported by swiftdbt")
         }
     }
 

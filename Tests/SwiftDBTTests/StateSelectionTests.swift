@@ -127,7 +127,7 @@ final class StateSelectionTests: XCTestCase {
     func testStateSelectionNeedsAState() throws {
         let missing = try runCLI(["ls", "-s", "state:modified"], in: root)
         XCTAssertEqual(missing.code, 2)
-        XCTAssertTrue(missing.stderr.contains("a state: or result: selector needs --state (or DBT_STATE)"), missing.stderr)
+        XCTAssertTrue(missing.stderr.contains("a state:, result: or source_status: selector needs --state (or DBT_STATE)"), missing.stderr)
         let nothing = try runCLI(["ls", "-s", "state:modified", "--state", "no-such-folder"], in: root)
         XCTAssertEqual(nothing.code, 2)
         XCTAssertTrue(nothing.stderr.contains("--state no-such-folder: there is no manifest.json to compare with"), nothing.stderr)

@@ -59,10 +59,7 @@ public enum RunResultsWriter {
     /// gives one, `rows_affected` where something counted rows); empty where swiftdbt does not know it (errors, hooks).
     private static func adapterResponse(_ result: NodeResult) -> ConfigValue {
         guard let response = result.response, !result.isFailure || result.status == .fail else { return .dict([]) }
-        var entries: [(key: String, value: ConfigValue)] = [("_message", .string(response.message))]
-        if let code = response.code { entries.append(("code", .string(code))) }
-        if let rows = response.rowsAffected { entries.append(("rows_affected", .int(rows))) }
-        return .dict(entries)
+        return response.adapterResponse
     }
 
     /// A microbatch model's `batch_results`: `successful` and `failed` lists of `[start, end]` (`2024-01-02T00:00:00+00:00`).

@@ -170,6 +170,8 @@ enum NodeValues {
             ("relation_name", .string(session.render(source.relation))),
             ("loader", .string(source.loader)),
             ("freshness", source.freshnessValue),
+            ("loaded_at_field", source.loadedAtField.map(ConfigValue.string) ?? .null),
+            ("loaded_at_query", source.loadedAtQuery.map(ConfigValue.string) ?? .null),
             ("description", .string(source.description)),
             ("config", .dict(config.entries)),
             ("meta", source.config["meta"] ?? .dict([])),

@@ -13,3 +13,15 @@ extension SourceTable {
                       ("filter", given?["filter"] ?? .null)])
     }
 }
+
+extension SourceTable {
+    /// What `source freshness` checks the table against; nil when it does not check it (no thresholds, or off).
+    public var freshnessCriteria: FreshnessCriteria? { FreshnessCriteria(freshnessValue) }
+
+    /// `loaded_at_field`: the column whose newest value says when the table was last loaded (the table's own,
+    /// else its source's).
+    public var loadedAtField: String? { config["loaded_at_field"]?.stringValue }
+
+    /// `loaded_at_query` (dbt 1.10): a query giving that time itself, in place of `loaded_at_field`.
+    public var loadedAtQuery: String? { config["loaded_at_query"]?.stringValue }
+}

@@ -21,6 +21,9 @@ public struct LogEvent: Sendable {
         public static let logTestResult = Kind(name: "LogTestResult", code: "Q007")
         public static let skippingDetails = Kind(name: "SkippingDetails", code: "Q034")
         public static let logNodeNoOpResult = Kind(name: "LogNodeNoOpResult", code: "Q019")
+        /// `source freshness`: a table's result, and the end of the run (`Done.`).
+        public static let logFreshnessResult = Kind(name: "LogFreshnessResult", code: "Q018")
+        public static let freshnessCheckComplete = Kind(name: "FreshnessCheckComplete", code: "Q003")
         public static let nodeStart = Kind(name: "NodeStart", code: "Q024")
         public static let nodeFinished = Kind(name: "NodeFinished", code: "Q025")
         public static let finishedRunningStats = Kind(name: "FinishedRunningStats", code: "E047")
@@ -30,6 +33,7 @@ public struct LogEvent: Sendable {
         public static let runResultFailure = Kind(name: "RunResultFailure", code: "Z022")
         public static let runResultWarning = Kind(name: "RunResultWarning", code: "Z021")
         public static let runResultWarningMessage = Kind(name: "RunResultWarningMessage", code: "Z046")
+        public static let runResultErrorNoMessage = Kind(name: "RunResultErrorNoMessage", code: "Z025")
         public static let checkNodeTestFailure = Kind(name: "CheckNodeTestFailure", code: "Z027")
         /// A command's own output (`ls`'s nodes), shown whatever the log level.
         public static let printEvent = Kind(name: "PrintEvent", code: "Z052")

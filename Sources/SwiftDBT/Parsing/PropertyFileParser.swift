@@ -332,12 +332,13 @@ enum PropertyFileParser {
         entry["freshness"].map { [("freshness", $0.value)] } ?? []
     }
 
-    /// A source table's config entries: its source's, then its own, where `tags:` and `meta:` written beside
-    /// `config:` count as written in it. As dbt, the tags of all four places become one sorted list without repeats.
+    /// A source table's config entries: its source's, then its own, where `tags:`, `meta:`, `loaded_at_field:` and
+    /// `loaded_at_query:` written beside `config:` count as written in it. As dbt, the tags of all four places become one sorted list without repeats.
     private static func sourceTableConfig(source: YAMLNode, table: YAMLNode) throws -> [(key: String, value: ConfigValue)] {
         var entries: [(key: String, value: ConfigValue)] = []
         for entry in [source, table] {
-            entries += try config(keys: ["tags", "meta"], of: entry) + freshness(entry) + (try config(entry["config"]))
+            entries += try config(keys: ["tags", "meta", "loaded_at_field", "loaded_at_query"], of: entry) + freshness(entry)
+                + (try config(entry["config"]))
         }
         let tags = entries.filter { $0.key == "tags" }.flatMap(\.value.stringList)
         guard !tags.isEmpty else { return entries }

@@ -5,7 +5,7 @@ struct NodeMatcher: Sendable {
     /// (a retain of each of its fields), which made matching every node of a 10,000-model project cost ~70 ms.
     private let test: @Sendable ([GraphNode], Int) -> Bool
 
-    /// `rootProject` is what `package:this` means; `state` answers `state:` and `result:` (nothing
+    /// `rootProject` is what `package:this` means; `state` answers `state:`, `result:` and `source_status:` (nothing
     /// matches them without it: callers require `--state` first).
     init(_ criterion: SelectionCriterion, rootProject: String?, state: StateComparison? = nil) {
         let value = criterion.value
@@ -66,6 +66,9 @@ struct NodeMatcher: Sendable {
             test = { nodes, index in state?.matches(nodes[index].uniqueID, value) == true }
         case .result:
             test = { nodes, index in state?.results[nodes[index].uniqueID] == value }
+        case .sourceStatus:
+            let fresher = value == "fresher" ? state?.fresherSources ?? [] : []
+            test = { nodes, index in fresher.contains(nodes[index].uniqueID) }
         }
     }
 

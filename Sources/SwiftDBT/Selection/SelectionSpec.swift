@@ -4,11 +4,14 @@ public indirect enum SelectionSpec: Sendable {
     case criterion(SelectionCriterion)
     case group(SelectionGroup)
 
-    /// Whether a criterion uses `state:` or `result:`, which compare with `--state`.
-    public var readsState: Bool {
+    /// Whether a criterion uses `state:`, `result:` or `source_status:`, which compare with `--state`.
+    public var readsState: Bool { uses(.state) || uses(.result) || uses(.sourceStatus) }
+
+    /// Whether a criterion uses `method`.
+    public func uses(_ method: SelectorMethod) -> Bool {
         switch self {
-        case .criterion(let criterion): return criterion.method == .state || criterion.method == .result
-        case .group(let group): return group.components.contains { $0.readsState }
+        case .criterion(let criterion): return criterion.method == method
+        case .group(let group): return group.components.contains { $0.uses(method) }
         }
     }
 

@@ -15,10 +15,12 @@ public enum SelectorMethod: String, Sendable, CaseIterable {
     case state
     /// `result:error`, ...: the status in `--state`'s run results.
     case result
+    /// `source_status:fresher`: sources loaded since `--state`'s `sources.json` (compared with the target's).
+    case sourceStatus = "source_status"
 
     /// dbt methods that need resources swiftdbt does not model.
     private static let unsupported: Set<String> = [
-        "group", "access", "source_status", "wildcard",
+        "group", "access", "wildcard",
     ]
 
     /// The method for a written name (the part of `config.materialized` before the first dot).

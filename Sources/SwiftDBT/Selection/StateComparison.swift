@@ -22,6 +22,10 @@ public struct StateComparison: Sendable {
     let semanticLayerModified: Set<String>
     /// Statuses in the earlier run results.
     public let results: [String: String]
+    /// `source_status:fresher`'s sources: loaded more recently by the target's `sources.json` than by the state's;
+    /// nil when either has none (``requireSourceStatus()`` says which).
+    let fresherSources: Set<String>?
+    private let sourcesMissing: String?
 
     /// Compares `loaded`'s nodes and sources, as the manifest writes them, with `state`.
     public init(_ loaded: LoadedProject, state: StateManifest) throws {
@@ -76,6 +80,21 @@ public struct StateComparison: Sendable {
         self.semanticLayerModified = semanticLayerModified
         self.changed = changed
         results = state.results
+        let currentSources = try SourceFreshnessState.read(TargetPaths(loaded.session.project).file("sources.json"))
+        if let previous = state.sources, let currentSources {
+            fresherSources = currentSources.fresher(than: previous)
+            sourcesMissing = nil
+        } else {
+            fresherSources = nil
+            sourcesMissing = state.sources == nil ? "previous" : "current"
+        }
+    }
+
+    /// Fails as dbt fails `source_status:` selection without both sources.json files (the state's and the target's).
+    public func requireSourceStatus() throws {
+        if let sourcesMissing {
+            throw DBTError(.usage, "No \(sourcesMissing) state comparison freshness results in sources.json")
+        }
     }
 
     /// `state:new`, `state:modified`, `state:modified.<part>`, `state:unmodified`, `state:old`.

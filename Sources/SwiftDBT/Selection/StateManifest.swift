@@ -1,7 +1,7 @@
 import Foundation
 
 /// The artifacts of an earlier invocation (`--state DIR`): its `manifest.json` (swiftdbt's or
-/// dbt-core's) and, when there is one, its `run_results.json`.
+/// dbt-core's) and, when there are, its `run_results.json` and `sources.json`.
 public struct StateManifest {
     /// Node and source entries by unique ID, as JSON objects (immutable once read).
     let entries: [String: [String: Any]]
@@ -9,6 +9,8 @@ public struct StateManifest {
     let macroSQL: [String: String]
     /// Each node's status in the run results (`success`, `error`, `fail`, `pass`, `warn`, `skipped`).
     public let results: [String: String]
+    /// Its `sources.json` (a `source freshness` run), when it has one.
+    let sources: SourceFreshnessState?
 
     /// Where the state built the node: models (not ephemeral), seeds and snapshots.
     public func relation(of uniqueID: String) -> RelationName? {
@@ -28,7 +30,7 @@ public struct StateManifest {
         return relation
     }
 
-    /// Reads `manifest.json` (required) and `run_results.json` (optional) in `folder`.
+    /// Reads `manifest.json` (required), `run_results.json` and `sources.json` (optional) in `folder`.
     public static func read(_ folder: String) throws -> StateManifest {
         let manifestPath = (folder as NSString).appendingPathComponent("manifest.json")
         guard let manifest = try object(at: manifestPath) else {
@@ -47,7 +49,8 @@ public struct StateManifest {
         for case let result as [String: Any] in runResults?["results"] as? [Any] ?? [] {
             if let id = result["unique_id"] as? String, let status = result["status"] as? String { results[id] = status }
         }
-        return StateManifest(entries: entries, macroSQL: macroSQL, results: results)
+        let sources = try SourceFreshnessState.read((folder as NSString).appendingPathComponent("sources.json"))
+        return StateManifest(entries: entries, macroSQL: macroSQL, results: results, sources: sources)
     }
 
     /// The JSON object in the file at `path`; nil when there is no file.

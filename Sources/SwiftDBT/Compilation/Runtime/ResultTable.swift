@@ -30,7 +30,7 @@ final class ResultTable: HostObject {
 
     /// A date or timestamp the database typed, as the `datetime.date`/`datetime.datetime` dbt's agate table holds;
     /// a timestamp with a time zone is aware, in a fixed-offset zone as psycopg2 makes it (text it cannot read stays text).
-    private static func temporal(_ value: DatabaseValue, _ kind: TemporalKind) -> Value {
+    static func temporal(_ value: DatabaseValue, _ kind: TemporalKind) -> Value {
         guard case .text(let text) = value else { return ResultTable.value(value) }
         var clock = text
         var offset: Int?
