@@ -9,7 +9,9 @@ statuses and shapes, never times: on a fresh copy
   2. the target folder kept as the "state", a row loaded now added to `late_payments`, `source freshness` again;
      then `ls` and `build` with `source_status:fresher[+]` and `--state`;
   3. `source freshness` with `--select source:raw.fresh_orders` and with `-s source:app+ -o target/app.json`;
-  4. `build` (which checks no freshness) and `ls -s source_status:fresher` with a state that has no sources.json.
+  4. `build` (which checks no freshness) and `ls -s source_status:fresher` with a state that has no sources.json;
+  5. `source freshness --threads 3` (statuses and thread names), then with the project's own `collect_freshness`
+     (Tests/Fixtures/source_freshness_override, copied into macros/).
 dbt-sqlite always; dbt-postgres when PGHOST is set (`. scripts/postgres.sh start`).
 Usage (with a Python that has psycopg2, such as the venv's): python3 scripts/record-source-freshness.py [dbt]"""
 import json
@@ -21,6 +23,7 @@ import dbt_reference
 
 FIXTURE = os.path.join(dbt_reference.ROOT, "Tests/Fixtures/source_freshness")
 OUTPUT = os.path.join(dbt_reference.ROOT, "Tests/Fixtures/reference/source-freshness.json")
+OVERRIDE = os.path.join(dbt_reference.ROOT, "Tests/Fixtures/source_freshness_override/collect_freshness.sql")
 TIME = re.compile(r" in \d+\.\d+s\]")
 STAMP = re.compile(r"^\d\d:\d\d:\d\d  ")
 DATETIME = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)?$")
@@ -110,6 +113,11 @@ def record(adapter):
             out["build_ids"] = sorted(r["unique_id"] for r in dbt_reference.run_results(project))
             os.remove(project + "/state/sources.json")
             out["no_state_sources"] = step(project, ["ls", "--select", "source_status:fresher", "--state", "state"])
+            out["threads"] = step(project, ["source", "freshness", "--threads", "3"])
+            out["threads"]["sources_json"] = sources_json(target + "/sources.json")
+            shutil.copy(OVERRIDE, project + "/macros/collect_freshness.sql")
+            out["override"] = step(project, ["source", "freshness"])
+            out["override"]["sources_json"] = sources_json(target + "/sources.json")
             return out
         finally:
             if adapter == "postgres":

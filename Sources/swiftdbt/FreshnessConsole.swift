@@ -41,7 +41,9 @@ struct FreshnessConsole: FreshnessReporter {
                      + String(format: "%.2f seconds (%.2fs).", elapsed.truncatingRemainder(dividingBy: 60), elapsed),
                      .finishedRunningStats, data: [("stat_line", .string(counted)), ("execution", .string("")),
                                                    ("execution_time", .double(elapsed))])
-        for (result, source) in zip(results, sources) where result.isFailure {
+        let byID = Dictionary(sources.map { ($0.uniqueID, $0) }) { first, _ in first }
+        for result in results where result.isFailure {
+            guard let source = byID[result.uniqueID] else { continue }
             console.info("")
             if let message = result.message {
                 console.emit(LogEvent(.runResultError, level: .error, message: "  " + message, data: [("msg", .string(message))]))

@@ -7,7 +7,8 @@ import XCTest
 /// `source_freshness` (its `loaders` models write each source table with load times relative to now), step for step
 /// as scripts/record-source-freshness.py recorded them (Tests/Fixtures/reference/source-freshness.json): statuses,
 /// console lines, exit codes, sources.json's shape, `--select`, `--output`, `source_status:fresher[+]` with `--state`,
-/// `build` checking no freshness, and the error without the state's sources.json.
+/// `build` checking no freshness, the error without the state's sources.json, `--threads 3`, and a project's own
+/// `collect_freshness` (Tests/Fixtures/source_freshness_override).
 ///
 /// On SQLite the statuses are dbt-postgres's: dbt-sqlite cannot read SQLite's text timestamps and fails every check
 /// (recorded too, and asserted below), where swiftdbt reads them as timestamps (naive ones as UTC).
@@ -101,6 +102,24 @@ final class SourceFreshnessTests: XCTestCase {
         let expected = try XCTUnwrap(recorded["no_state_sources"] as? [String: Any])
         XCTAssertEqual(Int(missing.code), expected["exit_code"] as? Int)
         XCTAssert(missing.stderr.contains("No previous state comparison freshness results in sources.json"), missing.stderr)
+
+        // Three threads: the same statuses, each table checked by one of three workers, lines in the order checks end.
+        let threaded = try runCLI(["source", "freshness", "--threads", "3", "--target", adapter, "--profiles-dir", copy],
+                                  in: copy, environment: environment)
+        let threads = try XCTUnwrap(recorded["threads"] as? [String: Any])
+        XCTAssertEqual(Int(threaded.code), threads["exit_code"] as? Int)
+        XCTAssertEqual(Self.progressLines(threaded.stdout).sorted(),
+                       Self.progressLines((threads["lines"] as? [String] ?? []).joined(separator: "\n")).sorted())
+        let written = try Self.shape(target + "/sources.json")["results"] as? [[String: Any]] ?? []
+        let expectedResults = (threads["sources_json"] as? [String: Any])?["results"] as? [[String: Any]] ?? []
+        XCTAssertEqual(written.compactMap { $0["status"] as? String }, expectedResults.compactMap { $0["status"] as? String })
+        XCTAssert(Set(written.compactMap { $0["thread_id"] as? String }).isSubset(of: ["Thread-1 (worker)", "Thread-2 (worker)", "Thread-3 (worker)"]))
+
+        // The project's own collect_freshness wins over the built-in one.
+        try FileManager.default.copyItem(at: fixtures.appendingPathComponent("source_freshness_override/collect_freshness.sql"),
+                                         to: URL(fileURLWithPath: copy + "/macros/collect_freshness.sql"))
+        try step("override", ["source", "freshness"])
+        try sourcesJSON("override")
     }
 
     /// The lines both tools print alike, without their timestamps: progress (`1 of 7 START ...`, times as `in Xs`), the

@@ -30,7 +30,8 @@ public struct FreshnessRunner: Sendable {
         return manifest.sources.filter { ids.contains($0.uniqueID) && $0.freshnessCriteria != nil }.sorted { $0.uniqueID < $1.uniqueID }
     }
 
-    /// Checks those of `sources` that have criteria; the first worker uses `connection`, the others open their own. Results are in `sources`' order.
+    /// Checks those of `sources` that have criteria; the first worker uses `connection`, the others open their own.
+    /// Results are in the order the checks finished (as dbt lists them: with one thread, `sources`' order).
     public func run(_ sources: [SourceTable], on connection: any DatabaseConnection) throws -> [FreshnessResult] {
         let checks = sources.compactMap { source in source.freshnessCriteria.map { (source, $0) } }
         let workers = max(1, min(threads, checks.count))
@@ -47,7 +48,7 @@ public struct FreshnessRunner: Sendable {
                     reporter.started(source, index: position + 1, total: checks.count)
                     let result = check(source, criteria: criteria, compiler: compiler, connection: queue.connections[worker], thread: thread)
                     reporter.finished(source, result: result, index: position + 1, total: checks.count)
-                    queue.store(result, at: position)
+                    queue.store(result)
                 }
             }
         }
@@ -75,19 +76,18 @@ public struct FreshnessRunner: Sendable {
     }
 }
 
-/// What the workers share: the next table to check, the results by position, and each worker's connection (used by
-/// that worker alone).
+/// What the workers share: the next table to check, the results as they finish, and each worker's connection (used
+/// by that worker alone).
 private final class FreshnessQueue: @unchecked Sendable {
     let connections: [any DatabaseConnection]
     private let lock = NSLock()
     private var position = 0
     private let count: Int
-    private var stored: [FreshnessResult?]
+    private var finished: [FreshnessResult] = []
 
     init(count: Int, connections: [any DatabaseConnection]) {
         self.count = count
         self.connections = connections
-        stored = Array(repeating: nil, count: count)
     }
 
     func next() -> Int? {
@@ -98,9 +98,9 @@ private final class FreshnessQueue: @unchecked Sendable {
         }
     }
 
-    func store(_ result: FreshnessResult, at index: Int) {
-        lock.withLock { stored[index] = result }
+    func store(_ result: FreshnessResult) {
+        lock.withLock { finished.append(result) }
     }
 
-    var results: [FreshnessResult] { lock.withLock { stored.compactMap { $0 } } }
+    var results: [FreshnessResult] { lock.withLock { finished } }
 }
