@@ -340,6 +340,11 @@ enum PropertyFileParser {
             entries += try config(keys: ["tags", "meta", "loaded_at_field", "loaded_at_query"], of: entry) + freshness(entry)
                 + (try config(entry["config"]))
         }
+        // As in dbt, a table's own `loaded_at_field` sets aside its source's `loaded_at_query`.
+        let own = try config(keys: ["loaded_at_field", "loaded_at_query"], of: table) + (try config(table["config"]))
+        if own.contains(where: { $0.key == "loaded_at_field" }), !own.contains(where: { $0.key == "loaded_at_query" }) {
+            entries.append(("loaded_at_query", .null))
+        }
         let tags = entries.filter { $0.key == "tags" }.flatMap(\.value.stringList)
         guard !tags.isEmpty else { return entries }
         return entries.filter { $0.key != "tags" } + [("tags", .list(Set(tags).sorted().map(ConfigValue.string)))]
