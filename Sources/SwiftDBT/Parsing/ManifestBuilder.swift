@@ -448,7 +448,7 @@ struct ManifestBuilder {
                                                                                      at: $0.descriptionAt),
                                                dataType: $0.dataType, meta: $0.meta)
                     },
-                    config: config, definedAt: patch.location)
+                    config: config, definedAt: patch.location, quoting: patch.quoting)
                 guard config.enabled else { continue }
                 if sources.contains(where: { $0.uniqueID == source.uniqueID }) {
                     errors.append(DBTError(.project, "source '\(patch.sourceName).\(patch.name)' is defined twice", at: patch.location))
