@@ -72,10 +72,10 @@ enum NodeValues {
         }
         if let test = node.test {
             fields.append(("column_name", test.columnName.map(ConfigValue.string) ?? .null))
-            fields.append(("attached_node", test.attachedNode.map(ConfigValue.string) ?? .null))
+            fields.append(("attached_node", test.manifestAttachedNode.map(ConfigValue.string) ?? .null))
             fields.append(("test_metadata", .dict([("name", .string(test.name)),
                                                    ("namespace", test.namespace.map(ConfigValue.string) ?? .null),
-                                                   ("kwargs", .dict(test.kwargs))])))
+                                                   ("kwargs", .dict(test.manifestKwargs))])))
         }
         return .dict(fields)
     }

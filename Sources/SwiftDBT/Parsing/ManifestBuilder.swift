@@ -416,7 +416,7 @@ struct ManifestBuilder {
     static func defaults(for type: ResourceType) -> [(key: String, value: ConfigValue)] {
         switch type {
         case .model: return [("enabled", .bool(true)), ("materialized", .string("view"))]
-        case .seed: return [("enabled", .bool(true)), ("materialized", .string("seed"))]
+        case .seed: return [("enabled", .bool(true)), ("materialized", .string("seed")), ("delimiter", .string(","))]
         case .test: return [("enabled", .bool(true)), ("materialized", .string("test")), ("schema", .string("dbt_test__audit")),
                             ("severity", .string("ERROR")),
                             ("warn_if", .string("!= 0")), ("error_if", .string("!= 0")), ("store_failures", .null)]
