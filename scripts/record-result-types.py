@@ -2,11 +2,12 @@
 """Records what dbt-core 1.10's run_query rows hold for dates, timestamps, numbers and booleans, for
 Tests/Fixtures/reference/result-types.json, and for timestamps with a time zone and agate's column types, for
 Tests/Fixtures/reference/result-zones.json, and for numbers as Python Decimals (str, repr, arithmetic, comparison,
-filters), for Tests/Fixtures/reference/result-decimals.json: `dbt run-operation result_types` (`result_zones`,
-`result_decimals`) on the fixture
+filters), for Tests/Fixtures/reference/result-decimals.json, and for agate's `Table.rename`, for
+Tests/Fixtures/reference/result-rename.json: `dbt run-operation result_types` (`result_zones`, `result_decimals`,
+`result_rename`) on the fixture
 Tests/Fixtures/execution/result_types, with dbt-postgres (psycopg2 hands dates and timestamps over as objects)
 and dbt-sqlite (text stays text), and the line the macro logs. Runs dbt-postgres when PGHOST is set
-(`. scripts/postgres.sh start`). Usage: python3 scripts/record-result-types.py [path/to/dbt]  (default
+(`. scripts/postgres.sh start`). Usage: python3 scripts/record-result-types.py [path/to/dbt [MACRO...]]  (MACRO: only these recordings; default
 /tmp/dbt-venv/bin/dbt, a venv with `pip install "dbt-core==1.10.*" "dbt-postgres==1.9.*" "dbt-sqlite==1.10.*"`)."""
 import json
 import os
@@ -19,7 +20,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURE = os.path.join(ROOT, "Tests/Fixtures/execution/result_types")
 OUTPUTS = {"result_types": "Tests/Fixtures/reference/result-types.json",
            "result_zones": "Tests/Fixtures/reference/result-zones.json",
-           "result_decimals": "Tests/Fixtures/reference/result-decimals.json"}
+           "result_decimals": "Tests/Fixtures/reference/result-decimals.json",
+           "result_rename": "Tests/Fixtures/reference/result-rename.json"}
 DBT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/dbt-venv/bin/dbt"
 
 
@@ -57,7 +59,7 @@ def record(macro):
 
 
 def main():
-    for macro in OUTPUTS:
+    for macro in sys.argv[2:] or OUTPUTS:
         record(macro)
 
 

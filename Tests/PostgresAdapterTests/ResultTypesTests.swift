@@ -38,6 +38,12 @@ final class ResultTypesTests: XCTestCase {
         try assertLogged(by: "result_decimals", as: "reference/result-decimals.json")
     }
 
+    /// agate's `Table.rename` (elementary's run_query lowercases column names with it): by a mapping and by a list,
+    /// rows and column types kept, the table renamed unchanged.
+    func testRenameAsDbtsAgateTables() throws {
+        try assertLogged(by: "result_rename", as: "reference/result-rename.json")
+    }
+
     /// Runs `macro` on both targets and checks the line it logs against dbt-core's recorded one.
     private func assertLogged(by macro: String, as reference: String, file: StaticString = #filePath, line: UInt = #line) throws {
         let data = try Data(contentsOf: fixtures.appendingPathComponent(reference))
