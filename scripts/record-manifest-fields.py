@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Records what dbt-core 1.10 writes in manifest.json of Tests/Fixtures/manifest_fields, into its expected.json:
 each generic test's `refs`, `sources`, `attached_node`, `test_metadata` and `depends_on` (nodes and macros, in dbt's
-order), each seed's `checksum` and `config.delimiter` and each model's `depends_on.macros`, as `dbt parse` writes
+order), each seed's `checksum` and `config.delimiter` and each model's `depends_on.macros` and hooks (`config.pre-hook`/`post-hook`), as `dbt parse` writes
 them, and each model's SQL as `dbt compile` compiles it; on a copy with a SQLite profile.
 Usage: python3 scripts/record-manifest-fields.py [DBT]   (DBT: dbt-core 1.10 with dbt-sqlite)."""
 import json
@@ -26,7 +26,8 @@ def record():
              for unique_id, node in nodes.items() if node["resource_type"] == "test"}
     seeds = {unique_id: {"checksum": node["checksum"], "delimiter": node["config"]["delimiter"]}
              for unique_id, node in nodes.items() if node["resource_type"] == "seed"}
-    models = {unique_id: {"macros": node["depends_on"]["macros"], "compiled_code": compiled[unique_id]["compiled_code"]}
+    models = {unique_id: {"macros": node["depends_on"]["macros"], "compiled_code": compiled[unique_id]["compiled_code"],
+                          "pre-hook": node["config"]["pre-hook"], "post-hook": node["config"]["post-hook"]}
               for unique_id, node in nodes.items() if node["resource_type"] == "model"}
     return tests, seeds, models
 

@@ -8,7 +8,8 @@ import XCTest
 /// come in dbt's order and `depends_on.macros` name `get_where_subquery` (not for dbt's own `unique` and `not_null`);
 /// a seed's checksum hashes a leading byte order mark, and its config has its `delimiter`; a model's
 /// `depends_on.macros` name the macros it calls through a package (`dbt.type_boolean()`) and `is_incremental`
-/// (as a set: swiftdbt sorts them, dbt lists them as it meets them), and dbt's `current_timestamp_backcompat` compiles.
+/// (as a set: swiftdbt sorts them, dbt lists them as it meets them), its hooks are `pre-hook`/`post-hook` lists of
+/// `{sql, transaction, index}`, and dbt's `current_timestamp_backcompat` compiles.
 final class ManifestFieldsTests: XCTestCase {
     func testGenericTestsAndSeedsAsDbtWritesThem() throws {
         let root = try copyFixture("manifest_fields")
@@ -39,6 +40,10 @@ final class ManifestFieldsTests: XCTestCase {
             let node = try XCTUnwrap(nodes[uniqueID], uniqueID)
             XCTAssertEqual(Set((node["depends_on"] as? [String: Any])?["macros"] as? [String] ?? []),
                            Set(recorded["macros"] as? [String] ?? []), uniqueID)
+            for hooks in ["pre-hook", "post-hook"] {
+                // swiftdbt leaves out what is not set; dbt writes it empty.
+                XCTAssertEqual(json((node["config"] as? [String: Any])?[hooks] ?? []), json(recorded[hooks]), "\(uniqueID) \(hooks)")
+            }
         }
         let compile = try runCLI(["compile"], in: root, environment: isolatedEnvironment())
         XCTAssertEqual(compile.code, 0, compile.stdout + compile.stderr)

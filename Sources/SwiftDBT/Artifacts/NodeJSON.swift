@@ -41,7 +41,7 @@ enum NodeJSON {
         optionalString("database", node.namedRelation?.database, &out)
         strings("tags", node.config.tags, &out)
         string("description", node.description, &out)
-        value("config", .dict(node.config.entries), &out)
+        value("config", .dict(node.config.manifestEntries), &out)
         value("unrendered_config", .dict(node.unrenderedConfig.entries), &out)
         key("checksum", &out)
         out.append(UInt8(ascii: "{"))
