@@ -2,11 +2,13 @@
 """Records what dbt-core 1.10's run_query rows hold for dates, timestamps, numbers and booleans, for
 Tests/Fixtures/reference/result-types.json, and for timestamps with a time zone and agate's column types, for
 Tests/Fixtures/reference/result-zones.json, and for numbers as Python Decimals (str, repr, arithmetic, comparison,
-filters), for Tests/Fixtures/reference/result-decimals.json: `dbt run-operation result_types` (`result_zones`,
-`result_decimals`) on the fixture
+filters), for Tests/Fixtures/reference/result-decimals.json, and for agate's `Table.rename`, for
+Tests/Fixtures/reference/result-rename.json, and for the relations make_temp_relation, make_intermediate_relation
+and make_backup_relation make, for Tests/Fixtures/reference/temp-relations.json: `dbt run-operation result_types`
+(`result_zones`, `result_decimals`, `result_rename`, `temp_relations`) on the fixture
 Tests/Fixtures/execution/result_types, with dbt-postgres (psycopg2 hands dates and timestamps over as objects)
 and dbt-sqlite (text stays text), and the line the macro logs. Runs dbt-postgres when PGHOST is set
-(`. scripts/postgres.sh start`). Usage: python3 scripts/record-result-types.py [path/to/dbt]  (default
+(`. scripts/postgres.sh start`). Usage: python3 scripts/record-result-types.py [path/to/dbt [MACRO...]]  (MACRO: only these recordings; default
 /tmp/dbt-venv/bin/dbt, a venv with `pip install "dbt-core==1.10.*" "dbt-postgres==1.9.*" "dbt-sqlite==1.10.*"`)."""
 import json
 import os
@@ -19,7 +21,9 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 FIXTURE = os.path.join(ROOT, "Tests/Fixtures/execution/result_types")
 OUTPUTS = {"result_types": "Tests/Fixtures/reference/result-types.json",
            "result_zones": "Tests/Fixtures/reference/result-zones.json",
-           "result_decimals": "Tests/Fixtures/reference/result-decimals.json"}
+           "result_decimals": "Tests/Fixtures/reference/result-decimals.json",
+           "result_rename": "Tests/Fixtures/reference/result-rename.json",
+           "temp_relations": "Tests/Fixtures/reference/temp-relations.json"}
 DBT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/dbt-venv/bin/dbt"
 
 
@@ -34,9 +38,14 @@ def profile(adapter, project):
             f"      dbname: {os.environ.get('PGDATABASE', 'postgres')}\n      schema: public\n")
 
 
+# Recorded on PostgreSQL only (dbt-sqlite's temporary relations are not swiftdbt's).
+POSTGRES_ONLY = {"temp_relations"}
+
+
 def record(macro):
     logged = {}
-    for adapter in ["sqlite"] + (["postgres"] if os.environ.get("PGHOST") else []):
+    adapters = ([] if macro in POSTGRES_ONLY else ["sqlite"]) + (["postgres"] if os.environ.get("PGHOST") else [])
+    for adapter in adapters:
         work = tempfile.mkdtemp(prefix="swiftdbt-reference-")
         try:
             project = os.path.join(work, "result_types")
@@ -57,7 +66,7 @@ def record(macro):
 
 
 def main():
-    for macro in OUTPUTS:
+    for macro in sys.argv[2:] or OUTPUTS:
         record(macro)
 
 

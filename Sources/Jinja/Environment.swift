@@ -30,7 +30,7 @@ public struct Environment: Sendable {
         var parser = try Parser(source: normalized)
         let body = try parser.parseTemplate()
         return Template(source: normalized, body: body, macros: parser.macros, blocks: parser.blocks,
-                        namesRead: parser.namesRead)
+                        namesRead: parser.namesRead, attributesRead: parser.attributesRead)
     }
 
     /// Renders `template` with `context` as its global variables; names found nowhere else are

@@ -9,9 +9,14 @@ public final class Template: Sendable {
     /// Every name the template reads (variables, functions, macros), in any branch and any macro
     /// body, whether or not a render reaches it; attributes (`x.y`) are not names.
     public let namesRead: Set<String>
+    /// Every attribute read directly off a name, as `name.attribute` (`dbt_utils.star`), in any branch and any
+    /// macro body.
+    public let attributesRead: Set<String>
 
-    init(source: TemplateSource, body: [Stmt], macros: [MacroDefinition], blocks: [BlockDefinition], namesRead: Set<String>) {
+    init(source: TemplateSource, body: [Stmt], macros: [MacroDefinition], blocks: [BlockDefinition], namesRead: Set<String>,
+         attributesRead: Set<String>) {
         self.namesRead = namesRead
+        self.attributesRead = attributesRead
         self.source = source
         self.body = body
         self.macros = macros

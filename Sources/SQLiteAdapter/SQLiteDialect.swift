@@ -13,6 +13,8 @@ public struct SQLiteDialect: Dialect {
     public var adapterMaterializations: Set<String> { ["view", "table", "incremental"] }
     public var supportsTruncate: Bool { false }
     public var relationClassName: String { "SQLiteRelation" }
+    /// dbt-sqlite's (it leaves the database and the schema bare); swiftdbt quotes the schema all the same.
+    public var dbtQuotePolicy: QuotingConfig { QuotingConfig(database: false, schema: false, identifier: true) }
 
     /// The types dbt-sqlite declares (its `convert_*_type`): `INT` for integers and booleans, `REAL` for other numbers,
     /// `TEXT` for dates, timestamps and text, so a date column has text affinity as under dbt (`date` would give it

@@ -7,6 +7,8 @@ public struct SparkDialect: Dialect {
     public var type: String { "spark" }
     public var includesDatabase: Bool { false }
     public var relationClassName: String { "SparkRelation" }
+    /// dbt-spark's: every part bare; swiftdbt quotes them all the same.
+    public var dbtQuotePolicy: QuotingConfig { QuotingConfig(database: false, schema: false, identifier: false) }
     public var columnClassName: String { "SparkColumn" }
     /// Models build with the adapter's own materialization macros; seeds and tests take the core's Swift paths.
     public var fastPathMaterializations: Set<String> { ["seed", "test"] }

@@ -38,11 +38,25 @@ final class ResultTypesTests: XCTestCase {
         try assertLogged(by: "result_decimals", as: "reference/result-decimals.json")
     }
 
-    /// Runs `macro` on both targets and checks the line it logs against dbt-core's recorded one.
-    private func assertLogged(by macro: String, as reference: String, file: StaticString = #filePath, line: UInt = #line) throws {
+    /// agate's `Table.rename` (elementary's run_query lowercases column names with it): by a mapping and by a list,
+    /// rows and column types kept, the table renamed unchanged.
+    func testRenameAsDbtsAgateTables() throws {
+        try assertLogged(by: "result_rename", as: "reference/result-rename.json")
+    }
+
+    /// On PostgreSQL `make_temp_relation` names a temporary table as dbt-postgres does: no schema or database, the
+    /// time of day after the suffix (elementary creates its temporary tables with it); `make_intermediate_relation` and
+    /// `make_backup_relation` stay in the schema.
+    func testTemporaryRelationsAsDbtPostgresMakesThem() throws {
+        try assertLogged(by: "temp_relations", as: "reference/temp-relations.json", targets: ["postgres"])
+    }
+
+    /// Runs `macro` on `targets` and checks the line it logs against dbt-core's recorded one.
+    private func assertLogged(by macro: String, as reference: String, targets: [String] = ["postgres", "sqlite"],
+                              file: StaticString = #filePath, line: UInt = #line) throws {
         let data = try Data(contentsOf: fixtures.appendingPathComponent(reference))
         let recorded = try JSONDecoder().decode([String: String].self, from: data)
-        XCTAssertEqual(recorded.keys.sorted(), ["postgres", "sqlite"], file: file, line: line)
+        XCTAssertEqual(recorded.keys.sorted(), targets, file: file, line: line)
         for (target, expected) in recorded {
             let run = try runCLI(["run-operation", macro, "--target", target, "--profiles-dir", root], in: root,
                                  environment: environment)

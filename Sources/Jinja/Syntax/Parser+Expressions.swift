@@ -255,6 +255,7 @@ extension Parser {
                 switch current.kind {
                 case .name(let id):
                     _ = advance()
+                    if case .name(let base) = node.kind { attributesRead.insert(base + "." + strings[id]) }
                     node = Expr(kind: .attribute(node, strings[id]), span: span)
                 case .integer(let value):
                     _ = advance()

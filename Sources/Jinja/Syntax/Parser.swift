@@ -15,6 +15,8 @@ struct Parser {
     var nameUses: [Set<String>] = []
     /// Every name the template reads, in any branch and any macro body.
     var namesRead: Set<String> = []
+    /// Every attribute read directly off a name (`dbt_utils.star` as "dbt_utils.star"), in any branch and macro body.
+    var attributesRead: Set<String> = []
     /// How many `for` bodies enclose the current position (for `break`/`continue`).
     var loopDepth = 0
     /// How many macro-like bodies enclose the current position.

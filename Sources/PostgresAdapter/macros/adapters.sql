@@ -28,9 +28,17 @@ create {% if temporary %}temporary {% endif %}table {{ name }} as (
 {#- PostgreSQL keeps 63 bytes of a name: the base name is shortened so that it and the suffix fit, rather than the
     server cutting a temporary and a backup name of a long model to the same name. (Counted in characters, as
     dbt-postgres counts; the Swift path counts bytes, which differs only for names of non-ASCII characters.) -#}
-{% macro postgres__make_temp_relation(base_relation, suffix) -%}
+{% macro postgres__make_intermediate_relation(base_relation, suffix) -%}
     {%- set identifier = base_relation.identifier[:63 - suffix | length] ~ suffix -%}
     {{ return(base_relation.incorporate(path={"identifier": identifier})) }}
+{%- endmacro %}
+
+{#- As dbt-postgres's: a temporary table's name, the suffix and the time of day (to the microsecond) after the
+    shortened base name, of no schema or database (PostgreSQL keeps temporary tables in a schema of their own). -#}
+{% macro postgres__make_temp_relation(base_relation, suffix) -%}
+    {%- set suffix = suffix ~ modules.datetime.datetime.now().strftime('%H%M%S%f') -%}
+    {%- set named = postgres__make_intermediate_relation(base_relation, suffix) -%}
+    {{ return(named.incorporate(path={"schema": none, "database": none})) }}
 {%- endmacro %}
 
 {#- A table or view PostgreSQL builds anew starts without the old one's grants. -#}

@@ -34,3 +34,10 @@
 {% macro postgres__current_timestamp() -%}now(){%- endmacro %}
 
 {% macro postgres__any_value(expression) -%}min({{ expression }}){%- endmacro %}
+
+{% macro postgres__current_timestamp_backcompat() %}
+    current_timestamp::{{ type_timestamp() }}
+{% endmacro %}
+{% macro postgres__current_timestamp_in_utc_backcompat() %}
+    (current_timestamp at time zone 'utc')::{{ type_timestamp() }}
+{% endmacro %}

@@ -31,6 +31,9 @@ public protocol Dialect: Sendable {
     /// The class names of the adapter's relations and columns in dbt (`PostgresRelation`), which
     /// templates see in `relation.metadata.type` and when printing a column.
     var relationClassName: String { get }
+    /// The quote policy of dbt's adapter (its relation's `quote_policy`), every part set: what manifest.json's
+    /// `metadata.quoting` reports under the project's `quoting:`, as dbt writes it.
+    var dbtQuotePolicy: QuotingConfig { get }
     var columnClassName: String { get }
     /// Whether the database has `truncate table` (SQLite empties a table with `delete from`).
     var supportsTruncate: Bool { get }
@@ -71,6 +74,7 @@ extension Dialect {
     public var maxIdentifierBytes: Int? { nil }
     public var keepsUnsizedStringTypes: Bool { false }
     public var relationClassName: String { "BaseRelation" }
+    public var dbtQuotePolicy: QuotingConfig { QuotingConfig(database: true, schema: true, identifier: true) }
     public var columnClassName: String { "Column" }
     public var supportsTruncate: Bool { true }
     public var viewsReadOtherSchemas: Bool { true }

@@ -19,11 +19,17 @@ public enum ManifestWriter {
             ("user_id", .null),
             ("send_anonymous_usage_stats", .bool(false)),
             ("adapter_type", .string(session.target.type)),
-            // Every adapter quotes every part of a relation name (README: relation names).
-            ("quoting", .dict([("database", .bool(true)), ("schema", .bool(true)), ("identifier", .bool(true)),
-                               ("column", .null)])),
+            ("quoting", metadataQuoting(session)),
         ])
         return [("metadata", metadata)]
+    }
+
+    /// `metadata.quoting` as dbt writes it: the project's `quoting:` over the adapter's quote policy (`column`
+    /// is never written). The relations swiftdbt writes quote every part the project does not set false.
+    private static func metadataQuoting(_ session: CompileSession) -> ConfigValue {
+        let quoting = session.project.quoting.over(session.dialect.dbtQuotePolicy)
+        return .dict([("database", .bool(quoting.database ?? true)), ("schema", .bool(quoting.schema ?? true)),
+                      ("identifier", .bool(quoting.identifier ?? true)), ("column", .null)])
     }
 
     /// The manifest's top-level entries after `nodes` (serialized separately: it is by far the largest);

@@ -41,7 +41,7 @@ enum NodeJSON {
         optionalString("database", node.namedRelation?.database, &out)
         strings("tags", node.config.tags, &out)
         string("description", node.description, &out)
-        value("config", .dict(node.config.entries), &out)
+        value("config", .dict(node.config.manifestEntries), &out)
         value("unrendered_config", .dict(node.unrenderedConfig.entries), &out)
         key("checksum", &out)
         out.append(UInt8(ascii: "{"))
@@ -131,12 +131,12 @@ enum NodeJSON {
         }
         if let test = node.test {
             optionalString("column_name", test.columnName, &out)
-            optionalString("attached_node", test.attachedNode, &out)
+            optionalString("attached_node", test.manifestAttachedNode, &out)
             key("test_metadata", &out)
             out.append(UInt8(ascii: "{"))
             string("name", test.name, first: true, &out)
             optionalString("namespace", test.namespace, &out)
-            value("kwargs", .dict(test.kwargs), &out)
+            value("kwargs", .dict(test.manifestKwargs), &out)
             out.append(UInt8(ascii: "}"))
         }
         out.append(UInt8(ascii: "}"))

@@ -53,7 +53,8 @@ public final class CompileSession: Sendable {
         self.runStartedAt = runStartedAt
         self.environmentVariables = environmentVariables
         self.log = log
-        quoting = project.quoting == .all ? nil : project.quoting
+        let policy = project.quoting.applied(to: .all)
+        quoting = policy == .all ? nil : policy
         let whereSubquery = macros.dispatch("get_where_subquery", namespace: "dbt")
         dispatchesBuiltinWhereSubquery = whereSubquery?.packageName == MacroRegistry.internalPackage
             && whereSubquery?.name == "default__get_where_subquery"
@@ -67,6 +68,13 @@ public final class CompileSession: Sendable {
     func render(_ relation: RelationName) -> String {
         guard let quoting else { return dialect.render(relation) }
         return dialect.render(relation, quoting: quoting)
+    }
+
+    /// A source table's `relation_name`: as dbt, its own `quoting:` over the project's (`{{ source() }}` has its
+    /// own over the adapter's alone).
+    func render(_ source: SourceTable) -> String {
+        guard source.quoting != QuotingConfig() else { return render(source.relation) }
+        return dialect.render(source.relation, quoting: source.quoting.applied(to: quoting ?? .all))
     }
 
     /// `var(name)` as seen from `package`, as dbt looks it up: `--vars`, then the root project's `vars:`

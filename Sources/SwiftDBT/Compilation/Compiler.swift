@@ -211,7 +211,7 @@ public final class Compiler: Sendable {
                 guard let source = sources["\(reference.source).\(reference.table)"] else {
                     throw TemplateError(.raised, "source '\(reference.source).\(reference.table)' was not found")
                 }
-                return source.relation
+                return source
             },
             eventTimes: eventTimes, graph: graph)
     }

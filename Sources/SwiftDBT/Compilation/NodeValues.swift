@@ -72,10 +72,10 @@ enum NodeValues {
         }
         if let test = node.test {
             fields.append(("column_name", test.columnName.map(ConfigValue.string) ?? .null))
-            fields.append(("attached_node", test.attachedNode.map(ConfigValue.string) ?? .null))
+            fields.append(("attached_node", test.manifestAttachedNode.map(ConfigValue.string) ?? .null))
             fields.append(("test_metadata", .dict([("name", .string(test.name)),
                                                    ("namespace", test.namespace.map(ConfigValue.string) ?? .null),
-                                                   ("kwargs", .dict(test.kwargs))])))
+                                                   ("kwargs", .dict(test.manifestKwargs))])))
         }
         return .dict(fields)
     }
@@ -167,7 +167,8 @@ enum NodeValues {
             ("database", source.relation.database.map(ConfigValue.string) ?? .null),
             ("schema", source.relation.schema.map(ConfigValue.string) ?? .null),
             ("identifier", .string(source.relation.identifier)),
-            ("relation_name", .string(session.render(source.relation))),
+            ("relation_name", .string(session.render(source))),
+            ("quoting", source.quoting.manifestValue),
             ("loader", .string(source.loader)),
             ("freshness", source.freshnessValue),
             ("loaded_at_field", source.loadedAtField.map(ConfigValue.string) ?? .null),

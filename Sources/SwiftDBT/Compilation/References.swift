@@ -36,10 +36,14 @@ enum References {
         }
     }
 
-    /// What `source()` returns while compiling.
+    /// What `source()` returns while compiling: quoted as the source's `quoting:` says over the adapter's default
+    /// (as in dbt, the project's `quoting:` does not apply).
     static func compiledSource(_ reference: ProjectNode.SourceReference, resolver: ReferenceResolver, state: RenderState) throws -> Value {
-        let name = try resolver.resolveSource(reference)
-        return .object(RelationObject(name, dialect: state.session.dialect, readsNothing: state.empty,
+        let source = try resolver.resolveSource(reference)
+        let name = source.relation
+        return .object(RelationObject(name, dialect: state.session.dialect,
+                                      quotes: source.quoting == QuotingConfig() ? nil : source.quoting.applied(to: .all),
+                                      readsNothing: state.empty,
                                       eventTimeFilter: batchFilter(name, resolver: resolver, state: state),
                                       texts: state.session.relationTexts))
     }

@@ -110,14 +110,14 @@ struct ReferenceResolver: Sendable {
     }
 
     let resolveRef: @Sendable (ProjectNode.Reference, _ fromPackage: String) throws -> Resolution
-    let resolveSource: @Sendable (ProjectNode.SourceReference) throws -> RelationName
+    let resolveSource: @Sendable (ProjectNode.SourceReference) throws -> SourceTable
     /// Builds the `graph` context variable, the first time a template reads it.
     let graphBuilder: LazyValue<ConfigValue>
     /// The `event_time` column of each model, seed, snapshot and source that has one, by relation.
     let eventTimes: [RelationName: String]
 
     init(resolveRef: @escaping @Sendable (ProjectNode.Reference, _ fromPackage: String) throws -> Resolution,
-         resolveSource: @escaping @Sendable (ProjectNode.SourceReference) throws -> RelationName,
+         resolveSource: @escaping @Sendable (ProjectNode.SourceReference) throws -> SourceTable,
          eventTimes: [RelationName: String] = [:],
          graph: @escaping @Sendable () -> ConfigValue) {
         self.resolveRef = resolveRef

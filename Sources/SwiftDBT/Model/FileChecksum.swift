@@ -25,7 +25,15 @@ public struct FileChecksum: Sendable, Equatable {
         guard stat(path, &status) == 0, Int(status.st_size) <= largestHashedSeed else {
             return FileChecksum(name: "path", checksum: originalFilePath)
         }
-        return sha256(of: try FileDiscovery.read(path, shownAs: shown))
+        let text = try FileDiscovery.read(path, shownAs: shown)
+        // Foundation drops a leading byte order mark; dbt (Python's utf-8 codec) keeps it as U+FEFF and hashes it.
+        return sha256(of: startsWithByteOrderMark(path) ? "\u{FEFF}" + text : text)
+    }
+
+    private static func startsWithByteOrderMark(_ path: String) -> Bool {
+        guard let handle = FileHandle(forReadingAtPath: path) else { return false }
+        defer { try? handle.close() }
+        return (try? handle.read(upToCount: 3)) == Data([0xEF, 0xBB, 0xBF])
     }
 
     /// `text` without the leading and trailing characters Python's `str.isspace()` accepts: Unicode

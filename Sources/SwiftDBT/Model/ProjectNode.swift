@@ -97,4 +97,7 @@ public struct TestMetadata: Sendable {
     public var propertyConfigKeys: Set<String> = []
     /// The version of the model under test, when it is one of a `versions:` block.
     public var attachedVersion: String?
+    /// The `model` argument dbt passes the test macro, `{{ get_where_subquery(ref('orders')) }}`; the manifest's
+    /// `test_metadata.kwargs` end with it.
+    public var modelArgument: String?
 }

@@ -14,4 +14,6 @@ public struct SourceTable: Sendable {
     public var columns: [ProjectNode.ColumnInfo]
     public var config: NodeConfig
     public var definedAt: FileLocation
+    /// The table's `quoting:` over its source's.
+    public var quoting = QuotingConfig()
 }

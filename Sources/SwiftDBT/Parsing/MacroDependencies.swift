@@ -18,12 +18,32 @@ enum MacroDependencies {
         }
     }
 
-    /// The macros a node's template calls; for a generic test, its test macro.
+    /// The macros a template reads by name (as `of(_:package:macros:)`) or as a package's attribute
+    /// (`dbt_utils.star`, `dbt.type_boolean`), sorted; `is_incremental`, which swiftdbt answers itself, is dbt's macro.
+    static func of(_ template: Template, package: String, macros: MacroRegistry) -> [String] {
+        var found = Set(template.namesRead.compactMap { macros.resolve($0, from: package)?.uniqueID })
+        for attribute in template.attributesRead {
+            let parts = ASCIIText.split(attribute, ".", maxSplits: 1)
+            guard parts.count == 2, let macro = macros.macro(parts[1], in: parts[0]) else { continue }
+            found.insert(macro.uniqueID)
+        }
+        if template.namesRead.contains("is_incremental"), macros.resolve("is_incremental", from: package) == nil {
+            found.insert("macro.\(MacroRegistry.internalPackage).is_incremental")
+        }
+        return found.sorted()
+    }
+
+    /// The macros a node's template calls; for a generic test, its test macro, then `get_where_subquery`, which its
+    /// `model` argument calls (as dbt: not for dbt's own `unique` and `not_null`, which dbt parses without rendering).
     private static func of(template: Template?, test: TestMetadata?, package: String, macros: MacroRegistry) -> [String] {
-        if let template { return of(template.namesRead, package: package, macros: macros) }
+        if let template { return of(template, package: package, macros: macros) }
         guard let test else { return [] }
         let name = "test_" + test.name
-        let found = test.namespace.flatMap { macros.resolve(name, from: $0) } ?? macros.resolve(name, from: package)
-        return found.map { [$0.uniqueID] } ?? []
+        guard let found = test.namespace.flatMap({ macros.resolve(name, from: $0) }) ?? macros.resolve(name, from: package) else {
+            return []
+        }
+        guard !["macro.dbt.test_unique", "macro.dbt.test_not_null"].contains(found.uniqueID),
+              let whereSubquery = macros.resolve("get_where_subquery", from: package) else { return [found.uniqueID] }
+        return [found.uniqueID, whereSubquery.uniqueID]
     }
 }

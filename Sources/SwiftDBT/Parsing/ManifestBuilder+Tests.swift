@@ -119,6 +119,7 @@ extension ManifestBuilder {
                                  kwargs: column == nil ? kwargs : kwargs.filter { $0.key != "column_name" },
                                  columnName: column, attachedNode: attachedID)
         node.test?.propertyConfigKeys = Set(spec.config.map { NodeConfig.canonicalKey($0.key) })
+        node.test?.modelArgument = naming.modelArgument
         if case .node(_, let version, _) = attached { node.test?.attachedVersion = version }
         try captureReferences(in: &node, session: session)
         let rendered = try renderedConfig(spec.config, of: node, session: session)
@@ -132,10 +133,14 @@ extension ManifestBuilder {
         node.rawCode += GenericTestConfigCall.text(written)
         // dbt keeps what the entry wrote (and the alias it gave) as the test's unrendered config.
         node.unrenderedConfig.apply(GenericTestConfigCall.entries(spec.config + written.filter { $0.key == "alias" }))
-        if case .source(let source, let table, _) = attached {
-            node.sources.insert(ProjectNode.SourceReference(source: source, table: table, location: spec.location), at: 0)
+        // As dbt: what the arguments reference, then what the test is attached to (its `model` argument, the last),
+        // in refs/sources and so in depends_on, sources before refs.
+        switch attached {
+        case .source(let source, let table, _):
+            node.sources.append(ProjectNode.SourceReference(source: source, table: table, location: spec.location))
+        case .node(let name, let version, _):
+            node.refs.append(ProjectNode.Reference(package: nil, name: name, version: version, location: spec.location))
         }
-        if node.config.enabled { node.dependsOn = [attachedID] }
         return node
     }
 

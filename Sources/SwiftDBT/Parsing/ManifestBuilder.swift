@@ -416,7 +416,7 @@ struct ManifestBuilder {
     static func defaults(for type: ResourceType) -> [(key: String, value: ConfigValue)] {
         switch type {
         case .model: return [("enabled", .bool(true)), ("materialized", .string("view"))]
-        case .seed: return [("enabled", .bool(true)), ("materialized", .string("seed"))]
+        case .seed: return [("enabled", .bool(true)), ("materialized", .string("seed")), ("delimiter", .string(","))]
         case .test: return [("enabled", .bool(true)), ("materialized", .string("test")), ("schema", .string("dbt_test__audit")),
                             ("severity", .string("ERROR")),
                             ("warn_if", .string("!= 0")), ("error_if", .string("!= 0")), ("store_failures", .null)]
@@ -448,7 +448,7 @@ struct ManifestBuilder {
                                                                                      at: $0.descriptionAt),
                                                dataType: $0.dataType, meta: $0.meta)
                     },
-                    config: config, definedAt: patch.location)
+                    config: config, definedAt: patch.location, quoting: patch.quoting)
                 guard config.enabled else { continue }
                 if sources.contains(where: { $0.uniqueID == source.uniqueID }) {
                     errors.append(DBTError(.project, "source '\(patch.sourceName).\(patch.name)' is defined twice", at: patch.location))

@@ -109,6 +109,8 @@ struct PropertyFile: Sendable {
         var tests: [TestSpec]
         var location: FileLocation
         var file: String
+        /// The table's `quoting:` over its source's.
+        var quoting: QuotingConfig
     }
 
     /// A `macros:` entry: the macro's description and its documented arguments.

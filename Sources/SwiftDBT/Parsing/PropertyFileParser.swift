@@ -363,6 +363,7 @@ enum PropertyFileParser {
 
     private static func sources(_ entry: YAMLNode, file: String) throws -> [PropertyFile.SourceTablePatch] {
         let sourceName = try name(of: entry, "source")
+        let sourceQuoting = try QuotingConfig.parse(entry["quoting"]?.value, at: entry["quoting"]?.location)
         return try list(entry, "tables").map { table in
             let tableName = try name(of: table, "source table")
             return PropertyFile.SourceTablePatch(
@@ -380,7 +381,8 @@ enum PropertyFileParser {
                     return column
                 },
                 tests: inheriting(tags(of: entry) + tags(of: table), try tests(table)),
-                location: table.location, file: file)
+                location: table.location, file: file,
+                quoting: try QuotingConfig.parse(table["quoting"]?.value, at: table["quoting"]?.location).over(sourceQuoting))
         }
     }
 }

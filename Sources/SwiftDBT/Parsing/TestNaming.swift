@@ -15,6 +15,8 @@ struct TestNaming: Sendable {
     /// The node's name: the entry's `name:`, else the full generated name.
     let name: String
     let uniqueID: String
+    /// The `model` argument dbt passes the test macro: `{{ get_where_subquery(ref('orders')) }}`.
+    let modelArgument: String
 
     init(_ spec: PropertyFile.TestSpec, attached: ManifestBuilder.AttachedTarget, package: String) {
         var prefix = ""
@@ -39,8 +41,8 @@ struct TestNaming: Sendable {
         // dbt names the node by the full name and files it under the short (hashed) one.
         shortName = short
         name = spec.customName ?? full
+        modelArgument = "{{ get_where_subquery(\(model)) }}"
         uniqueID = "test.\(package).\(name)."
-            + TestArguments.hash(name: name, test: testName, namespace: namespace, kwargs: kwargs,
-                                 model: "{{ get_where_subquery(\(model)) }}")
+            + TestArguments.hash(name: name, test: testName, namespace: namespace, kwargs: kwargs, model: modelArgument)
     }
 }

@@ -41,8 +41,8 @@ public struct ProjectFile: Sendable {
     public var allowsPackageMaterializationOverrides = false
     /// `restrict-access: true`: the project's protected models may be referred to only from within it.
     public var restrictAccess = false
-    /// `quoting:`, which parts of relation names are quoted (dbt's default: all of them).
-    var quoting = RelationObject.Parts.all
+    /// `quoting:`, which parts of relation names are quoted (unset parts: the adapter's default).
+    var quoting = QuotingConfig()
     /// The file's path relative to the invocation, for messages.
     public var path: String
     /// Warnings from reading the file (keys written twice), printed when the project loads.
@@ -141,7 +141,7 @@ public struct ProjectFile: Sendable {
             indirectSelection: try indirectSelection(rendered["flags"], at: node["flags"]?["indirect_selection"]?.location),
             allowsPackageMaterializationOverrides: try !requiresExplicitPackageOverrides(rendered["flags"], node["flags"]),
             restrictAccess: try restrictAccess(rendered["restrict-access"], at: node["restrict-access"]?.location),
-            quoting: try quotingPolicy(rendered["quoting"], at: node["quoting"]?.location),
+            quoting: try QuotingConfig.parse(rendered["quoting"], at: node["quoting"]?.location),
             path: path, warnings: warnings)
     }
 
@@ -158,21 +158,6 @@ public struct ProjectFile: Sendable {
         })
     }
 
-    /// `quoting:`'s `database`, `schema` and `identifier` (true unless written false; `column` is not a relation part).
-    private static func quotingPolicy(_ value: ConfigValue?, at location: FileLocation?) throws -> RelationObject.Parts {
-        guard let value, value != .null else { return .all }
-        guard case .dict = value else {
-            throw DBTError(.project, "'quoting' must be a mapping, not \(value.kindDescription)", at: location)
-        }
-        func part(_ key: String) throws -> Bool {
-            guard let flag = value[key], flag != .null else { return true }
-            guard let bool = flag.boolValue else {
-                throw DBTError(.project, "'quoting: \(key)' must be true or false", at: location)
-            }
-            return bool
-        }
-        return RelationObject.Parts(database: try part("database"), schema: try part("schema"), identifier: try part("identifier"))
-    }
 
     /// The mode under `flags: indirect_selection:`, nil when there is none.
     private static func indirectSelection(_ flags: ConfigValue?, at location: FileLocation?) throws -> IndirectSelection? {

@@ -118,6 +118,7 @@ struct UnitTestExecutor {
     private func replace(_ source: inout SourceTable, with sql: String) -> [(name: String, sql: String)] {
         let name = "__dbt__cte__" + source.name
         source.relation = RelationName(database: nil, schema: nil, identifier: name)
+        source.quoting = QuotingConfig()
         return [(session.dialect.render(source.relation), sql)]
     }
 

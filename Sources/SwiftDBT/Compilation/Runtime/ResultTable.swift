@@ -3,7 +3,7 @@ import Jinja
 
 /// The rows a statement returned, shaped as the agate table dbt hands to macros:
 /// `column_names`, `column_types` (agate's data types, ``ResultColumnType``), `rows` (each indexed by position or column name),
-/// `columns['c'].values()` and `print_table()`. Columns the database types as dates or timestamps (PostgreSQL) hold
+/// `columns['c'].values()`, `rename()` and `print_table()`. Columns the database types as dates or timestamps (PostgreSQL) hold
 /// `datetime` objects, as psycopg2 hands them to dbt; text stays text (SQLite, as dbt-sqlite). A column of whole numbers
 /// holds ints; any other column of numbers is agate's Number type and holds Python Decimals (``PythonDecimal``):
 /// PostgreSQL's `numeric` with its scale, floats as `Decimal(repr(f))`, and whole numbers beside them.
@@ -25,6 +25,12 @@ final class ResultTable: HostObject {
             }
         }
         rows = ResultTable.agateNumbers(typed, columns: result.columns.count)
+        self.log = log
+    }
+
+    private init(columnNames: [String], rows: [[Value]], log: @escaping @Sendable (String) -> Void) {
+        self.columnNames = columnNames
+        self.rows = rows
         self.log = log
     }
 
@@ -94,6 +100,8 @@ final class ResultTable: HostObject {
                 Value.object(ResultColumn(name: columnNames[index], values: rows.map { index < $0.count ? $0[index] : .none }))
             }
             return .object(ResultSequence(items: columns, names: columnNames))
+        case "rename":
+            return .function(name) { [self] arguments, _ in .object(try renamed(arguments.value(0, "column_names"))) }
         case "print_table":
             return .function(name) { [self] arguments, _ in
                 func limit(_ position: Int, _ key: String, _ fallback: Int) -> Int {
@@ -107,6 +115,23 @@ final class ResultTable: HostObject {
             }
         default: return nil
         }
+    }
+
+    /// agate's `Table.rename(column_names)`: a copy with its columns renamed by a mapping (`{old: new}`, other columns
+    /// kept) or a list of every column's new name, in order; the rows and their types unchanged.
+    private func renamed(_ names: Value?) throws -> ResultTable {
+        let renamedColumns: [String]
+        switch names {
+        case .dict(let mapping)?: renamedColumns = columnNames.map { mapping[$0]?.str ?? $0 }
+        case .list(let list)?: renamedColumns = list.items.map(\.str)
+        case .tuple(let items)?: renamedColumns = items.map(\.str)
+        case nil, .none?: renamedColumns = columnNames
+        default: throw TemplateError(.invalidArgument, "rename() takes a dict or a list of column names")
+        }
+        guard renamedColumns.count == columnNames.count else {
+            throw TemplateError(.invalidArgument, "rename() got \(renamedColumns.count) column names for \(columnNames.count) columns")
+        }
+        return ResultTable(columnNames: renamedColumns, rows: rows, log: log)
     }
 
     /// The agate data type dbt's type tester gives a column's values.

@@ -142,3 +142,18 @@
 
 {% macro cast(field, type) -%}{{ return(adapter.dispatch('cast', 'dbt')(field, type)) }}{%- endmacro %}
 {% macro default__cast(field, type) -%}cast({{ field }} as {{ type }}){%- endmacro %}
+
+{#- dbt's deprecated current_timestamp_backcompat and current_timestamp_in_utc_backcompat (packages such as
+    elementary still reach for `dbt.current_timestamp_backcompat`): a timestamp without time zone. -#}
+{% macro current_timestamp_backcompat() -%}
+    {{ return(adapter.dispatch('current_timestamp_backcompat', 'dbt')()) }}
+{%- endmacro %}
+{% macro default__current_timestamp_backcompat() %}
+    current_timestamp::timestamp
+{% endmacro %}
+{% macro current_timestamp_in_utc_backcompat() -%}
+    {{ return(adapter.dispatch('current_timestamp_in_utc_backcompat', 'dbt')()) }}
+{%- endmacro %}
+{% macro default__current_timestamp_in_utc_backcompat() -%}
+    {{ return(adapter.dispatch('current_timestamp_backcompat', 'dbt')()) }}
+{%- endmacro %}

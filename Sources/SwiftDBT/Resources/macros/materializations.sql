@@ -51,12 +51,18 @@ create view {{ relation }} as
     {{ return(base_relation.incorporate(path={"identifier": base_relation.identifier ~ suffix})) }}
 {%- endmacro %}
 
+{#- The relation built beside `base_relation` in its schema (PostgreSQL's `make_temp_relation`, like dbt-postgres's,
+    names a temporary table of no schema). -#}
 {% macro make_intermediate_relation(base_relation, suffix='__dbt_tmp') -%}
+    {{ return(adapter.dispatch('make_intermediate_relation', 'dbt')(base_relation, suffix)) }}
+{%- endmacro %}
+
+{% macro default__make_intermediate_relation(base_relation, suffix) -%}
     {{ return(make_temp_relation(base_relation, suffix)) }}
 {%- endmacro %}
 
 {% macro make_backup_relation(base_relation, backup_relation_type, suffix='__dbt_backup') -%}
-    {{ return(make_temp_relation(base_relation, suffix).incorporate(type=backup_relation_type)) }}
+    {{ return(make_intermediate_relation(base_relation, suffix).incorporate(type=backup_relation_type)) }}
 {%- endmacro %}
 
 {% macro drop_relation_if_exists(relation) -%}

@@ -21,7 +21,7 @@
     {%- if existing is none -%}
         {%- set final_sql = create_table_as(False, target_relation, build_snapshot_table(strategy, sql)) -%}
     {%- else -%}
-        {%- set staging = make_temp_relation(target_relation) -%}
+        {%- set staging = make_intermediate_relation(target_relation) -%}
         {%- do drop_relation_if_exists(load_relation(staging)) -%}
         {%- call statement('build_snapshot_staging_relation') -%}
             {{ create_table_as(False, staging, snapshot_staging_table(strategy, sql, target_relation)) }}

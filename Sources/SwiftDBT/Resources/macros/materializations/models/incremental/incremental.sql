@@ -11,7 +11,7 @@
     {{ run_hooks(pre_hooks, inside_transaction=False) }}
     {{ run_hooks(pre_hooks, inside_transaction=True) }}
     {%- if is_incremental() -%}
-        {%- set staged = make_temp_relation(target) -%}
+        {%- set staged = make_intermediate_relation(target) -%}
         {{ drop_relation_if_exists(load_cached_relation(staged)) }}
         {%- do adapter.execute(get_create_table_as_sql(False, staged, sql)) -%}
         {%- if not contract_enforced() -%}

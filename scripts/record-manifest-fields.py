@@ -1,0 +1,37 @@
+#!/usr/bin/env python3
+"""Records what dbt-core 1.10 writes in manifest.json of Tests/Fixtures/manifest_fields, into its expected.json:
+each generic test's `refs`, `sources`, `attached_node`, `test_metadata` and `depends_on` (nodes and macros, in dbt's
+order), each seed's `checksum` and `config.delimiter` and each model's `depends_on.macros` and hooks (`config.pre-hook`/`post-hook`), as `dbt parse` writes
+them, and each model's SQL as `dbt compile` compiles it; on a copy with a SQLite profile.
+Usage: python3 scripts/record-manifest-fields.py [DBT]   (DBT: dbt-core 1.10 with dbt-sqlite)."""
+import json
+import os
+
+import dbt_reference
+
+FIXTURE = os.path.join(dbt_reference.ROOT, "Tests", "Fixtures", "manifest_fields")
+TEST_FIELDS = ("refs", "sources", "attached_node", "test_metadata", "depends_on")
+
+
+def record():
+    profile = lambda project: dbt_reference.profile("manifest_fields", "sqlite", project, "main")
+    with dbt_reference.project_copy(FIXTURE, "manifest_fields", profile) as project:
+        dbt_reference.run_dbt(project, ["parse", "--no-partial-parse"], check=True)
+        with open(os.path.join(project, "target", "manifest.json")) as f:
+            nodes = json.load(f)["nodes"]
+        dbt_reference.run_dbt(project, ["compile", "--no-partial-parse"], check=True)
+        with open(os.path.join(project, "target", "manifest.json")) as f:
+            compiled = json.load(f)["nodes"]
+    tests = {unique_id: {field: node[field] for field in TEST_FIELDS}
+             for unique_id, node in nodes.items() if node["resource_type"] == "test"}
+    seeds = {unique_id: {"checksum": node["checksum"], "delimiter": node["config"]["delimiter"]}
+             for unique_id, node in nodes.items() if node["resource_type"] == "seed"}
+    models = {unique_id: {"macros": node["depends_on"]["macros"], "compiled_code": compiled[unique_id]["compiled_code"],
+                          "pre-hook": node["config"]["pre-hook"], "post-hook": node["config"]["post-hook"]}
+              for unique_id, node in nodes.items() if node["resource_type"] == "model"}
+    return tests, seeds, models
+
+
+if __name__ == "__main__":
+    tests, seeds, models = record()
+    dbt_reference.write_reference(os.path.join(FIXTURE, "expected.json"), tests=tests, seeds=seeds, models=models)
