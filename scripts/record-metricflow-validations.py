@@ -228,6 +228,18 @@ VARIANTS = {
                                          extra="    filter: \"{{ Dimension('order__is_food') = 1\"\n"),
     "filter_bad_syntax": metric("food_revenue", "simple", "      measure: order_total\n",
                                 extra="    filter: \"{{ Dimension('order__is_food') }} = 1 {% if %}\"\n"),
+    "measure_filter_unclosed": metric("food_revenue", "simple", "      measure:\n        name: order_total\n"
+                                      "        filter: \"{{ Dimension('order__is_food') = 1\"\n"),
+    "numerator_filter_unclosed": metric("food_ratio", "ratio", "      numerator:\n        name: revenue\n"
+                                        "        filter: \"{{ Dimension('order__is_food') = 1\"\n"
+                                        "      denominator: revenue\n"),
+    "denominator_filter_unclosed": metric("food_ratio", "ratio", "      numerator: revenue\n      denominator:\n"
+                                          "        name: revenue\n        filter: \"{{ Dimension('order__is_food') = 1\"\n"),
+    "input_metric_filter_unclosed": metric("food_revenue", "derived", "      expr: revenue\n      metrics:\n"
+                                           "        - name: revenue\n          filter: \"{{ Dimension('order__is_food') = 1\"\n"),
+    "input_metric_filter_bad_granularity": metric("recent_revenue", "derived", "      expr: revenue\n      metrics:\n"
+                                                  "        - name: revenue\n          filter: \"{{ TimeDimension("
+                                                  "'order__ordered_at', 'fortnight') }} > '2024'\"\n"),
     "saved_query_where_unclosed": "saved_queries:\n  - name: food_query\n    query_params:\n      metrics: [revenue]\n"
                                   "      where:\n        - \"{{ Dimension('order__is_food' }} = 1\"\n",
     "saved_query_group_by_unclosed": "saved_queries:\n  - name: day_query\n    query_params:\n      metrics: [revenue]\n"

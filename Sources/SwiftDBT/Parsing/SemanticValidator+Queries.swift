@@ -8,15 +8,17 @@ extension SemanticValidator {
     func filterIssues() -> [Issue] {
         var issues: [Issue] = []
         for metric in metrics {
-            let invalid = templates(metric.filter).filter { !Self.isJinja($0) }
-            guard invalid.isEmpty else {
-                // dbt's message also quotes MetricFlow's Python traceback after each filter.
-                let filters = invalid.map { "Filter:\n\(Self.indented($0))\nError Message:\n\(Self.indented(Self.jinjaError($0)))" }
-                issues.append(error("An error occurred while trying to parse filter of metric `\(metric.name)` - \(Self.parseException): "
-                                    + "Encountered error(s) while parsing:\n\n" + filters.joined(separator: "\n"), at: metric.location))
-                continue
+            for (filter, doing) in filters(of: metric) {
+                let invalid = templates(filter).filter { !Self.isJinja($0) }
+                guard invalid.isEmpty else {
+                    // dbt's message also quotes MetricFlow's Python traceback after each filter.
+                    let filters = invalid.map { "Filter:\n\(Self.indented($0))\nError Message:\n\(Self.indented(Self.jinjaError($0)))" }
+                    issues.append(error("An error occurred while trying to parse \(doing) - \(Self.parseException): "
+                                        + "Encountered error(s) while parsing:\n\n" + filters.joined(separator: "\n"), at: metric.location))
+                    continue
+                }
+                issues += grainIssues(filter, "metric", metric.name, at: metric.location)
             }
-            issues += grainIssues(metric.filter, "metric", metric.name, at: metric.location)
         }
         for query in savedQueries {
             let filters = templates(query.queryParams["where"])
@@ -30,6 +32,24 @@ extension SemanticValidator {
             }
         }
         return issues
+    }
+
+    /// A metric's filters in the order MetricFlow reads them (its own, its measure's, its numerator's and
+    /// denominator's, its input metrics'), each with what dbt says it was parsing.
+    private func filters(of metric: Metric) -> [(filter: ConfigValue?, doing: String)] {
+        var filters: [(ConfigValue?, String)] = [(metric.filter, "filter of metric `\(metric.name)`")]
+        if let measure = metric.typeParameter("measure"), measure != .null {
+            filters.append((measure["filter"], "filter of measure input `\(measure.elementName)` on metric `\(metric.name)`"))
+        }
+        for side in ["numerator", "denominator"] {
+            if let input = metric.typeParameter(side), input != .null {
+                filters.append((input["filter"], "the \(side) filter on metric `\(metric.name)`"))
+            }
+        }
+        for input in metric.metricInputs {
+            filters.append((input["filter"], "filter for input metric `\(input.elementName)` on metric `\(metric.name)`"))
+        }
+        return filters
     }
 
     /// The `where_sql_template`s of a filter.
