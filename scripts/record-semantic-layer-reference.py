@@ -66,7 +66,25 @@ POSTGRES_PROFILE = """semantic_layer:
 """
 
 
-def project_copy(work, extra, postgres=False):
+def apply_changes(project, changes):
+    """Each change [path, old, new] to a file of the project copy: `old` "" writes `new` as the whole file, `new`
+    None deletes it, otherwise the one place `old` is written becomes `new`."""
+    for path, old, new in changes:
+        path = os.path.join(project, path)
+        if new is None:
+            os.remove(path)
+            continue
+        text = new
+        if old:
+            with open(path) as f:
+                text = f.read()
+            assert text.count(old) == 1, (path, old)
+            text = text.replace(old, new)
+        with open(path, "w") as f:
+            f.write(text)
+
+
+def project_copy(work, extra, postgres=False, changes=()):
     project = os.path.join(work, "semantic_layer")
     shutil.copytree(FIXTURE, project, ignore=shutil.ignore_patterns("expected.json"))
     # swiftdbt quotes every part of a relation name (README: relation names); dbt-sqlite leaves the schema
@@ -76,6 +94,7 @@ def project_copy(work, extra, postgres=False):
     if extra:
         with open(os.path.join(project, "models", "broken.yml"), "w") as f:
             f.write("version: 2\n" + extra)
+    apply_changes(project, changes)
     with open(os.path.join(project, "profiles.yml"), "w") as f:
         if postgres:
             f.write(POSTGRES_PROFILE)
@@ -86,9 +105,9 @@ def project_copy(work, extra, postgres=False):
     return project
 
 
-def dbt(arguments, extra=None, postgres=False):
+def dbt(arguments, extra=None, postgres=False, changes=()):
     with tempfile.TemporaryDirectory(prefix="swiftdbt-semantic-") as work:
-        project = project_copy(work, extra, postgres)
+        project = project_copy(work, extra, postgres, changes)
         done = subprocess.run([DBT] + arguments + ["--profiles-dir", ".", "--no-partial-parse", "--no-send-anonymous-usage-stats"],
                               cwd=project, capture_output=True, text=True)
         manifest = None

@@ -112,7 +112,9 @@ enum NodeJSON {
             value("quote", column.quote.map(ConfigValue.bool) ?? .null, &out)
             out.append(", \"config\": {\"meta\": ")
             JSONWriter.write(column.meta, into: &out, indent: nil, sortKeys: false)
-            out.append(", \"tags\": []}, \"tags\": [], \"granularity\": null, \"doc_blocks\": []}")
+            out.append(", \"tags\": []}, \"tags\": []")
+            optionalString("granularity", column.granularity, &out)
+            out.append(", \"doc_blocks\": []}")
         }
         out.append(UInt8(ascii: "}"))
         if node.resourceType == .model {

@@ -56,7 +56,8 @@ enum NodeValues {
                                  ("meta", column.meta), ("constraints", .list(column.constraints.map(\.value))),
                                  ("quote", column.quote.map(ConfigValue.bool) ?? .null),
                                  ("config", .dict([("meta", column.meta), ("tags", .list([]))])), ("tags", .list([])),
-                                 ("granularity", .null), ("doc_blocks", .list([]))]))
+                                 ("granularity", column.granularity.map(ConfigValue.string) ?? .null),
+                                 ("doc_blocks", .list([]))]))
         })))
         if node.resourceType == .model {
             fields.append(("access", access(node)))

@@ -78,6 +78,8 @@ public struct ProjectNode: Sendable {
         public var constraints: [ModelConstraint] = []
         /// `quote:`: whether DDL quotes the name (nil when not written).
         public var quote: Bool?
+        /// `granularity:`: the time grain of a time spine's column (nil when not written).
+        public var granularity: String?
     }
 }
 

@@ -326,7 +326,8 @@ struct ManifestBuilder {
             let info = ProjectNode.ColumnInfo(name: column.name, description: describe(column.description, owner: node.uniqueID,
                                                                                        package: package, at: column.descriptionAt),
                                               dataType: try column.dataType.map(renderedDataType), meta: column.meta,
-                                              constraints: column.constraints, quote: column.quote)
+                                              constraints: column.constraints, quote: column.quote,
+                                              granularity: column.granularity)
             if let index = node.columns.firstIndex(where: { $0.name == column.name }) {
                 node.columns[index] = info
             } else {

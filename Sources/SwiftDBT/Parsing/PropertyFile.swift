@@ -75,6 +75,8 @@ struct PropertyFile: Sendable {
         /// The column's `constraints:` and `quote:`.
         var constraints: [ModelConstraint] = []
         var quote: Bool?
+        /// `granularity:`, the time grain of a time spine's column (dbt 1.10).
+        var granularity: String?
     }
 
     /// One generic test as written under `data_tests:`/`tests:`.

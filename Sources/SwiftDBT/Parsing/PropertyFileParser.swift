@@ -116,6 +116,7 @@ enum PropertyFileParser {
             throw DBTError(.project, "latest_version: \(latest) is not one of model '\(patch.name)' versions: [\(written)]",
                            at: (entry["latest_version"] ?? entry).location)
         }
+        try checkTimeSpine(of: patch, at: (entry["time_spine"] ?? entry).location)
         return patch
     }
 
@@ -259,6 +260,7 @@ enum PropertyFileParser {
                 }
                 patch.quote = value
             }
+            patch.granularity = try columnGranularity(column)
             return patch
         }
     }

@@ -41,6 +41,9 @@ extension SemanticValidator {
     private func offsetIssues(_ metric: Metric) -> [Issue] {
         var issues: [Issue] = []
         for input in metric.metricInputs {
+            if let window = input["offset_window"], window != .null {
+                issues += windowIssues(window, of: metric, allowingCustom: true)
+            }
             let grain = input["offset_to_grain"]?.stringValue
             if let grain, !Self.granularities.contains(grain) {
                 issues.append(error("Invalid time granularity found in `offset_to_grain`: '\(grain)'. \(Self.customGrainNote)",
@@ -82,8 +85,43 @@ extension SemanticValidator {
                 issues.append(error("Both window and grain_to_date set for cumulative metric. Please set one or the other.",
                                     at: metric.location))
             }
+            if let window {
+                issues += windowIssues(window, of: metric, allowingCustom: false)
+            }
         }
         return issues
+    }
+
+    /// Each constant property names an entity or dimension of the base (`base_property`) and of the conversion
+    /// (`conversion_property`) semantic model.
+    private func constantPropertyIssues(_ properties: ConfigValue?, of metric: Metric, base: SemanticModel,
+                                        conversion: SemanticModel) -> [Issue] {
+        guard case .list(let entries)? = properties else { return [] }
+        var issues: [Issue] = []
+        for (key, model) in [("base_property", base), ("conversion_property", conversion)] {
+            let linkable = model.entities.map(\.elementName) + model.dimensions.map(\.elementName)
+            for name in entries.compactMap({ $0[key]?.stringValue }) where !linkable.contains(name) {
+                issues.append(error("The provided constant property: \(name), cannot be found in semantic model \(model.name)",
+                                    at: metric.location))
+            }
+        }
+        return issues
+    }
+
+    /// A window's grain (a plural read as its singular) is one MetricFlow knows or, where allowed, a custom granularity.
+    private func windowIssues(_ window: ConfigValue, of metric: Metric, allowingCustom: Bool) -> [Issue] {
+        guard let count = window["count"], let written = window["granularity"]?.stringValue else { return [] }
+        let known = knownGranularities
+        var grain = written
+        if grain.hasSuffix("s"), known.contains(String(grain.dropLast())) { grain.removeLast() }
+        let message = "Invalid time granularity '\(grain)' in window: '\(count.scalarString ?? "") \(written)'"
+        if !known.contains(grain) {
+            return [error(message, at: metric.location)]
+        }
+        if !allowingCustom, !Self.granularities.contains(grain) {
+            return [error(message + " " + Self.customGrainNote, at: metric.location)]
+        }
+        return []
     }
 
     func conversionMetricIssues() -> [Issue] {
@@ -113,6 +151,10 @@ extension SemanticValidator {
                                         + "is agg type: \(Self.enumText("AggregationType", aggregation))", at: metric.location))
                 }
             }
+            if let window = parameters["window"], window != .null {
+                issues += windowIssues(window, of: metric, allowingCustom: false)
+            }
+            issues += constantPropertyIssues(parameters["constant_properties"], of: metric, base: baseModel, conversion: convertedModel)
             if (parameters["conversion_measure"]?["filter"] ?? .null) != .null {
                 issues.append(warning("Measure input \(converted) has a filter. For conversion metrics, filtering on a conversion "
                                       + "input measure is not fully supported yet.", at: metric.location))

@@ -24,7 +24,7 @@ extension SemanticValidator {
                 issues += nameProblems(name).map { error($0, at: model.location) }
             }
         }
-        return issues
+        return issues + customGranularityNameIssues()
     }
 
     /// What is wrong with a name, in dbt's words.

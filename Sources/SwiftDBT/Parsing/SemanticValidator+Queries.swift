@@ -1,17 +1,77 @@
 import Foundation
+import Jinja
 
-/// MetricFlow's rules on what queries name: the `TimeDimension` grains of metric filters and saved queries' `where`,
-/// and a saved query's metrics, group-bys and limit.
+/// MetricFlow's rules on what queries name: metric filters and saved queries' `where` and group-bys are Jinja
+/// templates (a syntax error is an error), the `TimeDimension` grains of filters, and a saved query's metrics,
+/// group-bys and limit.
 extension SemanticValidator {
     func filterIssues() -> [Issue] {
         var issues: [Issue] = []
         for metric in metrics {
-            issues += grainIssues(metric.filter, "metric", metric.name, at: metric.location)
+            for (filter, doing) in filters(of: metric) {
+                let invalid = templates(filter).filter { !Self.isJinja($0) }
+                guard invalid.isEmpty else {
+                    // dbt's message also quotes MetricFlow's Python traceback after each filter.
+                    let filters = invalid.map { "Filter:\n\(Self.indented($0))\nError Message:\n\(Self.indented(Self.jinjaError($0)))" }
+                    issues.append(error("An error occurred while trying to parse \(doing) - \(Self.parseException): "
+                                        + "Encountered error(s) while parsing:\n\n" + filters.joined(separator: "\n"), at: metric.location))
+                    continue
+                }
+                issues += grainIssues(filter, "metric", metric.name, at: metric.location)
+            }
         }
         for query in savedQueries {
-            issues += grainIssues(query.queryParams["where"], "saved_query", query.name, at: query.location)
+            let filters = templates(query.queryParams["where"])
+            let invalid = filters.filter { !Self.isJinja($0) }
+            for filter in invalid {
+                issues.append(error("An error occurred while trying to parse a filter in saved query `\(query.name)` - "
+                                    + "\(Self.parseException): \(Self.jinjaError(filter))", at: query.location))
+            }
+            if invalid.count < filters.count {
+                issues += grainIssues(query.queryParams["where"], "saved_query", query.name, at: query.location)
+            }
         }
         return issues
+    }
+
+    /// A metric's filters in the order MetricFlow reads them (its own, its measure's, its numerator's and
+    /// denominator's, its input metrics'), each with what dbt says it was parsing.
+    private func filters(of metric: Metric) -> [(filter: ConfigValue?, doing: String)] {
+        var filters: [(ConfigValue?, String)] = [(metric.filter, "filter of metric `\(metric.name)`")]
+        if let measure = metric.typeParameter("measure"), measure != .null {
+            filters.append((measure["filter"], "filter of measure input `\(measure.elementName)` on metric `\(metric.name)`"))
+        }
+        for side in ["numerator", "denominator"] {
+            if let input = metric.typeParameter(side), input != .null {
+                filters.append((input["filter"], "the \(side) filter on metric `\(metric.name)`"))
+            }
+        }
+        for input in metric.metricInputs {
+            filters.append((input["filter"], "filter for input metric `\(input.elementName)` on metric `\(metric.name)`"))
+        }
+        return filters
+    }
+
+    /// The `where_sql_template`s of a filter.
+    private func templates(_ filter: ConfigValue?) -> [String] {
+        guard case .list(let filters)? = filter?["where_filters"] else { return [] }
+        return filters.compactMap { $0["where_sql_template"]?.stringValue }
+    }
+
+    /// The exception MetricFlow reports for a template it cannot parse.
+    private static let parseException = "dbt_semantic_interfaces.call_parameter_sets.ParseJinjaObjectException"
+
+    private static func jinjaError(_ template: String) -> String { "Error while parsing Jinja template:\n\(template)" }
+
+    /// Whether the text parses as a Jinja template.
+    private static func isJinja(_ template: String) -> Bool {
+        (try? Environment().parse(template)) != nil
+    }
+
+    /// Each line with text indented by four spaces, as Python's `textwrap.indent` does.
+    private static func indented(_ text: String) -> String {
+        text.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { $0.allSatisfy(\.isWhitespace) ? String($0) : "    " + $0 }.joined(separator: "\n")
     }
 
     func savedQueryIssues() -> [Issue] {
@@ -28,6 +88,12 @@ extension SemanticValidator {
             }
             guard case .list(let groupBys)? = query.queryParams["group_by"] else { continue }
             for item in groupBys.compactMap(\.stringValue) {
+                // MetricFlow reads a group-by as the template `{{<item>}}`.
+                guard Self.isJinja("{{" + item + "}}") else {
+                    issues.append(error("An error occurred while trying to parse a group-by in saved query `\(query.name)` - "
+                                        + "\(Self.parseException): \(Self.jinjaError("{{" + item + "}}"))", at: query.location))
+                    continue
+                }
                 let calls = SemanticCall.all(in: item)
                 if calls.count != 1 || !groupNames.contains(calls[0].elementName) {
                     issues.append(error("`\(item)` is not a valid group-by name.", at: query.location))
@@ -42,11 +108,11 @@ extension SemanticValidator {
 
     /// A `TimeDimension(name, grain)` whose grain MetricFlow does not know is a warning.
     private func grainIssues(_ filter: ConfigValue?, _ kind: String, _ name: String, at location: FileLocation) -> [Issue] {
-        guard case .list(let filters)? = filter?["where_filters"] else { return [] }
-        let known = "[" + Self.granularities.map { "'\($0)'" }.joined(separator: ", ") + "]"
-        return filters.compactMap { $0["where_sql_template"]?.stringValue }.flatMap { SemanticCall.all(in: $0) }.compactMap { call -> Issue? in
+        let granularities = knownGranularities
+        let known = Self.pythonList(granularities)
+        return templates(filter).flatMap { SemanticCall.all(in: $0) }.compactMap { call -> Issue? in
             guard call.function == "TimeDimension", call.arguments.count > 1,
-                  !Self.granularities.contains(call.arguments[1].lowercased()) else { return nil }
+                  !granularities.contains(call.arguments[1].lowercased()) else { return nil }
             return warning("Filter for \(Self.enumText("SemanticManifestNodeType", kind)) `\(name)` is not valid. `\(call.arguments[1])` is not a valid granularity name. "
                            + "Valid granularity options: \(known)", at: location)
         }

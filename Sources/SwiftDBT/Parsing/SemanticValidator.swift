@@ -1,11 +1,15 @@
 /// MetricFlow's validations of the semantic layer, which dbt-core 1.10 runs once it has parsed a project that has
 /// both metrics and semantic models (dbt-semantic-interfaces' rules): names, labels, entities, dimensions, measures,
-/// metrics and saved queries, each finding with the message dbt prints. Errors fail the parse ("Semantic Manifest validation
-/// failed."); warnings are printed and parsing goes on.
+/// metrics, saved queries and time spines, each finding with the message dbt prints. Errors fail the parse ("Semantic
+/// Manifest validation failed."); warnings and dbt's deprecations are printed and parsing goes on.
 struct SemanticValidator {
     /// One finding, at the entry of the property file it is about.
     struct Issue {
-        enum Level { case error, warning }
+        enum Level {
+            case error, warning
+            /// One of dbt's deprecations, by its event name: its message is dbt's whole text.
+            case deprecation(String)
+        }
         var level: Level
         var message: String
         var location: FileLocation?
@@ -15,20 +19,32 @@ struct SemanticValidator {
     let semanticModels: [SemanticModel]
     let metrics: [Metric]
     let savedQueries: [SavedQuery]
+    /// The models with a `time_spine:`, whether a `metricflow_time_spine` model exists, and the project's
+    /// `flags: require_yaml_configuration_for_mf_time_spines`.
+    var timeSpines: [TimeSpine] = []
+    var legacySpine = false
+    var requiresYAMLTimeSpines = false
 
-    /// The findings in the order dbt's rules run.
+    /// The findings in the order dbt prints them: with semantic models, a time spine at DAY or finer first (its
+    /// error alone, even without metrics); with metrics too, the deprecation of a legacy spine, then dbt's rules.
     func issues() -> [Issue] {
-        guard !metrics.isEmpty, !semanticModels.isEmpty else { return [] }
-        return percentileIssues() + derivedMetricIssues() + countExpressionIssues() + uniqueMeasureIssues()
-            + dimensionConsistencyIssues() + elementConsistencyIssues() + cumulativeMetricIssues() + nameIssues()
+        guard !semanticModels.isEmpty else { return [] }
+        if let missing = missingTimeSpineIssue() { return [missing] }
+        guard !metrics.isEmpty else { return [] }
+        return legacySpineIssues() + percentileIssues() + derivedMetricIssues() + countExpressionIssues() + uniqueMeasureIssues()
+            + validityWindowIssues() + dimensionConsistencyIssues() + elementConsistencyIssues() + naturalEntityIssues()
+            + cumulativeMetricIssues() + nameIssues()
             + aggregationTimeDimensionIssues() + nonAdditiveDimensionIssues() + defaultsIssues() + primaryEntityIssues()
             + dimensionPairingIssues() + filterIssues() + savedQueryIssues() + metricLabelIssues() + semanticModelLabelIssues()
-            + entityLabelIssues() + conversionMetricIssues()
+            + entityLabelIssues() + conversionMetricIssues() + timeSpineIssues()
     }
 
     /// The time grains MetricFlow knows, finest first.
     static let granularities = ["nanosecond", "microsecond", "millisecond", "second", "minute", "hour", "day", "week",
                                 "month", "quarter", "year"]
+
+    /// The grains MetricFlow knows and the time spines' custom granularities.
+    var knownGranularities: [String] { Self.granularities + customGranularities }
 
     func error(_ message: String, at location: FileLocation?) -> Issue {
         Issue(level: .error, message: message, location: location)

@@ -39,6 +39,9 @@ public struct ProjectFile: Sendable {
     /// `flags: require_explicit_package_overrides_for_builtin_materializations: false`: a package's
     /// materialization may replace a built-in one of the same name (dbt's default since 1.8: it may not).
     public var allowsPackageMaterializationOverrides = false
+    /// `flags: require_yaml_configuration_for_mf_time_spines: true`: no deprecation warning for a
+    /// `metricflow_time_spine` model without `time_spine:` (dbt's default: the warning).
+    public var requiresYAMLTimeSpines = false
     /// `restrict-access: true`: the project's protected models may be referred to only from within it.
     public var restrictAccess = false
     /// `quoting:`, which parts of relation names are quoted (unset parts: the adapter's default).
@@ -139,7 +142,10 @@ public struct ProjectFile: Sendable {
             requiredDBTVersion: try RequiredDBTVersion.parse(node["require-dbt-version"], text: source),
             queryComment: try QueryComment.parse(node["query-comment"]),
             indirectSelection: try indirectSelection(rendered["flags"], at: node["flags"]?["indirect_selection"]?.location),
-            allowsPackageMaterializationOverrides: try !requiresExplicitPackageOverrides(rendered["flags"], node["flags"]),
+            allowsPackageMaterializationOverrides: try !booleanFlag("require_explicit_package_overrides_for_builtin_materializations",
+                                                                    default: true, rendered["flags"], node["flags"]),
+            requiresYAMLTimeSpines: try booleanFlag("require_yaml_configuration_for_mf_time_spines", default: false,
+                                                    rendered["flags"], node["flags"]),
             restrictAccess: try restrictAccess(rendered["restrict-access"], at: node["restrict-access"]?.location),
             quoting: try QuotingConfig.parse(rendered["quoting"], at: node["quoting"]?.location),
             path: path, warnings: warnings)
@@ -169,10 +175,9 @@ public struct ProjectFile: Sendable {
         return mode
     }
 
-    /// `flags: require_explicit_package_overrides_for_builtin_materializations:` (true unless set false).
-    private static func requiresExplicitPackageOverrides(_ flags: ConfigValue?, _ node: YAMLNode?) throws -> Bool {
-        let key = "require_explicit_package_overrides_for_builtin_materializations"
-        guard let value = flags?[key], value != .null else { return true }
+    /// A true-or-false setting under `flags:`, `defaultValue` when not set.
+    private static func booleanFlag(_ key: String, default defaultValue: Bool, _ flags: ConfigValue?, _ node: YAMLNode?) throws -> Bool {
+        guard let value = flags?[key], value != .null else { return defaultValue }
         guard let flag = value.boolValue else {
             throw DBTError(.project, "'flags: \(key)' must be true or false", at: node?[key]?.location)
         }
