@@ -11,7 +11,7 @@ statuses and shapes, never times: on a fresh copy
   3. `source freshness` with `--select source:raw.fresh_orders` and with `-s source:app+ -o target/app.json`;
   4. `build` (which checks no freshness) and `ls -s source_status:fresher` with a state that has no sources.json;
   5. `source freshness --threads 3` (statuses and thread names), then with the project's own `collect_freshness`
-     (Tests/Fixtures/source_freshness_override, copied into macros/).
+     (Tests/Fixtures/source_freshness_override, copied into macros/); a selection with nothing to check.
 dbt-sqlite always; dbt-postgres when PGHOST is set (`. scripts/postgres.sh start`).
 Usage (with a Python that has psycopg2, such as the venv's): python3 scripts/record-source-freshness.py [dbt]"""
 import json
@@ -118,6 +118,8 @@ def record(adapter):
             shutil.copy(OVERRIDE, project + "/macros/collect_freshness.sql")
             out["override"] = step(project, ["source", "freshness"])
             out["override"]["sources_json"] = sources_json(target + "/sources.json")
+            out["nothing"] = step(project, ["source", "freshness", "-s", "source:app.undated"])
+            out["nothing"]["sources_json"] = sources_json(target + "/sources.json")
             return out
         finally:
             if adapter == "postgres":

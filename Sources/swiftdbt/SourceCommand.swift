@@ -34,12 +34,12 @@ struct SourceFreshnessCommand: ParsableCommand {
             let root = loaded.session.project.root
             let threads = min(target.threads, adapter.maxConnections)
             let started = Date()
-            console.info("")
             guard !sources.isEmpty else {
                 console.info("Nothing to do. Try checking your model configs and model specification args")
                 try SourcesWriter.write([], loaded: loaded, elapsed: Date().timeIntervalSince(started), to: path)
-                return
+                return console.info("Done.", .freshnessCheckComplete)
             }
+            console.info("")
             console.info("Concurrency: \(threads) threads (target='\(target.name)')", .concurrencyLine,
                          data: [("num_threads", .int(threads)), ("target_name", .string(target.name)), ("node_count", .int(sources.count))])
             console.info("")

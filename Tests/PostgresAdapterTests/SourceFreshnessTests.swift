@@ -123,6 +123,8 @@ final class SourceFreshnessTests: XCTestCase {
                                          to: URL(fileURLWithPath: copy + "/macros/collect_freshness.sql"))
         try step("override", ["source", "freshness"])
         try sourcesJSON("override")
+        try step("nothing", ["source", "freshness", "-s", "source:app.undated"])
+        try sourcesJSON("nothing")
     }
 
     /// The lines both tools print alike, without their timestamps: progress (`1 of 7 START ...`, times as `in Xs`), the
