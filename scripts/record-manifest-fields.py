@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Records what dbt-core 1.10 writes in manifest.json of Tests/Fixtures/manifest_fields, into its expected.json:
 each generic test's `refs`, `sources`, `attached_node`, `test_metadata` and `depends_on` (nodes and macros, in dbt's
-order), each seed's `checksum` and `config.delimiter` and each model's `depends_on.macros` and hooks (`config.pre-hook`/`post-hook`), as `dbt parse` writes
-them, and each model's SQL as `dbt compile` compiles it; on a copy with a SQLite profile.
+order), each seed's `checksum` and `config.delimiter`, each model's `depends_on.macros` and hooks
+(`config.pre-hook`/`post-hook`) and each unit test's `config.tags` (Jinja rendered), as `dbt parse` writes them, and each model's SQL as `dbt compile` compiles it; on a copy with a SQLite profile.
 Usage: python3 scripts/record-manifest-fields.py [DBT]   (DBT: dbt-core 1.10 with dbt-sqlite)."""
 import json
 import os
@@ -18,7 +18,8 @@ def record():
     with dbt_reference.project_copy(FIXTURE, "manifest_fields", profile) as project:
         dbt_reference.run_dbt(project, ["parse", "--no-partial-parse"], check=True)
         with open(os.path.join(project, "target", "manifest.json")) as f:
-            nodes = json.load(f)["nodes"]
+            parsed = json.load(f)
+        nodes, unit_test_nodes = parsed["nodes"], parsed["unit_tests"]
         dbt_reference.run_dbt(project, ["compile", "--no-partial-parse"], check=True)
         with open(os.path.join(project, "target", "manifest.json")) as f:
             compiled = json.load(f)["nodes"]
@@ -29,9 +30,11 @@ def record():
     models = {unique_id: {"macros": node["depends_on"]["macros"], "compiled_code": compiled[unique_id]["compiled_code"],
                           "pre-hook": node["config"]["pre-hook"], "post-hook": node["config"]["post-hook"]}
               for unique_id, node in nodes.items() if node["resource_type"] == "model"}
-    return tests, seeds, models
+    unit_tests = {unique_id: {"tags": node["config"]["tags"]} for unique_id, node in unit_test_nodes.items()}
+    return tests, seeds, models, unit_tests
 
 
 if __name__ == "__main__":
-    tests, seeds, models = record()
-    dbt_reference.write_reference(os.path.join(FIXTURE, "expected.json"), tests=tests, seeds=seeds, models=models)
+    tests, seeds, models, unit_tests = record()
+    dbt_reference.write_reference(os.path.join(FIXTURE, "expected.json"), tests=tests, seeds=seeds, models=models,
+                                  unit_tests=unit_tests)

@@ -9,7 +9,7 @@ import XCTest
 /// a seed's checksum hashes a leading byte order mark, and its config has its `delimiter`; a model's
 /// `depends_on.macros` name the macros it calls through a package (`dbt.type_boolean()`) and `is_incremental`
 /// (as a set: swiftdbt sorts them, dbt lists them as it meets them), its hooks are `pre-hook`/`post-hook` lists of
-/// `{sql, transaction, index}`, and dbt's `current_timestamp_backcompat` compiles.
+/// `{sql, transaction, index}`, dbt's `current_timestamp_backcompat` compiles, and a unit test's config is rendered.
 final class ManifestFieldsTests: XCTestCase {
     func testGenericTestsAndSeedsAsDbtWritesThem() throws {
         let root = try copyFixture("manifest_fields")
@@ -44,6 +44,11 @@ final class ManifestFieldsTests: XCTestCase {
                 // swiftdbt leaves out what is not set; dbt writes it empty.
                 XCTAssertEqual(json((node["config"] as? [String: Any])?[hooks] ?? []), json(recorded[hooks]), "\(uniqueID) \(hooks)")
             }
+        }
+        let unitTests = try XCTUnwrap(reference["unit_tests"] as? [String: [String: Any]])
+        let writtenUnitTests = try XCTUnwrap((manifest as? [String: Any])?["unit_tests"] as? [String: [String: Any]])
+        for (uniqueID, recorded) in unitTests {
+            XCTAssertEqual(json((writtenUnitTests[uniqueID]?["config"] as? [String: Any])?["tags"]), json(recorded["tags"]), uniqueID)
         }
         let compile = try runCLI(["compile"], in: root, environment: isolatedEnvironment())
         XCTAssertEqual(compile.code, 0, compile.stdout + compile.stderr)

@@ -351,7 +351,8 @@ struct ManifestBuilder {
         return result
     }
 
-    private func render(_ config: [(key: String, value: ConfigValue)]) throws -> [(key: String, value: ConfigValue)] {
+    /// A property file's `config:` entries with their Jinja rendered (hooks and `loaded_at_query` kept as written).
+    func render(_ config: [(key: String, value: ConfigValue)]) throws -> [(key: String, value: ConfigValue)] {
         try config.map { key, value in
             ["pre_hook", "post_hook", "loaded_at_query"].contains(key) ? (key, value) : (key, try render(value))
         }

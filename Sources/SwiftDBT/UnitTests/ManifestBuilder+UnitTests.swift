@@ -81,7 +81,7 @@ extension ManifestBuilder {
         // dbt_project.yml's `unit_tests:` settings, then the entry's own `config:`.
         var config = NodeConfig([("enabled", .bool(true)), ("tags", .list([])), ("meta", .dict([]))])
         config.apply(try projectConfig(.unitTest, fqn: fqn, package: package))
-        config.apply(spec.config)
+        config.apply(try render(spec.config))
         let versionSuffix = tested.version.map { "_v\($0.version)" } ?? ""
         var node = ProjectNode(uniqueID: "unit_test.\(package.name).\(spec.model).\(name)\(versionSuffix)", resourceType: .unitTest, name: name,
                                packageName: package.name, path: FileDiscovery.folders(of: spec.file).map { $0 + "/" }.joined() + name + ".sql",
