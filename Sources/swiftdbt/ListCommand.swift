@@ -10,8 +10,8 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var selection: SelectionOptions
     @OptionGroup var resourceTypes: ResourceTypeOptions
 
-    enum Output: String, ExpressibleByArgument {
-        case selector, name, path, json
+    enum Output: String, ExpressibleByArgument, CaseIterable {
+        case json, name, path, selector
     }
 
     @Option(name: [.short, .long], help: "selector (default), name, path or json.")
