@@ -10,9 +10,7 @@ final class AnalysisFqnTests: XCTestCase {
     private var root = ""
 
     override func setUpWithError() throws {
-        root = try copyFixture("resource_types")
-        try "resource_types:\n  target: dev\n  outputs:\n    dev:\n      type: sqlite\n      path: \(root)/target/main.sqlite\n      schema: main\n"
-            .write(toFile: root + "/profiles.yml", atomically: true, encoding: .utf8)
+        root = try ResourceTypesFixture.copy()
     }
 
     override func tearDownWithError() throws {
@@ -20,8 +18,7 @@ final class AnalysisFqnTests: XCTestCase {
     }
 
     private func reference() throws -> [String: Any] {
-        let data = try Data(contentsOf: fixturesFolder.appendingPathComponent("resource_types/expected-analysis-fqn.json"))
-        return try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        try ResourceTypesFixture.reference("expected-analysis-fqn.json")
     }
 
     func testManifestNamesAnAnalysisAsDbtDoes() throws {

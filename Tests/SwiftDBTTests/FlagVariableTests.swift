@@ -6,7 +6,8 @@ import XCTest
 /// (`DBT_EXCLUDE_RESOURCE_TYPES`, `DBT_RESOURCE_TYPES`), a boolean kind (`DBT_EMPTY`, `DBT_FAIL_FAST`), a text kind
 /// (`DBT_TARGET`), a command-line flag winning over its variable, and values dbt refuses. Each case of the semantic
 /// layer fixture is compared with what dbt-core 1.10 ran and wrote in `args` (`expected-flag-variables.json`,
-/// recorded by scripts/record-flag-variables.py); a refused value is a usage error (exit 2) naming the variable (a resource type: the option, in click's words).
+/// recorded by scripts/record-flag-variables.py); a refused value is a usage error (exit 2) naming the variable
+/// (a resource type: the option, in click's words).
 final class FlagVariableTests: XCTestCase {
     private var root = ""
 

@@ -19,12 +19,11 @@ final class FoundLineOrderTests: XCTestCase {
     }
 
     func testTypesInTheOrderDbtParsesThem() throws {
-        let data = try Data(contentsOf: fixturesFolder.appendingPathComponent("resource_types/expected-found-line.json"))
-        let reference = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let reference = try ResourceTypesFixture.reference("expected-found-line.json")
         let variants = try XCTUnwrap(reference["variants"] as? [String: [String: Any]])
         XCTAssertEqual(variants.count, 6)
         for (name, variant) in variants.sorted(by: { $0.key < $1.key }) {
-            let root = try copyFixture("resource_types")
+            let root = try ResourceTypesFixture.copy()
             roots.append(root)
             for path in try XCTUnwrap(variant["removed"] as? [String]) {
                 try FileManager.default.removeItem(atPath: root + "/" + path)
@@ -35,8 +34,6 @@ final class FoundLineOrderTests: XCTestCase {
                                                         withIntermediateDirectories: true)
                 try text.write(toFile: file, atomically: true, encoding: .utf8)
             }
-            try "resource_types:\n  target: dev\n  outputs:\n    dev:\n      type: sqlite\n      path: \(root)/target/main.sqlite\n      schema: main\n"
-                .write(toFile: root + "/profiles.yml", atomically: true, encoding: .utf8)
             let parse = try runCLI(["parse", "--profiles-dir", root], in: root)
             XCTAssertEqual(parse.code, 0, "\(name): \(parse.stdout)\(parse.stderr)")
             let found = try XCTUnwrap(parse.stdout.split(separator: "\n").first { $0.contains("Found ") }, name)

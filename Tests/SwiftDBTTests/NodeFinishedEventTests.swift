@@ -11,9 +11,7 @@ final class NodeFinishedEventTests: XCTestCase {
     private var root = ""
 
     override func setUpWithError() throws {
-        root = try copyFixture("resource_types")
-        try "resource_types:\n  target: dev\n  outputs:\n    dev:\n      type: sqlite\n      threads: 1\n      path: \(root)/target/main.sqlite\n      schema: main\n"
-            .write(toFile: root + "/profiles.yml", atomically: true, encoding: .utf8)
+        root = try ResourceTypesFixture.copy()
     }
 
     override func tearDownWithError() throws {
@@ -31,8 +29,7 @@ final class NodeFinishedEventTests: XCTestCase {
     }
 
     func testRunResultCarriesTheWholeResult() throws {
-        let data = try Data(contentsOf: fixturesFolder.appendingPathComponent("resource_types/expected-node-finished.json"))
-        let reference = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let reference = try ResourceTypesFixture.reference("expected-node-finished.json")
         // swiftdbt takes dbt's global options after the command.
         let arguments = ["build"] + (try XCTUnwrap(reference["arguments"] as? [String])).filter { !["build", "--no-partial-parse"].contains($0) }
         let expected = try XCTUnwrap(reference["events"] as? [String: [String: Any]])

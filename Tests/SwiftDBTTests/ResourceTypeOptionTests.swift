@@ -12,9 +12,7 @@ final class ResourceTypeOptionTests: XCTestCase {
     private var root = ""
 
     override func setUpWithError() throws {
-        root = try copyFixture("resource_types")
-        try "resource_types:\n  target: dev\n  outputs:\n    dev:\n      type: sqlite\n      threads: 1\n      path: \(root)/target/main.sqlite\n      schema: main\n"
-            .write(toFile: root + "/profiles.yml", atomically: true, encoding: .utf8)
+        root = try ResourceTypesFixture.copy()
     }
 
     override func tearDownWithError() throws {
@@ -22,8 +20,7 @@ final class ResourceTypeOptionTests: XCTestCase {
     }
 
     private func check(_ name: String, file: StaticString = #filePath, line: UInt = #line) throws {
-        let data = try Data(contentsOf: fixturesFolder.appendingPathComponent("resource_types/expected-resource-types.json"))
-        let reference = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let reference = try ResourceTypesFixture.reference("expected-resource-types.json")
         let expected = try XCTUnwrap((reference["cases"] as? [String: [String: Any]])?[name], name)
         let environment = try XCTUnwrap(expected["environment"] as? [String: String])
         let arguments = try XCTUnwrap(expected["arguments"] as? [String])

@@ -23,12 +23,11 @@ final class UndefinedHintTests: XCTestCase {
     }
 
     func testHintWhereDbtGivesIt() throws {
-        let data = try Data(contentsOf: fixturesFolder.appendingPathComponent("resource_types/expected-undefined-hint.json"))
-        let reference = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let reference = try ResourceTypesFixture.reference("expected-undefined-hint.json")
         let cases = try XCTUnwrap(reference["cases"] as? [String: [String: Any]])
         XCTAssertEqual(cases.count, 5)
         for (name, expected) in cases.sorted(by: { $0.key < $1.key }) {
-            let root = try copyFixture("resource_types")
+            let root = try ResourceTypesFixture.copy()
             roots.append(root)
             for (path, text) in try XCTUnwrap(expected["files"] as? [String: String]) {
                 let file = root + "/" + path
@@ -36,8 +35,6 @@ final class UndefinedHintTests: XCTestCase {
                                                         withIntermediateDirectories: true)
                 try text.write(toFile: file, atomically: true, encoding: .utf8)
             }
-            try "resource_types:\n  target: dev\n  outputs:\n    dev:\n      type: sqlite\n      path: \(root)/target/main.sqlite\n      schema: main\n"
-                .write(toFile: root + "/profiles.yml", atomically: true, encoding: .utf8)
             let run = try runCLI(try XCTUnwrap(expected["arguments"] as? [String]) + ["--profiles-dir", root], in: root)
             XCTAssertEqual(Int(run.code), expected["exit"] as? Int, "\(name): \(run.stdout)\(run.stderr)")
             let dbtLine: String, ours: String

@@ -8,8 +8,7 @@ import XCTest
 /// given one). Compared with `expected-usage-errors.json`, recorded by scripts/record-usage-errors.py.
 final class UsageRefusalTests: XCTestCase {
     func testRefusedAsClickRefusesThem() throws {
-        let data = try Data(contentsOf: fixturesFolder.appendingPathComponent("resource_types/expected-usage-errors.json"))
-        let reference = try XCTUnwrap(try JSONSerialization.jsonObject(with: data) as? [String: Any])
+        let reference = try ResourceTypesFixture.reference("expected-usage-errors.json")
         let cases = try XCTUnwrap(reference["cases"] as? [String: [String: Any]])
         XCTAssertEqual(cases.count, 8)
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("swiftdbt-usage-\(UUID().uuidString)").path
