@@ -22,6 +22,23 @@ DBT = sys.argv[1] if len(sys.argv) > 1 else "/tmp/dbt-venv/bin/dbt"
 `pip install "dbt-core==1.10.*" "dbt-postgres==1.9.*" "dbt-sqlite==1.10.*"` in /tmp/dbt-venv."""
 
 
+DBT_WITH_MD5 = [os.path.join(os.path.dirname(DBT), "python"), "-c", """
+import hashlib, sqlite3, sys
+connect = sqlite3.connect
+def with_md5(*args, **kwargs):
+    connection = connect(*args, **kwargs)
+    connection.create_function("md5", 1, lambda t: None if t is None else hashlib.md5(str(t).encode()).digest(),
+                               deterministic=True)
+    return connection
+sqlite3.connect = with_md5
+from dbt.cli.main import cli
+sys.argv[0] = "dbt"
+cli()
+"""]
+"""dbt's command line (for run_dbt's `command`) with SQLean crypto's `md5(text)` (a blob digest) on every SQLite
+connection: dbt-sqlite's snapshots need it, and this venv's Python cannot load SQLite extensions."""
+
+
 def new_schema():
     """A fresh PostgreSQL schema name, `ref_` and eight hex digits."""
     return "ref_" + uuid.uuid4().hex[:8]

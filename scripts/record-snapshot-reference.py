@@ -29,20 +29,6 @@ FIXTURE = os.path.join(dbt_reference.ROOT, "Tests/Fixtures/execution/snapshots")
 OUTPUT = os.path.join(dbt_reference.ROOT, "Tests/Fixtures/reference/snapshots.json")
 SNAPSHOTS = ["ts_ignore", "ts_invalidate", "ts_new_record", "check_ignore", "check_invalidate", "check_new_record",
              "ts_composite", "ts_renamed", "yaml_items"]
-# dbt's command line, with SQLean crypto's `md5(text)` (a blob digest) on every SQLite connection.
-DBT_WITH_MD5 = """
-import hashlib, sqlite3, sys
-connect = sqlite3.connect
-def with_md5(*args, **kwargs):
-    connection = connect(*args, **kwargs)
-    connection.create_function("md5", 1, lambda t: None if t is None else hashlib.md5(str(t).encode()).digest(),
-                               deterministic=True)
-    return connection
-sqlite3.connect = with_md5
-from dbt.cli.main import cli
-sys.argv[0] = "dbt"
-cli()
-"""
 RUN_TIME = re.compile(r"^(202[5-9]|20[3-9]\d)-")
 
 
@@ -86,8 +72,7 @@ def snapshot_rows(adapter, project, schema):
 def record(adapter):
     schema = dbt_reference.new_schema()
     steps = []
-    python = os.path.join(os.path.dirname(dbt_reference.DBT), "python")
-    command = [python, "-c", DBT_WITH_MD5] if adapter == "sqlite" else None
+    command = dbt_reference.DBT_WITH_MD5 if adapter == "sqlite" else None
     try:
         with dbt_reference.project_copy(FIXTURE, "snapshots",
                                         lambda project: dbt_reference.profile("snapshots", adapter, project, schema,

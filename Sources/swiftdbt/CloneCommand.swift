@@ -10,6 +10,7 @@ struct CloneCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var selection: SelectionOptions
+    @OptionGroup var resourceTypes: ResourceTypeOptions
 
     @Flag(name: .customLong("full-refresh"), help: "Replace relations that already exist in this target.")
     var fullRefresh = false
@@ -20,10 +21,10 @@ struct CloneCommand: ParsableCommand {
             guard let folder = selection.state ?? loaded.session.environmentVariables["DBT_STATE"], !folder.isEmpty else {
                 throw DBTError(.usage, "clone needs --state (or DBT_STATE): the target folder of an earlier invocation")
             }
-            var args = InvocationArgs("clone", project: project, selection: selection)
+            var args = InvocationArgs("clone", project: project, selection: selection, resourceTypes: resourceTypes)
             args.fullRefresh = fullRefresh
             try CloneCommand.clone(loaded, state: folder, args: args, console: console) { loaded in
-                try selection.select(in: loaded, defaultTypes: [.model, .seed, .snapshot], console: console)
+                try selection.select(in: loaded, types: try resourceTypes.types(.clone), console: console)
             }
         }
     }

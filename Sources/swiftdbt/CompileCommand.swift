@@ -23,7 +23,7 @@ struct CompileCommand: ParsableCommand {
                                                                               quiet: project.logging.quiet))
                 return
             }
-            let selected = try selection.select(in: loaded, defaultTypes: [.model, .test, .analysis, .snapshot, .seed], console: console)
+            let selected = try selection.select(in: loaded, types: [.model, .test, .analysis, .snapshot, .seed], console: console)
             try CompileCommand.compile(loaded, selected: selected, args: InvocationArgs("compile", project: project, selection: selection),
                                        console: console)
         }

@@ -12,8 +12,8 @@ struct Console: Sendable {
     }
 
     /// `--log-format`: dbt's plain lines (`text`, `default`), with the debug prefix, or one JSON object per event.
-    enum Format: String, Sendable {
-        case text, json, debug
+    enum Format: String, Sendable, CaseIterable {
+        case text, debug, json
         case `default`
     }
 

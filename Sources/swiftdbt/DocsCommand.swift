@@ -45,7 +45,7 @@ struct DocsGenerateCommand: ParsableCommand {
         }
         let compiled = Dictionary(uniqueKeysWithValues: results.compactMap { result in result.compiledCode.map { (result.uniqueID, $0) } })
         let limited = selection.select.isEmpty && selection.exclude.isEmpty && selection.selector == nil ? nil
-            : Set(try selection.select(in: loaded, defaultTypes: [.model, .seed, .snapshot, .source], console: console))
+            : Set(try selection.select(in: loaded, types: [.model, .seed, .snapshot, .source], console: console))
         var connection: (any DatabaseConnection)?
         if !args.emptyCatalog {
             guard let adapter = ProjectOptions.adapters.factory(for: loaded.session.target.type) as? any ExecutionAdapter else {

@@ -3,16 +3,16 @@ import SwiftDBT
 
 extension InvocationArgs {
     /// The args of this invocation of `which` (`build`, `clone`, ...) from its options, for `run_results.json`.
-    init(_ which: String, project: ProjectOptions, selection: SelectionOptions, flags: RunFlags? = nil,
-         deferral: DeferOptions? = nil) {
+    init(_ which: String, project: ProjectOptions, selection: SelectionOptions, resourceTypes: ResourceTypeOptions? = nil,
+         flags: RunFlags? = nil, deferral: DeferOptions? = nil) {
         self.init(which: which,
                   projectDirectory: URL(fileURLWithPath: project.projectDirectory).standardizedFileURL.path,
                   invocationCommand: (["swiftdbt"] + CommandLine.arguments.dropFirst()).joined(separator: " "))
         select = selection.select
         exclude = selection.exclude
         selector = selection.selector
-        resourceTypes = selection.resourceTypeNames
-        excludeResourceTypes = selection.excludedTypeNames
+        self.resourceTypes = resourceTypes?.resourceTypeNames ?? []
+        excludeResourceTypes = resourceTypes?.excludedTypeNames ?? []
         indirectSelection = selection.indirectSelection ?? "eager"
         state = selection.state
         let options = try? flags?.options(.build)

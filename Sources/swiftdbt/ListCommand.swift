@@ -8,9 +8,10 @@ struct ListCommand: ParsableCommand {
 
     @OptionGroup var project: ProjectOptions
     @OptionGroup var selection: SelectionOptions
+    @OptionGroup var resourceTypes: ResourceTypeOptions
 
-    enum Output: String, ExpressibleByArgument {
-        case selector, name, path, json
+    enum Output: String, ExpressibleByArgument, CaseIterable {
+        case json, name, path, selector
     }
 
     @Option(name: [.short, .long], help: "selector (default), name, path or json.")
@@ -26,7 +27,7 @@ struct ListCommand: ParsableCommand {
             let loaded = try ProjectLoader.load(options, adapters: ProjectOptions.adapters)
             // Nothing but the nodes on standard output; dbt.log as every invocation keeps it (the nodes in it too).
             try console.log.open(logSettings, invocationID: loaded.session.invocationID)
-            let selected = try selection.select(in: loaded, defaultTypes: Set(ResourceType.allCases), console: console)
+            let selected = try selection.select(in: loaded, types: try resourceTypes.types(.list), console: console)
             for line in NodeListing.lines(loaded, selected: selected, format: output.rawValue) {
                 console.output(line)
             }

@@ -7,7 +7,7 @@ import SwiftDBT
 /// `DBT_LOG_FORMAT_FILE`, `DBT_LOG_FILE_MAX_BYTES`, `DBT_QUIET`, `DBT_DEBUG`), then on dbt's default.
 struct LogOptions: ParsableArguments {
     /// A log level, or `none` for nothing.
-    enum Threshold: String, ExpressibleByArgument, Sendable {
+    enum Threshold: String, ExpressibleByArgument, Sendable, CaseIterable {
         case debug, info, warn, error, none
 
         /// The lowest level shown; nil for none.

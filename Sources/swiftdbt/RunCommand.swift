@@ -17,7 +17,7 @@ struct RunCommand: ParsableCommand {
                                       deferral: { loaded, selected, connection in
                 try deferral.apply(loaded, selected: selected, stateFolder: selection.state, connection: connection, console: console)
             }) { loaded in
-                try selection.select(in: loaded, defaultTypes: [.model], console: console)
+                try selection.select(in: loaded, types: [.model], console: console)
             }
         }
     }

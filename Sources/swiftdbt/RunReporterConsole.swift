@@ -24,8 +24,7 @@ struct RunConsole: RunReporter {
         let (kind, data) = fields(node, result, index: index, total: total, info: info)
         report(node, result: result, index: index, total: total, event: kind, data: data)
         console.emit(LogEvent(.nodeFinished, level: .debug, message: "Finished running node \(node.uniqueID)",
-                              data: [("node_info", info), ("run_result", .dict([("status", .string(result.status.rawValue)),
-                                                                                 ("message", .string(result.message))]))]))
+                              data: [("node_info", info), ("run_result", RunResultsWriter.eventRunResult(result))]))
     }
 
     /// The event dbt logs for a finished node, and its fields.

@@ -13,7 +13,7 @@ struct SeedCommand: ParsableCommand {
         Console.run(format: project.logFormat) { console in
             try RunInvocation.execute(.seed, project: project, flags: flags, console: console,
                                       args: InvocationArgs("seed", project: project, selection: selection, flags: flags)) { loaded in
-                try selection.select(in: loaded, defaultTypes: [.seed], console: console)
+                try selection.select(in: loaded, types: [.seed], console: console)
             }
         }
     }

@@ -25,7 +25,7 @@ struct ShowCommand: ParsableCommand {
             if let inline {
                 (shown, sql) = (nil, try compiler.compileInline(inline))
             } else {
-                let selected = try selection.select(in: loaded, defaultTypes: [.model, .seed, .analysis], console: console)
+                let selected = try selection.select(in: loaded, types: [.model, .seed, .analysis], console: console)
                 guard selected.count == 1, let node = loaded.manifest.node(selected[0]) else {
                     throw DBTError(.usage, "show needs --inline or a --select that matches exactly one model (matched \(selected.count))")
                 }

@@ -13,7 +13,7 @@ struct SnapshotCommand: ParsableCommand {
         Console.run(format: project.logFormat) { console in
             try RunInvocation.execute(.snapshot, project: project, flags: flags, console: console,
                                       args: InvocationArgs("snapshot", project: project, selection: selection, flags: flags)) { loaded in
-                try selection.select(in: loaded, defaultTypes: [.snapshot], console: console)
+                try selection.select(in: loaded, types: [.snapshot], console: console)
             }
         }
     }

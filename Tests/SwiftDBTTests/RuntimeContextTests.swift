@@ -217,7 +217,7 @@ final class RuntimeContextTests: XCTestCase {
     func testRunOperationRejectsUnusableInput() throws {
         let unknown = try project.run("run-operation", "no_such_macro")
         XCTAssertEqual(unknown.code, 2)
-        XCTAssert(unknown.all.contains("run-operation: there is no macro named 'no_such_macro' in this project or its packages"),
+        XCTAssert(unknown.all.contains("swiftdbt could not find a macro with the name 'no_such_macro' in any package"),
                   unknown.all)
         let badArguments = try project.run("run-operation", "record", "--args", "[1, 2]")
         XCTAssertEqual(badArguments.code, 2)

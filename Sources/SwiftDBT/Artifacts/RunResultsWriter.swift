@@ -31,10 +31,7 @@ public enum RunResultsWriter {
         let message: ConfigValue = silent ? .null : .string(result.message)
         return .dict([
             ("status", .string(result.status.rawValue)),
-            ("timing", .list(timing(result).map { name, started, completed in
-                .dict([("name", .string(name)), ("started_at", .string(formatter.string(from: started))),
-                       ("completed_at", .string(formatter.string(from: completed)))])
-            })),
+            ("timing", timing(result, formatter)),
             ("thread_id", .string(result.threadName)),
             ("execution_time", .double(result.executionTime)),
             ("adapter_response", adapterResponse(result)),
@@ -48,8 +45,16 @@ public enum RunResultsWriter {
         ])
     }
 
-    /// dbt's `compile` and `execute` phases; a node that failed to compile has only the first, a skipped one none.
-    private static func timing(_ result: NodeResult) -> [(String, Date, Date)] {
+    /// dbt's `compile` and `execute` phases (`name`, `started_at`, `completed_at`); a node that failed to compile
+    /// has only the first, a skipped one none.
+    static func timing(_ result: NodeResult, _ formatter: ISO8601DateFormatter) -> ConfigValue {
+        .list(phases(result).map { name, started, completed in
+            .dict([("name", .string(name)), ("started_at", .string(formatter.string(from: started))),
+                   ("completed_at", .string(formatter.string(from: completed)))])
+        })
+    }
+
+    private static func phases(_ result: NodeResult) -> [(String, Date, Date)] {
         guard result.status != .skipped else { return [] }
         guard let compiled = result.compiledAt else { return [("compile", result.startedAt, result.completedAt)] }
         return [("compile", result.startedAt, compiled), ("execute", compiled, result.completedAt)]
@@ -57,7 +62,7 @@ public enum RunResultsWriter {
 
     /// What the adapter said of the node's statement, in dbt's shape (`_message`, `code` where the database
     /// gives one, `rows_affected` where something counted rows); empty where swiftdbt does not know it (errors, hooks).
-    private static func adapterResponse(_ result: NodeResult) -> ConfigValue {
+    static func adapterResponse(_ result: NodeResult) -> ConfigValue {
         guard let response = result.response, !result.isFailure || result.status == .fail else { return .dict([]) }
         return response.adapterResponse
     }

@@ -1,13 +1,14 @@
 import Jinja
 
 extension Compiler {
-    /// The macro `run-operation` calls for `name` (or `package.name`); an unknown one is unusable input.
+    /// The macro `run-operation` calls for `name` (or `package.name`); an unknown one is unusable input, told
+    /// with dbt's hint.
     public func operationMacro(_ name: String) throws -> MacroEntry {
         let parts = name.split(separator: ".", maxSplits: 1).map(String.init)
         let found = parts.count == 2 ? session.macros.macro(parts[1], in: parts[0])
             : session.macros.resolve(name, from: session.project.name)
         guard let macro = found else {
-            throw DBTError(.usage, "run-operation: there is no macro named '\(name)' in this project or its packages")
+            throw DBTError(.usage, "swiftdbt could not find a macro with the name '\(name)' in any package. " + DBTError.undefinedHint)
         }
         return macro
     }
@@ -21,7 +22,7 @@ extension Compiler {
         do {
             return try session.templates.call(macro.definition, call, globals: state.scope(for: macro.packageName)).str
         } catch let error as TemplateError {
-            throw DBTError(template: error, path: macro.definition.templateName, kind: .execution)
+            throw DBTError(template: error, path: macro.definition.templateName, kind: .execution, hinted: false)
         }
     }
 }

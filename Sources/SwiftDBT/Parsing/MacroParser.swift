@@ -63,12 +63,18 @@ enum MacroParser {
 }
 
 extension DBTError {
-    /// A template error as a project error at the template's line and column.
-    init(template error: TemplateError, path: String, kind: Kind = .compilation) {
+    /// A template error as a project error at the template's line and column; an undefined name gets dbt's hint
+    /// (`undefinedHint`) unless `hinted` is false (dbt's `run-operation` prints a failing macro's error without it).
+    init(template error: TemplateError, path: String, kind: Kind = .compilation, hinted: Bool = true) {
         let location = error.location.map {
             FileLocation(path: error.templateName ?? path, line: $0.line, column: $0.column)
         } ?? FileLocation(path: path, line: 1, column: 1)
-        self.init(kind, error.message, at: location, sourceLine: error.sourceLine,
+        let message = hinted && error.kind == .undefinedValue ? error.message + ". " + Self.undefinedHint : error.message
+        self.init(kind, message, at: location, sourceLine: error.sourceLine,
                   notes: error.callStack.reversed().map { "in macro " + $0 })
     }
+
+    /// What dbt adds after an undefined name in a node, a macro it runs or an operation it cannot find.
+    static let undefinedHint = "This can happen when calling a macro that does not exist. "
+        + "Check for typos and/or install package dependencies with \"swiftdbt deps\"."
 }

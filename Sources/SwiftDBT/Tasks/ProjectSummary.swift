@@ -1,24 +1,83 @@
-/// dbt's "Found 5 models, 3 seeds, 20 data tests, 2 sources, 1 exposure, 450 macros, 1 semantic model" line (the
-/// resources after macros in dbt's order: groups, semantic models, saved queries). `operations`: the project's
-/// on-run-start/on-run-end hooks, after the seeds as dbt parses them.
+/// dbt's "Found 5 models, 3 seeds, 20 data tests, 2 sources, 1 exposure, 450 macros, 1 semantic model" line.
+/// dbt counts its manifest's nodes in the order it parsed them, each type where it first met one: per project
+/// (the root project first) models, snapshots, analyses, singular tests, seeds and the project's hooks
+/// (`operations`: the root project's on-run-start/on-run-end), then the generic tests of all YAML files; after the
+/// nodes come sources, exposures, metrics, macros, groups, semantic models, saved queries and unit tests. So
+/// "data tests" stands before the seeds when the project has a singular test, after them when it has none.
 public enum ProjectSummary {
     public static func line(_ manifest: Manifest, operations: Int) -> String {
         // Counted by index: iterating the nodes would copy each one.
-        var counts: [ResourceType: Int] = [:]
-        for index in manifest.nodes.indices { counts[manifest.nodes[index].resourceType, default: 0] += 1 }
-        func count(_ type: ResourceType) -> Int { counts[type] ?? 0 }
-        func plural(_ n: Int, _ word: String, _ words: String) -> String? { n == 0 ? nil : "\(n) \(n == 1 ? word : words)" }
-        let parts = [
-            plural(count(.model), "model", "models"), plural(count(.snapshot), "snapshot", "snapshots"),
-            plural(count(.analysis), "analysis", "analyses"), plural(count(.seed), "seed", "seeds"),
-            plural(operations, "operation", "operations"),
-            plural(count(.test), "test", "data tests"), plural(manifest.sources.count, "source", "sources"),
-            plural(manifest.exposures.count, "exposure", "exposures"), plural(manifest.metrics.count, "metric", "metrics"),
-            plural(manifest.macros.count, "macro", "macros"), plural(manifest.groups.count, "group", "groups"),
-            plural(manifest.semanticModels.count, "semantic model", "semantic models"),
-            plural(manifest.savedQueries.count, "saved query", "saved queries"),
-            plural(count(.unitTest), "unit test", "unit tests"),
-        ].compactMap { $0 }
-        return "Found " + parts.joined(separator: ", ")
+        var counts: [NodeKind: Int] = [:], firstMet: [NodeKind: ParseStep] = [:]
+        var projects = [manifest.projectName: 0]
+        for index in manifest.nodes.indices {
+            let type = manifest.nodes[index].resourceType
+            guard let kind = NodeKind(type) else { continue }
+            let project = projects[manifest.nodes[index].packageName] ?? projects.count
+            projects[manifest.nodes[index].packageName] = project
+            let step = ParseStep(type, project: project, generic: manifest.nodes[index].test != nil)
+            counts[kind, default: 0] += 1
+            firstMet[kind] = min(firstMet[kind] ?? step, step)
+        }
+        if operations > 0 {
+            counts[.operation] = operations
+            firstMet[.operation] = ParseStep(project: 0, phase: ParseStep.hooks)
+        }
+        let nodeParts = firstMet.sorted { $0.value < $1.value }.map { (kind, _) in plural(counts[kind] ?? 0, kind.words) }
+        let otherParts = [
+            plural(manifest.sources.count, ("source", "sources")), plural(manifest.exposures.count, ("exposure", "exposures")),
+            plural(manifest.metrics.count, ("metric", "metrics")), plural(manifest.macros.count, ("macro", "macros")),
+            plural(manifest.groups.count, ("group", "groups")),
+            plural(manifest.semanticModels.count, ("semantic model", "semantic models")),
+            plural(manifest.savedQueries.count, ("saved query", "saved queries")),
+            plural(manifest.nodes.indices.count { manifest.nodes[$0].resourceType == .unitTest }, ("unit test", "unit tests")),
+        ]
+        return "Found " + (nodeParts + otherParts).compactMap { $0 }.joined(separator: ", ")
+    }
+
+    private static func plural(_ count: Int, _ words: (one: String, many: String)) -> String? {
+        count == 0 ? nil : "\(count) \(count == 1 ? words.one : words.many)"
+    }
+
+    /// The kinds of manifest nodes the line counts before the sources, with their words.
+    private enum NodeKind: Hashable {
+        case model, snapshot, analysis, test, seed, operation
+
+        init?(_ type: ResourceType) {
+            switch type {
+            case .model: self = .model
+            case .snapshot: self = .snapshot
+            case .analysis: self = .analysis
+            case .test: self = .test
+            case .seed: self = .seed
+            default: return nil
+            }
+        }
+
+        var words: (one: String, many: String) {
+            switch self {
+            case .model: return ("model", "models")
+            case .snapshot: return ("snapshot", "snapshots")
+            case .analysis: return ("analysis", "analyses")
+            case .test: return ("test", "data tests")
+            case .seed: return ("seed", "seeds")
+            case .operation: return ("operation", "operations")
+            }
+        }
+    }
+
+    /// When dbt's parser meets a node: its project's turn, then the parser's within it; the YAML files' generic
+    /// tests after every project's files.
+    private struct ParseStep: Comparable {
+        let project: Int, phase: Int
+        static let hooks = 5
+
+        init(project: Int, phase: Int) { (self.project, self.phase) = (project, phase) }
+
+        init(_ type: ResourceType, project: Int, generic: Bool) {
+            let phases: [ResourceType: Int] = [.model: 0, .snapshot: 1, .analysis: 2, .test: 3, .seed: 4]
+            self.init(project: generic ? Int.max : project, phase: phases[type] ?? 0)
+        }
+
+        static func < (lhs: ParseStep, rhs: ParseStep) -> Bool { (lhs.project, lhs.phase) < (rhs.project, rhs.phase) }
     }
 }

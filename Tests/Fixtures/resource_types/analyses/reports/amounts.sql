@@ -1,0 +1,1 @@
+select amount, count(*) as orders from {{ ref('orders') }} group by amount
