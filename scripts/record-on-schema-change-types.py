@@ -2,7 +2,7 @@
 """Records what dbt-core 1.10 does when an incremental model's column types change under `on_schema_change:
 sync_all_columns`, for Tests/Fixtures/reference/on-schema-change-types.json: on the fixture
 Tests/Fixtures/execution/on_schema_change_types (`retyped`: `amount` integer then text, `code` varchar(5) then
-varchar(20), `total` integer then bigint when the var `retyped` is true), `dbt run` then `dbt run --vars 'retyped:
+varchar(20), `total` integer then bigint, `note` varchar(20) then varchar(5), when the var `retyped` is true), `dbt run` then `dbt run --vars 'retyped:
 true'` with dbt-sqlite and dbt-postgres; by adapter, for each run its exit code, run_results.json status and message,
 then the table's columns in order (name and type as the database describes them) and its rows as text.
 Needs the test server: `. scripts/postgres.sh start`.

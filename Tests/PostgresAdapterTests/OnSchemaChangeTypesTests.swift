@@ -4,7 +4,8 @@ import XCTest
 @testable import SwiftDBT
 
 /// An incremental model whose column types change under `on_schema_change: sync_all_columns` (fixture
-/// `execution/on_schema_change_types`: integer to text, varchar(5) to varchar(20), integer to bigint) leaves the
+/// `execution/on_schema_change_types`: integer to text, varchar(5) to varchar(20), integer to bigint, and varchar(20)
+/// to varchar(5), which a wider string column absorbs) leaves the
 /// table dbt-core 1.10 leaves (Tests/Fixtures/reference/on-schema-change-types.json, recorded by
 /// scripts/record-on-schema-change-types.py): on PostgreSQL each changed column takes the new type and moves to the
 /// end; on SQLite, as with dbt-sqlite, no type changes. Checked after each run (exit code, run_results.json status
