@@ -15,6 +15,7 @@ public struct PostgresDialect: Dialect {
     public func supportsMerge(serverVersion: Int?) -> Bool { (assumedServerVersion ?? serverVersion ?? 0) >= 150000 }
     public var microbatchMergesOnKey: Bool { true }
     public var widensStringColumns: Bool { true }
+    public var changesColumnTypes: Bool { true }
     public var validIncrementalStrategies: [String] { ["append", "delete+insert", "merge", "microbatch"] }
     /// PostgreSQL folds the ASCII letters of an unquoted identifier to lowercase, and no others.
     public func unquotedName(_ identifier: String) -> String {

@@ -45,6 +45,12 @@ create or replace view {{ relation }}
     {%- endif -%}
 {%- endmacro %}
 
+{#- `sync_all_columns` changes no column's type on Spark (its tables cannot drop the column a type change goes
+    through). -#}
+{% macro spark__diff_column_data_types(source_columns, target_columns) -%}
+    {{ return([]) }}
+{%- endmacro %}
+
 {#- Grants as dbt-spark writes them: grantees quoted, `show grants on` for what a relation has; a replaced view keeps
     no grants. Open-source Spark refuses both statements (no Unity Catalog), as it does under dbt-spark. -#}
 {% macro spark__get_show_grant_sql(relation) -%}

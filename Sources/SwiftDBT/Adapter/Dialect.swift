@@ -52,6 +52,9 @@ public protocol Dialect: Sendable {
     /// Whether `adapter.expand_target_column_types` widens string columns (PostgreSQL enforces `varchar(n)`;
     /// SQLite enforces no sizes, and dbt-sqlite's columns carry none, so it never widens one).
     var widensStringColumns: Bool { get }
+    /// Whether `on_schema_change: sync_all_columns` gives a column whose type changed the new rows' type
+    /// (dbt-postgres does; dbt-sqlite's incremental materialization changes no column's type).
+    var changesColumnTypes: Bool { get }
     /// A query returning the schema the session's temporary tables live in (SQLite: `temp`).
     var temporarySchemaQuery: String { get }
     /// The column type a seed column of an inferred type is created with.
@@ -82,6 +85,7 @@ extension Dialect {
     public var fastPathMaterializations: Set<String> { ["view", "table", "incremental", "seed", "test"] }
     public var validIncrementalStrategies: [String] { ["append"] }
     public var widensStringColumns: Bool { false }
+    public var changesColumnTypes: Bool { false }
     public var temporarySchemaQuery: String { "select 'temp'" }
     public func unquotedName(_ identifier: String) -> String { identifier }
 

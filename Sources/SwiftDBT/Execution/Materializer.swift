@@ -226,6 +226,18 @@ struct Materializer {
         }
     }
 
+    /// Gives the columns of `target` whose type differs from `incoming`'s that type (`sync_all_columns`, where
+    /// the dialect changes column types).
+    private func changeColumnTypes(target: RelationName, to incoming: [DatabaseColumn]) throws {
+        guard dialect.changesColumnTypes else { return }
+        let described = { (columns: [DatabaseColumn]) in columns.map { ColumnObject($0, dialect: dialect) } }
+        for change in try ColumnObject.typeChanges(described(try connection.columns(of: target)), to: described(incoming)) {
+            for statement in ColumnObject.retyping(change.column, to: change.type, of: dialect.render(target), dialect: dialect) {
+                try connection.execute(statement)
+            }
+        }
+    }
+
     /// Applies `on_schema_change` (its value checked when the project loads) and returns the columns to insert.
     private func reconcileColumns(_ node: ProjectNode, target: RelationName, staged: RelationName) throws -> [String] {
         let existing = try connection.columns(of: target)
@@ -249,6 +261,7 @@ struct Materializer {
         case .syncAllColumns:
             for column in added { try connection.execute(dialect.addColumn(target, column)) }
             for column in removed { try connection.execute(dialect.dropColumn(target, column.name)) }
+            try changeColumnTypes(target: target, to: incoming)
             return incoming.map(\.name)
         }
     }

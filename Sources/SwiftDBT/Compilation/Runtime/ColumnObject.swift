@@ -60,6 +60,12 @@ final class ColumnObject: HostObject {
         return charSize
     }
 
+    /// Whether this is a string column `other` (a string column too) holds wider, as dbt's `can_expand_to`.
+    func canExpand(to other: ColumnObject) throws -> Bool {
+        guard isString, other.isString else { return false }
+        return try other.stringSize() > stringSize()
+    }
+
     /// The full SQL type: strings with their size, numerics with precision and scale.
     var dataType: String {
         if isString {
@@ -89,6 +95,12 @@ final class ColumnObject: HostObject {
         case "is_integer": return test(isInteger)
         case "is_float": return test(isFloat)
         case "string_size": return .function(attribute) { [self] _, _ in .int(try stringSize()) }
+        case "can_expand_to": return .function(attribute) { [self] arguments, _ in
+            guard case .object(let other as ColumnObject)? = arguments.value(0, "other_column") else {
+                throw TemplateError(.invalidArgument, "can_expand_to() needs a column")
+            }
+            return .bool(try canExpand(to: other))
+        }
         case "literal": return .function(attribute) { [self] arguments, _ in
             .string("\(arguments.value(0, "value")?.str ?? "")::\(dataType)")
         }

@@ -1,7 +1,8 @@
 {#- `on_schema_change` for an incremental run, as the Swift path (Materializer) applies it: columns are compared
     by name (case-insensitive); `ignore` inserts the table's columns the staged rows have, `fail` stops when a
     column was added or removed, `append_new_columns` adds the new ones, `sync_all_columns` adds the new and
-    drops the removed ones. The value itself is checked when the project loads. -#}
+    drops the removed ones and gives a column whose type changed the staged rows' type (PostgreSQL; dbt-sqlite
+    changes no type). The value itself is checked when the project loads. -#}
 
 {% macro incremental_validate_on_schema_change(on_schema_change, default='ignore') -%}
     {%- if on_schema_change in ['sync_all_columns', 'append_new_columns', 'fail', 'ignore'] -%}
@@ -10,8 +11,9 @@
     {{ return(default) }}
 {%- endmacro %}
 
-{#- The columns of `source_relation` that `target_relation` lacks and the reverse, by name: a dict of
-    `schema_changed`, `source_not_in_target`, `target_not_in_source`, `source_columns`, `target_columns`. -#}
+{#- The columns of `source_relation` that `target_relation` lacks and the reverse, by name, and the target's
+    columns whose type differs from the source's: a dict of `schema_changed` (columns added or removed),
+    `source_not_in_target`, `target_not_in_source`, `source_columns`, `target_columns`, `new_target_types`. -#}
 {% macro check_for_schema_changes(source_relation, target_relation) -%}
     {%- set source_columns = adapter.get_columns_in_relation(source_relation) -%}
     {%- set target_columns = adapter.get_columns_in_relation(target_relation) -%}
@@ -26,16 +28,41 @@
         {%- do removed.append(column) -%}
     {%- endfor -%}
     {{ return({'schema_changed': (added | length + removed | length) > 0, 'source_not_in_target': added,
-               'target_not_in_source': removed, 'source_columns': source_columns, 'target_columns': target_columns}) }}
+               'target_not_in_source': removed, 'source_columns': source_columns, 'target_columns': target_columns,
+               'new_target_types': diff_column_data_types(source_columns, target_columns)}) }}
 {%- endmacro %}
 
-{#- Adds the new columns to `target_relation` (`append_new_columns`, `sync_all_columns`) and drops the removed
-    ones (`sync_all_columns`). -#}
+{#- The columns of `target_columns` whose type differs from their namesake's in `source_columns` (a string column
+    the target holds wider is no change), as a list of `{'column_name': ..., 'new_type': <the source's data_type>}`
+    in the source's column order. -#}
+{% macro diff_column_data_types(source_columns, target_columns) -%}
+    {{ return(adapter.dispatch('diff_column_data_types', 'dbt')(source_columns, target_columns)) }}
+{%- endmacro %}
+
+{% macro default__diff_column_data_types(source_columns, target_columns) -%}
+    {%- set changed = [] -%}
+    {%- for source in source_columns -%}
+        {%- for target in target_columns if target.name == source.name -%}
+            {%- if source.data_type != target.data_type and not source.can_expand_to(target) -%}
+                {%- do changed.append({'column_name': target.name, 'new_type': source.data_type}) -%}
+            {%- endif -%}
+        {%- endfor -%}
+    {%- endfor -%}
+    {{ return(changed) }}
+{%- endmacro %}
+
+{#- Adds the new columns to `target_relation` (`append_new_columns`, `sync_all_columns`), drops the removed
+    ones and changes the type of those whose type changed (`sync_all_columns`, after the others). -#}
 {% macro sync_column_schemas(on_schema_change, target_relation, schema_changes_dict) -%}
     {%- set added = schema_changes_dict['source_not_in_target'] -%}
     {%- set removed = schema_changes_dict['target_not_in_source'] if on_schema_change == 'sync_all_columns' else [] -%}
     {%- if added or removed -%}
         {%- do alter_relation_add_remove_columns(target_relation, added, removed) -%}
+    {%- endif -%}
+    {%- if on_schema_change == 'sync_all_columns' -%}
+        {%- for change in schema_changes_dict['new_target_types'] -%}
+            {%- do alter_column_type(target_relation, change['column_name'], change['new_type']) -%}
+        {%- endfor -%}
     {%- endif -%}
 {%- endmacro %}
 
