@@ -4,15 +4,13 @@ import Foundation
 public enum ManifestWriter {
     /// The manifest's top-level entries before `nodes`.
     static func sectionsBeforeNodes(_ loaded: LoadedProject) -> [(key: String, value: ConfigValue)] {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let session = loaded.session
         let metadata = ConfigValue.dict([
             ("dbt_schema_version", .string("https://schemas.getdbt.com/dbt/manifest/v12.json")),
             ("dbt_version", .string(SwiftDBTVersion.dbtCompatible)),
-            ("generated_at", .string(formatter.string(from: Date()))),
+            ("generated_at", .string(ArtifactTime.string(Date()))),
             ("invocation_id", .string(session.invocationID)),
-            ("invocation_started_at", .string(formatter.string(from: session.runStartedAt))),
+            ("invocation_started_at", .string(ArtifactTime.string(session.runStartedAt))),
             ("env", .dict([])),
             ("project_name", .string(loaded.manifest.projectName)),
             ("project_id", .string(MD5.hex(loaded.manifest.projectName))),
@@ -115,60 +113,108 @@ public enum ManifestWriter {
         let order = ASCIIText.sortedIndices(ids)
         var rank = [Int](repeating: 0, count: ids.count)
         for (position, id) in order.enumerated() { rank[id] = position }
-        func write(_ name: StaticString, _ lists: [[Int]], keys: Int, into out: inout ByteBuffer) {
-            out.append(UInt8(ascii: "\""))
-            out.append(name)
-            out.append("\": {")
-            var first = true
-            for id in order where id < keys {
-                if !first { out.append(", ") }
-                first = false
-                JSONWriter.writeString(ids[id], into: &out)
-                out.append(": [")
-                for (position, item) in lists[id].sorted(by: { rank[$0] < rank[$1] }).enumerated() {
-                    if position > 0 { out.append(", ") }
-                    JSONWriter.writeString(ids[item], into: &out)
-                }
-                out.append(UInt8(ascii: "]"))
-            }
-            out.append(UInt8(ascii: "}"))
+        // Each ID is written many times (a key in both maps, an item of its parents' and children's lists): its JSON
+        // string is made once, and copied from `quoted[ends[id]..<ends[id + 1]]`.
+        var quotedBuffer = ByteBuffer(capacity: ids.count * 48)
+        var ends = [0]
+        ends.reserveCapacity(ids.count + 1)
+        for id in ids {
+            JSONWriter.writeString(id, into: &quotedBuffer)
+            ends.append(quotedBuffer.count)
         }
-        write("parent_map", parents, keys: parentKeys, into: &out)
-        out.append(", ")
-        write("child_map", children, keys: ids.count, into: &out)
+        let quoted = quotedBuffer.array
+        quoted.withUnsafeBufferPointer { quoted in
+            func write(_ name: StaticString, _ lists: [[Int]], keys: Int, into out: inout ByteBuffer) {
+                out.append(UInt8(ascii: "\""))
+                out.append(name)
+                out.append("\": {")
+                var first = true
+                for id in order where id < keys {
+                    if !first { out.append(", ") }
+                    first = false
+                    out.append(UnsafeBufferPointer(rebasing: quoted[ends[id]..<ends[id + 1]]))
+                    out.append(": [")
+                    for (position, item) in lists[id].sorted(by: { rank[$0] < rank[$1] }).enumerated() {
+                        if position > 0 { out.append(", ") }
+                        out.append(UnsafeBufferPointer(rebasing: quoted[ends[item]..<ends[item + 1]]))
+                    }
+                    out.append(UInt8(ascii: "]"))
+                }
+                out.append(UInt8(ascii: "}"))
+            }
+            write("parent_map", parents, keys: parentKeys, into: &out)
+            out.append(", ")
+            write("child_map", children, keys: ids.count, into: &out)
+        }
     }
 
-    /// The manifest as UTF-8 pieces in order: node entries serialized in parallel, 256 to a piece, alongside
-    /// the entries after them (started first, as the longest single job).
+    /// The manifest as UTF-8 pieces in order, made on every core.
     static func chunks(_ loaded: LoadedProject, compiled: [String: String]) -> [[UInt8]] {
-        // Positions rather than a filtered copy of the nodes: each node is read where it is.
-        let nodes = loaded.manifest.nodes
-        let written = nodes.indices.filter { nodes[$0].resourceType != .unitTest }
-        let shared = NodeJSON.Shared(loaded.session)
-        let starts = Array(stride(from: 0, to: written.count, by: 256))
-        let pieces = ParallelMap.map([-1] + starts) { start -> [UInt8] in
-            guard start >= 0 else { return tail(loaded, afterNodes: !written.isEmpty) }
+        let pieces = Pieces(loaded, compiled: compiled, tail: Tail(loaded))
+        return ParallelMap.map(Array(0..<pieces.count)) { pieces.piece($0) }
+    }
+
+    /// What follows the node entries (`tail`), made on a thread of its own from the moment this is created: it is the
+    /// longest single job of the manifest, and depends on nothing a command compiles, so `compile` starts it before
+    /// selecting, while the other core would wait.
+    public struct Tail: Sendable {
+        fileprivate let bytes: BackgroundValue<[UInt8]>
+
+        public init(_ loaded: LoadedProject) {
+            let afterNodes = loaded.manifest.nodes.contains { $0.resourceType != .unitTest }
+            bytes = BackgroundValue { ManifestWriter.tail(loaded, afterNodes: afterNodes) }
+        }
+    }
+
+    /// The manifest in pieces: the entries before `nodes`, the node entries 256 to a piece, and the tail.
+    private struct Pieces: Sendable {
+        let loaded: LoadedProject
+        let compiled: [String: String]
+        /// Positions of the nodes written (unit tests are not): each node is read where it is, not copied into a filtered array.
+        let written: [Int]
+        let shared: NodeJSON.Shared
+        let tail: Tail
+
+        init(_ loaded: LoadedProject, compiled: [String: String], tail: Tail) {
+            self.loaded = loaded
+            self.compiled = compiled
+            let nodes = loaded.manifest.nodes
+            written = nodes.indices.filter { nodes[$0].resourceType != .unitTest }
+            shared = NodeJSON.Shared(loaded.session)
+            self.tail = tail
+        }
+
+        var count: Int { (written.count + 255) / 256 + 2 }
+
+        func piece(_ index: Int) -> [UInt8] {
+            guard index > 0 else { return head() }
+            guard index < count - 1 else { return tail.bytes.value }
+            let start = (index - 1) * 256
+            let nodes = loaded.manifest.nodes
             var chunk = ByteBuffer(capacity: 256 * 2048)
             for position in start..<min(written.count, start + 256) {
-                let index = written[position]
+                let node = written[position]
                 if position > 0 { chunk.append(", ") }
-                JSONWriter.writeString(nodes[index].uniqueID, into: &chunk)
+                JSONWriter.writeString(nodes[node].uniqueID, into: &chunk)
                 chunk.append(": ")
-                NodeJSON.write(nodes[index], compiledCode: compiled.isEmpty ? nil : compiled[nodes[index].uniqueID],
+                NodeJSON.write(nodes[node], compiledCode: compiled.isEmpty ? nil : compiled[nodes[node].uniqueID],
                                session: loaded.session, shared: shared, into: &chunk)
             }
             return chunk.array
         }
-        var head = ByteBuffer()
-        head.append(UInt8(ascii: "{"))
-        for (key, value) in sectionsBeforeNodes(loaded) {
-            JSONWriter.writeString(key, into: &head)
-            head.append(": ")
-            JSONWriter.write(value, into: &head, indent: nil, sortKeys: false)
-            head.append(", ")
+
+        private func head() -> [UInt8] {
+            var head = ByteBuffer()
+            head.append(UInt8(ascii: "{"))
+            for (key, value) in sectionsBeforeNodes(loaded) {
+                JSONWriter.writeString(key, into: &head)
+                head.append(": ")
+                JSONWriter.write(value, into: &head, indent: nil, sortKeys: false)
+                head.append(", ")
+            }
+            head.append("\"nodes\": {")
+            return head.array
         }
-        head.append("\"nodes\": {")
-        return [head.array] + pieces.dropFirst() + [pieces[0]]
     }
 
     /// What follows the node entries: the project hooks' operation nodes, the closing brace, the sections after
@@ -195,13 +241,12 @@ public enum ManifestWriter {
         return tail.array
     }
 
-    /// Writes the manifest under the project's target path.
-    public static func write(_ loaded: LoadedProject, compiled: [String: String] = [:]) throws {
+    /// Writes the manifest under the project's target path; `tail`, when the caller started it earlier.
+    public static func write(_ loaded: LoadedProject, compiled: [String: String] = [:], tail: Tail? = nil) throws {
         PhaseTimer.mark("before manifest")
-        let pieces = chunks(loaded, compiled: compiled)
-        PhaseTimer.mark("manifest json")
-        try TargetPaths.write(pieces, to: TargetPaths(loaded.session.project).file("manifest.json"))
-        PhaseTimer.mark("manifest write")
+        let pieces = Pieces(loaded, compiled: compiled, tail: tail ?? Tail(loaded))
+        try TargetPaths.write(pieces: pieces.count, to: TargetPaths(loaded.session.project).file("manifest.json")) { pieces.piece($0) }
+        PhaseTimer.mark("manifest json and write")
     }
 }
 
@@ -237,6 +282,26 @@ public struct TargetPaths: Sendable {
         var file = try OutputFile(path)
         do {
             try text.withUTF8 { try file.write($0) }
+        } catch {
+            try? file.finish()
+            throw error
+        }
+        try file.finish()
+    }
+
+    /// Writes `count` pieces, made by `piece` on every core 16 at a time, in order into the file at `path`, creating
+    /// folders; secrets are masked (then the pieces are joined first). A batch's pieces are written and freed before
+    /// the next batch is made, so their memory is reused: a large artifact held whole (the manifest of 10,000 models
+    /// is 70 MB) touched that much fresh memory, a page fault for every 4 KB.
+    static func write(pieces count: Int, to path: String, _ piece: @Sendable (Int) -> [UInt8]) throws {
+        guard SecretMask.process.isEmpty else { return try write(ParallelMap.map(Array(0..<count), piece), to: path) }
+        var file = try OutputFile(path)
+        do {
+            for start in stride(from: 0, to: count, by: 16) {
+                for bytes in ParallelMap.map(Array(start..<min(count, start + 16)), piece) {
+                    try bytes.withUnsafeBufferPointer { try file.write($0) }
+                }
+            }
         } catch {
             try? file.finish()
             throw error

@@ -5,13 +5,11 @@ extension RunResultsWriter {
     /// run_results.json entry): status, message (empty where run_results.json has none), `timing_info`, thread,
     /// execution_time, `num_failures` (0 without failures) and adapter_response.
     public static func eventRunResult(_ result: NodeResult) -> ConfigValue {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let silent = result.status == .pass || result.status == .skipped
         return .dict([
             ("status", .string(result.status.rawValue)),
             ("message", .string(silent ? "" : result.message)),
-            ("timing_info", timing(result, formatter)),
+            ("timing_info", timing(result)),
             ("thread", .string(result.threadName)),
             ("execution_time", .double(result.executionTime)),
             ("num_failures", .int(result.failures ?? 0)),

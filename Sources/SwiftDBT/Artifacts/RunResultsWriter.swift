@@ -3,35 +3,77 @@ import Foundation
 /// Writes `target/run_results.json` in dbt's shape.
 public enum RunResultsWriter {
     public static func write(_ results: [NodeResult], loaded: LoadedProject, elapsed: TimeInterval, args: InvocationArgs) throws {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-        let document = ConfigValue.dict([
-            ("metadata", .dict([
-                ("dbt_schema_version", .string("https://schemas.getdbt.com/dbt/run-results/v6.json")),
-                ("dbt_version", .string(SwiftDBTVersion.dbtCompatible)),
-                ("generated_at", .string(formatter.string(from: Date()))),
-                ("invocation_id", .string(loaded.session.invocationID)),
-                ("invocation_started_at", .string(formatter.string(from: loaded.session.runStartedAt))),
-                ("env", .dict([])),
-            ])),
-            ("results", .list(results.map { entry($0, kind: loaded.manifest.runResourceType($0.uniqueID), formatter) })),
-            ("elapsed_time", .double(elapsed)),
-            ("args", args.document),
+        let pieces = Pieces(results: results, loaded: loaded, elapsed: elapsed, args: args, generatedAt: Date())
+        try TargetPaths.write(pieces: pieces.count, to: TargetPaths(loaded.session.project).file("run_results.json")) { pieces.piece($0) }
+    }
+
+    /// The document as UTF-8 pieces in order (what `write` writes).
+    static func pieces(_ results: [NodeResult], loaded: LoadedProject, elapsed: TimeInterval, args: InvocationArgs,
+                       generatedAt: Date) -> [[UInt8]] {
+        let pieces = Pieces(results: results, loaded: loaded, elapsed: elapsed, args: args, generatedAt: generatedAt)
+        return ParallelMap.map(Array(0..<pieces.count)) { pieces.piece($0) }
+    }
+
+    /// The document in pieces, indented by 2 as `JSONWriter`'s pretty JSON: the metadata, the results 256 to a piece
+    /// (made and serialized on every core: `compile` of a large project has one, with its SQL, per node), the rest.
+    private struct Pieces: Sendable {
+        let results: [NodeResult]
+        let loaded: LoadedProject
+        let elapsed: TimeInterval
+        let args: InvocationArgs
+        let generatedAt: Date
+
+        var count: Int { (results.count + 255) / 256 + 2 }
+
+        func piece(_ index: Int) -> [UInt8] {
+            var bytes = ByteBuffer(capacity: 1 << 16)
+            if index == 0 {
+                bytes.append("{\n  \"metadata\": ")
+                JSONWriter.write(metadata(loaded, generatedAt: generatedAt), into: &bytes, indent: 2, sortKeys: false)
+                bytes.append(",\n  \"results\": [")
+            } else if index == count - 1 {
+                bytes.append(results.isEmpty ? "]" : "\n  ]")
+                bytes.append(",\n  \"elapsed_time\": ")
+                JSONWriter.write(.double(elapsed), into: &bytes, indent: 2, sortKeys: false)
+                bytes.append(",\n  \"args\": ")
+                JSONWriter.write(args.document, into: &bytes, indent: 2, sortKeys: false)
+                bytes.append("\n}")
+            } else {
+                let start = (index - 1) * 256
+                for position in start..<min(results.count, start + 256) {
+                    bytes.append(position == 0 ? "\n    " : ",\n    ")
+                    let result = results[position]
+                    JSONWriter.write(entry(result, kind: loaded.manifest.runResourceType(result.uniqueID)), into: &bytes,
+                                     indent: 4, sortKeys: false)
+                }
+            }
+            return bytes.array
+        }
+    }
+
+    /// The `metadata` mapping: schema, version, when it was written and the invocation.
+    static func metadata(_ loaded: LoadedProject, generatedAt: Date) -> ConfigValue {
+        .dict([
+            ("dbt_schema_version", .string("https://schemas.getdbt.com/dbt/run-results/v6.json")),
+            ("dbt_version", .string(SwiftDBTVersion.dbtCompatible)),
+            ("generated_at", .string(ArtifactTime.string(generatedAt))),
+            ("invocation_id", .string(loaded.session.invocationID)),
+            ("invocation_started_at", .string(ArtifactTime.string(loaded.session.runStartedAt))),
+            ("env", .dict([])),
         ])
-        try TargetPaths.write(JSONWriter.string(document, pretty: true), to: TargetPaths(loaded.session.project).file("run_results.json"))
     }
 
     /// One result as dbt writes it: seeds have no compiled code or relation name, tests no relation name, a
     /// skipped node no timing and `compiled: false`; a passing test, a skipped node and a result without one
     /// (`compile`'s, `run-operation`'s) no message. Exposures and saved queries compile nothing and have no relation.
-    private static func entry(_ result: NodeResult, kind: ResourceType?, _ formatter: ISO8601DateFormatter) -> ConfigValue {
+    static func entry(_ result: NodeResult, kind: ResourceType?) -> ConfigValue {
         let compilesNothing = kind == .seed || kind.map(Manifest.noOpTypes.contains) == true
         // dbt writes no message for a passing test, a skipped node, or a result with none (`compile`, `run-operation`).
         let silent = result.status == .pass || result.status == .skipped || result.message.isEmpty
         let message: ConfigValue = silent ? .null : .string(result.message)
         return .dict([
             ("status", .string(result.status.rawValue)),
-            ("timing", timing(result, formatter)),
+            ("timing", timing(result)),
             ("thread_id", .string(result.threadName)),
             ("execution_time", .double(result.executionTime)),
             ("adapter_response", adapterResponse(result)),
@@ -47,10 +89,15 @@ public enum RunResultsWriter {
 
     /// dbt's `compile` and `execute` phases (`name`, `started_at`, `completed_at`); a node that failed to compile
     /// has only the first, a skipped one none.
-    static func timing(_ result: NodeResult, _ formatter: ISO8601DateFormatter) -> ConfigValue {
-        .list(phases(result).map { name, started, completed in
-            .dict([("name", .string(name)), ("started_at", .string(formatter.string(from: started))),
-                   ("completed_at", .string(formatter.string(from: completed)))])
+    static func timing(_ result: NodeResult) -> ConfigValue {
+        timing(phases(result))
+    }
+
+    /// Timed phases (`name`, start, end) as the `timing` lists of dbt's artifacts write them.
+    static func timing(_ phases: [(String, Date, Date)]) -> ConfigValue {
+        .list(phases.map { name, started, completed in
+            .dict([("name", .string(name)), ("started_at", .string(ArtifactTime.string(started))),
+                   ("completed_at", .string(ArtifactTime.string(completed)))])
         })
     }
 

@@ -6,18 +6,16 @@ import Foundation
 public enum SourcesWriter {
     /// Writes the artifact to `path` (`target/sources.json` unless `--output` names another file).
     public static func write(_ results: [FreshnessResult], loaded: LoadedProject, elapsed: TimeInterval, to path: String) throws {
-        let formatter = ISO8601DateFormatter()
-        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         let document = ConfigValue.dict([
             ("metadata", .dict([
                 ("dbt_schema_version", .string("https://schemas.getdbt.com/dbt/sources/v3.json")),
                 ("dbt_version", .string(SwiftDBTVersion.dbtCompatible)),
-                ("generated_at", .string(formatter.string(from: Date()))),
+                ("generated_at", .string(ArtifactTime.string(Date()))),
                 ("invocation_id", .string(loaded.session.invocationID)),
-                ("invocation_started_at", .string(formatter.string(from: loaded.session.runStartedAt))),
+                ("invocation_started_at", .string(ArtifactTime.string(loaded.session.runStartedAt))),
                 ("env", .dict([])),
             ])),
-            ("results", .list(results.compactMap { entry($0, formatter) })),
+            ("results", .list(results.compactMap(entry))),
             ("elapsed_time", .double(elapsed)),
         ])
         try TargetPaths.write(JSONWriter.string(document, pretty: true), to: path)
@@ -34,7 +32,7 @@ public enum SourcesWriter {
         return resolved
     }
 
-    private static func entry(_ result: FreshnessResult, _ formatter: ISO8601DateFormatter) -> ConfigValue? {
+    private static func entry(_ result: FreshnessResult) -> ConfigValue? {
         guard let maxLoadedAt = result.maxLoadedAt, let snapshottedAt = result.snapshottedAt, let age = result.age,
               result.status != .runtimeError else { return nil }
         let timing = [("compile", result.startedAt, result.compiledAt), ("execute", result.compiledAt, result.completedAt)]
@@ -46,10 +44,7 @@ public enum SourcesWriter {
             ("status", .string(result.status.rawValue)),
             ("criteria", result.criteria.written),
             ("adapter_response", result.response?.adapterResponse ?? .dict([])),
-            ("timing", .list(timing.map { name, started, completed in
-                .dict([("name", .string(name)), ("started_at", .string(formatter.string(from: started))),
-                       ("completed_at", .string(formatter.string(from: completed)))])
-            })),
+            ("timing", RunResultsWriter.timing(timing)),
             ("thread_id", .string(result.threadName)),
             ("execution_time", .double(result.executionTime)),
         ])

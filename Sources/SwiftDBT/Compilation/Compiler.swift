@@ -154,18 +154,17 @@ public final class Compiler: Sendable {
     }
 
     private static func makeResolver(manifest: Manifest, session: CompileSession) -> ReferenceResolver {
+        // A repeated unique ID refers to its first node's relation. Only nodes `ref` reaches are looked at: their IDs
+        // (`model.`, `seed.`, `snapshot.`) are no other node's. Fields are read in place, not from a copy of the node.
         var relationByID: [String: RelationName?] = [:]
-        relationByID.reserveCapacity(manifest.nodes.count)
-        for index in manifest.nodes.indices where relationByID[manifest.nodes[index].uniqueID] == nil {
-            relationByID[manifest.nodes[index].uniqueID] = .some(manifest.nodes[index].relation)
-        }
         var byName: [String: [RefTarget]] = [:]
         for index in manifest.nodes.indices where [.model, .seed, .snapshot].contains(manifest.nodes[index].resourceType) {
-            let node = manifest.nodes[index]
-            let materialized = node.config.materialized
-            byName[node.name, default: []].append(RefTarget(
-                packageName: node.packageName, uniqueID: node.uniqueID, name: node.name, version: node.version,
-                isEphemeral: materialized == "ephemeral", relation: relationByID[node.uniqueID] ?? nil))
+            let uniqueID = manifest.nodes[index].uniqueID
+            if relationByID[uniqueID] == nil { relationByID[uniqueID] = .some(manifest.nodes[index].relation) }
+            byName[manifest.nodes[index].name, default: []].append(RefTarget(
+                packageName: manifest.nodes[index].packageName, uniqueID: uniqueID, name: manifest.nodes[index].name,
+                version: manifest.nodes[index].version, isEphemeral: manifest.nodes[index].config.materialized == "ephemeral",
+                relation: relationByID[uniqueID] ?? nil))
         }
         let sources = Dictionary(manifest.sources.map { ("\($0.sourceName).\($0.name)", $0) }, uniquingKeysWith: { a, _ in a })
         let rootPackage = manifest.projectName

@@ -23,6 +23,9 @@ public struct SecretMask: Sendable {
         secrets = Set(values + inJSON).sorted { $0.utf8.count > $1.utf8.count }
     }
 
+    /// Whether there is no secret to mask.
+    var isEmpty: Bool { secrets.isEmpty }
+
     /// `text` with every secret replaced by `*****`.
     public func apply(_ text: String) -> String {
         guard !secrets.isEmpty else { return text }

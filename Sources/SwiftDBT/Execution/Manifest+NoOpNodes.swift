@@ -18,7 +18,7 @@ extension Manifest {
 
     /// The resource type of a result's node: a node of the manifest, an exposure or a saved query (nil for a hook).
     public func runResourceType(_ uniqueID: String) -> ResourceType? {
-        if let node = node(uniqueID) { return node.resourceType }
+        if let index = position(of: uniqueID) { return nodes[index].resourceType }
         if exposures.contains(where: { $0.uniqueID == uniqueID }) { return .exposure }
         if savedQueries.contains(where: { $0.uniqueID == uniqueID }) { return .savedQuery }
         return nil

@@ -13,8 +13,10 @@ public enum CompileTask {
     }
 
     /// As `run`, with each selected node's result as dbt's `compile` writes it in `run_results.json`: `success`,
-    /// timed, with its SQL and relation (a seed is listed, with no SQL).
-    public static func results(_ loaded: LoadedProject, selected: [String], runtime: DatabaseRuntime? = nil) throws -> [NodeResult] {
+    /// timed, with its SQL and relation (a seed is listed, with no SQL). `manifestTail`: the manifest's tail, when
+    /// the caller started it before selecting.
+    public static func results(_ loaded: LoadedProject, selected: [String], runtime: DatabaseRuntime? = nil,
+                               manifestTail: ManifestWriter.Tail? = nil) throws -> [NodeResult] {
         let compiler = Compiler(session: loaded.session, manifest: loaded.manifest, runtime: runtime,
                                 flags: InvocationFlags(which: "compile", selectedResources: selected))
         let paths = TargetPaths(loaded.session.project)
@@ -42,16 +44,19 @@ public enum CompileTask {
             }
         }
         var compiled: [NodeResult] = []
+        compiled.reserveCapacity(results.count)
         var errors: [DBTError] = []
+        var code: [String: String] = [:]
+        code.reserveCapacity(results.count)
         for result in results {
             switch result {
-            case .success(let node): compiled.append(node)
+            case .success(let node):
+                if let sql = node.compiledCode { code[node.uniqueID] = sql }
+                compiled.append(node)
             case .failure(let error): errors.append(error)
             }
         }
-        try ManifestWriter.write(loaded, compiled: Dictionary(uniqueKeysWithValues: compiled.compactMap { result in
-            result.compiledCode.map { (result.uniqueID, $0) }
-        }))
+        try ManifestWriter.write(loaded, compiled: code, tail: manifestTail)
         guard errors.isEmpty else { throw DBTErrors(errors) }
         return compiled
     }
