@@ -26,7 +26,9 @@ struct ListCommand: ParsableCommand {
             let loaded = try ProjectLoader.load(options, adapters: ProjectOptions.adapters)
             // Nothing but the nodes on standard output; dbt.log as every invocation keeps it (the nodes in it too).
             try console.log.open(logSettings, invocationID: loaded.session.invocationID)
-            let selected = try selection.select(in: loaded, defaultTypes: Set(ResourceType.allCases), console: console)
+            // As dbt's ls, analyses only when --resource-type names them.
+            let selected = try selection.select(in: loaded, defaultTypes: Set(ResourceType.allCases).subtracting([.analysis]),
+                                                console: console)
             for line in NodeListing.lines(loaded, selected: selected, format: output.rawValue) {
                 console.output(line)
             }
