@@ -95,7 +95,11 @@ enum NodeJSON {
             strings("nodes", node.dependsOn, &out)
             out.append(UInt8(ascii: "}"))
             optionalString("compiled_path", compiledCode.map { _ in NodeValues.compiledPath(node, session: session) }, &out)
-            bytes("contract", node.config.contractEnforced ? shared.contracts.on : shared.contracts.off, &out)
+            if node.config.contractAliasTypes {
+                bytes("contract", node.config.contractEnforced ? shared.contracts.on : shared.contracts.off, &out)
+            } else {
+                value("contract", NodeValues.contract(node), &out)
+            }
         }
         key("columns", &out)
         out.append(UInt8(ascii: "{"))

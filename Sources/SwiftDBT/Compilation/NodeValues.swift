@@ -19,7 +19,7 @@ enum NodeValues {
             ("database", node.namedRelation?.database.map(ConfigValue.string) ?? .null),
             ("tags", .list(node.config.tags.map(ConfigValue.string))),
             ("description", .string(node.description)),
-            ("config", .dict(node.config.entries)),
+            ("config", .dict(node.config.contractEntries)),
             ("unrendered_config", .dict(node.unrenderedConfig.entries)),
             ("checksum", .dict([("name", .string(node.checksum.name)), ("checksum", .string(node.checksum.checksum))])),
             ("meta", meta(node)),
@@ -121,11 +121,13 @@ enum NodeValues {
         return .dict(entries)
     }
 
-    /// `contract`: whether the `contract` config enforces one.
-    static func contract(_ node: ProjectNode) -> ConfigValue { contract(enforced: node.config.contractEnforced) }
+    /// `contract`: whether the `contract` config enforces one and lets its data types be aliases.
+    static func contract(_ node: ProjectNode) -> ConfigValue {
+        contract(enforced: node.config.contractEnforced, aliasTypes: node.config.contractAliasTypes)
+    }
 
-    static func contract(enforced: Bool) -> ConfigValue {
-        .dict([("enforced", .bool(enforced)), ("alias_types", .bool(true)), ("checksum", .null)])
+    static func contract(enforced: Bool, aliasTypes: Bool = true) -> ConfigValue {
+        .dict([("enforced", .bool(enforced)), ("alias_types", .bool(aliasTypes)), ("checksum", .null)])
     }
 
     /// `compiled_path`: where compiling wrote the node's SQL, under the project's `target-path` as written

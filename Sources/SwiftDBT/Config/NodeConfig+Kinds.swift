@@ -49,9 +49,15 @@ extension NodeConfig {
     }
 
     /// Whether the `contract` config enforces a contract (`contract: {enforced: true}`).
-    public var contractEnforced: Bool {
-        guard case .dict(let fields)? = self["contract"] else { return false }
-        return fields.last(where: { $0.key == "enforced" })?.value.boolValue ?? false
+    public var contractEnforced: Bool { contractSetting("enforced") ?? false }
+
+    /// Whether a contract's data types may be aliases the adapter translates (`contract: {alias_types: false}`
+    /// turns that off; true when unset).
+    public var contractAliasTypes: Bool { contractSetting("alias_types") ?? true }
+
+    private func contractSetting(_ key: String) -> Bool? {
+        guard case .dict(let fields)? = self["contract"] else { return nil }
+        return fields.last(where: { $0.key == key })?.value.boolValue
     }
 
     /// `on_schema_change`: what an incremental run does when the model's columns change (`ignore` when unset).

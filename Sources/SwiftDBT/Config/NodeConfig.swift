@@ -1,7 +1,7 @@
 /// A node's resolved config: every key from every level, merged with dbt's rules.
 ///
 /// Later levels override earlier ones, except `tags`, `pre_hook` and `post_hook`, which
-/// accumulate, and `meta`, `grants`, `column_types`, `docs` and `quoting`, which merge key by key.
+/// accumulate, and `meta`, `grants`, `column_types`, `docs`, `quoting` and `contract`, which merge key by key.
 public struct NodeConfig: Sendable {
     public private(set) var entries: [(key: String, value: ConfigValue)] = []
 
@@ -12,7 +12,8 @@ public struct NodeConfig: Sendable {
     /// Keys that accumulate over levels instead of being replaced.
     static let appendingKeys: Set<String> = ["tags", "pre_hook", "post_hook"]
     /// Keys whose dict values merge key by key.
-    static let mergingKeys: Set<String> = ["meta", "grants", "column_types", "docs", "quoting", "persist_docs", "freshness"]
+    static let mergingKeys: Set<String> = ["meta", "grants", "column_types", "docs", "quoting", "persist_docs", "freshness",
+                                             "contract"]
 
     /// The canonical spelling of a config key (`pre-hook` and `+pre-hook` are `pre_hook`).
     public static func canonicalKey(_ key: String) -> String {

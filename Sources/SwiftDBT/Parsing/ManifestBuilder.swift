@@ -424,7 +424,7 @@ struct ManifestBuilder {
         case .test: return [("enabled", .bool(true)), ("materialized", .string("test")), ("schema", .string("dbt_test__audit")),
                             ("severity", .string("ERROR")),
                             ("warn_if", .string("!= 0")), ("error_if", .string("!= 0")), ("store_failures", .null)]
-        case .analysis: return [("enabled", .bool(true)), ("materialized", .string("analysis"))]
+        case .analysis: return [("enabled", .bool(true)), ("materialized", .string("view"))]
         case .snapshot: return [("enabled", .bool(true)), ("materialized", .string("snapshot"))]
         default: return [("enabled", .bool(true))]
         }

@@ -1,0 +1,2 @@
+{{ config(contract={'enforced': true}) }}
+select 1 as id

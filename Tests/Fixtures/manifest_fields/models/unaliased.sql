@@ -1,0 +1,2 @@
+{{ config(contract={'alias_types': false}) }}
+select 1 as id
