@@ -24,7 +24,7 @@ struct SourceFreshnessCommand: ParsableCommand {
     func run() throws {
         Console.run(format: project.logFormat) { console in
             let loaded = try project.load(console: console)
-            let sources = FreshnessRunner.checked(try selection.select(in: loaded, defaultTypes: [.source], console: console),
+            let sources = FreshnessRunner.checked(try selection.select(in: loaded, types: [.source], console: console),
                                                   in: loaded.manifest)
             let path = try output.map { try SourcesWriter.outputPath($0, project: loaded.session.project) }
                 ?? TargetPaths(loaded.session.project).file("sources.json")
