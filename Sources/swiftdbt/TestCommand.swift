@@ -12,15 +12,8 @@ struct TestCommand: ParsableCommand {
     @OptionGroup var deferral: DeferOptions
 
     func run() throws {
-        Console.run(format: project.logFormat) { console in
-            try RunInvocation.execute(.test, project: project, flags: flags, console: console,
-                                      args: InvocationArgs("test", project: project, selection: selection, resourceTypes: resourceTypes, flags: flags,
-                                                           deferral: deferral),
-                                      deferral: { loaded, selected, connection in
-                try deferral.apply(loaded, selected: selected, stateFolder: selection.state, connection: connection, console: console)
-            }) { loaded in
-                try selection.select(in: loaded, types: try resourceTypes.types(.test), console: console)
-            }
+        RunInvocation.run(.test, project: project, selection: selection, resourceTypes: resourceTypes, flags: flags, deferral: deferral) {
+            try resourceTypes.types(.test)
         }
     }
 }
