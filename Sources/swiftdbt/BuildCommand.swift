@@ -5,15 +5,9 @@ import SwiftDBT
 struct BuildCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "build", abstract: "Seed, build and test the selected nodes in DAG order.")
 
-    @OptionGroup var project: ProjectOptions
-    @OptionGroup var selection: SelectionOptions
-    @OptionGroup var resourceTypes: ResourceTypeOptions
-    @OptionGroup var flags: RunFlags
-    @OptionGroup var deferral: DeferOptions
+    @OptionGroup var options: BuildTestOptions
 
     func run() throws {
-        RunInvocation.run(.build, project: project, selection: selection, resourceTypes: resourceTypes, flags: flags, deferral: deferral) {
-            try resourceTypes.types(.build)
-        }
+        options.run(.build, scope: .build)
     }
 }
