@@ -11,14 +11,8 @@ struct RunCommand: ParsableCommand {
     @OptionGroup var deferral: DeferOptions
 
     func run() throws {
-        Console.run(format: project.logFormat) { console in
-            try RunInvocation.execute(.run, project: project, flags: flags, console: console,
-                                      args: InvocationArgs("run", project: project, selection: selection, flags: flags, deferral: deferral),
-                                      deferral: { loaded, selected, connection in
-                try deferral.apply(loaded, selected: selected, stateFolder: selection.state, connection: connection, console: console)
-            }) { loaded in
-                try selection.select(in: loaded, types: [.model], console: console)
-            }
+        RunInvocation.run(.run, project: project, selection: selection, flags: flags, deferral: deferral) {
+            [.model]
         }
     }
 }

@@ -10,11 +10,8 @@ struct SeedCommand: ParsableCommand {
     @OptionGroup var flags: RunFlags
 
     func run() throws {
-        Console.run(format: project.logFormat) { console in
-            try RunInvocation.execute(.seed, project: project, flags: flags, console: console,
-                                      args: InvocationArgs("seed", project: project, selection: selection, flags: flags)) { loaded in
-                try selection.select(in: loaded, types: [.seed], console: console)
-            }
+        RunInvocation.run(.seed, project: project, selection: selection, flags: flags) {
+            [.seed]
         }
     }
 }

@@ -10,11 +10,8 @@ struct SnapshotCommand: ParsableCommand {
     @OptionGroup var flags: RunFlags
 
     func run() throws {
-        Console.run(format: project.logFormat) { console in
-            try RunInvocation.execute(.snapshot, project: project, flags: flags, console: console,
-                                      args: InvocationArgs("snapshot", project: project, selection: selection, flags: flags)) { loaded in
-                try selection.select(in: loaded, types: [.snapshot], console: console)
-            }
+        RunInvocation.run(.snapshot, project: project, selection: selection, flags: flags) {
+            [.snapshot]
         }
     }
 }
