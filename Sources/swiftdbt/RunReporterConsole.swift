@@ -152,12 +152,13 @@ struct RunConsole: RunReporter {
 
     /// dbt's `format_fancy_output_line`: `<i> of <n> <message> ` padded with dots to 80 columns
     /// (cut to 77 and `...` when `truncate`), then ` [<status>]`.
-    /// `lead` goes before the whole line (dbt's `Batch ` before a microbatch model's batches).
+    /// `lead` goes before the whole line (dbt's `Batch ` before a microbatch model's batches); `level` is the event's.
     func line(_ message: String, status: String, index: Int, total: Int, truncate: Bool = false, lead: String = "",
-                      event: LogEvent.Kind = .note, data: [(key: String, value: ConfigValue)]? = nil) {
+              event: LogEvent.Kind = .note, level: LogEvent.Level = .info, data: [(key: String, value: ConfigValue)]? = nil) {
         let prefix = "\(index) of \(total) \(message) "
         var justified = prefix.count < 80 ? prefix + String(repeating: ".", count: 80 - prefix.count) : prefix
         if truncate && justified.count > 77 { justified = String(justified.prefix(77)) + "..." }
-        console.info(lead + justified + " [" + status + "]", event, data: data)
+        let text = lead + justified + " [" + status + "]"
+        console.emit(LogEvent(event, level: level, message: text, data: data ?? [("msg", .string(text))]))
     }
 }

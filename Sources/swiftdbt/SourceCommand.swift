@@ -10,7 +10,8 @@ struct SourceCommand: ParsableCommand {
 
 /// `swiftdbt source freshness`: how long ago each selected source table was last loaded, judged by its `freshness:`
 /// criteria; writes `target/sources.json` (or `--output`'s file), which `source_status:` selection compares. Exits 1
-/// when a table is stale past `error_after` or its check fails. Like dbt-core 1.10 it writes no run_results.json.
+/// when a table is stale past `error_after` or its check fails. Like dbt-core 1.10 it writes no run_results.json, and
+/// warns that `--output` is deprecated (dbt's `CustomOutputPathInSourceFreshnessDeprecation`, summed up after `Done.`).
 struct SourceFreshnessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "freshness",
                                                     abstract: "Check how recently the selected sources were loaded.")
@@ -24,6 +25,11 @@ struct SourceFreshnessCommand: ParsableCommand {
     func run() throws {
         Console.run(format: project.logFormat) { console in
             let loaded = try project.load(console: console)
+            if let output { console.emit(.customOutputPathDeprecation(output)) }
+            // dbt's summary of the deprecation, after `Done.`.
+            func finish() {
+                if output != nil { console.emit(.deprecationsSummary([.customOutputPathInSourceFreshnessDeprecation])) }
+            }
             let sources = FreshnessRunner.checked(try selection.select(in: loaded, types: [.source], console: console),
                                                   in: loaded.manifest)
             let path = try output.map { try SourcesWriter.outputPath($0, project: loaded.session.project) }
@@ -35,9 +41,11 @@ struct SourceFreshnessCommand: ParsableCommand {
             let threads = min(target.threads, adapter.maxConnections)
             let started = Date()
             guard !sources.isEmpty else {
-                console.info("Nothing to do. Try checking your model configs and model specification args")
+                console.emit(LogEvent(.nothingToDo, level: .warn,
+                                      message: "Nothing to do. Try checking your model configs and model specification args"))
                 try SourcesWriter.write([], loaded: loaded, elapsed: Date().timeIntervalSince(started), to: path)
-                return console.info("Done.", .freshnessCheckComplete)
+                console.info("Done.", .freshnessCheckComplete, data: [])
+                return finish()
             }
             console.info("")
             console.info("Concurrency: \(threads) threads (target='\(target.name)')", .concurrencyLine,
@@ -51,6 +59,7 @@ struct SourceFreshnessCommand: ParsableCommand {
             try SourcesWriter.write(results, loaded: loaded, elapsed: elapsed, to: path)
             try ManifestWriter.write(loaded)
             reporter.summarize(results, sources: sources, elapsed: elapsed)
+            finish()
             if results.contains(where: \.isFailure) { throw ExitCode.failure }
         }
     }

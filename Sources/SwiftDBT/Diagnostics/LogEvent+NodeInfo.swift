@@ -28,4 +28,26 @@ extension LogEvent {
             ("unique_id", .string(node.uniqueID)),
         ])
     }
+
+    /// dbt's `node_info` of a source table's `source freshness` events: no materialization, checksum or alias, the
+    /// table's relation, and `node_status` `started` until its check ends, then the check's status.
+    public static func nodeInfo(_ source: SourceTable, dialect: any Dialect, status: String, startedAt: Date,
+                                finishedAt: Date?) -> ConfigValue {
+        let relation = source.relation
+        return .dict([
+            ("materialized", .string("")),
+            ("meta", source.config["meta"] ?? .dict([])),
+            ("node_checksum", .string("")),
+            ("node_finished_at", .string(finishedAt.map { timestamp($0) } ?? "")),
+            ("node_name", .string(source.name)),
+            ("node_path", .string(source.originalFilePath)),
+            ("node_relation", .dict([("alias", .string("")), ("database", relation.database.map(ConfigValue.string) ?? .null),
+                                     ("relation_name", .string(dialect.render(relation))),
+                                     ("schema", relation.schema.map(ConfigValue.string) ?? .null)])),
+            ("node_started_at", .string(timestamp(startedAt))),
+            ("node_status", .string(status)),
+            ("resource_type", .string("source")),
+            ("unique_id", .string(source.uniqueID)),
+        ])
+    }
 }

@@ -24,6 +24,8 @@ public struct LogEvent: Sendable {
         /// `source freshness`: a table's result, and the end of the run (`Done.`).
         public static let logFreshnessResult = Kind(name: "LogFreshnessResult", code: "Q018")
         public static let freshnessCheckComplete = Kind(name: "FreshnessCheckComplete", code: "Q003")
+        /// A selection with nothing to run (a warning).
+        public static let nothingToDo = Kind(name: "NothingToDo", code: "Q035")
         public static let nodeStart = Kind(name: "NodeStart", code: "Q024")
         public static let nodeFinished = Kind(name: "NodeFinished", code: "Q025")
         public static let finishedRunningStats = Kind(name: "FinishedRunningStats", code: "E047")

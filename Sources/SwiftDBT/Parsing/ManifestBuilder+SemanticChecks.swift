@@ -25,7 +25,7 @@ extension ManifestBuilder {
             }
         }
         if !deprecations.isEmpty {
-            session.log(Self.deprecationsSummary(deprecations))
+            session.log(LogEvent.deprecationsSummaryText(deprecations))
         }
     }
 
@@ -44,20 +44,5 @@ extension ManifestBuilder {
             return SemanticValidator.TimeSpine(relationName: session.render(relation), granularity: granularity,
                                                customGranularities: custom, location: node.definedAt)
         }
-    }
-
-    /// dbt's summary of the deprecations it met, each counted once.
-    private static func deprecationsSummary(_ names: [String]) -> String {
-        var seen: Set<String> = []
-        let listed = names.filter { seen.insert($0).inserted }.map { "- \($0): 1 occurrence" }.joined(separator: "\n")
-        return """
-            [WARNING][DeprecationsSummary]: Deprecated functionality
-            Summary of encountered deprecations:
-            \(listed)
-            To see all deprecation instances instead of just the first occurrence of each,
-            run command again with the `--show-all-deprecations` flag. You may also need to
-            run with `--no-partial-parse` as some deprecations are only encountered during
-            parsing.
-            """
     }
 }

@@ -2,10 +2,17 @@ import Foundation
 
 /// Python's `textwrap.wrap(line, width, expand_tabs=False, replace_whitespace=False, ...)`, as
 /// Jinja2's `wordwrap` calls it: split into word and whitespace chunks, then fill lines greedily.
-struct TextWrapper {
+/// Public for messages wrapped as Python's `textwrap.fill` wraps them (dbt's deprecation warnings).
+public struct TextWrapper {
     let width: Int
     let breakLongWords: Bool
     let breakOnHyphens: Bool
+
+    public init(width: Int, breakLongWords: Bool = true, breakOnHyphens: Bool = true) {
+        self.width = width
+        self.breakLongWords = breakLongWords
+        self.breakOnHyphens = breakOnHyphens
+    }
 
     /// `TextWrapper.wordsep_re`: whitespace runs, em-dashes, and words split after hyphens.
     private static let hyphenatedWords = try? NSRegularExpression(pattern: #"""
@@ -14,7 +21,8 @@ struct TextWrapper {
     /// `TextWrapper.wordsep_simple_re`: whitespace runs and the words between them.
     private static let plainWords = try? NSRegularExpression(pattern: #"([\t\n\x0b\x0c\r ]+)"#)
 
-    func wrap(_ text: String) throws -> [String] {
+    /// `text`'s lines, none longer than `width` unless a word is and `breakLongWords` is off; throws for a width below 1.
+    public func wrap(_ text: String) throws -> [String] {
         guard width > 0 else { throw TemplateError(.invalidArgument, "invalid width \(width) (must be > 0)") }
         var chunks = Array(split(text).reversed())
         var lines: [String] = []
