@@ -152,6 +152,16 @@ def write_reference(output, **by_adapter):
         f.write("\n")
 
 
+def record_in_fresh_schema(record, output):
+    """Writes `output` from `record(adapter, schema)`: PostgreSQL in a new schema (dropped afterwards), SQLite in `main`."""
+    schema = new_schema()
+    try:
+        postgres = record("postgres", schema)
+    finally:
+        drop_schemas(schema)
+    write_reference(output, sqlite=record("sqlite", "main"), postgres=postgres)
+
+
 def record_sqlite_and_postgres(record, output):
     """Writes `output` from `record(adapter)` on SQLite, and on PostgreSQL too when PGHOST names a server."""
     recordings = {"sqlite": record("sqlite")}

@@ -46,12 +46,7 @@ def record(adapter, schema):
 
 
 def main():
-    schema = dbt_reference.new_schema()
-    try:
-        postgres = record("postgres", schema)
-    finally:
-        dbt_reference.drop_schemas(schema)
-    dbt_reference.write_reference(OUTPUT, sqlite=record("sqlite", "main"), postgres=postgres)
+    dbt_reference.record_in_fresh_schema(record, OUTPUT)
 
 
 if __name__ == "__main__":
