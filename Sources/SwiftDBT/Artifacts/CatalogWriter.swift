@@ -36,14 +36,7 @@ public enum CatalogWriter {
         let nodeEntries = entries(nodes.compactMap { node in node.relation.map { (node.uniqueID, $0) } })
         let sourceEntries = entries(sources.map { ($0.uniqueID, $0.relation) })
         let document = ConfigValue.dict([
-            ("metadata", .dict([
-                ("dbt_schema_version", .string("https://schemas.getdbt.com/dbt/catalog/v1.json")),
-                ("dbt_version", .string(SwiftDBTVersion.dbtCompatible)),
-                ("generated_at", .string(ArtifactTime.string(Date()))),
-                ("invocation_id", .string(loaded.session.invocationID)),
-                ("invocation_started_at", .string(ArtifactTime.string(loaded.session.runStartedAt))),
-                ("env", .dict([])),
-            ])),
+            ("metadata", .dict(ArtifactMetadata.entries(schema: "catalog/v1", session: loaded.session))),
             ("nodes", .dict(nodeEntries)),
             ("sources", .dict(sourceEntries)),
             ("errors", .null),

@@ -5,13 +5,7 @@ public enum ManifestWriter {
     /// The manifest's top-level entries before `nodes`.
     static func sectionsBeforeNodes(_ loaded: LoadedProject) -> [(key: String, value: ConfigValue)] {
         let session = loaded.session
-        let metadata = ConfigValue.dict([
-            ("dbt_schema_version", .string("https://schemas.getdbt.com/dbt/manifest/v12.json")),
-            ("dbt_version", .string(SwiftDBTVersion.dbtCompatible)),
-            ("generated_at", .string(ArtifactTime.string(Date()))),
-            ("invocation_id", .string(session.invocationID)),
-            ("invocation_started_at", .string(ArtifactTime.string(session.runStartedAt))),
-            ("env", .dict([])),
+        let metadata = ConfigValue.dict(ArtifactMetadata.entries(schema: "manifest/v12", session: session) + [
             ("project_name", .string(loaded.manifest.projectName)),
             ("project_id", .string(MD5.hex(loaded.manifest.projectName))),
             ("user_id", .null),

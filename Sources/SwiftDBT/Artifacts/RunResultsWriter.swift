@@ -53,14 +53,7 @@ public enum RunResultsWriter {
 
     /// The `metadata` mapping: schema, version, when it was written and the invocation.
     static func metadata(_ loaded: LoadedProject, generatedAt: Date) -> ConfigValue {
-        .dict([
-            ("dbt_schema_version", .string("https://schemas.getdbt.com/dbt/run-results/v6.json")),
-            ("dbt_version", .string(SwiftDBTVersion.dbtCompatible)),
-            ("generated_at", .string(ArtifactTime.string(generatedAt))),
-            ("invocation_id", .string(loaded.session.invocationID)),
-            ("invocation_started_at", .string(ArtifactTime.string(loaded.session.runStartedAt))),
-            ("env", .dict([])),
-        ])
+        .dict(ArtifactMetadata.entries(schema: "run-results/v6", session: loaded.session, generatedAt: generatedAt))
     }
 
     /// One result as dbt writes it: seeds have no compiled code or relation name, tests no relation name, a

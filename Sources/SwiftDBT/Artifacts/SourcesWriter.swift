@@ -7,14 +7,7 @@ public enum SourcesWriter {
     /// Writes the artifact to `path` (`target/sources.json` unless `--output` names another file).
     public static func write(_ results: [FreshnessResult], loaded: LoadedProject, elapsed: TimeInterval, to path: String) throws {
         let document = ConfigValue.dict([
-            ("metadata", .dict([
-                ("dbt_schema_version", .string("https://schemas.getdbt.com/dbt/sources/v3.json")),
-                ("dbt_version", .string(SwiftDBTVersion.dbtCompatible)),
-                ("generated_at", .string(ArtifactTime.string(Date()))),
-                ("invocation_id", .string(loaded.session.invocationID)),
-                ("invocation_started_at", .string(ArtifactTime.string(loaded.session.runStartedAt))),
-                ("env", .dict([])),
-            ])),
+            ("metadata", .dict(ArtifactMetadata.entries(schema: "sources/v3", session: loaded.session))),
             ("results", .list(results.compactMap(entry))),
             ("elapsed_time", .double(elapsed)),
         ])
