@@ -51,28 +51,34 @@ extension ManifestBuilder {
         }
         let disabledNames = Set(disabled.map(\.name))
         let sourceIDs = Set(sources.map(\.uniqueID))
+        var sourceIDsByName: [String: [String]] = [:]
+        for source in sources { sourceIDsByName[source.sourceName + "\u{0}" + source.name, default: []].append(source.uniqueID) }
         let rootPackage = session.project.name
+        // Each node's fields are read in place: a copy of every node with references (every generic test) costs more
+        // than the links.
         for index in nodes.indices {
             guard !nodes[index].refs.isEmpty || !nodes[index].sources.isEmpty else { continue }
-            let node = nodes[index]
-            var dependsOn = node.dependsOn
+            let package = nodes[index].packageName
+            var dependsOn = nodes[index].dependsOn
             // Sources first, then refs, each in the order the code calls them (dbt links sources before refs).
-            for source in node.sources {
-                let candidates = [node.packageName, rootPackage].map { "source.\($0).\(source.source).\(source.table)" }
-                    + sources.filter { $0.sourceName == source.source && $0.name == source.table }.map(\.uniqueID)
+            for source in nodes[index].sources {
+                let name = source.source + "." + source.table
+                let candidates = [package, rootPackage].map { "source.\($0).\(name)" }
+                    + (sourceIDsByName[source.source + "\u{0}" + source.table] ?? [])
                 guard let id = candidates.first(where: sourceIDs.contains) else {
                     let names = sources.map { "\($0.sourceName).\($0.name)" }
-                    let suggestion = Suggestion.closest(to: "\(source.source).\(source.table)", among: names)
-                    errors.append(DBTError(.project, "\(node.resourceType.rawValue) '\(node.name)' depends on source '\(source.source).\(source.table)' which was not found",
-                                           at: source.location ?? node.definedAt, notes: suggestion.map { ["did you mean '\($0)'?"] } ?? []))
+                    let suggestion = Suggestion.closest(to: name, among: names)
+                    errors.append(DBTError(.project, "\(nodes[index].resourceType.rawValue) '\(nodes[index].name)' depends on source '\(name)' which was not found",
+                                           at: source.location ?? nodes[index].definedAt, notes: suggestion.map { ["did you mean '\($0)'?"] } ?? []))
                     continue
                 }
                 if !dependsOn.contains(id) { dependsOn.append(id) }
             }
-            for ref in node.refs {
+            for ref in nodes[index].refs {
                 let chosen = ManifestBuilder.chosen(byName[ref.name] ?? [], named: ref.package, version: ref.version,
-                                                    calledFrom: node.packageName, root: rootPackage)
+                                                    calledFrom: package, root: rootPackage)
                 guard let chosen else {
+                    let node = nodes[index]
                     let location = ref.location ?? node.definedAt
                     if disabledNames.contains(ref.name) {
                         errors.append(DBTError(.project, "\(node.resourceType.rawValue) '\(node.name)' depends on '\(ref.name)', which is disabled",
@@ -86,10 +92,10 @@ extension ManifestBuilder {
                     }
                     continue
                 }
-                if let problem = ManifestBuilder.accessProblem(node.uniqueID, package: node.packageName, group: node.config.group,
+                if let problem = ManifestBuilder.accessProblem(nodes[index].uniqueID, package: package, group: nodes[index].config.group,
                                                                refersTo: chosen) {
-                    errors.append(DBTError(.project, problem, at: ref.location ?? node.definedAt,
-                                           sourceLine: SourceText.line((ref.location ?? node.definedAt).line, of: node.rawCode)))
+                    let location = ref.location ?? nodes[index].definedAt
+                    errors.append(DBTError(.project, problem, at: location, sourceLine: SourceText.line(location.line, of: nodes[index].rawCode)))
                 }
                 if !dependsOn.contains(chosen.uniqueID) { dependsOn.append(chosen.uniqueID) }
             }
