@@ -14,13 +14,13 @@ public enum ProjectSummary {
             guard let kind = NodeKind(type) else { continue }
             let project = projects[manifest.nodes[index].packageName] ?? projects.count
             projects[manifest.nodes[index].packageName] = project
-            let step = ParseStep(type, project: project, generic: manifest.nodes[index].test != nil)
+            let step = ParseStep(project: manifest.nodes[index].test != nil ? Int.max : project, phase: kind.rawValue)
             counts[kind, default: 0] += 1
             firstMet[kind] = min(firstMet[kind] ?? step, step)
         }
         if operations > 0 {
             counts[.operation] = operations
-            firstMet[.operation] = ParseStep(project: 0, phase: ParseStep.hooks)
+            firstMet[.operation] = ParseStep(project: 0, phase: NodeKind.operation.rawValue)
         }
         let nodeParts = firstMet.sorted { $0.value < $1.value }.map { (kind, _) in plural(counts[kind] ?? 0, kind.words) }
         let otherParts = [
@@ -38,8 +38,9 @@ public enum ProjectSummary {
         count == 0 ? nil : "\(count) \(count == 1 ? words.one : words.many)"
     }
 
-    /// The kinds of manifest nodes the line counts before the sources, with their words.
-    private enum NodeKind: Hashable {
+    /// The kinds of manifest nodes the line counts before the sources, with their words, in the order dbt's parser
+    /// meets them within a project.
+    private enum NodeKind: Int, Hashable {
         case model, snapshot, analysis, test, seed, operation
 
         init?(_ type: ResourceType) {
@@ -65,18 +66,10 @@ public enum ProjectSummary {
         }
     }
 
-    /// When dbt's parser meets a node: its project's turn, then the parser's within it; the YAML files' generic
+    /// When dbt's parser meets a node: its project's turn, then the kind's within it; the YAML files' generic
     /// tests after every project's files.
     private struct ParseStep: Comparable {
         let project: Int, phase: Int
-        static let hooks = 5
-
-        init(project: Int, phase: Int) { (self.project, self.phase) = (project, phase) }
-
-        init(_ type: ResourceType, project: Int, generic: Bool) {
-            let phases: [ResourceType: Int] = [.model: 0, .snapshot: 1, .analysis: 2, .test: 3, .seed: 4]
-            self.init(project: generic ? Int.max : project, phase: phases[type] ?? 0)
-        }
 
         static func < (lhs: ParseStep, rhs: ParseStep) -> Bool { (lhs.project, lhs.phase) < (rhs.project, rhs.phase) }
     }
