@@ -152,6 +152,30 @@ def write_reference(output, **by_adapter):
         f.write("\n")
 
 
+def compiled_relations(fixture, name, adapter):
+    """Compiles a copy of `fixture` (profile `name`) with dbt on `adapter`; returns the manifest's `metadata.quoting`
+    and, per node and source, its `relation_name` and compiled SQL (the target's schema written as `<schema>`, the
+    database as `<database>`). PostgreSQL's schema is dropped afterwards."""
+    schema = "main" if adapter == "sqlite" else new_schema()
+    database = "main" if adapter == "sqlite" else os.environ.get("PGDATABASE", "postgres")
+    try:
+        with project_copy(fixture, name, lambda project: profile(name, adapter, project, schema)) as project:
+            run_dbt(project, ["compile"], check=True)
+            with open(os.path.join(project, "target", "manifest.json")) as f:
+                manifest = json.load(f)
+    finally:
+        if adapter != "sqlite":
+            drop_schemas(schema)
+
+    def generic(text):
+        return text.replace(schema, "<schema>").replace(database, "<database>")
+    entries = {**manifest["nodes"], **manifest["sources"]}
+    return manifest["metadata"]["quoting"], {
+        unique_id: {"relation_name": generic(node["relation_name"]),
+                    **({"compiled_code": generic(node["compiled_code"])} if "compiled_code" in node else {})}
+        for unique_id, node in sorted(entries.items())}
+
+
 def record_in_fresh_schema(record, output):
     """Writes `output` from `record(adapter, schema)`: PostgreSQL in a new schema (dropped afterwards), SQLite in `main`."""
     schema = new_schema()
