@@ -12,6 +12,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        // MD5, SHA-1 and SHA-256 digests (checksums, test names, package-lock.yml); already built for gRPC's TLS.
+        .package(url: "https://github.com/apple/swift-crypto", "3.0.0"..<"5.0.0"),
         // Spark Connect (the Spark adapter only): gRPC over HTTP/2 and protocol buffers.
         .package(url: "https://github.com/grpc/grpc-swift-2", from: "2.4.3"),
         .package(url: "https://github.com/grpc/grpc-swift-nio-transport", from: "2.9.2"),
@@ -22,7 +24,8 @@ let package = Package(
         /// The Jinja2-compatible template engine. Knows nothing of dbt or databases.
         .target(name: "Jinja", exclude: ["README.md", "COMPATIBILITY.md"]),
         /// Project loading, graph and selection, compilation context, execution.
-        .target(name: "SwiftDBT", dependencies: ["Jinja", .product(name: "Yams", package: "Yams")],
+        .target(name: "SwiftDBT", dependencies: ["Jinja", .product(name: "Yams", package: "Yams"),
+                                              .product(name: "Crypto", package: "swift-crypto")],
                 resources: [.copy("Resources/macros"), .copy("Resources/docs")]),
         /// The system SQLite library.
         .systemLibrary(name: "CSQLite", path: "Sources/SQLiteAdapter/CSQLite", pkgConfig: "sqlite3",

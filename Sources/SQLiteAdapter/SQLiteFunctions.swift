@@ -49,7 +49,7 @@ enum SQLiteFunctions {
             sqlite3_result_null(context)
             return
         }
-        sqlite3_result_text(context, MD5.hex(text), -1, csqlite_transient())
+        sqlite3_result_text(context, HexDigest.md5(text), -1, csqlite_transient())
     }
 
     private static let splitPart: @convention(c) (OpaquePointer?, Int32, UnsafeMutablePointer<OpaquePointer?>?) -> Void = { context, _, arguments in

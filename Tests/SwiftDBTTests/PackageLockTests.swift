@@ -38,12 +38,12 @@ final class PackageLockTests: XCTestCase {
     }
 
     func testSHA1() {
-        XCTAssertEqual(SHA1.hex(""), "da39a3ee5e6b4b0d3255bfef95601890afd80709")
-        XCTAssertEqual(SHA1.hex("abc"), "a9993e364706816aba3e25717850c26c9cd0d89d")
-        XCTAssertEqual(SHA1.hex(String(repeating: "a", count: 55)), "c1c8bbdc22796e28c0e15163d20899b65621d65a")
-        XCTAssertEqual(SHA1.hex(String(repeating: "a", count: 56)), "c2db330f6083854c99d4b5bfb6e8f29f201be699")
-        XCTAssertEqual(SHA1.hex(String(repeating: "a", count: 64)), "0098ba824b5c16427bd7a1122a5a442a25ec644d")
-        XCTAssertEqual(SHA1.hex("héllo\nwörld"), "4d29894ffae289343b0b19ec12f36c1536cb6977")
-        XCTAssertEqual(SHA1.hex(String(repeating: "x", count: 1000)), "c3efa690fa3fdd2e2526853eed670538ea127638")
+        XCTAssertEqual(HexDigest.sha1(""), "da39a3ee5e6b4b0d3255bfef95601890afd80709")
+        XCTAssertEqual(HexDigest.sha1("abc"), "a9993e364706816aba3e25717850c26c9cd0d89d")
+        XCTAssertEqual(HexDigest.sha1(String(repeating: "a", count: 55)), "c1c8bbdc22796e28c0e15163d20899b65621d65a")
+        XCTAssertEqual(HexDigest.sha1(String(repeating: "a", count: 56)), "c2db330f6083854c99d4b5bfb6e8f29f201be699")
+        XCTAssertEqual(HexDigest.sha1(String(repeating: "a", count: 64)), "0098ba824b5c16427bd7a1122a5a442a25ec644d")
+        XCTAssertEqual(HexDigest.sha1("héllo\nwörld"), "4d29894ffae289343b0b19ec12f36c1536cb6977")
+        XCTAssertEqual(HexDigest.sha1(String(repeating: "x", count: 1000)), "c3efa690fa3fdd2e2526853eed670538ea127638")
     }
 }

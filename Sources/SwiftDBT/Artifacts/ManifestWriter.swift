@@ -7,7 +7,7 @@ public enum ManifestWriter {
         let session = loaded.session
         let metadata = ConfigValue.dict(ArtifactMetadata.entries(schema: "manifest/v12", session: session) + [
             ("project_name", .string(loaded.manifest.projectName)),
-            ("project_id", .string(MD5.hex(loaded.manifest.projectName))),
+            ("project_id", .string(HexDigest.md5(loaded.manifest.projectName))),
             ("user_id", .null),
             ("send_anonymous_usage_stats", .bool(false)),
             ("adapter_type", .string(session.target.type)),

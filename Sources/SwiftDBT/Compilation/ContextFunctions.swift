@@ -35,7 +35,7 @@ enum ContextFunctions {
             let value = try ConfigValue(arguments.value(0, "value") ?? .none)
             return .string((try? Yams.serialize(node: value.yamlNode)) ?? "")
         },
-        "local_md5": { arguments, _ in .string(MD5.hex(arguments.positional.first?.str ?? "")) },
+        "local_md5": { arguments, _ in .string(HexDigest.md5(arguments.positional.first?.str ?? "")) },
         // `zip` gives `default` (None) for something not iterable; `zip_strict` fails.
         "zip": { arguments, context in
             (try? zipped(arguments.positional, context)) ?? arguments.named("default") ?? .none

@@ -16,7 +16,7 @@ public struct FileChecksum: Sendable, Equatable {
     /// The SHA-256 of a file's text with leading and trailing whitespace removed (as Python's
     /// `str.strip()` removes it, which is what dbt hashes).
     public static func sha256(of contents: String) -> FileChecksum {
-        FileChecksum(name: "sha256", checksum: SHA256.hex(String(stripped(contents))))
+        FileChecksum(name: "sha256", checksum: HexDigest.sha256(String(stripped(contents))))
     }
 
     /// The checksum of a seed file: its stripped text's SHA-256, or its path when it is over 1 MiB.

@@ -58,7 +58,7 @@ struct PackageLock {
             fields.append(("unrendered", entry.written))
             return pythonJSON(.dict(fields))
         }
-        return SHA1.hex(lines.sorted().joined(separator: "\n"))
+        return HexDigest.sha1(lines.sorted().joined(separator: "\n"))
     }
 
     /// Python's `json.dumps(value, sort_keys=True)`: `", "` and `": "` separators, non-ASCII escaped.

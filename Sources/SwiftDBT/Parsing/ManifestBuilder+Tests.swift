@@ -210,7 +210,7 @@ extension ManifestBuilder {
         // Characters are never more than UTF-8 bytes: short names need no counting.
         if bytes.count >= 64, fullName.count >= 64 {
             let identifier = String(decoding: bytes[..<identifierLength], as: UTF8.self)
-            return ("\(identifier.prefix(30))_\(MD5.hex(fullName))", fullName)
+            return ("\(identifier.prefix(30))_\(HexDigest.md5(fullName))", fullName)
         }
         return (fullName, fullName)
     }
@@ -261,7 +261,7 @@ enum TestArguments {
         bytes.append(contentsOf: ", 'namespace': ".utf8)
         appendStringRepr(namespace ?? "None", to: &bytes)
         bytes.append(UInt8(ascii: "}"))
-        return String(bytes.withUnsafeBufferPointer(MD5.hex(bytes:)).suffix(10))
+        return String(HexDigest.md5(bytes).suffix(10))
     }
 
     /// Python's `repr` of a value with dict keys sorted and every scalar turned into its `str`.

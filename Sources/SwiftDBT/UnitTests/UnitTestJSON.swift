@@ -35,7 +35,7 @@ enum UnitTestJSON {
         for (entry, fields) in zip(spec.given, given) {
             if case .fixture? = entry.rows.source { hashed += "-" + (fields.fields.first?.value ?? .null).jinjaValue.str }
         }
-        let checksum = SHA256.hex(hashed)
+        let checksum = HexDigest.sha256(hashed)
         return .dict([
             ("model", .string(spec.model)),
             ("given", .list(zip(spec.given, given).map { .dict([("input", .string($0.input))] + $1.fields) })),
