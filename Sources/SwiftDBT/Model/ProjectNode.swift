@@ -2,57 +2,203 @@ import Jinja
 
 /// A model, seed, test, analysis or snapshot of a project, as parsing and compilation see it.
 public struct ProjectNode: Sendable {
-    public var uniqueID: String
-    public var resourceType: ResourceType
-    public var name: String
-    public var packageName: String
+    /// The node's fields live in one reference-counted box, copied on write: a node is copied wherever a phase reads
+    /// it from an array (40,000 of them on a 10,000-model project, several times over), and a copy of the box is one
+    /// reference count where a copy of the fields was some forty, several of them on strings every node shares.
+    private var box: Box
+
+    private final class Box: @unchecked Sendable {
+        // Sendable: a box is only written while uniquely referenced (`writable`), never once shared.
+        var fields: Fields
+        init(_ fields: Fields) { self.fields = fields }
+    }
+
+    private struct Fields {
+        var uniqueID: String
+        var resourceType: ResourceType
+        var name: String
+        var packageName: String
+        var path: String
+        var originalFilePath: String
+        var packageRoot: String
+        var fqn: [String]
+        var rawCode: String
+        var language: ModelLanguage = .sql
+        var config: NodeConfig
+        var description: String = ""
+        var columns: [ColumnInfo] = []
+        var constraints: [ModelConstraint] = []
+        var timeSpine: ConfigValue?
+        var version: ModelVersion?
+        var refs: [Reference] = []
+        var sources: [SourceReference] = []
+        var dependsOn: [String] = []
+        var macroCalls: [String] = []
+        var relation: RelationName?
+        var namedRelation: RelationName?
+        var test: TestMetadata?
+        var unitTest: UnitTestCase?
+        var template: Template?
+        var checksum: FileChecksum = .none
+        var patchPath: String?
+        var unrenderedConfig: NodeConfig = NodeConfig()
+        var definedAt: FileLocation
+    }
+
+    public init(uniqueID: String, resourceType: ResourceType, name: String, packageName: String, path: String,
+                originalFilePath: String, packageRoot: String, fqn: [String], rawCode: String, config: NodeConfig,
+                definedAt: FileLocation) {
+        box = Box(Fields(uniqueID: uniqueID, resourceType: resourceType, name: name, packageName: packageName, path: path,
+                         originalFilePath: originalFilePath, packageRoot: packageRoot, fqn: fqn, rawCode: rawCode,
+                         config: config, definedAt: definedAt))
+    }
+
+    /// The box, copied first when another node shares it.
+    private var writable: Box {
+        mutating get {
+            if !isKnownUniquelyReferenced(&box) { box = Box(box.fields) }
+            return box
+        }
+    }
+
+    public var uniqueID: String {
+        get { box.fields.uniqueID }
+        _modify { yield &writable.fields.uniqueID }
+    }
+    public var resourceType: ResourceType {
+        get { box.fields.resourceType }
+        _modify { yield &writable.fields.resourceType }
+    }
+    public var name: String {
+        get { box.fields.name }
+        _modify { yield &writable.fields.name }
+    }
+    public var packageName: String {
+        get { box.fields.packageName }
+        _modify { yield &writable.fields.packageName }
+    }
     /// The file relative to its resource folder (`staging/stg_orders.sql`).
-    public var path: String
+    public var path: String {
+        get { box.fields.path }
+        _modify { yield &writable.fields.path }
+    }
     /// The file relative to the package root (`models/staging/stg_orders.sql`).
-    public var originalFilePath: String
+    public var originalFilePath: String {
+        get { box.fields.originalFilePath }
+        _modify { yield &writable.fields.originalFilePath }
+    }
     /// The package's root folder.
-    public var packageRoot: String
-    public var fqn: [String]
-    public var rawCode: String
+    public var packageRoot: String {
+        get { box.fields.packageRoot }
+        _modify { yield &writable.fields.packageRoot }
+    }
+    public var fqn: [String] {
+        get { box.fields.fqn }
+        _modify { yield &writable.fields.fqn }
+    }
+    public var rawCode: String {
+        get { box.fields.rawCode }
+        _modify { yield &writable.fields.rawCode }
+    }
     /// `python` for a `.py` model.
-    public var language: ModelLanguage = .sql
-    public var config: NodeConfig
-    public var description: String = ""
-    public var columns: [ColumnInfo] = []
+    public var language: ModelLanguage {
+        get { box.fields.language }
+        _modify { yield &writable.fields.language }
+    }
+    public var config: NodeConfig {
+        get { box.fields.config }
+        _modify { yield &writable.fields.config }
+    }
+    public var description: String {
+        get { box.fields.description }
+        _modify { yield &writable.fields.description }
+    }
+    public var columns: [ColumnInfo] {
+        get { box.fields.columns }
+        _modify { yield &writable.fields.columns }
+    }
     /// A model's own `constraints:` (its columns' are in `columns`).
-    public var constraints: [ModelConstraint] = []
+    public var constraints: [ModelConstraint] {
+        get { box.fields.constraints }
+        _modify { yield &writable.fields.constraints }
+    }
     /// A model's `time_spine:` (`standard_granularity_column`, `custom_granularities`); nil when not written.
-    public var timeSpine: ConfigValue?
+    public var timeSpine: ConfigValue? {
+        get { box.fields.timeSpine }
+        _modify { yield &writable.fields.timeSpine }
+    }
     /// For a model of a `versions:` block: its version and the latest one.
-    public var version: ModelVersion?
+    public var version: ModelVersion? {
+        get { box.fields.version }
+        _modify { yield &writable.fields.version }
+    }
     /// `ref()` calls found while parsing, in order.
-    public var refs: [Reference] = []
+    public var refs: [Reference] {
+        get { box.fields.refs }
+        _modify { yield &writable.fields.refs }
+    }
     /// `source()` calls found while parsing, in order.
-    public var sources: [SourceReference] = []
+    public var sources: [SourceReference] {
+        get { box.fields.sources }
+        _modify { yield &writable.fields.sources }
+    }
     /// Unique IDs of the nodes this one depends on, resolved after parsing.
-    public var dependsOn: [String] = []
+    public var dependsOn: [String] {
+        get { box.fields.dependsOn }
+        _modify { yield &writable.fields.dependsOn }
+    }
     /// Macros the node called while parsing (unique IDs).
-    public var macroCalls: [String] = []
+    public var macroCalls: [String] {
+        get { box.fields.macroCalls }
+        _modify { yield &writable.fields.macroCalls }
+    }
     /// Where the database object lives (not for tests and ephemeral models).
-    public var relation: RelationName?
+    public var relation: RelationName? {
+        get { box.fields.relation }
+        _modify { yield &writable.fields.relation }
+    }
     /// The database, schema and alias dbt's naming macros give the node, tests and ephemeral models
     /// included (the manifest's `database`, `schema` and `alias`).
-    public var namedRelation: RelationName?
+    public var namedRelation: RelationName? {
+        get { box.fields.namedRelation }
+        _modify { yield &writable.fields.namedRelation }
+    }
     /// For generic tests: what the test is and what it is attached to.
-    public var test: TestMetadata?
+    public var test: TestMetadata? {
+        get { box.fields.test }
+        _modify { yield &writable.fields.test }
+    }
     /// For a unit test: its `unit_tests:` entry and the model it tests.
-    var unitTest: UnitTestCase?
+    var unitTest: UnitTestCase? {
+        get { box.fields.unitTest }
+        _modify { yield &writable.fields.unitTest }
+    }
     /// The parsed template (nil for seeds).
-    public var template: Template?
+    public var template: Template? {
+        get { box.fields.template }
+        _modify { yield &writable.fields.template }
+    }
     /// What dbt records of the node's file to tell a changed node (`none` for generic tests).
-    public var checksum: FileChecksum = .none
+    public var checksum: FileChecksum {
+        get { box.fields.checksum }
+        _modify { yield &writable.fields.checksum }
+    }
     /// The property file that describes the node, relative to its package root.
-    public var patchPath: String?
+    public var patchPath: String? {
+        get { box.fields.patchPath }
+        _modify { yield &writable.fields.patchPath }
+    }
     /// The settings the project gives the node (dbt_project.yml, its property file, its `config()`
     /// call), without defaults: dbt's `unrendered_config`, except that Jinja in them is rendered.
-    public var unrenderedConfig = NodeConfig()
+    public var unrenderedConfig: NodeConfig {
+        get { box.fields.unrenderedConfig }
+        _modify { yield &writable.fields.unrenderedConfig }
+    }
     /// Where the node is defined, for messages (`models/x.sql:1:1`, or the YAML line of a generic test).
-    public var definedAt: FileLocation
+    public var definedAt: FileLocation {
+        get { box.fields.definedAt }
+        _modify { yield &writable.fields.definedAt }
+    }
 
     /// A `ref('package', 'name', v=1)` call.
     public struct Reference: Sendable, Hashable {
