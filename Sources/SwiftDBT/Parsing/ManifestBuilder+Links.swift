@@ -25,21 +25,28 @@ extension ManifestBuilder {
     /// project's, else any.
     static func chosen(_ candidates: [Refable], named package: String?, version: String? = nil,
                        calledFrom caller: String, root: String) -> Refable? {
-        let matching = candidates.filter {
-            (package == nil || $0.packageName == package) && ModelVersion.resolves(version, to: $0.version)
+        // One pass, no array: this runs for every ref of every node (each generic test refs its model).
+        var ofRoot: Refable?
+        var first: Refable?
+        for candidate in candidates
+        where (package == nil || candidate.packageName == package) && ModelVersion.resolves(version, to: candidate.version) {
+            if candidate.packageName == caller { return candidate }
+            if ofRoot == nil, candidate.packageName == root { ofRoot = candidate }
+            if first == nil { first = candidate }
         }
-        return matching.first { $0.packageName == caller } ?? matching.first { $0.packageName == root } ?? matching.first
+        return ofRoot ?? first
     }
 
     /// dbt's error when `uniqueID` (of `package`, in `group`) may not refer to `target`: a private model of
     /// another group (or of a package with `restrict-access`), or a protected model of such a package; nil when it may.
     static func accessProblem(_ uniqueID: String, package: String, group: String?, refersTo target: Refable) -> String? {
         let otherPackage = target.packageOnly && target.packageName != package
-        let prefix = "Node \(uniqueID) attempted to reference node \(target.uniqueID), which is not allowed because the referenced node is "
+        // The message is made only for a ref that breaks a rule: this runs for every ref of every node.
+        let prefix = { "Node \(uniqueID) attempted to reference node \(target.uniqueID), which is not allowed because the referenced node is " }
         if let privateTo = target.privateTo {
-            return privateTo == nil || group != privateTo || otherPackage ? prefix + "private to the '\(privateTo ?? "None")' group." : nil
+            return privateTo == nil || group != privateTo || otherPackage ? prefix() + "private to the '\(privateTo ?? "None")' group." : nil
         }
-        return otherPackage ? prefix + "protected to the '\(target.packageName)' package." : nil
+        return otherPackage ? prefix() + "protected to the '\(target.packageName)' package." : nil
     }
 
     mutating func linkReferences() {
@@ -49,17 +56,27 @@ extension ManifestBuilder {
             errors.append(DBTError(.project, "Node \(node.uniqueID) has an invalid value (\(node.config["access"]?.scalarString ?? "")) "
                                    + "for the access field", at: node.definedAt))
         }
-        let disabledNames = Set(disabled.map(\.name))
+        let links = ManifestBuilder.links(nodes, byName: byName, sources: sources, disabledNames: Set(disabled.map(\.name)),
+                                          rootPackage: session.project.name)
+        for (index, link) in links.enumerated() {
+            guard let link else { continue }
+            nodes[index].dependsOn = link.dependsOn
+            errors += link.errors
+        }
+    }
+
+    /// Each node's dependencies once its `source()` and `ref()` calls are resolved (nil for a node that makes none),
+    /// with the errors of those that resolve to nothing or to a node it may not refer to; on every core. Each node's
+    /// fields are read in place: a copy of every node with references (every generic test) costs more than the links.
+    private static func links(_ nodes: [ProjectNode], byName: [String: [Refable]], sources: [SourceTable],
+                              disabledNames: Set<String>, rootPackage: String) -> [(dependsOn: [String], errors: [DBTError])?] {
         let sourceIDs = Set(sources.map(\.uniqueID))
-        var sourceIDsByName: [String: [String]] = [:]
-        for source in sources { sourceIDsByName[source.sourceName + "\u{0}" + source.name, default: []].append(source.uniqueID) }
-        let rootPackage = session.project.name
-        // Each node's fields are read in place: a copy of every node with references (every generic test) costs more
-        // than the links.
-        for index in nodes.indices {
-            guard !nodes[index].refs.isEmpty || !nodes[index].sources.isEmpty else { continue }
+        let sourceIDsByName = Dictionary(grouping: sources, by: { $0.sourceName + "\u{0}" + $0.name }).mapValues { $0.map(\.uniqueID) }
+        return ParallelMap.map(Array(nodes.indices)) { index -> (dependsOn: [String], errors: [DBTError])? in
+            guard !nodes[index].refs.isEmpty || !nodes[index].sources.isEmpty else { return nil }
             let package = nodes[index].packageName
             var dependsOn = nodes[index].dependsOn
+            var errors: [DBTError] = []
             // Sources first, then refs, each in the order the code calls them (dbt links sources before refs).
             for source in nodes[index].sources {
                 let name = source.source + "." + source.table
@@ -99,7 +116,7 @@ extension ManifestBuilder {
                 }
                 if !dependsOn.contains(chosen.uniqueID) { dependsOn.append(chosen.uniqueID) }
             }
-            nodes[index].dependsOn = dependsOn
+            return (dependsOn, errors)
         }
     }
 
