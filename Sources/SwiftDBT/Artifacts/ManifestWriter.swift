@@ -257,17 +257,17 @@ public struct TargetPaths: Sendable {
 
     /// `target/compiled/<package>/<path>` (generic tests under their YAML file's path).
     public func compiled(_ node: ProjectNode, folder: String = "compiled") -> String {
-        ((root as NSString).appendingPathComponent(folder) as NSString).appendingPathComponent(TargetPaths.compiledFile(node))
+        PathText.appending(PathText.appending(root, folder), TargetPaths.compiledFile(node))
     }
 
     /// `<package>/<path>`: a node's file under `compiled/` or `run/`.
     static func compiledFile(_ node: ProjectNode) -> String {
         // A YAML snapshot's SQL goes beside its tests, in a folder named after its property file, as dbt's.
         let inPropertyFile = node.resourceType == .snapshot && node.path.hasSuffix(".sql") && !node.originalFilePath.hasSuffix(".sql")
-        let relative = node.test != nil || node.resourceType == .unitTest ? (node.originalFilePath as NSString).appendingPathComponent(node.path)
-            : inPropertyFile ? (node.originalFilePath as NSString).appendingPathComponent(FileDiscovery.lastPathComponent(node.path))
+        let relative = node.test != nil || node.resourceType == .unitTest ? PathText.appending(node.originalFilePath, node.path)
+            : inPropertyFile ? PathText.appending(node.originalFilePath, FileDiscovery.lastPathComponent(node.path))
             : node.originalFilePath
-        return (node.packageName as NSString).appendingPathComponent(relative)
+        return PathText.appending(node.packageName, relative)
     }
 
     /// Writes `text`, creating folders; secrets are masked (`SecretMask`). A file that already holds exactly that

@@ -133,8 +133,7 @@ enum NodeValues {
     /// `compiled_path`: where compiling wrote the node's SQL, under the project's `target-path` as written
     /// (`target/compiled/<package>/<file>`).
     static func compiledPath(_ node: ProjectNode, session: CompileSession) -> String {
-        ((session.project.targetPath as NSString).appendingPathComponent("compiled") as NSString)
-            .appendingPathComponent(TargetPaths.compiledFile(node))
+        PathText.appending(PathText.appending(session.project.targetPath, "compiled"), TargetPaths.compiledFile(node))
     }
 
     /// `patch_path`: `package://path/of/properties.yml` when a property file describes the node.

