@@ -10,6 +10,8 @@ public struct MacroRegistry: Sendable {
     public let rootPackage: String
     public let adapterType: String
     private let packages: [String: [String: MacroEntry]]
+    /// The root project's macros over swiftdbt's: what `resolve` finds from either, and after a package's own.
+    private let resolvableFromRoot: [String: MacroEntry]
     private let dispatchOrder: [String: [String]]
 
     public init(macros: [MacroEntry], rootPackage: String, adapterType: String,
@@ -17,6 +19,8 @@ public struct MacroRegistry: Sendable {
         var packages: [String: [String: MacroEntry]] = [:]
         for macro in macros { packages[macro.packageName, default: [:]][macro.name] = macro }
         self.packages = packages
+        // Made once: a node's macro dependencies resolve every name its template reads, which asked each package in turn.
+        resolvableFromRoot = (packages[MacroRegistry.internalPackage] ?? [:]).merging(packages[rootPackage] ?? [:]) { _, root in root }
         self.rootPackage = rootPackage
         self.adapterType = adapterType
         self.dispatchOrder = Dictionary(dispatch.map { ($0.macroNamespace, $0.searchOrder) }, uniquingKeysWith: { a, _ in a })
@@ -32,8 +36,8 @@ public struct MacroRegistry: Sendable {
     /// root project's, then swiftdbt's. From swiftdbt's own macros the root project's come first, so a project's
     /// macro of a built-in name (`create_table_as`) replaces it for the built-in macros that call it too, as in dbt.
     public func resolve(_ name: String, from package: String) -> MacroEntry? {
-        if package == MacroRegistry.internalPackage { return macro(name, in: rootPackage) ?? macro(name, in: package) }
-        return macro(name, in: package) ?? macro(name, in: rootPackage) ?? macro(name, in: MacroRegistry.internalPackage)
+        if package != rootPackage, package != MacroRegistry.internalPackage, let own = packages[package]?[name] { return own }
+        return resolvableFromRoot[name]
     }
 
     /// The implementation `adapter.dispatch(name, macro_namespace:)` picks.
