@@ -3,7 +3,8 @@ import XCTest
 @testable import SwiftDBT
 
 /// The artifacts' fast paths write what the general ones would: times as Foundation's ISO 8601 formatter writes
-/// them, and `run_results.json` serialized in pieces as the whole document's pretty JSON.
+/// them, and `run_results.json` serialized in pieces, each result straight to bytes, as the whole document's pretty
+/// JSON made from `ConfigValue` trees (`treeEntry`, the way swiftdbt wrote each result before `RunResultJSON`).
 final class ArtifactWritingTests: XCTestCase {
     func testTimesAreWhatTheISO8601FormatterWrites() {
         let formatter = ISO8601DateFormatter()
@@ -38,6 +39,13 @@ final class ArtifactWritingTests: XCTestCase {
                                     startedAt: start, compiledAt: position % 5 == 0 ? nil : start + 0.5,
                                     completedAt: start + Double(position) / 7, relationName: "\"main\".\"t\(position)\"")
             result.compiledCode = position % 4 == 0 ? nil : "select \(position)\n\t\"é\""
+            // Tests' statuses and failures, skipped nodes (no timing) and a microbatch model's batches.
+            if position % 11 == 0 { result.status = [.pass, .fail, .warn, .skipped][position % 4] }
+            if position % 13 == 0 { result.failures = position }
+            if position % 17 == 0 {
+                result.batchResults = BatchResults(successful: [DateInterval(start: start, duration: 86_400)],
+                                                   failed: position % 2 == 0 ? [] : [DateInterval(start: start + 86_400, duration: 86_400)])
+            }
             return result
         }
         var args = InvocationArgs(which: "compile", projectDirectory: root, invocationCommand: "swiftdbt compile")
@@ -47,11 +55,33 @@ final class ArtifactWritingTests: XCTestCase {
             let pieces = RunResultsWriter.pieces(chosen, loaded: loaded, elapsed: 1.25, args: args, generatedAt: start)
             let expected = JSONWriter.string(.dict([
                 ("metadata", RunResultsWriter.metadata(loaded, generatedAt: start)),
-                ("results", .list(chosen.map { RunResultsWriter.entry($0, kind: loaded.manifest.runResourceType($0.uniqueID)) })),
+                ("results", .list(chosen.map { treeEntry($0, kind: loaded.manifest.runResourceType($0.uniqueID)) })),
                 ("elapsed_time", .double(1.25)),
                 ("args", args.document),
             ]), pretty: true)
             XCTAssertEqual(String(decoding: pieces.joined(), as: UTF8.self), expected, "\(count) results")
         }
+    }
+
+    /// A result as a `ConfigValue` tree, field by field as `RunResultJSON` writes it.
+    private func treeEntry(_ result: NodeResult, kind: ResourceType?) -> ConfigValue {
+        let compilesNothing = kind == .seed || kind.map(Manifest.noOpTypes.contains) == true
+        // dbt writes no message for a passing test, a skipped node, or a result with none (`compile`, `run-operation`).
+        let silent = result.status == .pass || result.status == .skipped || result.message.isEmpty
+        let message: ConfigValue = silent ? .null : .string(result.message)
+        return .dict([
+            ("status", .string(result.status.rawValue)),
+            ("timing", RunResultsWriter.timing(result)),
+            ("thread_id", .string(result.threadName)),
+            ("execution_time", .double(result.executionTime)),
+            ("adapter_response", RunResultsWriter.adapterResponse(result)),
+            ("message", message),
+            ("failures", result.failures.map { .int($0) } ?? .null),
+            ("unique_id", .string(result.uniqueID)),
+            ("compiled", compilesNothing ? .null : .bool(result.compiledCode != nil)),
+            ("compiled_code", compilesNothing ? .null : result.compiledCode.map(ConfigValue.string) ?? .null),
+            ("relation_name", compilesNothing || kind == .test ? .null : result.relationName.map(ConfigValue.string) ?? .null),
+            ("batch_results", result.batchResults.map(RunResultsWriter.batchResults) ?? .null),
+        ])
     }
 }

@@ -42,9 +42,8 @@ public enum RunResultsWriter {
                 let start = (index - 1) * 256
                 for position in start..<min(results.count, start + 256) {
                     bytes.append(position == 0 ? "\n    " : ",\n    ")
-                    let result = results[position]
-                    JSONWriter.write(entry(result, kind: loaded.manifest.runResourceType(result.uniqueID)), into: &bytes,
-                                     indent: 4, sortKeys: false)
+                    RunResultJSON.write(results[position], kind: loaded.manifest.runResourceType(results[position].uniqueID),
+                                        into: &bytes)
                 }
             }
             return bytes.array
@@ -54,30 +53,6 @@ public enum RunResultsWriter {
     /// The `metadata` mapping: schema, version, when it was written and the invocation.
     static func metadata(_ loaded: LoadedProject, generatedAt: Date) -> ConfigValue {
         .dict(ArtifactMetadata.entries(schema: "run-results/v6", session: loaded.session, generatedAt: generatedAt))
-    }
-
-    /// One result as dbt writes it: seeds have no compiled code or relation name, tests no relation name, a
-    /// skipped node no timing and `compiled: false`; a passing test, a skipped node and a result without one
-    /// (`compile`'s, `run-operation`'s) no message. Exposures and saved queries compile nothing and have no relation.
-    static func entry(_ result: NodeResult, kind: ResourceType?) -> ConfigValue {
-        let compilesNothing = kind == .seed || kind.map(Manifest.noOpTypes.contains) == true
-        // dbt writes no message for a passing test, a skipped node, or a result with none (`compile`, `run-operation`).
-        let silent = result.status == .pass || result.status == .skipped || result.message.isEmpty
-        let message: ConfigValue = silent ? .null : .string(result.message)
-        return .dict([
-            ("status", .string(result.status.rawValue)),
-            ("timing", timing(result)),
-            ("thread_id", .string(result.threadName)),
-            ("execution_time", .double(result.executionTime)),
-            ("adapter_response", adapterResponse(result)),
-            ("message", message),
-            ("failures", result.failures.map { .int($0) } ?? .null),
-            ("unique_id", .string(result.uniqueID)),
-            ("compiled", compilesNothing ? .null : .bool(result.compiledCode != nil)),
-            ("compiled_code", compilesNothing ? .null : result.compiledCode.map(ConfigValue.string) ?? .null),
-            ("relation_name", compilesNothing || kind == .test ? .null : result.relationName.map(ConfigValue.string) ?? .null),
-            ("batch_results", result.batchResults.map(batchResults) ?? .null),
-        ])
     }
 
     /// dbt's `compile` and `execute` phases (`name`, `started_at`, `completed_at`); a node that failed to compile
@@ -94,7 +69,7 @@ public enum RunResultsWriter {
         })
     }
 
-    private static func phases(_ result: NodeResult) -> [(String, Date, Date)] {
+    static func phases(_ result: NodeResult) -> [(String, Date, Date)] {
         guard result.status != .skipped else { return [] }
         guard let compiled = result.compiledAt else { return [("compile", result.startedAt, result.completedAt)] }
         return [("compile", result.startedAt, compiled), ("execute", compiled, result.completedAt)]
@@ -108,7 +83,7 @@ public enum RunResultsWriter {
     }
 
     /// A microbatch model's `batch_results`: `successful` and `failed` lists of `[start, end]` (`2024-01-02T00:00:00+00:00`).
-    private static func batchResults(_ batches: BatchResults) -> ConfigValue {
+    static func batchResults(_ batches: BatchResults) -> ConfigValue {
         let windows = { (intervals: [DateInterval]) in
             ConfigValue.list(intervals.map { .list([.string(batchTime($0.start)), .string(batchTime($0.end))]) })
         }
