@@ -250,10 +250,10 @@ enum TestArguments {
         if sorted.count > 1 { sorted.sort { $0.key < $1.key } }
         var first = true
         for (key, value) in sorted {
-            if !first { bytes += [UInt8(ascii: ","), UInt8(ascii: " ")] }
+            if !first { bytes.append(contentsOf: ", ".utf8) }
             first = false
             appendStringRepr(key, to: &bytes)
-            bytes += [UInt8(ascii: ":"), UInt8(ascii: " ")]
+            bytes.append(contentsOf: ": ".utf8)
             appendHashableRepr(value, to: &bytes)
         }
         bytes.append(contentsOf: "}, 'name': ".utf8)
@@ -271,16 +271,16 @@ enum TestArguments {
             out.append(UInt8(ascii: "{"))
             let sorted = pairs.sorted { $0.key.unicodeScalars.lexicographicallyPrecedes($1.key.unicodeScalars) }
             for (index, pair) in sorted.enumerated() {
-                if index > 0 { out += [UInt8(ascii: ","), UInt8(ascii: " ")] }
+                if index > 0 { out.append(contentsOf: ", ".utf8) }
                 appendStringRepr(pair.key, to: &out)
-                out += [UInt8(ascii: ":"), UInt8(ascii: " ")]
+                out.append(contentsOf: ": ".utf8)
                 appendHashableRepr(pair.value, to: &out)
             }
             out.append(UInt8(ascii: "}"))
         case .list(let items):
             out.append(UInt8(ascii: "["))
             for (index, item) in items.enumerated() {
-                if index > 0 { out += [UInt8(ascii: ","), UInt8(ascii: " ")] }
+                if index > 0 { out.append(contentsOf: ", ".utf8) }
                 appendHashableRepr(item, to: &out)
             }
             out.append(UInt8(ascii: "]"))
