@@ -40,6 +40,19 @@ final class PathTextTests: XCTestCase {
         }
     }
 
+    /// `appending` joins as NSString's `appendingPathComponent` (which does not trap on these, doubled slashes and
+    /// non-ASCII included): every pair of 19 paths.
+    func testAppendingMatchesNSString() {
+        let paths = ["", "/", "a", "a/", "/a", "a//b", "a/b/", "//", "target", "/tmp/x/", "models/x.sql", "é", "./a",
+                     "a/./b", "../a", "a/b", "ü//é", "x/../", "//a//"]
+        for base in paths {
+            for component in paths {
+                XCTAssertEqual(PathText.appending(base, component), (base as NSString).appendingPathComponent(component),
+                               "\(base) + \(component)")
+            }
+        }
+    }
+
     /// Paths on which Foundation's own methods trap (they would have crashed swiftdbt).
     func testPathsFoundationCannotRead() {
         XCTAssertEqual(PathText.deletingLastComponent("a"), "")
