@@ -45,13 +45,15 @@ extension ManifestBuilder {
     /// position: a node handed to the map would be copied whole, and the default names read only a few fields.
     private static func relationNames(_ nodes: [ProjectNode], naming: [String: [NamingMacro]],
                                       session: CompileSession) -> [Result<RelationName, DBTError>?] {
-        ParallelMap.map(Array(nodes.indices)) { index -> Result<RelationName, DBTError>? in
+        let defaults = (schema: session.target.schema, database: session.target.database)
+        return ParallelMap.map(Array(nodes.indices)) { index -> Result<RelationName, DBTError>? in
             let macros = naming[nodes[index].packageName] ?? []
+            let config = nodes[index].config
             do {
                 return .success(RelationName(
-                    database: try ManifestBuilder.name(macros[0], custom: nodes[index].config.database, nodes, index, session),
-                    schema: try ManifestBuilder.name(macros[1], custom: nodes[index].config.schema, nodes, index, session),
-                    identifier: try ManifestBuilder.name(macros[2], custom: nodes[index].config.alias, nodes, index, session)))
+                    database: try ManifestBuilder.name(macros[0], custom: config.database, nodes, index, session, defaults),
+                    schema: try ManifestBuilder.name(macros[1], custom: config.schema, nodes, index, session, defaults),
+                    identifier: try ManifestBuilder.name(macros[2], custom: config.alias, nodes, index, session, defaults)))
             } catch let error as TemplateError {
                 return .failure(DBTError(template: error, path: nodes[index].definedAt.path))
             } catch {
@@ -60,15 +62,17 @@ extension ManifestBuilder {
         }
     }
 
-    /// The macro that names relations of one package's nodes, and whether it is dbt's default.
-    struct NamingMacro: Sendable {
-        var name: String
-        var macro: MacroEntry?
-        var usesDefault: Bool
+    /// The macro that names relations of one package's nodes, and whether it is dbt's default. A class: every node
+    /// of the package reads it, on both cores, and a copy of a class is one reference count.
+    final class NamingMacro: Sendable {
+        let name: String
+        let macro: MacroEntry?
+        let usesDefault: Bool
 
         init(_ name: String, package: String, session: CompileSession) {
             self.name = name
-            macro = session.macros.resolve(name, from: package)
+            let macro = session.macros.resolve(name, from: package)
+            self.macro = macro
             let dispatched = session.macros.dispatch(name, namespace: MacroRegistry.internalPackage)
             usesDefault = macro?.packageName == MacroRegistry.internalPackage
                 && dispatched?.packageName == MacroRegistry.internalPackage && dispatched?.name.hasPrefix("default__") == true
@@ -76,15 +80,15 @@ extension ManifestBuilder {
     }
 
     /// The name `naming` gives `nodes[index]`.
+    /// `defaults`: the target's schema and database, read once for every node.
     private static func name(_ naming: NamingMacro, custom: String?, _ nodes: [ProjectNode], _ index: Int,
-                             _ session: CompileSession) throws -> String {
+                             _ session: CompileSession, _ defaults: (schema: String, database: String)) throws -> String {
         if naming.usesDefault || naming.macro == nil {
-            let target = session.target
             switch naming.name {
             case "generate_schema_name":
-                return custom.map { "\(target.schema)_\(ASCIIText.trimmingWhitespaces($0))" } ?? target.schema
+                return custom.map { "\(defaults.schema)_\(ASCIIText.trimmingWhitespaces($0))" } ?? defaults.schema
             case "generate_database_name":
-                return custom.map(ASCIIText.trimmingWhitespaces) ?? target.database
+                return custom.map(ASCIIText.trimmingWhitespaces) ?? defaults.database
             default:
                 // A version is `<name>_v<version>`, dots made underscores.
                 let versioned = nodes[index].version.map { nodes[index].name + "_v" + $0.version.replacingOccurrences(of: ".", with: "_") }
