@@ -5,6 +5,7 @@ public struct ProjectNode: Sendable {
     /// The node's fields live in one reference-counted box, copied on write: a node is copied wherever a phase reads
     /// it from an array (40,000 of them on a 10,000-model project, several times over), and a copy of the box is one
     /// reference count where a copy of the fields was some forty, several of them on strings every node shares.
+    /// Fields are read in place (`_read`): `node.test?.name` copies the name, not the whole test.
     private var box: Box
 
     private final class Box: @unchecked Sendable {
@@ -62,141 +63,141 @@ public struct ProjectNode: Sendable {
     }
 
     public var uniqueID: String {
-        get { box.fields.uniqueID }
+        _read { yield box.fields.uniqueID }
         _modify { yield &writable.fields.uniqueID }
     }
     public var resourceType: ResourceType {
-        get { box.fields.resourceType }
+        _read { yield box.fields.resourceType }
         _modify { yield &writable.fields.resourceType }
     }
     public var name: String {
-        get { box.fields.name }
+        _read { yield box.fields.name }
         _modify { yield &writable.fields.name }
     }
     public var packageName: String {
-        get { box.fields.packageName }
+        _read { yield box.fields.packageName }
         _modify { yield &writable.fields.packageName }
     }
     /// The file relative to its resource folder (`staging/stg_orders.sql`).
     public var path: String {
-        get { box.fields.path }
+        _read { yield box.fields.path }
         _modify { yield &writable.fields.path }
     }
     /// The file relative to the package root (`models/staging/stg_orders.sql`).
     public var originalFilePath: String {
-        get { box.fields.originalFilePath }
+        _read { yield box.fields.originalFilePath }
         _modify { yield &writable.fields.originalFilePath }
     }
     /// The package's root folder.
     public var packageRoot: String {
-        get { box.fields.packageRoot }
+        _read { yield box.fields.packageRoot }
         _modify { yield &writable.fields.packageRoot }
     }
     public var fqn: [String] {
-        get { box.fields.fqn }
+        _read { yield box.fields.fqn }
         _modify { yield &writable.fields.fqn }
     }
     public var rawCode: String {
-        get { box.fields.rawCode }
+        _read { yield box.fields.rawCode }
         _modify { yield &writable.fields.rawCode }
     }
     /// `python` for a `.py` model.
     public var language: ModelLanguage {
-        get { box.fields.language }
+        _read { yield box.fields.language }
         _modify { yield &writable.fields.language }
     }
     public var config: NodeConfig {
-        get { box.fields.config }
+        _read { yield box.fields.config }
         _modify { yield &writable.fields.config }
     }
     public var description: String {
-        get { box.fields.description }
+        _read { yield box.fields.description }
         _modify { yield &writable.fields.description }
     }
     public var columns: [ColumnInfo] {
-        get { box.fields.columns }
+        _read { yield box.fields.columns }
         _modify { yield &writable.fields.columns }
     }
     /// A model's own `constraints:` (its columns' are in `columns`).
     public var constraints: [ModelConstraint] {
-        get { box.fields.constraints }
+        _read { yield box.fields.constraints }
         _modify { yield &writable.fields.constraints }
     }
     /// A model's `time_spine:` (`standard_granularity_column`, `custom_granularities`); nil when not written.
     public var timeSpine: ConfigValue? {
-        get { box.fields.timeSpine }
+        _read { yield box.fields.timeSpine }
         _modify { yield &writable.fields.timeSpine }
     }
     /// For a model of a `versions:` block: its version and the latest one.
     public var version: ModelVersion? {
-        get { box.fields.version }
+        _read { yield box.fields.version }
         _modify { yield &writable.fields.version }
     }
     /// `ref()` calls found while parsing, in order.
     public var refs: [Reference] {
-        get { box.fields.refs }
+        _read { yield box.fields.refs }
         _modify { yield &writable.fields.refs }
     }
     /// `source()` calls found while parsing, in order.
     public var sources: [SourceReference] {
-        get { box.fields.sources }
+        _read { yield box.fields.sources }
         _modify { yield &writable.fields.sources }
     }
     /// Unique IDs of the nodes this one depends on, resolved after parsing.
     public var dependsOn: [String] {
-        get { box.fields.dependsOn }
+        _read { yield box.fields.dependsOn }
         _modify { yield &writable.fields.dependsOn }
     }
     /// Macros the node called while parsing (unique IDs).
     public var macroCalls: [String] {
-        get { box.fields.macroCalls }
+        _read { yield box.fields.macroCalls }
         _modify { yield &writable.fields.macroCalls }
     }
     /// Where the database object lives (not for tests and ephemeral models).
     public var relation: RelationName? {
-        get { box.fields.relation }
+        _read { yield box.fields.relation }
         _modify { yield &writable.fields.relation }
     }
     /// The database, schema and alias dbt's naming macros give the node, tests and ephemeral models
     /// included (the manifest's `database`, `schema` and `alias`).
     public var namedRelation: RelationName? {
-        get { box.fields.namedRelation }
+        _read { yield box.fields.namedRelation }
         _modify { yield &writable.fields.namedRelation }
     }
     /// For generic tests: what the test is and what it is attached to.
     public var test: TestMetadata? {
-        get { box.fields.test }
+        _read { yield box.fields.test }
         _modify { yield &writable.fields.test }
     }
     /// For a unit test: its `unit_tests:` entry and the model it tests.
     var unitTest: UnitTestCase? {
-        get { box.fields.unitTest }
+        _read { yield box.fields.unitTest }
         _modify { yield &writable.fields.unitTest }
     }
     /// The parsed template (nil for seeds).
     public var template: Template? {
-        get { box.fields.template }
+        _read { yield box.fields.template }
         _modify { yield &writable.fields.template }
     }
     /// What dbt records of the node's file to tell a changed node (`none` for generic tests).
     public var checksum: FileChecksum {
-        get { box.fields.checksum }
+        _read { yield box.fields.checksum }
         _modify { yield &writable.fields.checksum }
     }
     /// The property file that describes the node, relative to its package root.
     public var patchPath: String? {
-        get { box.fields.patchPath }
+        _read { yield box.fields.patchPath }
         _modify { yield &writable.fields.patchPath }
     }
     /// The settings the project gives the node (dbt_project.yml, its property file, its `config()`
     /// call), without defaults: dbt's `unrendered_config`, except that Jinja in them is rendered.
     public var unrenderedConfig: NodeConfig {
-        get { box.fields.unrenderedConfig }
+        _read { yield box.fields.unrenderedConfig }
         _modify { yield &writable.fields.unrenderedConfig }
     }
     /// Where the node is defined, for messages (`models/x.sql:1:1`, or the YAML line of a generic test).
     public var definedAt: FileLocation {
-        get { box.fields.definedAt }
+        _read { yield box.fields.definedAt }
         _modify { yield &writable.fields.definedAt }
     }
 
