@@ -44,9 +44,8 @@ public struct Manifest: Sendable {
     /// The first position of each unique ID (read in place: copying each node out cost two dozen retains).
     private static func positions(of indices: Range<Int>, _ uniqueID: (Int) -> String) -> [String: Int] {
         var found = [String: Int](minimumCapacity: indices.count)
-        for position in indices where found[uniqueID(position)] == nil {
-            found[uniqueID(position)] = position
-        }
+        // Last to first, so that a repeated ID ends at its first position: one hash a node, not a lookup and an insert.
+        for position in indices.reversed() { found[uniqueID(position)] = position }
         return found
     }
 

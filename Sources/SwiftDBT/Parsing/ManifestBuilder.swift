@@ -83,6 +83,10 @@ struct ManifestBuilder {
         PhaseTimer.mark("name relations")
         linkReferences()
         linkConstraintTargets()
+        // Nothing after this changes a node's dependencies: the cycle check walks them on a thread of its own while
+        // the rest is linked and checked.
+        let linked = nodes
+        let cyclic = BackgroundValue { ManifestBuilder.hasCycle(linked) }
         addSemanticLayer()
         addExposures()
         PhaseTimer.mark("link references")
@@ -90,14 +94,13 @@ struct ManifestBuilder {
         checkGroups()
         checkPropertyResources()
         checkSemanticModels()
-        checkCycles()
+        if cyclic.value { reportCycle() }
         if errors.isEmpty { warnUnusedConfigPaths() }
         PhaseTimer.mark("checks")
     }
 
     /// A cycle of refs is reported with the whole cycle.
-    private mutating func checkCycles() {
-        guard hasCycle() else { return }
+    private mutating func reportCycle() {
         do {
             _ = try ProjectGraph(nodes: finish().graphNodes).topologicalOrder()
         } catch let error as DBTError {
@@ -111,7 +114,7 @@ struct ManifestBuilder {
     /// node of a repeated unique ID, unknown IDs ignored. A depth-first walk along dependencies that meets a node still
     /// on its path; it keeps one state byte a node rather than lists of parents and children (20,000 small arrays on a
     /// 10,000-model project).
-    private func hasCycle() -> Bool {
+    private static func hasCycle(_ nodes: [ProjectNode]) -> Bool {
         enum Visit { case new, onPath, done }
         var visits = [Visit](repeating: .new, count: nodes.count)
         var indexByID: [String: Int] = [:]
