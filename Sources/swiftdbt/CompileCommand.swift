@@ -23,25 +23,25 @@ struct CompileCommand: ParsableCommand {
                                                                               quiet: project.logging.quiet))
                 return
             }
-            // The manifest's sections after its nodes are made while selection keeps this thread.
-            let manifestTail = ManifestWriter.Tail(loaded)
+            // The manifest's sections after its nodes and the ref table are made while selection keeps this thread.
+            let prepared = CompileTask.Prepared(loaded)
             let selected = try selection.select(in: loaded, types: [.model, .test, .analysis, .snapshot, .seed], console: console)
             try CompileCommand.compile(loaded, selected: selected, args: InvocationArgs("compile", project: project, selection: selection),
-                                       console: console, manifestTail: manifestTail)
+                                       console: console, prepared: prepared)
         }
     }
 
     /// Compiles `selected` ("Nothing to do" when there is nothing), prints the SQL of each compiled node whose name
     /// is part of the first `--select` value as dbt does, and writes `run_results.json` with `args`.
     static func compile(_ loaded: LoadedProject, selected: [String], args: InvocationArgs, console: Console,
-                        manifestTail: ManifestWriter.Tail? = nil) throws {
+                        prepared: CompileTask.Prepared? = nil) throws {
         let started = Date()
         guard selected.contains(where: { loaded.manifest.node($0) != nil }) else {
             console.info("Nothing to do. Try checking your model configs and model specification args")
             return try RunResultsWriter.write([], loaded: loaded, elapsed: Date().timeIntervalSince(started), args: args)
         }
         let results = try CompileTask.results(loaded, selected: selected, runtime: try ProjectOptions.runtime(for: loaded),
-                                              manifestTail: manifestTail)
+                                              prepared: prepared)
         let count = results.count { $0.compiledCode != nil }
         console.info("Compiled \(count) node\(count == 1 ? "" : "s") into \(TargetPaths(loaded.session.project).file("compiled"))")
         try RunResultsWriter.write(results, loaded: loaded, elapsed: Date().timeIntervalSince(started), args: args)

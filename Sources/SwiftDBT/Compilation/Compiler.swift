@@ -19,9 +19,17 @@ public final class Compiler: Sendable {
     /// Context names a unit test's `overrides: macros:` replaces, each returning its value when called.
     let macroOverrides: [String: ConfigValue]
 
-    public init(session: CompileSession, manifest: Manifest, empty: Bool = false, runtime: DatabaseRuntime? = nil,
-                flags: InvocationFlags = InvocationFlags(which: "compile"), macroOverrides: [String: ConfigValue] = [:],
-                isIncremental: @escaping @Sendable (ProjectNode) -> Bool = { _ in false }) {
+    public convenience init(session: CompileSession, manifest: Manifest, empty: Bool = false, runtime: DatabaseRuntime? = nil,
+                            flags: InvocationFlags = InvocationFlags(which: "compile"), macroOverrides: [String: ConfigValue] = [:],
+                            isIncremental: @escaping @Sendable (ProjectNode) -> Bool = { _ in false }) {
+        self.init(session: session, manifest: manifest, empty: empty, runtime: runtime, flags: flags, macroOverrides: macroOverrides,
+                  isIncremental: isIncremental, resolver: nil)
+    }
+
+    /// `resolver`: the table `ref()` resolves against, when the caller made it beforehand (`CompileTask.Prepared`).
+    init(session: CompileSession, manifest: Manifest, empty: Bool = false, runtime: DatabaseRuntime? = nil,
+         flags: InvocationFlags = InvocationFlags(which: "compile"), macroOverrides: [String: ConfigValue] = [:],
+         isIncremental: @escaping @Sendable (ProjectNode) -> Bool = { _ in false }, resolver: ReferenceResolver?) {
         self.macroOverrides = macroOverrides
         self.session = session
         self.manifest = manifest
@@ -29,7 +37,8 @@ public final class Compiler: Sendable {
         self.runtime = runtime
         self.flags = flags
         self.isIncremental = isIncremental
-        self.resolver = Compiler.makeResolver(manifest: manifest, session: session)
+        let resolver = resolver ?? Compiler.makeResolver(manifest: manifest, session: session)
+        self.resolver = resolver
         if let runtime, !session.listsRelationsInSwift {
             runtime.relations.list(with: RelationListing(session: session, resolver: resolver, flags: flags).relations)
         }
@@ -153,7 +162,7 @@ public final class Compiler: Sendable {
         var relation: RelationName?
     }
 
-    private static func makeResolver(manifest: Manifest, session: CompileSession) -> ReferenceResolver {
+    static func makeResolver(manifest: Manifest, session: CompileSession) -> ReferenceResolver {
         // A repeated unique ID refers to its first node's relation. Only nodes `ref` reaches are looked at: their IDs
         // (`model.`, `seed.`, `snapshot.`) are no other node's. Fields are read in place, not from a copy of the node.
         var relationByID: [String: RelationName?] = [:]
