@@ -25,6 +25,45 @@ final class ArtifactWritingTests: XCTestCase {
         }
     }
 
+    /// Strings escaped eight bytes at a time are escaped as byte by byte (`"`, `\`, `\n`, `\r`, `\t`, other control
+    /// characters as `\u00xx`, the rest as UTF-8) and read back by Foundation's JSON parser as written: every length
+    /// up to 40 around the eight-byte steps, every control character at every position of a word.
+    func testEscapedStringsAreExactAndReadBack() throws {
+        func expected(_ text: String) -> String {
+            var out = "\""
+            for scalar in text.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where scalar.value < 0x20: out += String(format: "\\u%04x", scalar.value)
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+            return out + "\""
+        }
+        let pieces = ["a", "é", "\"", "\\", "\n", "\u{1}", "\u{1f}", " ", "€", "\t", "x"]
+        var texts: [String] = (0..<0x20).flatMap { code in (0..<9).map { String(repeating: "y", count: $0) + String(UnicodeScalar(UInt8(code))) + "zz" } }
+        var state: UInt64 = 12_345
+        for length in 0...40 {
+            for _ in 0..<20 {
+                texts.append((0..<length).map { _ in
+                    state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+                    return pieces[Int(state >> 33) % pieces.count]
+                }.joined())
+            }
+        }
+        for text in texts {
+            var out = ByteBuffer()
+            JSONWriter.writeString(text, into: &out)
+            XCTAssertEqual(out.string, expected(text), text.debugDescription)
+            let read = try JSONSerialization.jsonObject(with: Data(out.array), options: .fragmentsAllowed) as? String
+            XCTAssertEqual(read, text, text.debugDescription)
+        }
+    }
+
     func testRunResultsPiecesAreThePrettyDocument() throws {
         let root = try copyFixture("jaffle_shop")
         defer { try? FileManager.default.removeItem(atPath: PathText.deletingLastComponent(root)) }
