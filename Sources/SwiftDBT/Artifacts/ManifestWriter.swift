@@ -332,9 +332,10 @@ public struct TargetPaths: Sendable {
 private struct OutputFile {
     let path: String
     let descriptor: Int32
-    /// The file's size before writing.
-    let previousSize: Int
     private(set) var written = 0
+    /// Whether the file may hold bytes past those written, which `finish` then cuts: unknown unless `alreadyHolds`
+    /// read it (no `fstat`: compiling 10,000 models opens 40,000 files, each syscall counts).
+    private var mayHoldMore = true
 
     init(_ path: String) throws {
         self.path = path
@@ -358,27 +359,32 @@ private struct OutputFile {
         }
         guard descriptor >= 0 else { throw DBTError(.project, "cannot write \(path): \(String(cString: strerror(errno)))") }
         self.descriptor = descriptor
-        var status = stat()
-        previousSize = fstat(descriptor, &status) == 0 ? Int(status.st_size) : 0
     }
 
     /// Whether the file already holds exactly `bytes` (files up to 1 MiB are compared); then it counts as written.
+    /// Reads one byte more than `bytes`, which also tells whether a file that differs is longer.
     mutating func alreadyHolds(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard previousSize == bytes.count, written == 0, bytes.count <= 1 << 20 else { return false }
-        guard let expected = bytes.baseAddress else { return true }
-        let same = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: bytes.count) { buffer -> Bool in
-            guard let base = buffer.baseAddress else { return false }
+        guard written == 0, bytes.count <= 1 << 20 else { return false }
+        let wanted = bytes.count + 1
+        let read = withUnsafeTemporaryAllocation(of: UInt8.self, capacity: wanted) { buffer -> (count: Int, same: Bool)? in
+            guard let base = buffer.baseAddress else { return nil }
             var offset = 0
-            while offset < bytes.count {
-                let count = pread(descriptor, base + offset, bytes.count - offset, off_t(offset))
+            while offset < wanted {
+                let asked = wanted - offset
+                let count = pread(descriptor, base + offset, asked, off_t(offset))
                 if count < 0, errno == EINTR { continue }
-                guard count > 0 else { return false }
+                guard count >= 0 else { return nil }
                 offset += count
+                // A regular file reads short only at its end: no second call to find it.
+                if count < asked { break }
             }
-            return memcmp(base, expected, bytes.count) == 0
+            return (offset, offset == bytes.count && (bytes.baseAddress.map { memcmp(base, $0, bytes.count) == 0 } ?? true))
         }
-        if same { written = bytes.count }
-        return same
+        // Unread (a file we may only write): whatever it holds is cut after writing.
+        guard let read else { return false }
+        mayHoldMore = read.count > bytes.count
+        if read.same { written = bytes.count }
+        return read.same
     }
 
     mutating func write(_ bytes: UnsafeBufferPointer<UInt8>) throws {
@@ -398,7 +404,7 @@ private struct OutputFile {
     /// Cuts what is left of a longer previous file, and closes.
     func finish() throws {
         defer { _ = Foundation.close(descriptor) }
-        if previousSize > written, ftruncate(descriptor, off_t(written)) != 0 {
+        if mayHoldMore, ftruncate(descriptor, off_t(written)) != 0 {
             throw DBTError(.project, "cannot write \(path): \(String(cString: strerror(errno)))")
         }
     }

@@ -157,13 +157,17 @@ enum FileDiscovery {
         var count = 0
         while true {
             if count == bytes.count { bytes.append(contentsOf: repeatElement(0, count: bytes.count)) }
-            let got = bytes.withUnsafeMutableBytes { Foundation.read(descriptor, $0.baseAddress! + count, $0.count - count) }
+            let asked = bytes.count - count
+            let got = bytes.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress.map { Foundation.read(descriptor, $0 + count, asked) } ?? -1
+            }
             if got < 0 {
                 if errno == EINTR { continue }
                 return nil
             }
-            if got == 0 { break }
             count += got
+            // A regular file reads short only at its end (one byte more than its size was asked): no call to find it.
+            if got < asked { break }
         }
         if count >= 3, bytes[0] == 0xEF, bytes[1] == 0xBB, bytes[2] == 0xBF { return nil }
         return bytes.withUnsafeBufferPointer { buffer in
