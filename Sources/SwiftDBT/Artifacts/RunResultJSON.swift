@@ -8,12 +8,15 @@ import Foundation
 /// and `compiled: false`; a passing test, a skipped node and a result without one (`compile`'s, `run-operation`'s) no
 /// message. Exposures and saved queries compile nothing and have no relation.
 enum RunResultJSON {
+    /// Member layout: each on a line of its own at the entry's members' indent.
+    private static let members = JSONMembers(first: "\n      \"", next: ",\n      \"", indent: 6)
+
     static func write(_ result: NodeResult, kind: ResourceType?, into out: inout ByteBuffer) {
         let compilesNothing = kind == .seed || kind.map(Manifest.noOpTypes.contains) == true
         let silent = result.status == .pass || result.status == .skipped || result.message.isEmpty
         out.append(UInt8(ascii: "{"))
-        string("status", result.status.rawValue, first: true, &out)
-        key("timing", &out)
+        members.string("status", result.status.rawValue, first: true, &out)
+        members.key("timing", &out)
         let phases = RunResultsWriter.phases(result)
         if phases.isEmpty {
             out.append("[]")
@@ -31,39 +34,17 @@ enum RunResultJSON {
             }
             out.append("\n      ]")
         }
-        string("thread_id", result.threadName, &out)
-        value("execution_time", .double(result.executionTime), &out)
-        value("adapter_response", RunResultsWriter.adapterResponse(result), &out)
-        optionalString("message", silent ? nil : result.message, &out)
-        value("failures", result.failures.map { .int($0) } ?? .null, &out)
-        string("unique_id", result.uniqueID, &out)
-        key("compiled", &out)
+        members.string("thread_id", result.threadName, &out)
+        members.value("execution_time", .double(result.executionTime), &out)
+        members.value("adapter_response", RunResultsWriter.adapterResponse(result), &out)
+        members.optionalString("message", silent ? nil : result.message, &out)
+        members.value("failures", result.failures.map { .int($0) } ?? .null, &out)
+        members.string("unique_id", result.uniqueID, &out)
+        members.key("compiled", &out)
         out.append(compilesNothing ? "null" : result.compiledCode != nil ? "true" : "false")
-        optionalString("compiled_code", compilesNothing ? nil : result.compiledCode, &out)
-        optionalString("relation_name", compilesNothing || kind == .test ? nil : result.relationName, &out)
-        value("batch_results", result.batchResults.map(RunResultsWriter.batchResults) ?? .null, &out)
+        members.optionalString("compiled_code", compilesNothing ? nil : result.compiledCode, &out)
+        members.optionalString("relation_name", compilesNothing || kind == .test ? nil : result.relationName, &out)
+        members.value("batch_results", result.batchResults.map(RunResultsWriter.batchResults) ?? .null, &out)
         out.append("\n    }")
-    }
-
-    /// `"name": ` on a line of its own at the entry's members' indent, after `,` unless it is the first.
-    private static func key(_ name: StaticString, first: Bool = false, _ out: inout ByteBuffer) {
-        out.append(first ? "\n      \"" : ",\n      \"")
-        out.append(name)
-        out.append("\": ")
-    }
-
-    private static func string(_ name: StaticString, _ value: String, first: Bool = false, _ out: inout ByteBuffer) {
-        key(name, first: first, &out)
-        JSONWriter.writeString(value, into: &out)
-    }
-
-    private static func optionalString(_ name: StaticString, _ value: String?, _ out: inout ByteBuffer) {
-        key(name, &out)
-        if let value { JSONWriter.writeString(value, into: &out) } else { out.append("null") }
-    }
-
-    private static func value(_ name: StaticString, _ value: ConfigValue, _ out: inout ByteBuffer) {
-        key(name, &out)
-        JSONWriter.write(value, into: &out, indent: 6, sortKeys: false)
     }
 }
