@@ -5,18 +5,21 @@ import Crypto
 /// in `manifest.json`. None of them is used for security.
 public enum HexDigest {
     /// MD5 of `text`'s UTF-8 bytes, 32 lowercase hex digits.
-    public static func md5(_ text: String) -> String { hex(Insecure.MD5.hash(data: Array(text.utf8))) }
+    public static func md5(_ text: String) -> String { hex(of: text, Insecure.MD5.self) }
 
     /// MD5 of `bytes`, 32 lowercase hex digits.
     static func md5(_ bytes: [UInt8]) -> String { hex(Insecure.MD5.hash(data: bytes)) }
 
     /// SHA-1 of `text`'s UTF-8 bytes, 40 lowercase hex digits.
-    public static func sha1(_ text: String) -> String { hex(Insecure.SHA1.hash(data: Array(text.utf8))) }
+    public static func sha1(_ text: String) -> String { hex(of: text, Insecure.SHA1.self) }
 
     /// SHA-256 of `text`'s UTF-8 bytes, 64 lowercase hex digits.
-    public static func sha256(_ text: String) -> String {
+    public static func sha256(_ text: String) -> String { hex(of: text, SHA256.self) }
+
+    /// The digest of `text`'s UTF-8 bytes, hashed where they are.
+    private static func hex<Function: HashFunction>(of text: String, _: Function.Type) -> String {
         var text = text
-        return text.withUTF8 { hex(Crypto.SHA256.hash(data: UnsafeRawBufferPointer($0))) }
+        return text.withUTF8 { hex(Function.hash(data: UnsafeRawBufferPointer($0))) }
     }
 
     private static let digits = Array("0123456789abcdef".utf8)
