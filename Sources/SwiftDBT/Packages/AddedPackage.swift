@@ -27,7 +27,7 @@ public struct AddedPackage: Sendable {
 
     /// Adds the entry to `packages.yml` of the project at `root` (created when missing).
     func write(into root: String) throws {
-        let path = FileDiscovery.join(root, "packages.yml")
+        let path = PathText.appending(root, "packages.yml")
         var document: [String: Any] = ["packages": [Any]()]
         if FileManager.default.fileExists(atPath: path) {
             let text = try FileDiscovery.read(path, shownAs: "packages.yml")

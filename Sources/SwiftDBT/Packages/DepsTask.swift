@@ -64,7 +64,7 @@ public enum DepsTask {
                            + "packages-install-path must be a folder inside the project")
         }
         // Absolute, as `git` and `tar` run inside it.
-        let work = FileDiscovery.join(projectPath, ".swiftdbt-deps-\(UUID().uuidString.lowercased())")
+        let work = PathText.appending(projectPath, ".swiftdbt-deps-\(UUID().uuidString.lowercased())")
         try createFolder(work)
         defer { try? FileManager.default.removeItem(atPath: work) }
 
@@ -99,11 +99,11 @@ public enum DepsTask {
             }
             return
         }
-        let staging = FileDiscovery.join(work, "install")
+        let staging = PathText.appending(work, "install")
         try createFolder(staging)
         for package in packages {
             progress("Installing \(package.displayName)")
-            try install(package, into: FileDiscovery.join(staging, package.name), fetcher: fetcher, projectRoot: project.root)
+            try install(package, into: PathText.appending(staging, package.name), fetcher: fetcher, projectRoot: project.root)
             progress("Installed \(package.name) from \(package.versionText)")
         }
         try swap(staging, into: installPath, work: work)
@@ -124,7 +124,7 @@ public enum DepsTask {
         case .hub(let name, _, let tarball):
             folder = try fetcher.unpackedTarball(tarball, package: name)
         case .local(let path):
-            let target = URL(fileURLWithPath: path.hasPrefix("/") ? path : FileDiscovery.join(projectRoot, path)).standardizedFileURL.path
+            let target = URL(fileURLWithPath: path.hasPrefix("/") ? path : PathText.appending(projectRoot, path)).standardizedFileURL.path
             do {
                 try FileManager.default.createSymbolicLink(atPath: destination, withDestinationPath: target)
             } catch {
@@ -146,7 +146,7 @@ public enum DepsTask {
     private static func swap(_ staging: String, into installPath: String, work: String) throws {
         let manager = FileManager.default
         try createFolder((installPath as NSString).deletingLastPathComponent)
-        let previous = FileDiscovery.join(work, "previous")
+        let previous = PathText.appending(work, "previous")
         let hadPrevious = manager.fileExists(atPath: installPath)
         do {
             if hadPrevious { try manager.moveItem(atPath: installPath, toPath: previous) }

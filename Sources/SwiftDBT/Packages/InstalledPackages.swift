@@ -11,7 +11,7 @@ enum InstalledPackages {
     static func load(for project: ProjectFile, specification: PackageSpecification, environment: Jinja.Environment,
                      early: EarlyContext, context: [String: Value]) throws -> [PackageInfo] {
         let installRoot = project.packagesInstallPath.hasPrefix("/") ? project.packagesInstallPath
-            : FileDiscovery.join(project.root, project.packagesInstallPath)
+            : PathText.appending(project.root, project.packagesInstallPath)
         var packages: [PackageInfo] = []
         var names: Set<String> = [project.name]
         var paths: Set<String> = []
@@ -32,14 +32,14 @@ enum InstalledPackages {
             paths.insert(canonical(package.root))
             packages.append(PackageInfo(name: package.name, root: package.root, project: package, isRoot: false))
         }
-        for folder in folders(in: installRoot) { try add(try read(FileDiscovery.join(installRoot, folder))) }
+        for folder in folders(in: installRoot) { try add(try read(PathText.appending(installRoot, folder))) }
         var available = packages.count
         var pending = [(owner: project, specification: specification)]
         while !pending.isEmpty {
             let (owner, spec) = pending.removeFirst()
             for entry in spec.entries {
                 guard case .local(let path) = entry.source else { continue }
-                let root = path.hasPrefix("/") ? path : FileDiscovery.join(owner.root, path)
+                let root = path.hasPrefix("/") ? path : PathText.appending(owner.root, path)
                 guard !paths.contains(canonical(root)) else { continue }
                 let package = try read(root)
                 guard !names.contains(package.name) else { continue }
@@ -61,7 +61,7 @@ enum InstalledPackages {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: root) else { return [] }
         return names.filter { name in
             var isFolder: ObjCBool = false
-            return !name.hasPrefix("__") && FileManager.default.fileExists(atPath: FileDiscovery.join(root, name), isDirectory: &isFolder)
+            return !name.hasPrefix("__") && FileManager.default.fileExists(atPath: PathText.appending(root, name), isDirectory: &isFolder)
                 && isFolder.boolValue
         }.sorted()
     }

@@ -15,7 +15,7 @@ final class PackageFetcher {
     /// A new empty folder in the work folder.
     func newFolder(_ prefix: String) throws -> String {
         count += 1
-        let folder = FileDiscovery.join(work, "\(prefix)-\(count)")
+        let folder = PathText.appending(work, "\(prefix)-\(count)")
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         return folder
     }
@@ -27,7 +27,7 @@ final class PackageFetcher {
         if let known = checkouts[key] { return known }
         let folder = try newFolder("git")
         try ExternalTool.run("git", ["clone", "--quiet", "--no-checkout", "--", url, "repository"], in: folder, for: package)
-        let repository = FileDiscovery.join(folder, "repository")
+        let repository = PathText.appending(folder, "repository")
         let candidates = revision == "HEAD" ? ["HEAD"] : ["refs/tags/\(revision)", "refs/remotes/origin/\(revision)", revision]
         var commit: String?
         for candidate in candidates {
@@ -44,7 +44,7 @@ final class PackageFetcher {
                              in: repository, for: package)
         var packageFolder = repository
         if let subdirectory {
-            packageFolder = FileDiscovery.join(repository, subdirectory)
+            packageFolder = PathText.appending(repository, subdirectory)
             guard !subdirectory.hasPrefix("/"), !subdirectory.split(separator: "/").contains(".."), FileManager.default.fileExists(atPath: packageFolder) else {
                 throw DBTError(.project, "package '\(url)': subdirectory '\(subdirectory)' not found at revision '\(revision)'")
             }
@@ -59,8 +59,8 @@ final class PackageFetcher {
         if let known = tarballs[url] { return known }
         let data = try PackageDownload.data(from: url, for: package)
         let folder = try newFolder("tarball")
-        let archive = FileDiscovery.join(folder, "archive.tar.gz")
-        let contents = FileDiscovery.join(folder, "contents")
+        let archive = PathText.appending(folder, "archive.tar.gz")
+        let contents = PathText.appending(folder, "contents")
         try FileManager.default.createDirectory(atPath: contents, withIntermediateDirectories: true)
         guard FileManager.default.createFile(atPath: archive, contents: data) else {
             throw DBTError(.project, "package '\(package)': cannot write the downloaded archive")
@@ -72,12 +72,12 @@ final class PackageFetcher {
             throw DBTError(.project, "package '\(package)': \(url) is not a readable .tar.gz archive (\(error.message))")
         }
         var root = contents
-        if !FileManager.default.fileExists(atPath: FileDiscovery.join(root, "dbt_project.yml")) {
+        if !FileManager.default.fileExists(atPath: PathText.appending(root, "dbt_project.yml")) {
             let entries = (try? FileManager.default.contentsOfDirectory(atPath: root))?.filter { !$0.hasPrefix(".") } ?? []
             guard entries.count == 1 else {
                 throw DBTError(.project, "package '\(package)': the archive at \(url) holds no dbt_project.yml")
             }
-            root = FileDiscovery.join(root, entries[0])
+            root = PathText.appending(root, entries[0])
         }
         tarballs[url] = root
         return root

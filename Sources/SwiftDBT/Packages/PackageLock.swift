@@ -27,7 +27,7 @@ struct PackageLock {
             }
         }
         text += "sha1_hash: " + hash(of: specification) + "\n"
-        let path = FileDiscovery.join(root, fileName)
+        let path = PathText.appending(root, fileName)
         do {
             try text.write(toFile: path, atomically: true, encoding: .utf8)
         } catch {

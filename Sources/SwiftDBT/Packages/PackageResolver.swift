@@ -117,7 +117,7 @@ final class PackageResolver {
             pinned.name = name
             return pinned
         case .local(let path):
-            let folder = path.hasPrefix("/") ? path : FileDiscovery.join(projectRoot, path)
+            let folder = path.hasPrefix("/") ? path : PathText.appending(projectRoot, path)
             return try pinFolder(folder, origin: .local(path: path), shownAs: path)
         }
     }
@@ -178,7 +178,7 @@ final class PackageResolver {
         case .git(let url, _, let subdirectory, _): return "git:" + url + "#" + (subdirectory ?? "")
         case .tarball(let url, _): return "tarball:" + url
         case .local(let path):
-            return "local:" + URL(fileURLWithPath: path.hasPrefix("/") ? path : FileDiscovery.join(projectRoot, path)).standardizedFileURL.path
+            return "local:" + URL(fileURLWithPath: path.hasPrefix("/") ? path : PathText.appending(projectRoot, path)).standardizedFileURL.path
         }
     }
 }

@@ -55,7 +55,7 @@ public struct PackageSpecification: Sendable {
     }
 
     static func document(root: String, name: String) throws -> YAMLNode? {
-        let path = FileDiscovery.join(root, name)
+        let path = PathText.appending(root, name)
         guard FileManager.default.fileExists(atPath: path) else { return nil }
         let text = try FileDiscovery.read(path, shownAs: path)
         guard let node = try YAMLNode.parse(text, path: path) else { return nil }

@@ -57,7 +57,7 @@ extension ManifestBuilder {
                            at: patch.relationAt ?? patch.location)
         }
         let inFolder = ASCIIText.split(patch.file, "/").dropFirst().joined(separator: "/")
-        let found = FileDiscovery.Found(path: FileDiscovery.join(package.root, patch.file), originalFilePath: patch.file,
+        let found = FileDiscovery.Found(path: PathText.appending(package.root, patch.file), originalFilePath: patch.file,
                                         resourcePath: inFolder + "/" + patch.name + ".sql")
         let raw = "select * from {{ " + relation + " }}"
         var node = try makeNode(.snapshot, name: patch.name, found: found, shown: ProjectLoader.shown(found, package), raw: raw,

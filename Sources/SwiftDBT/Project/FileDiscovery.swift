@@ -21,11 +21,11 @@ enum FileDiscovery {
     static func files(in root: String, folders: [String], extensions: Set<String>) -> [Found] {
         var found: [Found] = []
         for folder in folders {
-            let base = join(root, folder)
+            let base = PathText.appending(root, folder)
             var status = stat()
             guard stat(base, &status) == 0, status.st_mode & S_IFMT == S_IFDIR else { continue }
             walk(base, relative: "") { relative in
-                found.append(Found(path: join(base, relative), originalFilePath: normalized(join(folder, relative)),
+                found.append(Found(path: PathText.appending(base, relative), originalFilePath: normalized(PathText.appending(folder, relative)),
                                    resourcePath: relative))
             } wanted: { name in
                 !name.hasPrefix(".") && extensions.contains(pathExtension(name).lowercased())
@@ -44,7 +44,7 @@ enum FileDiscovery {
                 $0.withMemoryRebound(to: CChar.self, capacity: Int(NAME_MAX) + 1) { String(cString: $0) }
             }
             if name == "." || name == ".." { continue }
-            let path = join(folder, name)
+            let path = PathText.appending(folder, name)
             let childRelative = relative.isEmpty ? name : relative + "/" + name
             var isFolder = type == UInt8(DT_DIR)
             if type == UInt8(DT_UNKNOWN) {
@@ -64,13 +64,6 @@ enum FileDiscovery {
             }
             visit(childRelative)
         }
-    }
-
-    /// `NSString.appendingPathComponent`: `a` + `/` + `b`, without doubling a trailing slash.
-    static func join(_ a: String, _ b: String) -> String {
-        if b.isEmpty { return a }
-        if a.isEmpty { return b }
-        return a.hasSuffix("/") ? a + b : a + "/" + b
     }
 
     /// `NSString.pathExtension` of a file name: what follows its last dot, unless the name starts there.
