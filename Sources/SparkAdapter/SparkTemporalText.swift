@@ -1,19 +1,12 @@
 import ArrowIPC
 import Foundation
+import SwiftDBT
 
 /// The ISO text the core reads dates and timestamps as (`QueryResult.temporal`), from Arrow's day and unit counts
 /// since 1970-01-01, in the proleptic Gregorian calendar: `YYYY-MM-DD` and `YYYY-MM-DD HH:MM:SS[.ffffff]`.
 enum SparkTemporalText {
     static func date(_ days: Int64) -> String {
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let (year, month, day) = CivilDate.of(daysSince1970: days)
         return pad(year, 4) + "-" + pad(month, 2) + "-" + pad(day, 2)
     }
 

@@ -11,7 +11,7 @@ enum ArtifactTime {
         guard millis >= 0, millis < 253_402_300_800_000 else { return formatted(date) }
         let total = Int(millis)
         let (days, millisOfDay) = total.quotientAndRemainder(dividingBy: 86_400_000)
-        let (year, month, day) = civil(days)
+        let (year, month, day) = CivilDate.of(daysSince1970: Int64(days))
         let seconds = millisOfDay / 1000
         return String(unsafeUninitializedCapacity: 24) { bytes in
             func put(_ value: Int, _ digits: Int, at offset: Int) {
@@ -21,9 +21,9 @@ enum ArtifactTime {
                     value /= 10
                 }
             }
-            put(year, 4, at: 0)
-            put(month, 2, at: 5)
-            put(day, 2, at: 8)
+            put(Int(year), 4, at: 0)
+            put(Int(month), 2, at: 5)
+            put(Int(day), 2, at: 8)
             put(seconds / 3600, 2, at: 11)
             put(seconds / 60 % 60, 2, at: 14)
             put(seconds % 60, 2, at: 17)
@@ -32,20 +32,6 @@ enum ArtifactTime {
             (bytes[13], bytes[16], bytes[19], bytes[23]) = (UInt8(ascii: ":"), UInt8(ascii: ":"), UInt8(ascii: "."), UInt8(ascii: "Z"))
             return 24
         }
-    }
-
-    /// Year, month and day of the proleptic Gregorian calendar, `days` after 1970-01-01 (0 or more).
-    private static func civil(_ days: Int) -> (year: Int, month: Int, day: Int) {
-        // Days since 0000-03-01, in 400-year eras of 146,097 days; a year from March, so February ends it.
-        let shifted = days + 719_468
-        let era = shifted / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthFromMarch = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthFromMarch + 2) / 5 + 1
-        let month = monthFromMarch < 10 ? monthFromMarch + 3 : monthFromMarch - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
     }
 
     private static func formatted(_ date: Date) -> String {
