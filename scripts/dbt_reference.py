@@ -75,6 +75,19 @@ def project_copy(fixture, name, profile_text):
         shutil.rmtree(work)
 
 
+@contextlib.contextmanager
+def fixture_project(fixture, name, adapter):
+    """Yields (project, schema): a copy of `fixture` named `name` (as `project_copy`) whose profile `name` targets
+    `adapter`, on PostgreSQL in a new schema, dropped afterwards (SQLite: `main`, and `schema` goes unused)."""
+    schema = new_schema()
+    try:
+        with project_copy(fixture, name, lambda project: profile(name, adapter, project, schema)) as project:
+            yield project, schema
+    finally:
+        if adapter == "postgres":
+            drop_schemas(schema)
+
+
 def run_dbt(project, arguments, check=False, command=None):
     """Runs `dbt <arguments> --profiles-dir <project>` in `project` without usage statistics (`command`, a list,
     in place of `dbt` when given); returns the finished process, its output as text. With `check`, a non-zero exit

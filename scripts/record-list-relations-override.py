@@ -33,16 +33,9 @@ def tables(adapter, project, schema):
 
 
 def record(adapter):
-    schema = dbt_reference.new_schema()
-    with dbt_reference.project_copy(FIXTURE, "list_relations_override",
-                                    lambda project: dbt_reference.profile("list_relations_override", adapter, project,
-                                                                          schema)) as project:
-        try:
-            codes, messages, _ = dbt_reference.run_each(project, RUNS, re.compile("^$"))
-            return {"runs": RUNS, "exit_codes": codes, "messages": messages, "tables": tables(adapter, project, schema)}
-        finally:
-            if adapter == "postgres":
-                dbt_reference.drop_schemas(schema)
+    with dbt_reference.fixture_project(FIXTURE, "list_relations_override", adapter) as (project, schema):
+        codes, messages, _ = dbt_reference.run_each(project, RUNS, re.compile("^$"))
+        return {"runs": RUNS, "exit_codes": codes, "messages": messages, "tables": tables(adapter, project, schema)}
 
 
 def main():

@@ -55,21 +55,14 @@ def events(run, project, schema):
 
 
 def record(adapter):
-    schema = dbt_reference.new_schema()
-    with dbt_reference.project_copy(FIXTURE, "source_freshness",
-                                    lambda project: dbt_reference.profile("source_freshness", adapter, project,
-                                                                          schema)) as project:
-        try:
-            dbt_reference.run_dbt(project, ["run", "--select", "loaders"], check=True)
-            out = {}
-            for label, arguments in INVOCATIONS:
-                done = dbt_reference.run_dbt(project, arguments)
-                out[label] = {"arguments": arguments, "exit_code": done.returncode,
-                              "events": events(done, project, schema)}
-            return out
-        finally:
-            if adapter == "postgres":
-                dbt_reference.drop_schemas(schema)
+    with dbt_reference.fixture_project(FIXTURE, "source_freshness", adapter) as (project, schema):
+        dbt_reference.run_dbt(project, ["run", "--select", "loaders"], check=True)
+        out = {}
+        for label, arguments in INVOCATIONS:
+            done = dbt_reference.run_dbt(project, arguments)
+            out[label] = {"arguments": arguments, "exit_code": done.returncode,
+                          "events": events(done, project, schema)}
+        return out
 
 
 def main():

@@ -83,47 +83,40 @@ def touch_late_payments(adapter, project, schema):
 
 
 def record(adapter):
-    schema = dbt_reference.new_schema()
-    with dbt_reference.project_copy(FIXTURE, "source_freshness",
-                                    lambda project: dbt_reference.profile("source_freshness", adapter, project,
-                                                                          schema)) as project:
-        try:
-            target = project + "/target"
-            out = {"load": step(project, ["run", "--select", "loaders"])}
-            before = os.path.getmtime(target + "/run_results.json")
-            out["freshness"] = step(project, ["source", "freshness"])
-            out["freshness"]["run_results_rewritten"] = os.path.getmtime(target + "/run_results.json") != before
-            out["freshness"]["sources_json"] = sources_json(target + "/sources.json")
-            shutil.copytree(target, project + "/state")
-            touch_late_payments(adapter, project, schema)
-            out["freshness_again"] = step(project, ["source", "freshness"])
-            out["freshness_again"]["sources_json"] = sources_json(target + "/sources.json")
-            out["source_status"] = [step(project, arguments) for arguments in [
-                ["ls", "--select", "source_status:fresher", "--state", "state"],
-                ["ls", "--select", "source_status:fresher+", "--state", "state"],
-                ["build", "--select", "source_status:fresher+", "--state", "state"],
-            ]]
-            out["source_status_build_ids"] = sorted(r["unique_id"] for r in dbt_reference.run_results(project))
-            out["select_one"] = step(project, ["source", "freshness", "--select", "source:raw.fresh_orders"])
-            out["select_one"]["sources_json"] = sources_json(target + "/sources.json")
-            out["select_output"] = step(project, ["source", "freshness", "-s", "source:app+", "-o", "target/app.json"])
-            out["select_output"]["sources_json"] = sources_json(target + "/app.json")
-            out["select_output"]["default_file_ids"] = [r["unique_id"] for r in sources_json(target + "/sources.json")["results"]]
-            out["build"] = step(project, ["build"])
-            out["build_ids"] = sorted(r["unique_id"] for r in dbt_reference.run_results(project))
-            os.remove(project + "/state/sources.json")
-            out["no_state_sources"] = step(project, ["ls", "--select", "source_status:fresher", "--state", "state"])
-            out["threads"] = step(project, ["source", "freshness", "--threads", "3"])
-            out["threads"]["sources_json"] = sources_json(target + "/sources.json")
-            shutil.copy(OVERRIDE, project + "/macros/collect_freshness.sql")
-            out["override"] = step(project, ["source", "freshness"])
-            out["override"]["sources_json"] = sources_json(target + "/sources.json")
-            out["nothing"] = step(project, ["source", "freshness", "-s", "source:app.undated"])
-            out["nothing"]["sources_json"] = sources_json(target + "/sources.json")
-            return out
-        finally:
-            if adapter == "postgres":
-                dbt_reference.drop_schemas(schema)
+    with dbt_reference.fixture_project(FIXTURE, "source_freshness", adapter) as (project, schema):
+        target = project + "/target"
+        out = {"load": step(project, ["run", "--select", "loaders"])}
+        before = os.path.getmtime(target + "/run_results.json")
+        out["freshness"] = step(project, ["source", "freshness"])
+        out["freshness"]["run_results_rewritten"] = os.path.getmtime(target + "/run_results.json") != before
+        out["freshness"]["sources_json"] = sources_json(target + "/sources.json")
+        shutil.copytree(target, project + "/state")
+        touch_late_payments(adapter, project, schema)
+        out["freshness_again"] = step(project, ["source", "freshness"])
+        out["freshness_again"]["sources_json"] = sources_json(target + "/sources.json")
+        out["source_status"] = [step(project, arguments) for arguments in [
+            ["ls", "--select", "source_status:fresher", "--state", "state"],
+            ["ls", "--select", "source_status:fresher+", "--state", "state"],
+            ["build", "--select", "source_status:fresher+", "--state", "state"],
+        ]]
+        out["source_status_build_ids"] = sorted(r["unique_id"] for r in dbt_reference.run_results(project))
+        out["select_one"] = step(project, ["source", "freshness", "--select", "source:raw.fresh_orders"])
+        out["select_one"]["sources_json"] = sources_json(target + "/sources.json")
+        out["select_output"] = step(project, ["source", "freshness", "-s", "source:app+", "-o", "target/app.json"])
+        out["select_output"]["sources_json"] = sources_json(target + "/app.json")
+        out["select_output"]["default_file_ids"] = [r["unique_id"] for r in sources_json(target + "/sources.json")["results"]]
+        out["build"] = step(project, ["build"])
+        out["build_ids"] = sorted(r["unique_id"] for r in dbt_reference.run_results(project))
+        os.remove(project + "/state/sources.json")
+        out["no_state_sources"] = step(project, ["ls", "--select", "source_status:fresher", "--state", "state"])
+        out["threads"] = step(project, ["source", "freshness", "--threads", "3"])
+        out["threads"]["sources_json"] = sources_json(target + "/sources.json")
+        shutil.copy(OVERRIDE, project + "/macros/collect_freshness.sql")
+        out["override"] = step(project, ["source", "freshness"])
+        out["override"]["sources_json"] = sources_json(target + "/sources.json")
+        out["nothing"] = step(project, ["source", "freshness", "-s", "source:app.undated"])
+        out["nothing"]["sources_json"] = sources_json(target + "/sources.json")
+        return out
 
 
 def main():
