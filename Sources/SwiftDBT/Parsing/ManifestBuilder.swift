@@ -237,8 +237,77 @@ struct ManifestBuilder {
         }
         // Room for this package's nodes made once: grown by appends, 10,000 nodes were copied twice over.
         nodes.reserveCapacity(nodes.count + resources.count)
-        // File contents are read and hashed in parallel (seeds only hashed); nodes are made in file order.
-        let contents = ParallelMap.map(resources) { resource -> Result<(text: String, checksum: FileChecksum), DBTError>? in
+        // File contents are read and hashed on every core (seeds only hashed) while this thread makes the nodes, in file
+        // order, from what does not need them (names, configs, properties); each node takes its file's text after.
+        let reading = BackgroundValue { [resources] in ManifestBuilder.read(resources) }
+        let versions = VersionedFiles(patches: modelPatches.values,
+                                      modelFiles: Set(resources.filter { $0.type == .model }.map {
+                                          FileDiscovery.deletingPathExtension(FileDiscovery.lastPathComponent($0.found.resourcePath))
+                                      }))
+        var made: [(node: Result<ProjectNode, DBTError>?, describeErrors: [DBTError])] = []
+        made.reserveCapacity(resources.count)
+        for index in resources.indices {
+            let (type, found, shown) = resources[index]
+            let fileName = FileDiscovery.deletingPathExtension(FileDiscovery.lastPathComponent(found.resourcePath))
+            let versioned = type == .model ? versions.file(fileName) : nil
+            let patch = versioned?.patch ?? (type == .seed ? seedPatches[fileName] : (type == .model ? modelPatches[fileName] : nil))
+            let name = patch?.name ?? fileName
+            // Errors met describing the node stay with it: a file that cannot be read reports only that, as it did.
+            let errorCount = errors.count
+            let node: Result<ProjectNode, DBTError>
+            do {
+                node = .success(try makeNode(type, name: name, found: found, shown: shown, raw: "", package: package, patch: patch,
+                                             version: versioned?.version))
+            } catch let error as DBTError {
+                node = .failure(quotingPropertyLine(error))
+            } catch {
+                node = .failure(DBTError(.project, "\(error)", at: FileLocation(path: shown, line: 1, column: 1)))
+            }
+            made.append((node, errors.count > errorCount ? Array(errors[errorCount...]) : []))
+            if errors.count > errorCount { errors.removeSubrange(errorCount...) }
+            let version = versioned?.version.version
+            for column in patch?.columns(version: version) ?? [] {
+                for spec in column.tests {
+                    testSpecs.append((spec, .node(name: name, version: version, column: column.name), package, patch?.file ?? shown))
+                }
+            }
+            for spec in patch?.tests(version: version) ?? [] {
+                testSpecs.append((spec, .node(name: name, version: version, column: nil), package, patch?.file ?? shown))
+            }
+        }
+        for (index, content) in reading.value.enumerated() {
+            switch content {
+            case .failure(let error):
+                errors.append(error)
+            case .success(let read):
+                errors += made[index].describeErrors
+                // Taken out of `made`, not copied: the node's fields stay unshared and take the text in place.
+                switch made[index].node.take() {
+                case .failure(let error)?:
+                    errors.append(error)
+                case .success(var node)?:
+                    node.rawCode = read.text
+                    node.checksum = read.checksum
+                    nodes.append(node)
+                case nil:
+                    break
+                }
+            }
+        }
+        let known = Set(nodes.indices.map { nodes[$0].name })
+        // dbt warns and ignores the properties (and their tests) of a model no file defines.
+        let missing = modelPatches.values.filter { $0.versions.isEmpty && !known.contains($0.name) }
+            .map { ($0.name, $0.file) } + versions.missing
+        for (name, file) in missing.sorted(by: { $0.0 < $1.0 }) {
+            session.log("[WARNING]: Did not find matching node for patch with name '\(name)' in the 'models' section of "
+                        + "file '\(file)'")
+        }
+    }
+
+    /// The text and checksum of each model, analysis and singular test file, the checksum of each seed; nil for none.
+    private static func read(_ resources: [(type: ResourceType, found: FileDiscovery.Found, shown: String)])
+        -> [Result<(text: String, checksum: FileChecksum), DBTError>] {
+        ParallelMap.map(resources) { resource in
             do {
                 guard resource.type != .seed else {
                     return .success(("", try FileChecksum.seed(at: resource.found.path, originalFilePath: resource.found.originalFilePath,
@@ -251,44 +320,6 @@ struct ManifestBuilder {
             } catch {
                 return .failure(DBTError(.project, "\(error)", at: FileLocation(path: resource.shown, line: 1, column: 1)))
             }
-        }
-        let versions = VersionedFiles(patches: modelPatches.values,
-                                      modelFiles: Set(resources.filter { $0.type == .model }.map {
-                                          FileDiscovery.deletingPathExtension(FileDiscovery.lastPathComponent($0.found.resourcePath))
-                                      }))
-        for ((type, found, shown), content) in zip(resources, contents) {
-            let fileName = FileDiscovery.deletingPathExtension(FileDiscovery.lastPathComponent(found.resourcePath))
-            let versioned = type == .model ? versions.file(fileName) : nil
-            let patch = versioned?.patch ?? (type == .seed ? seedPatches[fileName] : (type == .model ? modelPatches[fileName] : nil))
-            let name = patch?.name ?? fileName
-            do {
-                let read = try content?.get()
-                var node = try makeNode(type, name: name, found: found, shown: shown, raw: read?.text ?? "", package: package,
-                                        patch: patch, version: versioned?.version)
-                node.checksum = read?.checksum ?? .none
-                nodes.append(node)
-            } catch let error as DBTError {
-                errors.append(quotingPropertyLine(error))
-            } catch {
-                errors.append(DBTError(.project, "\(error)", at: FileLocation(path: shown, line: 1, column: 1)))
-            }
-            let version = versioned?.version.version
-            for column in patch?.columns(version: version) ?? [] {
-                for spec in column.tests {
-                    testSpecs.append((spec, .node(name: name, version: version, column: column.name), package, patch?.file ?? shown))
-                }
-            }
-            for spec in patch?.tests(version: version) ?? [] {
-                testSpecs.append((spec, .node(name: name, version: version, column: nil), package, patch?.file ?? shown))
-            }
-        }
-        let known = Set(nodes.indices.map { nodes[$0].name })
-        // dbt warns and ignores the properties (and their tests) of a model no file defines.
-        let missing = modelPatches.values.filter { $0.versions.isEmpty && !known.contains($0.name) }
-            .map { ($0.name, $0.file) } + versions.missing
-        for (name, file) in missing.sorted(by: { $0.0 < $1.0 }) {
-            session.log("[WARNING]: Did not find matching node for patch with name '\(name)' in the 'models' section of "
-                        + "file '\(file)'")
         }
     }
 
@@ -514,7 +545,6 @@ struct ManifestBuilder {
     /// The template, refs, sources and `config()` settings of a node; nil for seeds.
     static func parseResult(_ node: ProjectNode, session: CompileSession) -> Result<ParseResult, DBTError>? {
         guard node.resourceType != .seed else { return nil }
-        var node = node
         do {
             if node.language == .python {
                 do {
@@ -525,7 +555,6 @@ struct ManifestBuilder {
                 }
             }
             let template = try session.templates.parse(node.rawCode, name: node.definedAt.path)
-            node.template = template
             let state = RenderState(session: session, node: node, phase: .parse)
             // As dbt's parse: an attribute, item or call of an undefined name (an uninstalled package's macro)
             // passes here and fails when an enabled node is compiled.
