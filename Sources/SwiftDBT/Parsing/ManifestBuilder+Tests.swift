@@ -29,14 +29,16 @@ extension ManifestBuilder {
         // the nodes on both cores; then nodes and errors kept in the specs' order, as one pass in order keeps them.
         var plan: [TestStep] = []
         plan.reserveCapacity(testSpecs.count)
-        for (index, (spec, attached, package, file)) in testSpecs.enumerated() {
+        for index in testSpecs.indices {
+            // Fields read in place: a copy of the entry would retain and release all of it.
+            let (package, file, location) = (testSpecs[index].package, testSpecs[index].file, testSpecs[index].spec.location)
             let attachedID: String
-            switch attached {
+            switch testSpecs[index].attached {
             case .node(let model, let version, _):
                 let name = ManifestBuilder.testSubject(model, version: version)
                 guard let nodeID = byName[package.name]?[name] else {
                     plan.append(disabledNames.contains("\(package.name).\(name)") ? .skipped : .failed(DBTError(
-                        .project, "test '\(spec.name)' is attached to '\(name)', which does not exist", at: spec.location)))
+                        .project, "test '\(testSpecs[index].spec.name)' is attached to '\(name)', which does not exist", at: location)))
                     continue
                 }
                 attachedID = nodeID
@@ -45,7 +47,7 @@ extension ManifestBuilder {
             }
             guard seen.insert(namings[index].uniqueID).inserted else {
                 plan.append(.failed(DBTError(.project, "the test '\(namings[index].name)' is defined twice for '\(namings[index].subject)'",
-                                              at: spec.location)))
+                                              at: location)))
                 continue
             }
             if file != folders.file || package.name != folders.package {
@@ -79,11 +81,15 @@ extension ManifestBuilder {
         }
         nodes.reserveCapacity(nodes.count + testSpecs.count)
         for index in steps.indices {
+            if case .failed(let error) = steps[index] {
+                errors.append(error)
+                continue
+            }
             // Taken out of `made`, not copied: a copy would retain every field of the node.
-            switch (steps[index], made[index].take()) {
-            case (.failed(let error), _), (_, .failure(let error)?): errors.append(error)
-            case (_, .success(let node)?): if node.config.enabled { nodes.append(node) } else { disabled.append(node) }
-            default: break
+            switch made[index].take() {
+            case .failure(let error)?: errors.append(error)
+            case .success(let node)?: if node.config.enabled { nodes.append(node) } else { disabled.append(node) }
+            case nil: break
             }
         }
     }
@@ -102,7 +108,7 @@ extension ManifestBuilder {
     private static func testNode(_ spec: PropertyFile.TestSpec, attached: AttachedTarget, attachedID: String, package: PackageInfo,
                                  file: String, naming: TestNaming, fqn: [String], config defaults: NodeConfig,
                                  projectConfigs: [(key: String, value: ConfigValue)], session: CompileSession) throws -> ProjectNode {
-        let (namespace, testName, kwargs) = (naming.namespace, naming.testName, naming.kwargs)
+        let (namespace, testName) = (naming.namespace, naming.testName)
         let (column, shortName, name) = (naming.column, naming.shortName, naming.name)
         var config = defaults
         // As dbt: the tags of what the test is written under and its own, sorted, without repeats.
@@ -116,7 +122,8 @@ extension ManifestBuilder {
             rawCode: "{{ \(namespace.map { $0 + "." } ?? "")test_\(testName)(**_dbt_generic_test_kwargs) }}",
             config: config, definedAt: spec.location)
         node.test = TestMetadata(name: testName, namespace: namespace,
-                                 kwargs: column == nil ? kwargs : kwargs.filter { $0.key != "column_name" },
+                                 kwargs: column == nil || !spec.arguments.contains(where: { $0.key == "column_name" })
+                                     ? spec.arguments : spec.arguments.filter { $0.key != "column_name" },
                                  columnName: column, attachedNode: attachedID)
         node.test?.propertyConfigKeys = Set(spec.config.map { NodeConfig.canonicalKey($0.key) })
         node.test?.modelArgument = naming.modelArgument

@@ -5,8 +5,6 @@ struct TestNaming: Sendable {
     let namespace: String?
     /// The test's name without its namespace: `expression_is_true`.
     let testName: String
-    /// The entry's arguments, then `column_name` when the test is under a column.
-    let kwargs: [(key: String, value: ConfigValue)]
     /// What the name is made from: the model's name (`name_v2` for a version) or `source_table`.
     let subject: String
     let column: String?
@@ -32,9 +30,9 @@ struct TestNaming: Sendable {
         }
         let parts = ASCIIText.split(spec.name, ".", maxSplits: 1)
         (namespace, testName) = parts.count == 2 ? (Optional(parts[0]), parts[1]) : (nil, spec.name)
+        // The entry's arguments, then `column_name` when the test is under a column: what the name and hash are made of.
         var kwargs = spec.arguments
         if let column { kwargs.append(("column_name", .string(column))) }
-        self.kwargs = kwargs
         // dbt prefixes a namespaced test's name with its namespace: `dbt_utils_equality_...`, `dbt_utils_source_...`.
         let type = (namespace.map { $0 + "_" } ?? "") + prefix + testName
         let (short, full) = ManifestBuilder.testNames(type: type, subject: subject, kwargs: kwargs)
