@@ -143,7 +143,7 @@ public enum ManifestWriter {
     }
 
     /// The manifest as UTF-8 pieces in order, made on every core.
-    static func chunks(_ loaded: LoadedProject, compiled: [String: String]) -> [[UInt8]] {
+    static func chunks(_ loaded: LoadedProject, compiled: [String?]) -> [[UInt8]] {
         let pieces = Pieces(loaded, compiled: compiled, tail: Tail(loaded))
         return ParallelMap.map(Array(0..<pieces.count)) { pieces.piece($0) }
     }
@@ -163,13 +163,14 @@ public enum ManifestWriter {
     /// The manifest in pieces: the entries before `nodes`, the node entries 256 to a piece, and the tail.
     private struct Pieces: Sendable {
         let loaded: LoadedProject
-        let compiled: [String: String]
+        /// Each node's compiled SQL by its position in the manifest; empty when nothing was compiled.
+        let compiled: [String?]
         /// Positions of the nodes written (unit tests are not): each node is read where it is, not copied into a filtered array.
         let written: [Int]
         let shared: NodeJSON.Shared
         let tail: Tail
 
-        init(_ loaded: LoadedProject, compiled: [String: String], tail: Tail) {
+        init(_ loaded: LoadedProject, compiled: [String?], tail: Tail) {
             self.loaded = loaded
             self.compiled = compiled
             let nodes = loaded.manifest.nodes
@@ -191,7 +192,7 @@ public enum ManifestWriter {
                 if position > 0 { chunk.append(", ") }
                 JSONWriter.writeString(nodes[node].uniqueID, into: &chunk)
                 chunk.append(": ")
-                NodeJSON.write(nodes[node], compiledCode: compiled.isEmpty ? nil : compiled[nodes[node].uniqueID],
+                NodeJSON.write(nodes[node], compiledCode: compiled.isEmpty ? nil : compiled[node],
                                session: loaded.session, shared: shared, into: &chunk)
             }
             return chunk.array
@@ -235,8 +236,9 @@ public enum ManifestWriter {
         return tail.array
     }
 
-    /// Writes the manifest under the project's target path; `tail`, when the caller started it earlier.
-    public static func write(_ loaded: LoadedProject, compiled: [String: String] = [:], tail: Tail? = nil) throws {
+    /// Writes the manifest under the project's target path, with each node's compiled SQL by its position in the
+    /// manifest (`compiled`, empty for none); `tail`, when the caller started it earlier.
+    public static func write(_ loaded: LoadedProject, compiled: [String?] = [], tail: Tail? = nil) throws {
         PhaseTimer.mark("before manifest")
         let pieces = Pieces(loaded, compiled: compiled, tail: tail ?? Tail(loaded))
         try TargetPaths.write(pieces: pieces.count, to: TargetPaths(loaded.session.project).file("manifest.json")) { pieces.piece($0) }

@@ -40,10 +40,11 @@ public enum RunResultsWriter {
                 bytes.append("\n}")
             } else {
                 let start = (index - 1) * 256
+                // Read once a piece, not once a result: each read retains what the whole run shares.
+                let manifest = loaded.manifest
                 for position in start..<min(results.count, start + 256) {
                     bytes.append(position == 0 ? "\n    " : ",\n    ")
-                    RunResultJSON.write(results[position], kind: loaded.manifest.runResourceType(results[position].uniqueID),
-                                        into: &bytes)
+                    RunResultJSON.write(results[position], kind: manifest.runResourceType(results[position].uniqueID), into: &bytes)
                 }
             }
             return bytes.array

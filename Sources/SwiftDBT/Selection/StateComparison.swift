@@ -29,7 +29,7 @@ public struct StateComparison: Sendable {
 
     /// Compares `loaded`'s nodes and sources, as the manifest writes them, with `state`.
     public init(_ loaded: LoadedProject, state: StateManifest) throws {
-        guard let current = try? JSONSerialization.jsonObject(with: Data(ManifestWriter.chunks(loaded, compiled: [:]).joined()))
+        guard let current = try? JSONSerialization.jsonObject(with: Data(ManifestWriter.chunks(loaded, compiled: []).joined()))
             as? [String: Any] else {
             throw DBTError(.project, "cannot compare with --state: the project's own manifest does not read back as JSON")
         }

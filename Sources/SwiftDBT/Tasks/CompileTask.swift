@@ -38,7 +38,7 @@ public enum CompileTask {
         // Positions: each node is copied once, where it is compiled, rather than into a filtered array.
         let manifest = loaded.manifest
         let positions = selected.compactMap { manifest.position(of: $0) }
-        let results = ParallelMap.map(positions) { index -> Result<NodeResult, DBTError> in
+        var results = ParallelMap.map(positions) { index -> Result<NodeResult, DBTError>? in
             let node = manifest.nodes[index]
             let started = Date()
             var result = NodeResult(uniqueID: node.uniqueID, status: .success, message: "", startedAt: started,
@@ -60,14 +60,16 @@ public enum CompileTask {
         var compiled: [NodeResult] = []
         compiled.reserveCapacity(results.count)
         var errors: [DBTError] = []
-        var code: [String: String] = [:]
-        code.reserveCapacity(results.count)
-        for result in results {
-            switch result {
-            case .success(let node):
-                if let sql = node.compiledCode { code[node.uniqueID] = sql }
+        // Each node's SQL by its position in the manifest, for the manifest's entries.
+        var code = [String?](repeating: nil, count: manifest.nodes.count)
+        for (offset, position) in positions.enumerated() {
+            // Taken out of `results`, not copied: a copy would retain every field of the result.
+            switch results[offset].take() {
+            case .success(let node)?:
+                code[position] = node.compiledCode
                 compiled.append(node)
-            case .failure(let error): errors.append(error)
+            case .failure(let error)?: errors.append(error)
+            case nil: break
             }
         }
         try ManifestWriter.write(loaded, compiled: code, tail: prepared?.manifestTail)
