@@ -6,23 +6,29 @@
 /// "data tests" stands before the seeds when the project has a singular test, after them when it has none.
 public enum ProjectSummary {
     public static func line(_ manifest: Manifest, operations: Int) -> String {
-        // Counted by index: iterating the nodes would copy each one.
-        var counts: [NodeKind: Int] = [:], firstMet: [NodeKind: ParseStep] = [:]
+        // Counted by index: iterating the nodes would copy each one. A package's turn is looked up when the package
+        // changes (its nodes come together).
+        var counts = [Int](repeating: 0, count: NodeKind.allCases.count)
+        var firstMet = [ParseStep?](repeating: nil, count: NodeKind.allCases.count)
         var projects = [manifest.projectName: 0]
+        var current: (package: String, project: Int) = (manifest.projectName, 0)
         for index in manifest.nodes.indices {
-            let type = manifest.nodes[index].resourceType
-            guard let kind = NodeKind(type) else { continue }
-            let project = projects[manifest.nodes[index].packageName] ?? projects.count
-            projects[manifest.nodes[index].packageName] = project
-            let step = ParseStep(project: manifest.nodes[index].test != nil ? Int.max : project, phase: kind.rawValue)
-            counts[kind, default: 0] += 1
-            firstMet[kind] = min(firstMet[kind] ?? step, step)
+            guard let kind = NodeKind(manifest.nodes[index].resourceType) else { continue }
+            if manifest.nodes[index].packageName != current.package {
+                let package = manifest.nodes[index].packageName
+                current = (package, projects[package] ?? projects.count)
+                projects[package] = current.project
+            }
+            let step = ParseStep(project: manifest.nodes[index].test != nil ? Int.max : current.project, phase: kind.rawValue)
+            counts[kind.rawValue] += 1
+            firstMet[kind.rawValue] = min(firstMet[kind.rawValue] ?? step, step)
         }
         if operations > 0 {
-            counts[.operation] = operations
-            firstMet[.operation] = ParseStep(project: 0, phase: NodeKind.operation.rawValue)
+            counts[NodeKind.operation.rawValue] = operations
+            firstMet[NodeKind.operation.rawValue] = ParseStep(project: 0, phase: NodeKind.operation.rawValue)
         }
-        let nodeParts = firstMet.sorted { $0.value < $1.value }.map { (kind, _) in plural(counts[kind] ?? 0, kind.words) }
+        let met = NodeKind.allCases.compactMap { kind in firstMet[kind.rawValue].map { (kind, $0) } }
+        let nodeParts = met.sorted { $0.1 < $1.1 }.map { kind, _ in plural(counts[kind.rawValue], kind.words) }
         let otherParts = [
             plural(manifest.sources.count, ("source", "sources")), plural(manifest.exposures.count, ("exposure", "exposures")),
             plural(manifest.metrics.count, ("metric", "metrics")), plural(manifest.macros.count, ("macro", "macros")),
@@ -40,7 +46,7 @@ public enum ProjectSummary {
 
     /// The kinds of manifest nodes the line counts before the sources, with their words, in the order dbt's parser
     /// meets them within a project.
-    private enum NodeKind: Int, Hashable {
+    private enum NodeKind: Int, CaseIterable {
         case model, snapshot, analysis, test, seed, operation
 
         init?(_ type: ResourceType) {
