@@ -62,16 +62,24 @@ public struct Manifest: Sendable {
     /// The graph of nodes, sources, exposures and the semantic layer, for selection and ordering.
     /// Nodes are read in place by position: a node handed to `map`'s closure would be copied whole.
     public var graphNodes: [GraphNode] {
-        nodes.indices.map { index in
-            GraphNode(uniqueID: nodes[index].uniqueID, name: nodes[index].name, resourceType: nodes[index].resourceType,
-                      packageName: nodes[index].packageName, fqn: nodes[index].fqn, originalFilePath: nodes[index].originalFilePath,
-                      tags: nodes[index].config.tags, config: nodes[index].config.entries, dependsOn: nodes[index].dependsOn,
-                      testKind: nodes[index].resourceType == .test ? (nodes[index].test == nil ? .singular : .generic) : nil,
-                      testName: nodes[index].test?.name, attachedNode: nodes[index].test?.attachedNode, version: nodes[index].version)
-        } + sources.map { source in
-            GraphNode(uniqueID: source.uniqueID, name: source.name, resourceType: .source,
-                      packageName: source.packageName, fqn: source.fqn, originalFilePath: source.originalFilePath,
-                      tags: source.config.tags, config: source.config.entries, sourceName: source.sourceName)
-        } + resourceGraphNodes
+        // Appended into one array: joining arrays with `+` copies every node of the first again.
+        var graph: [GraphNode] = []
+        graph.reserveCapacity(nodes.count + sources.count + exposures.count + metrics.count + semanticModels.count + savedQueries.count)
+        for index in nodes.indices {
+            graph.append(GraphNode(uniqueID: nodes[index].uniqueID, name: nodes[index].name, resourceType: nodes[index].resourceType,
+                                   packageName: nodes[index].packageName, fqn: nodes[index].fqn,
+                                   originalFilePath: nodes[index].originalFilePath, tags: nodes[index].config.tags,
+                                   config: nodes[index].config.entries, dependsOn: nodes[index].dependsOn,
+                                   testKind: nodes[index].resourceType == .test ? (nodes[index].test == nil ? .singular : .generic) : nil,
+                                   testName: nodes[index].test?.name, attachedNode: nodes[index].test?.attachedNode,
+                                   version: nodes[index].version))
+        }
+        for source in sources {
+            graph.append(GraphNode(uniqueID: source.uniqueID, name: source.name, resourceType: .source,
+                                   packageName: source.packageName, fqn: source.fqn, originalFilePath: source.originalFilePath,
+                                   tags: source.config.tags, config: source.config.entries, sourceName: source.sourceName))
+        }
+        graph += resourceGraphNodes
+        return graph
     }
 }
