@@ -4,25 +4,107 @@ struct PropertyFile: Sendable {
     var warnings: [String] = []
     /// A `models:` or `seeds:` entry.
     struct ResourcePatch: Sendable {
-        var name: String
-        var description: String
+        /// The fields in one copy-on-write box: an entry is copied into lookups by name and wherever a node is made
+        /// from it, and a copy is then one reference count.
+        private var box: CopyOnWrite<Fields>
+
+        private struct Fields {
+            var name: String
+            var description: String
+            var descriptionAt: FileLocation?
+            var config: [(key: String, value: ConfigValue)]
+            var columns: [ColumnPatch]
+            var tests: [TestSpec]
+            var constraints: [ModelConstraint] = []
+            var versions: [VersionPatch] = []
+            var latestVersion: String?
+            var timeSpine: ConfigValue?
+            var relation: String?
+            var relationAt: FileLocation?
+            var location: FileLocation
+            var file: String
+        }
+
+        init(name: String, description: String, descriptionAt: FileLocation?, config: [(key: String, value: ConfigValue)],
+             columns: [ColumnPatch], tests: [TestSpec], location: FileLocation, file: String) {
+            box = CopyOnWrite(Fields(name: name, description: description, descriptionAt: descriptionAt, config: config, columns: columns,
+                                     tests: tests, location: location, file: file))
+        }
+
+        var name: String {
+            _read { yield box.fields.name }
+            _modify { yield &box.fields.name }
+        }
+
+        var description: String {
+            _read { yield box.fields.description }
+            _modify { yield &box.fields.description }
+        }
+
         /// Where `description:` is written, for errors while rendering it.
-        var descriptionAt: FileLocation?
-        var config: [(key: String, value: ConfigValue)]
-        var columns: [ColumnPatch]
-        var tests: [TestSpec]
+        var descriptionAt: FileLocation? {
+            _read { yield box.fields.descriptionAt }
+            _modify { yield &box.fields.descriptionAt }
+        }
+
+        var config: [(key: String, value: ConfigValue)] {
+            _read { yield box.fields.config }
+            _modify { yield &box.fields.config }
+        }
+
+        var columns: [ColumnPatch] {
+            _read { yield box.fields.columns }
+            _modify { yield &box.fields.columns }
+        }
+
+        var tests: [TestSpec] {
+            _read { yield box.fields.tests }
+            _modify { yield &box.fields.tests }
+        }
+
         /// A model's own `constraints:` (over several columns).
-        var constraints: [ModelConstraint] = []
+        var constraints: [ModelConstraint] {
+            _read { yield box.fields.constraints }
+            _modify { yield &box.fields.constraints }
+        }
+
         /// A model's `versions:` entries, and its `latest_version`.
-        var versions: [VersionPatch] = []
-        var latestVersion: String?
+        var versions: [VersionPatch] {
+            _read { yield box.fields.versions }
+            _modify { yield &box.fields.versions }
+        }
+
+        var latestVersion: String? {
+            _read { yield box.fields.latestVersion }
+            _modify { yield &box.fields.latestVersion }
+        }
+
         /// A model's `time_spine:` as graph and manifest give it.
-        var timeSpine: ConfigValue?
+        var timeSpine: ConfigValue? {
+            _read { yield box.fields.timeSpine }
+            _modify { yield &box.fields.timeSpine }
+        }
+
         /// A snapshot defined in YAML: the `ref(...)` or `source(...)` it snapshots, and where that is written.
-        var relation: String?
-        var relationAt: FileLocation?
-        var location: FileLocation
-        var file: String
+        var relation: String? {
+            _read { yield box.fields.relation }
+            _modify { yield &box.fields.relation }
+        }
+
+        var relationAt: FileLocation? {
+            _read { yield box.fields.relationAt }
+            _modify { yield &box.fields.relationAt }
+        }
+
+        var location: FileLocation {
+            _read { yield box.fields.location }
+            _modify { yield &box.fields.location }
+        }
+
+        var file: String {
+            _read { yield box.fields.file }
+            _modify { yield &box.fields.file }
+        }
 
         /// The entry of `version` under `versions:`.
         func versionPatch(_ version: String?) -> VersionPatch? {
