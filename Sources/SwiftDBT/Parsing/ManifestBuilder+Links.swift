@@ -2,8 +2,20 @@
 extension ManifestBuilder {
     /// A node `ref()` can name: its package and unique ID, its version, the group it is private to
     /// (`.some(nil)`: private without a group; nil: not private), and whether only its own package may refer
-    /// to it (a private or protected model of a package with `restrict-access: true`).
-    typealias Refable = (packageName: String, uniqueID: String, version: ModelVersion?, privateTo: String??, packageOnly: Bool)
+    /// to it (a private or protected model of a package with `restrict-access: true`). A class: every ref of every
+    /// node reads one, on both cores, and a copy is one reference count.
+    final class Refable: Sendable {
+        let packageName: String
+        let uniqueID: String
+        let version: ModelVersion?
+        let privateTo: String??
+        let packageOnly: Bool
+
+        init(packageName: String, uniqueID: String, version: ModelVersion?, privateTo: String??, packageOnly: Bool) {
+            (self.packageName, self.uniqueID, self.version) = (packageName, uniqueID, version)
+            (self.privateTo, self.packageOnly) = (privateTo, packageOnly)
+        }
+    }
 
     /// Refable nodes by name, in node order.
     func refableByName() -> [String: [Refable]] {
@@ -14,8 +26,9 @@ extension ManifestBuilder {
             let isModel = nodes[index].resourceType == .model
             let privateTo: String?? = isModel && nodes[index].config.access == .private ? .some(nodes[index].config.group) : nil
             let packageOnly = isModel && nodes[index].config.access != .public && restricted.contains(nodes[index].packageName)
-            byName[nodes[index].name, default: []].append((nodes[index].packageName, nodes[index].uniqueID, nodes[index].version,
-                                                           privateTo, packageOnly))
+            byName[nodes[index].name, default: []].append(Refable(packageName: nodes[index].packageName, uniqueID: nodes[index].uniqueID,
+                                                                  version: nodes[index].version, privateTo: privateTo,
+                                                                  packageOnly: packageOnly))
         }
         return byName
     }
@@ -25,8 +38,8 @@ extension ManifestBuilder {
     /// project's, else any.
     static func chosen(_ candidates: [Refable], named package: String?, version: String? = nil,
                        calledFrom caller: String, root: String) -> Refable? {
-        // One pass, no array, candidates read in place (a copy retains each of its strings): this runs for every ref of
-        // every node (each generic test refs its model).
+        // One pass, no array, candidates read in place: this runs for every ref of every node (each generic test refs
+        // its model).
         var ofRoot: Int?
         var first: Int?
         for index in candidates.indices where (package == nil || candidates[index].packageName == package)
@@ -77,6 +90,7 @@ extension ManifestBuilder {
             guard !nodes[index].refs.isEmpty || !nodes[index].sources.isEmpty else { return nil }
             let package = nodes[index].packageName
             var dependsOn = nodes[index].dependsOn
+            dependsOn.reserveCapacity(dependsOn.count + nodes[index].sources.count + nodes[index].refs.count)
             var errors: [DBTError] = []
             // Sources first, then refs, each in the order the code calls them (dbt links sources before refs).
             for source in nodes[index].sources {
