@@ -68,9 +68,11 @@ final class Renderer {
     func exec(_ body: [Stmt], _ frame: Frame, _ out: inout String) throws -> Flow {
         try descend()
         defer { ascend() }
-        for statement in body {
+        // Statements read in place: a copy of each would count a reference on a tree that every thread rendering the
+        // same macro shares.
+        for index in body.indices {
             do {
-                switch statement.kind {
+                switch body[index].kind {
                 case .text(let text):
                     out += text
                 case .output(let expr):
@@ -112,7 +114,7 @@ final class Renderer {
                     break
                 }
             } catch let error as TemplateError {
-                throw error.located(statement.span.start, in: source)
+                throw error.located(body[index].span.start, in: source)
             }
         }
         return .normal
