@@ -38,17 +38,16 @@ extension ManifestBuilder {
     /// project's, else any.
     static func chosen(_ candidates: [Refable], named package: String?, version: String? = nil,
                        calledFrom caller: String, root: String) -> Refable? {
-        // One pass, no array, candidates read in place: this runs for every ref of every node (each generic test refs
-        // its model).
-        var ofRoot: Int?
-        var first: Int?
-        for index in candidates.indices where (package == nil || candidates[index].packageName == package)
-            && ModelVersion.resolves(version, to: candidates[index].version) {
-            if candidates[index].packageName == caller { return candidates[index] }
-            if ofRoot == nil, candidates[index].packageName == root { ofRoot = index }
-            if first == nil { first = index }
+        // One pass, no array: this runs for every ref of every node (each generic test refs its model).
+        var ofRoot: Refable?
+        var first: Refable?
+        for candidate in candidates
+        where (package == nil || candidate.packageName == package) && ModelVersion.resolves(version, to: candidate.version) {
+            if candidate.packageName == caller { return candidate }
+            if ofRoot == nil, candidate.packageName == root { ofRoot = candidate }
+            if first == nil { first = candidate }
         }
-        return (ofRoot ?? first).map { candidates[$0] }
+        return ofRoot ?? first
     }
 
     /// dbt's error when `uniqueID` (of `package`, in `group`) may not refer to `target`: a private model of

@@ -46,24 +46,14 @@ extension ManifestBuilder {
     private static func relationNames(_ nodes: [ProjectNode], naming: [String: [NamingMacro]],
                                       session: CompileSession) -> [Result<RelationName, DBTError>?] {
         let defaults = (schema: session.target.schema, database: session.target.database)
-        // Whether each package names its nodes with dbt's defaults (database, schema, alias): read on both cores as plain
-        // values, where reading the shared macros themselves counted references on one object from both cores at once.
-        let usesDefaults = naming.mapValues { macros in
-            let isDefault = { (position: Int) in position >= macros.count || macros[position].usesDefault || macros[position].macro == nil }
-            return (database: isDefault(0), schema: isDefault(1), alias: isDefault(2))
-        }
         return ParallelMap.map(Array(nodes.indices)) { index -> Result<RelationName, DBTError>? in
-            let package = nodes[index].packageName
+            let macros = naming[nodes[index].packageName] ?? []
             let config = nodes[index].config
-            let packageDefaults = usesDefaults[package] ?? (true, true, true)
-            func name(_ position: Int, isDefault: Bool, custom: String?) throws -> String {
-                if isDefault { return ManifestBuilder.defaultName(position, custom: custom, nodes, index, defaults) }
-                return try ManifestBuilder.name(naming[package]?[position], custom: custom, nodes, index, session)
-            }
             do {
-                return .success(RelationName(database: try name(0, isDefault: packageDefaults.database, custom: config.database),
-                                             schema: try name(1, isDefault: packageDefaults.schema, custom: config.schema),
-                                             identifier: try name(2, isDefault: packageDefaults.alias, custom: config.alias)))
+                return .success(RelationName(
+                    database: try ManifestBuilder.name(macros[0], custom: config.database, nodes, index, session, defaults),
+                    schema: try ManifestBuilder.name(macros[1], custom: config.schema, nodes, index, session, defaults),
+                    identifier: try ManifestBuilder.name(macros[2], custom: config.alias, nodes, index, session, defaults)))
             } catch let error as TemplateError {
                 return .failure(DBTError(template: error, path: nodes[index].definedAt.path))
             } catch {
@@ -89,26 +79,23 @@ extension ManifestBuilder {
         }
     }
 
-    /// The name dbt's default macros give `nodes[index]`: its database (`position` 0), schema (1) or alias (2).
+    /// The name `naming` gives `nodes[index]`.
     /// `defaults`: the target's schema and database, read once for every node.
-    private static func defaultName(_ position: Int, custom: String?, _ nodes: [ProjectNode], _ index: Int,
-                                    _ defaults: (schema: String, database: String)) -> String {
-        switch position {
-        case 0:
-            return custom.map(ASCIIText.trimmingWhitespaces) ?? defaults.database
-        case 1:
-            return custom.map { "\(defaults.schema)_\(ASCIIText.trimmingWhitespaces($0))" } ?? defaults.schema
-        default:
-            // A version is `<name>_v<version>`, dots made underscores.
-            let versioned = nodes[index].version.map { nodes[index].name + "_v" + $0.version.replacingOccurrences(of: ".", with: "_") }
-            return custom.map(ASCIIText.trimmingWhitespaces) ?? versioned ?? nodes[index].name
+    private static func name(_ naming: NamingMacro, custom: String?, _ nodes: [ProjectNode], _ index: Int,
+                             _ session: CompileSession, _ defaults: (schema: String, database: String)) throws -> String {
+        if naming.usesDefault || naming.macro == nil {
+            switch naming.name {
+            case "generate_schema_name":
+                return custom.map { "\(defaults.schema)_\(ASCIIText.trimmingWhitespaces($0))" } ?? defaults.schema
+            case "generate_database_name":
+                return custom.map(ASCIIText.trimmingWhitespaces) ?? defaults.database
+            default:
+                // A version is `<name>_v<version>`, dots made underscores.
+                let versioned = nodes[index].version.map { nodes[index].name + "_v" + $0.version.replacingOccurrences(of: ".", with: "_") }
+                return custom.map(ASCIIText.trimmingWhitespaces) ?? versioned ?? nodes[index].name
+            }
         }
-    }
-
-    /// The name a project's or package's own naming macro gives `nodes[index]`.
-    private static func name(_ naming: NamingMacro?, custom: String?, _ nodes: [ProjectNode], _ index: Int,
-                             _ session: CompileSession) throws -> String {
-        guard let macro = naming?.macro else { return nodes[index].name }
+        guard let macro = naming.macro else { return nodes[index].name }
         let node = nodes[index]
         let state = RenderState(session: session, node: node, phase: .parse)
         let arguments = Arguments([custom.map(Value.string) ?? .none, NodeValues.model(node, session: session)])

@@ -304,7 +304,8 @@ struct ManifestBuilder {
         }
     }
 
-    /// The text and checksum of each model, analysis and singular test file, the checksum of each seed; nil for none.
+    /// The text and checksum of each model, analysis and singular test file (the checksum alone of a seed), or why it
+    /// could not be read; on every core.
     private static func read(_ resources: [(type: ResourceType, found: FileDiscovery.Found, shown: String)])
         -> [Result<(text: String, checksum: FileChecksum), DBTError>] {
         ParallelMap.map(resources) { resource in
